@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BrokeringConfig(AppConfig):
+    name = "partnerbase.brokering"
+    label = "brokering"

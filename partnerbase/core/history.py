@@ -1,0 +1,44 @@
+"""The one mechanism that saves a domain record with its history entry attributed."""
+
+from django.db import models
+
+
+def record_save(obj: models.Model, *, actor, reason: str = "") -> models.Model:
+    """Validate and save `obj`; its history row names `actor` and `reason`."""
+    obj.full_clean()
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+    return obj
+
+
+def record_delete(obj: models.Model, *, actor, reason: str = "") -> None:
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    if reason:
+        obj._change_reason = reason
+    obj.delete()
+
+
+def history_entries(obj: models.Model, limit: int = 50) -> list[dict]:
+    """Each change to `obj`, newest first, with the fields that changed."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date",
+                                                                        "-history_id")[:limit])
+    entries = []
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            changes = [
+                {"field": c.field, "old": c.old, "new": c.new} for c in delta.changes
+            ]
+        entries.append(
+            {
+                "when": newer.history_date,
+                "who": newer.history_user,
+                "action": {"+": "created", "~": "changed", "-": "deleted"}[newer.history_type],
+                "reason": newer.history_change_reason or "",
+                "changes": changes,
+            }
+        )
+    return entries

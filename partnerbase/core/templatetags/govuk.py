@@ -1,0 +1,202 @@
+"""Render Django forms and page furniture in GOV.UK Design System markup.
+
+    {% load govuk %}
+    {% govuk_error_summary form %}
+    {% govuk_field form.email label="Email address" label_size="m" classes="govuk-input--width-20" %}
+
+Markup lives in templates/includes/ so Django's autoescaping covers every label, value and
+message; only the widget HTML that Django itself renders is passed through as safe.
+"""
+
+import copy
+
+from django import forms, template
+from django.utils.html import format_html
+
+register = template.Library()
+
+TEXT_INPUTS = (
+    forms.TextInput,
+    forms.EmailInput,
+    forms.PasswordInput,
+    forms.NumberInput,
+    forms.URLInput,
+    forms.DateInput,
+    forms.DateTimeInput,
+    forms.TimeInput,
+)
+# Widget class -> (GOV.UK class, its error modifier).
+WIDGET_CLASSES = [
+    (forms.CheckboxInput, ("govuk-checkboxes__input", "")),
+    (forms.Textarea, ("govuk-textarea", "govuk-textarea--error")),
+    (forms.Select, ("govuk-select", "govuk-select--error")),
+    (forms.FileInput, ("govuk-file-upload", "govuk-file-upload--error")),
+    (TEXT_INPUTS, ("govuk-input", "govuk-input--error")),
+]
+LABEL_SIZES = {"s", "m", "l", "xl"}
+
+
+def _field_kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    return "input"
+
+
+def _summary_href(bound_field) -> str:
+    # Every control the tags render has the field's auto_id as its id (the first radio or
+    # checkbox of a group included), so the summary can always link to it.
+    return f"#{bound_field.auto_id}" if bound_field.auto_id else ""
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def govuk_error_summary(*forms_):
+    """An error summary for one or more forms; renders nothing when none has errors."""
+    errors = []
+    for form in forms_:
+        if not isinstance(form, forms.BaseForm) or not form.errors:
+            continue
+        visible = form.visible_fields()
+        # Errors that belong to no field point at the first field, where the user starts.
+        first_href = _summary_href(visible[0]) if visible else ""
+        errors.extend({"href": first_href, "text": e} for e in form.non_field_errors())
+        for bound_field in form:
+            for error in bound_field.errors:
+                if bound_field.is_hidden:
+                    errors.append({"href": "", "text": f"{bound_field.label}: {error}"})
+                else:
+                    errors.append({"href": _summary_href(bound_field), "text": error})
+    return {"errors": errors}
+
+
+@register.inclusion_tag("includes/field.html")
+def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", **attrs):
+    """A form group for one bound field: label or legend, hint, error message and control.
+
+    label / hint override the form's; label_size is one of s, m, l, xl; classes are added
+    to the control (e.g. "govuk-input--width-10"); any other keyword becomes an attribute
+    of the control, with underscores turned into hyphens (input_mode="numeric").
+    """
+    widget = bound_field.field.widget
+    kind = _field_kind(widget)
+    auto_id = bound_field.auto_id
+    errors = list(bound_field.errors)
+    hint = bound_field.help_text if hint is None else hint
+    hint_id = f"{auto_id}-hint" if hint and auto_id else ""
+    error_id = f"{auto_id}-error" if errors and auto_id else ""
+    described_by = " ".join(i for i in (hint_id, error_id) if i)
+    size = label_size if label_size in LABEL_SIZES else ""
+    optional = not bound_field.field.required and kind not in ("checkbox", "hidden")
+    ctx = {
+        "field": bound_field,
+        "kind": kind,
+        "id": auto_id,
+        "label": bound_field.label if label is None else label,
+        "optional": optional,
+        "label_size": size,
+        "hint": hint,
+        "hint_id": hint_id,
+        "errors": errors,
+        "error_id": error_id,
+        "described_by": described_by,
+        "classes": classes,
+    }
+    if kind in ("radios", "checkboxes"):
+        ctx["items"] = _choice_items(bound_field)
+        return ctx
+
+    widget_attrs = {k.replace("_", "-"): v for k, v in attrs.items()}
+    # The error message and hint are announced with the control.
+    if described_by:
+        widget_attrs["aria-describedby"] = described_by
+    css = [c for c in (widget.attrs.get("class", ""), classes) if c]
+    for widget_type, (base_class, error_class) in WIDGET_CLASSES:
+        if isinstance(widget, widget_type):
+            css.insert(0, base_class)
+            if errors and error_class:
+                css.append(error_class)
+            break
+    if css:
+        widget_attrs["class"] = " ".join(css)
+    render_widget = None
+    if isinstance(widget, forms.DateInput) and not isinstance(widget, forms.DateTimeInput):
+        # A native date picker needs ISO dates whatever the locale's input format is.
+        render_widget = copy.copy(widget)
+        render_widget.input_type = "date"
+        render_widget.format = "%Y-%m-%d"
+    ctx["widget_html"] = bound_field.as_widget(widget=render_widget, attrs=widget_attrs)
+    return ctx
+
+
+def _choice_items(bound_field) -> list[dict]:
+    items = []
+    for index, sub in enumerate(bound_field.subwidgets):
+        data = sub.data
+        items.append(
+            {
+                # GOV.UK convention: the first item carries the field's id, so error
+                # summary links land on it; the rest are id-2, id-3, ...
+                "id": bound_field.auto_id if index == 0 else f"{bound_field.auto_id}-{index + 1}",
+                "name": data["name"],
+                "value": "" if data["value"] is None else str(data["value"]),
+                "label": data["label"],
+                "checked": data["selected"],
+            }
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def govuk_nav_item(context, href, text, key, prefix=False):
+    """One service navigation item, marked current by path or by the nav_current variable.
+
+    The exact page gets aria-current="page"; a page inside the section (nav_current equal to
+    key, or with prefix=True a path under href) gets aria-current="true".
+    """
+    request = context.get("request")
+    path = getattr(request, "path", None)
+    nav_current = context.get("nav_current")
+    if path == href:
+        current = "page"
+    elif nav_current == key or (
+        prefix and not nav_current and path and href != "/" and path.startswith(href)
+    ):
+        current = "true"
+    else:
+        current = ""
+    if not current:
+        return format_html(
+            '<li class="govuk-service-navigation__item">'
+            '<a class="govuk-service-navigation__link" href="{}">{}</a></li>',
+            href,
+            text,
+        )
+    # The <strong> keeps the current item visible when users override colours.
+    return format_html(
+        '<li class="govuk-service-navigation__item govuk-service-navigation__item--active">'
+        '<a class="govuk-service-navigation__link" href="{}" aria-current="{}">'
+        '<strong class="govuk-service-navigation__active-fallback">{}</strong></a></li>',
+        href,
+        current,
+        text,
+    )
+
+
+DEFAULT_PHASE = "Alpha — this is a new service"
+
+
+@register.inclusion_tag("includes/phase_banner.html", takes_context=True)
+def govuk_phase_banner(context):
+    """The phase banner from phase_banner ("Tag — text"); an empty phase_banner hides it."""
+    phase = context.get("phase_banner", DEFAULT_PHASE)
+    if phase is None:
+        phase = DEFAULT_PHASE
+    tag, sep, text = str(phase).partition(" — ")
+    if not sep:
+        tag, text = "", tag
+    return {"tag": tag.strip(), "text": text.strip()[:1].upper() + text.strip()[1:]}

@@ -1,0 +1,247 @@
+"""The six headline figures (DESIGN.md, "Headline figures"): one definition each.
+
+Each figure is a queryset of the records that make it; the number is computed from that
+same queryset, so the list a figure opens to always adds up to it. `headline_figures`
+uses a fixed number of queries whatever the size of the programme.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+
+from partnerbase.accelerator.models import CohortMembership
+from partnerbase.brokering.models import Partnership
+from partnerbase.brokering.stages import CONFIRMED_STAGES
+from partnerbase.directory.models import Organisation
+from partnerbase.funding.currencies import from_minor
+from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate, FundingAward
+from partnerbase.funding.money import NoRate, Rate, RateTable, format_with_display, round_money
+from partnerbase.projects.models import LAUNCHED_STATUSES, CollaborativeProject
+
+from . import status as st
+from .models import Figure, Target
+from .period import Period
+from .roles import ROLE_SOURCES
+
+MONEY_FIGURES = {Figure.ADDITIONAL_FUNDING, Figure.ESTIMATED_PARTNERSHIP_VALUE}
+
+
+# --- the definitions -------------------------------------------------------------------
+
+
+def engaged_organisations(programme, period: Period) -> QuerySet:
+    """Organisations other than the conveners with an engagement or any role in the period."""
+    in_a_role = Q()
+    for source in ROLE_SOURCES:
+        in_a_role |= Q(pk__in=source.organisation_ids(programme, period))
+    return Organisation.objects.filter(programme=programme, convenes_programme=False).filter(
+        in_a_role
+    )
+
+
+def new_projects(programme, period: Period) -> QuerySet:
+    """Collaborative projects launched in the period and launched, active or completed."""
+    return CollaborativeProject.objects.filter(
+        programme=programme,
+        status__in=LAUNCHED_STATUSES,
+        launch_date__range=(period.start, period.end),
+    )
+
+
+def supporting_memberships(programme, period: Period) -> QuerySet:
+    """Cohort places held in the period, not withdrawn before the cohort started."""
+    return (
+        CohortMembership.objects.filter(
+            cohort__accelerator__programme=programme,
+            cohort__starts_on__lte=period.end,
+            joined_on__lte=period.end,
+        )
+        .exclude(cohort__ends_on__lt=period.start)
+        .exclude(withdrawn_on__lt=period.start)
+        .exclude(withdrawn_on__lt=F("cohort__starts_on"))
+    )
+
+
+def supported_innovators(programme, period: Period) -> QuerySet:
+    return Organisation.objects.filter(
+        pk__in=supporting_memberships(programme, period).values("organisation_id")
+    )
+
+
+def additional_funding_awards(programme, period: Period) -> QuerySet:
+    """Confirmed cash awards in the period to supported innovators, on or after the day they
+    joined a cohort, from funders other than the conveners; each award once."""
+    joined_before = supporting_memberships(programme, period).filter(
+        organisation=OuterRef("recipient_id"), joined_on__lte=OuterRef("award_date")
+    )
+    return FundingAward.objects.filter(
+        programme=programme,
+        confirmed=True,
+        instrument__in=CASH_INSTRUMENTS,
+        award_date__range=(period.start, period.end),
+        funder__convenes_programme=False,
+    ).filter(Exists(joined_before))
+
+
+def confirmed_partnerships(programme, period: Period) -> QuerySet:
+    """Partnerships at stage confirmed, active or completed, confirmed in the period."""
+    return Partnership.objects.filter(
+        programme=programme,
+        stage__in=[s.value for s in CONFIRMED_STAGES],
+        confirmed_on__range=(period.start, period.end),
+    )
+
+
+# --- computing them --------------------------------------------------------------------
+
+
+@dataclass
+class FigureResult:
+    key: str
+    label: str
+    value: Decimal | int | None
+    target: Decimal | int | None
+    status: str
+    display: str
+    target_display: str
+    is_money: bool
+    problem: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return st.LABELS[self.status]
+
+    def as_json(self) -> dict:
+        def encode(v):
+            if v is None:
+                return None
+            return format(v, "f") if self.is_money else int(v)
+
+        return {
+            "label": self.label,
+            "value": encode(self.value),
+            "target": encode(self.target),
+            "status": self.status,
+            "display": self.display,
+        }
+
+
+@dataclass
+class FigureSet:
+    programme: object
+    period: Period
+    currency: str
+    figures: dict[str, FigureResult]
+    # (code, multiplier, Rate) for each display currency, at the report date.
+    display_rates: list[tuple[str, Decimal, Rate | None]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.figures.values())
+
+    def as_json(self) -> dict:
+        return {key: result.as_json() for key, result in self.figures.items()}
+
+
+def rate_table(programme) -> RateTable:
+    return RateTable(
+        Rate(r.base, r.quote, r.rate_date, r.rate, r.source)
+        for r in ExchangeRate.objects.filter(programme=programme)
+    )
+
+
+def converted_total(
+    groups: Iterable[tuple[str, date, int]], to_currency: str, rates: RateTable
+) -> Decimal:
+    """Sum amounts given as (currency, date, minor units), each at the rate on its date;
+    exact until the total, which is rounded once to the reference currency's minor unit."""
+    total = Decimal(0)
+    for currency, on, minor in groups:
+        total += rates.convert(from_minor(minor, currency), currency, to_currency, on)
+    return round_money(total, to_currency)
+
+
+def report_date(programme, period: Period) -> date:
+    return min(programme.report_date or period.end, period.end)
+
+
+def headline_figures(programme, period: Period) -> FigureSet:
+    """All six figures with targets and status, in seven queries whatever the data size."""
+    currency = programme.reference_currency
+    rates = rate_table(programme)
+    targets = dict(Target.objects.filter(programme=programme).values_list("figure", "value"))
+    at = report_date(programme, period)
+    fraction = st.elapsed_fraction(programme.starts_on, programme.ends_on, at)
+
+    display_rates, notes = [], []
+    for code in programme.display_currency_list:
+        try:
+            multiplier, used = rates.lookup(currency, code, at)
+            display_rates.append((code, multiplier, used))
+        except NoRate as exc:
+            notes.append(f"{code} is not shown: {exc}")
+    shown = [(code, multiplier) for code, multiplier, _ in display_rates]
+
+    values: dict[str, Decimal | int | None] = {}
+    problems: dict[str, str] = {}
+    values[Figure.ORGANISATIONS_ENGAGED] = engaged_organisations(programme, period).count()
+    values[Figure.NEW_PROJECTS] = new_projects(programme, period).count()
+    values[Figure.INNOVATORS_SUPPORTED] = supported_innovators(programme, period).count()
+
+    funding_groups = (
+        additional_funding_awards(programme, period)
+        .order_by()
+        .values_list("currency", "award_date")
+        .annotate(total=Sum("amount_minor"))
+    )
+    try:
+        values[Figure.ADDITIONAL_FUNDING] = converted_total(funding_groups, currency, rates)
+    except NoRate as exc:
+        values[Figure.ADDITIONAL_FUNDING], problems[Figure.ADDITIONAL_FUNDING] = None, str(exc)
+
+    partnership_groups = list(
+        confirmed_partnerships(programme, period)
+        .order_by()
+        .values_list("estimated_value_currency", "confirmed_on")
+        .annotate(n=Count("id"), total=Sum("estimated_value_minor"))
+    )
+    values[Figure.PARTNERSHIPS_CONFIRMED] = sum(n for _, _, n, _ in partnership_groups)
+    try:
+        values[Figure.ESTIMATED_PARTNERSHIP_VALUE] = converted_total(
+            ((c, on, total) for c, on, _, total in partnership_groups if total), currency, rates
+        )
+    except NoRate as exc:
+        values[Figure.ESTIMATED_PARTNERSHIP_VALUE] = None
+        problems[Figure.ESTIMATED_PARTNERSHIP_VALUE] = str(exc)
+
+    figures = {}
+    for key, label in Figure.choices:
+        is_money = key in MONEY_FIGURES
+        value, target = values[key], targets.get(key)
+        if target is not None and not is_money:
+            target = int(target)
+
+        def show(amount):
+            if amount is None:
+                return ""
+            return format_with_display(amount, currency, shown) if is_money else f"{amount:,}"
+
+        if value is None:
+            status, display = st.UNAVAILABLE, f"Cannot be computed: {problems[key]}"
+        else:
+            status, display = st.figure_status(Decimal(value), target, fraction), show(value)
+        figures[key] = FigureResult(
+            key=key,
+            label=label,
+            value=value,
+            target=target,
+            status=status,
+            display=display,
+            target_display=show(target),
+            is_money=is_money,
+            problem=problems.get(key, ""),
+        )
+    return FigureSet(programme, period, currency, figures, display_rates, notes)

@@ -1,0 +1,81 @@
+"""Where an organisation holds a role in a programme, each a subquery of organisation ids.
+
+"Organisations engaged" counts an organisation with any of these in the period. Later
+capabilities add their roles (champion, pledge, working group…) to ROLE_SOURCES.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from partnerbase.accelerator.models import Accelerator, CohortMembership
+from partnerbase.brokering.models import Partnership, PartnershipPartner
+from partnerbase.directory.models import Engagement
+from partnerbase.projects.models import CoalitionMember
+
+from .period import Period
+
+
+@dataclass(frozen=True)
+class RoleSource:
+    label: str
+    organisation_ids: Callable[[object, Period], QuerySet]
+
+
+def _engagements(programme, period: Period) -> QuerySet:
+    return Engagement.objects.filter(
+        programme=programme, occurred_on__range=(period.start, period.end)
+    ).values("organisation_id")
+
+
+def _cohort_places(programme, period: Period) -> QuerySet:
+    return (
+        CohortMembership.objects.filter(
+            cohort__accelerator__programme=programme, joined_on__lte=period.end
+        )
+        .exclude(withdrawn_on__lt=period.start)
+        .exclude(cohort__ends_on__lt=period.start)
+        .values("organisation_id")
+    )
+
+
+def _delivery_partners(programme, period: Period) -> QuerySet:
+    return (
+        Accelerator.objects.filter(programme=programme, starts_on__lte=period.end)
+        .exclude(ends_on__lt=period.start)
+        .exclude(delivery_partner=None)
+        .values("delivery_partner_id")
+    )
+
+
+def _live_partnerships(programme, period: Period) -> QuerySet:
+    return Partnership.objects.filter(programme=programme, proposed_on__lte=period.end).exclude(
+        ended_on__lt=period.start
+    )
+
+
+def _partnership_innovators(programme, period: Period) -> QuerySet:
+    return _live_partnerships(programme, period).exclude(innovator=None).values("innovator_id")
+
+
+def _partnership_partners(programme, period: Period) -> QuerySet:
+    return PartnershipPartner.objects.filter(
+        partnership__in=_live_partnerships(programme, period)
+    ).values("organisation_id")
+
+
+def _coalitions(programme, period: Period) -> QuerySet:
+    return CoalitionMember.objects.filter(project__programme=programme).filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=period.end)
+    ).values("organisation_id")
+
+
+ROLE_SOURCES = [
+    RoleSource("Engagement", _engagements),
+    RoleSource("Cohort", _cohort_places),
+    RoleSource("Accelerator delivery partner", _delivery_partners),
+    RoleSource("Partnership (innovator)", _partnership_innovators),
+    RoleSource("Partnership (partner)", _partnership_partners),
+    RoleSource("Project coalition", _coalitions),
+]

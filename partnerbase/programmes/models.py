@@ -1,0 +1,47 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+
+from partnerbase.core.models import DomainModel
+
+currency_code = RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO 4217 code, like GBP.")
+
+
+class Programme(DomainModel):
+    """A partnership programme: the unit every other record belongs to."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+    reference_currency = models.CharField(max_length=3, default="GBP", validators=[currency_code])
+    # Shown beside the reference currency, e.g. "USD" or "USD,EUR".
+    display_currencies = models.CharField(max_length=60, default="USD", blank=True)
+    report_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date figures are reported at; display currencies use the rate on it.",
+    )
+    figures_published = models.BooleanField(
+        default=False, help_text="Show the headline figures on a public page."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_currency_list(self) -> list[str]:
+        return [c.strip() for c in self.display_currencies.split(",") if c.strip()]
+
+    def clean(self):
+        if self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The end date must be on or after the start date."})
+        for code in self.display_currency_list:
+            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+                raise ValidationError(
+                    {"display_currencies": f"{code!r} is not a three-letter currency code."}
+                )

@@ -1,0 +1,105 @@
+"""Dashboards and published figures. Thin: the figures come from `impact`."""
+
+import csv
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from partnerbase.accounts.permissions import (
+    can_view_dashboard,
+    can_view_directory,
+    can_view_figure_records,
+    programme_roles,
+)
+from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.models import Figure
+from partnerbase.impact.period import programme_period
+from partnerbase.impact.records import figure_records
+from partnerbase.programmes.models import Programme
+from partnerbase.programmes.queries import programme_get, programme_list as programmes_for
+
+from .forms import PeriodForm
+
+
+@require_GET
+def programme_list(request):
+    programmes = programmes_for(user=request.user)
+    rows = [
+        {
+            "programme": p,
+            "roles": sorted(programme_roles(request.user, p)),
+            "dashboard": can_view_dashboard(request.user, p),
+            "directory": can_view_directory(request.user, p),
+        }
+        for p in programmes
+    ]
+    return render(request, "reports/programme_list.html",
+                  {"rows": rows, "nav_current": "programmes"})
+
+
+def _period_form(request, programme):
+    return PeriodForm(request.GET if ("start" in request.GET or "end" in request.GET) else None,
+                      default=programme_period(programme))
+
+
+@require_GET
+def dashboard(request, slug):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_view_dashboard(request.user, programme):
+        raise PermissionDenied
+    form = _period_form(request, programme)
+    period = form.period()
+    figures = headline_figures(programme, period)
+    return render(request, "reports/dashboard.html", {
+        "programme": programme, "figures": figures, "form": form, "period": period,
+        "period_query": request.GET.urlencode(), "nav_current": "dashboard",
+    })
+
+
+@require_GET
+def figure_detail(request, slug, figure):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_view_figure_records(request.user, programme):
+        raise PermissionDenied
+    if figure not in Figure.values:
+        raise Http404("No such figure")
+    form = _period_form(request, programme)
+    period = form.period()
+    records = figure_records(programme, figure, period)
+    if request.GET.get("format") == "csv":
+        return _csv(records, programme, figure)
+    result = headline_figures(programme, period).figures[figure]
+    return render(request, "reports/figure_detail.html", {
+        "programme": programme, "records": records, "result": result, "period": period,
+        "form": form, "period_query": request.GET.urlencode(), "nav_current": "dashboard",
+    })
+
+
+def _csv(records, programme, figure):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-{figure}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(records.columns)
+    for row in records.rows:
+        writer.writerow(["" if c is None else c for c in row["cells"]])
+    return response
+
+
+@login_not_required
+@require_GET
+def public_figures(request, slug):
+    programme = get_object_or_404(Programme, slug=slug, figures_published=True)
+    period = programme_period(programme)
+    return render(request, "reports/public_figures.html", {
+        "public_programme": programme, "figures": headline_figures(programme, period),
+        "period": period,
+    })
+
+
+@login_not_required
+@require_GET
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")

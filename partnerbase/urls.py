@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from partnerbase.reports import views as report_views
+
+urlpatterns = [
+    path("", report_views.programme_list, name="home"),
+    path("accounts/", include("partnerbase.accounts.urls")),
+    path("programmes/<slug:slug>/", include("partnerbase.reports.urls")),
+    path("programmes/<slug:slug>/organisations/", include("partnerbase.directory.urls")),
+    path("public/<slug:slug>/", report_views.public_figures, name="public_figures"),
+    path("healthz", report_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Partnerbase administration"
+admin.site.site_title = "Partnerbase"
