@@ -2,7 +2,7 @@
 
     {% load govuk %}
     {% govuk_error_summary form %}
-    {% govuk_field form.email label="Email address" label_size="m" classes="govuk-input--width-20" %}
+    {% govuk_field form.email label="Email address" classes="govuk-input--width-20" %}
 
 Markup lives in templates/includes/ so Django's autoescaping covers every label, value and
 message; only the widget HTML that Django itself renders is passed through as safe.
@@ -39,10 +39,11 @@ LABEL_SIZES = {"s", "m", "l", "xl"}
 def _field_kind(widget: forms.Widget) -> str:
     if isinstance(widget, forms.HiddenInput):
         return "hidden"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple subclasses RadioSelect, so it is tested first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     return "input"
@@ -80,7 +81,7 @@ def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", *
 
     label / hint override the form's; label_size is one of s, m, l, xl; classes are added
     to the control (e.g. "govuk-input--width-10"); any other keyword becomes an attribute
-    of the control, with underscores turned into hyphens (input_mode="numeric").
+    of the control, with underscores turned into hyphens (aria_label="…" -> aria-label).
     """
     widget = bound_field.field.widget
     kind = _field_kind(widget)
@@ -106,6 +107,9 @@ def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", *
         "described_by": described_by,
         "classes": classes,
     }
+    if kind == "hidden":
+        ctx["widget_html"] = bound_field.as_widget()
+        return ctx
     if kind in ("radios", "checkboxes"):
         ctx["items"] = _choice_items(bound_field)
         return ctx
@@ -158,6 +162,9 @@ def govuk_nav_item(context, href, text, key, prefix=False):
     The exact page gets aria-current="page"; a page inside the section (nav_current equal to
     key, or with prefix=True a path under href) gets aria-current="true".
     """
+    if not href:
+        # {% url ... as var %} swallows NoReverseMatch; fail loudly instead of an empty link.
+        raise template.TemplateSyntaxError(f"govuk_nav_item {key!r} has no URL")
     request = context.get("request")
     path = getattr(request, "path", None)
     nav_current = context.get("nav_current")

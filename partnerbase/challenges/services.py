@@ -1,0 +1,17 @@
+from django.db import transaction
+from django.utils.text import slugify
+
+from partnerbase.core.history import record_save
+
+from .models import ChallengeArea
+
+
+@transaction.atomic
+def challenge_area_create(
+    *, actor, programme, name: str, description: str = "", slug: str = "", uid=None,
+) -> ChallengeArea:
+    area = ChallengeArea(programme=programme, name=name, slug=slug or slugify(name),
+                         description=description)
+    if uid:
+        area.uid = uid
+    return record_save(area, actor=actor, reason="Challenge area created")

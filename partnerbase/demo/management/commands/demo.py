@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from partnerbase.demo.iep import DEMO_PASSWORD, DEMO_USERS, build_iep
+from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.period import programme_period
+
+
+class Command(BaseCommand):
+    help = "Build the Inclusive Economy Partnership demo programme, then serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="build only; do not serve")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args, no_serve=False, addrport="127.0.0.1:8000", **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        programme = build_iep()
+        figures = headline_figures(programme, programme_period(programme))
+        self.stdout.write(self.style.SUCCESS(f"Built the demo programme: {programme.name}"))
+        for f in figures:
+            self.stdout.write(f"  {f.label:<30} {f.display} (target {f.target_display}, "
+                              f"{f.status_label.lower()})")
+        self.stdout.write("")
+        self.stdout.write(f"Sign in at http://{addrport}/ with password {DEMO_PASSWORD!r} as:")
+        for email, _, role, _ in DEMO_USERS:
+            self.stdout.write(f"  {email:<24} {role.label}")
+        self.stdout.write(f"  {'admin@example.org':<24} Administrator (also /admin/)")
+        self.stdout.write(f"Published figures: http://{addrport}/public/{programme.slug}/")
+        if not no_serve:
+            if not settings.DEBUG:
+                call_command("collectstatic", interactive=False, verbosity=0)
+            call_command("runserver", addrport, use_reloader=False)
