@@ -26,9 +26,10 @@ def accelerator_create(
 @transaction.atomic
 def cohort_create(
     *, actor, accelerator: Accelerator, name: str, starts_on: date, ends_on: date | None = None,
-    uid=None,
+    illustrative: bool = False, uid=None,
 ) -> Cohort:
-    cohort = Cohort(accelerator=accelerator, name=name, starts_on=starts_on, ends_on=ends_on)
+    cohort = Cohort(accelerator=accelerator, name=name, starts_on=starts_on, ends_on=ends_on,
+                    illustrative=illustrative)
     if uid:
         cohort.uid = uid
     return record_save(cohort, actor=actor, reason="Cohort created")

@@ -11,14 +11,14 @@ from decimal import Decimal
 from django.db import transaction
 
 from partnerbase.accelerator import services as accelerator
-from partnerbase.accounts.models import Role
+from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
-from partnerbase.accounts.models import User
 from partnerbase.brokering import services as brokering
 from partnerbase.brokering.stages import Stage
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
+from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create, target_set
 from partnerbase.projects import services as projects
@@ -281,9 +281,11 @@ class Builder:
 @transaction.atomic
 def build_iep() -> Programme:
     """(Re)build the IEP demo programme and its demo users."""
-    Programme.objects.filter(slug=data.PROGRAMME["slug"]).delete()
     actor = User.objects.filter(email=DEMO_USERS[0][0]).first() or user_create(
         email=DEMO_USERS[0][0], password=DEMO_PASSWORD, full_name=DEMO_USERS[0][1])
+    existing = Programme.objects.filter(slug=data.PROGRAMME["slug"]).first()
+    if existing:
+        programme_delete(actor=actor, programme=existing)
     builder = Builder(actor)
     programme = builder.build()
     builder.users()

@@ -77,6 +77,12 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     return Decimal(amount).quantize(Decimal(1).scaleb(-exponent(currency)), ROUND_HALF_UP)
 
 
+def format_rate(rate: Decimal) -> str:
+    """1.33500000 -> "1.335": a rate shows the digits it was quoted with."""
+    text = format(Decimal(rate).normalize(), "f")
+    return text
+
+
 def _symbolise(text: str, currency: str, negative: bool) -> str:
     sign = "-" if negative else ""
     symbol = SYMBOLS.get(currency)

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import PartnershipPartner
-from partnerbase.funding.money import NoRate, round_money
+from partnerbase.funding.money import NoRate, format_money, format_rate, round_money
 
 from . import figures as f
 from .models import Figure
@@ -102,10 +102,10 @@ def _converted_rows(items, programme, amount_of, cells_of):
         converted = amount * multiplier if multiplier is not None else None
         if converted is not None:
             exact_total += converted
-        rate_text = (f"{used.rate} {used.quote} per {used.base} on {used.on:%-d %b %Y}"
-                     if used else ("same currency" if multiplier is not None else "no rate"))
+        rate_text = (f"{format_rate(used.rate)} {used.quote} per {used.base} on {used.on:%-d %b %Y}"
+                     if used else (None if multiplier is not None else "No rate"))
         rows.append({"record": item, "cells": cells_of(item) + [
-            f"{amount:,} {own_currency}", rate_text,
+            format_money(amount, own_currency), rate_text,
             round_money(converted, currency) if converted is not None else None]})
     return rows, (None if problem else round_money(exact_total, currency)), problem
 

@@ -14,6 +14,7 @@ from partnerbase.accounts.permissions import (
     can_view_figure_records,
     programme_roles,
 )
+from partnerbase.accounts.models import Role
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.period import programme_period
@@ -30,7 +31,7 @@ def programme_list(request):
     rows = [
         {
             "programme": p,
-            "roles": sorted(programme_roles(request.user, p)),
+            "roles": sorted(Role(r).label for r in programme_roles(request.user, p)),
             "dashboard": can_view_dashboard(request.user, p),
             "directory": can_view_directory(request.user, p),
         }

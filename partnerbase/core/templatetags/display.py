@@ -1,0 +1,48 @@
+"""Filters that show values the GOV.UK way."""
+
+from datetime import date
+from decimal import Decimal
+
+from django import template
+from django.utils.dateformat import format as date_format
+
+from partnerbase.funding.money import format_money, format_rate
+from partnerbase.impact import status as st
+
+register = template.Library()
+
+STATUS_TAGS = {
+    st.EXCEEDED: "govuk-tag--green",
+    st.MET: "govuk-tag--green",
+    st.ON_TRACK: "govuk-tag--blue",
+    st.BEHIND: "govuk-tag--red",
+    st.NO_TARGET: "govuk-tag--grey",
+    st.UNAVAILABLE: "govuk-tag--red",
+}
+
+
+@register.filter
+def cell(value, currency="GBP"):
+    """A table cell: dates as "14 May 2018", money in `currency`, nothing as a dash."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, date):
+        return date_format(value, "j M Y")
+    if isinstance(value, Decimal):
+        return format_money(value, currency)
+    return value
+
+
+@register.filter
+def money(value, currency="GBP"):
+    return "—" if value is None else format_money(value, currency)
+
+
+@register.filter
+def status_tag(status):
+    return STATUS_TAGS.get(status, "govuk-tag--grey")
+
+
+@register.filter
+def rate(value):
+    return format_rate(value)

@@ -1,0 +1,31 @@
+from datetime import date
+
+import pytest
+
+from partnerbase.impact.period import Period
+
+from .factories import Make, make_programme, make_user
+
+# Every figure test asks about calendar 2017 of a programme running 2017–2018.
+YEAR = Period(date(2017, 1, 1), date(2017, 12, 31))
+
+
+@pytest.fixture
+def actor(db):
+    return make_user(full_name="Tess Team")
+
+
+@pytest.fixture
+def programme(actor):
+    return make_programme(actor, starts_on=date(2017, 1, 1), ends_on=date(2018, 12, 31),
+                          report_date=date(2018, 12, 31), display_currencies="USD")
+
+
+@pytest.fixture
+def make(actor, programme):
+    return Make(actor, programme)
+
+
+@pytest.fixture
+def period():
+    return YEAR
