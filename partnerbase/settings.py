@@ -5,6 +5,7 @@ SECRET_KEY and ALLOWED_HOSTS; anything else is development (the demo and the tes
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -134,6 +135,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+if not PRODUCTION:
+    # Development serves static files from the finders; no collectstatic needed.
+    WHITENOISE_USE_FINDERS = True
+    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 

@@ -77,9 +77,8 @@ def parse(value: str) -> OrgId:
     scheme, identifier = match.group(1).upper(), match.group(2)
     if scheme not in lists:
         raise InvalidOrgId(
-            f"{scheme} is not a list in the org-id register. Known UK lists: "
-            + ", ".join(sorted(c for c, lst in lists.items() if not lst.deprecated))
-            + "."
+            f"{scheme} is not a list in the org-id register: use a list code such as GB-CHC "
+            "(charities), GB-COH (companies), GB-SC (Scottish charities) or GB-GOR (government)."
         )
     if lists[scheme].deprecated:
         raise InvalidOrgId(f"{scheme} ({lists[scheme].name}) is deprecated in the org-id register.")

@@ -85,8 +85,16 @@ def _csv(records, programme, figure):
     writer = csv.writer(response)
     writer.writerow(records.columns)
     for row in records.rows:
-        writer.writerow(["" if c is None else c for c in row["cells"]])
+        writer.writerow([_csv_safe(c) for c in row["cells"]])
     return response
+
+
+def _csv_safe(value):
+    """Stop spreadsheet programs running a cell as a formula (CSV injection)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @login_not_required
