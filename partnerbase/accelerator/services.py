@@ -11,13 +11,27 @@ from .models import Accelerator, Cohort, CohortMembership, MembershipStatus
 
 @transaction.atomic
 def accelerator_create(
-    *, actor, programme, name: str, starts_on: date, ends_on: date | None = None,
-    delivery_partner=None, description: str = "", illustrative: bool = False, uid=None,
+    *,
+    actor,
+    programme,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    delivery_partner=None,
+    description: str = "",
+    illustrative: bool = False,
+    uid=None,
 ) -> Accelerator:
     same_programme(programme, delivery_partner=delivery_partner)
-    accelerator = Accelerator(programme=programme, name=name, starts_on=starts_on,
-                              ends_on=ends_on, delivery_partner=delivery_partner,
-                              description=description, illustrative=illustrative)
+    accelerator = Accelerator(
+        programme=programme,
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        delivery_partner=delivery_partner,
+        description=description,
+        illustrative=illustrative,
+    )
     if uid:
         accelerator.uid = uid
     return record_save(accelerator, actor=actor, reason="Accelerator created")
@@ -25,11 +39,22 @@ def accelerator_create(
 
 @transaction.atomic
 def cohort_create(
-    *, actor, accelerator: Accelerator, name: str, starts_on: date, ends_on: date | None = None,
-    illustrative: bool = False, uid=None,
+    *,
+    actor,
+    accelerator: Accelerator,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    illustrative: bool = False,
+    uid=None,
 ) -> Cohort:
-    cohort = Cohort(accelerator=accelerator, name=name, starts_on=starts_on, ends_on=ends_on,
-                    illustrative=illustrative)
+    cohort = Cohort(
+        accelerator=accelerator,
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        illustrative=illustrative,
+    )
     if uid:
         cohort.uid = uid
     return record_save(cohort, actor=actor, reason="Cohort created")
@@ -37,15 +62,26 @@ def cohort_create(
 
 @transaction.atomic
 def cohort_member_add(
-    *, actor, cohort: Cohort, organisation, joined_on: date, challenge_area=None,
-    status: str = MembershipStatus.ACTIVE, withdrawn_on: date | None = None,
-    illustrative: bool = False, uid=None,
+    *,
+    actor,
+    cohort: Cohort,
+    organisation,
+    joined_on: date,
+    challenge_area=None,
+    status: str = MembershipStatus.ACTIVE,
+    withdrawn_on: date | None = None,
+    illustrative: bool = False,
+    uid=None,
 ) -> CohortMembership:
     programme = cohort.accelerator.programme
     same_programme(programme, organisation=organisation, challenge_area=challenge_area)
     membership = CohortMembership(
-        cohort=cohort, organisation=organisation, joined_on=joined_on,
-        challenge_area=challenge_area, status=status, withdrawn_on=withdrawn_on,
+        cohort=cohort,
+        organisation=organisation,
+        joined_on=joined_on,
+        challenge_area=challenge_area,
+        status=status,
+        withdrawn_on=withdrawn_on,
         illustrative=illustrative,
     )
     if uid:

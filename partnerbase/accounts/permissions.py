@@ -15,9 +15,7 @@ def programme_roles(user, programme) -> set[str]:
     cache = user.__dict__.setdefault("_programme_roles", {})
     if programme.pk not in cache:
         cache[programme.pk] = set(
-            Membership.objects.filter(user=user, programme=programme).values_list(
-                "role", flat=True
-            )
+            Membership.objects.filter(user=user, programme=programme).values_list("role", flat=True)
         )
     return cache[programme.pk]
 
@@ -44,4 +42,6 @@ def can_view_directory(user, programme) -> bool:
 
 def can_manage_programme(user, programme) -> bool:
     """Create and change the programme's records: the convening team."""
-    return bool(getattr(user, "is_superuser", False) or Role.TEAM in programme_roles(user, programme))
+    return bool(
+        getattr(user, "is_superuser", False) or Role.TEAM in programme_roles(user, programme)
+    )

@@ -16,8 +16,9 @@ def user_create(*, email: str, password: str | None, full_name: str = "") -> Use
 @transaction.atomic
 def membership_grant(*, actor, user: User, programme, role: str, organisation=None) -> Membership:
     if role in ORGANISATION_ROLES and organisation is None:
-        raise DomainError(f"A {Role(role).label.lower()} acts for an organisation: name it.",
-                          field="organisation")
+        raise DomainError(
+            f"A {Role(role).label.lower()} acts for an organisation: name it.", field="organisation"
+        )
     if organisation is not None and organisation.programme_id != programme.pk:
         raise DomainError(f"{organisation} belongs to another programme.", field="organisation")
     membership, _ = Membership.objects.get_or_create(

@@ -39,7 +39,9 @@ class Partnership(ProgrammeRecord):
         related_name="partnerships",
     )
     kind = models.CharField(max_length=24, choices=PartnershipKind.choices)
-    stage = models.CharField(max_length=16, choices=Stage.choices_list(), default=Stage.PROPOSED.value)
+    stage = models.CharField(
+        max_length=16, choices=Stage.choices_list(), default=Stage.PROPOSED.value
+    )
     proposed_on = models.DateField()
     introduced_on = models.DateField(null=True, blank=True)
     confirmed_on = models.DateField(null=True, blank=True)

@@ -18,22 +18,40 @@ STAGE_DATES = {Stage.INTRODUCED: "introduced_on", Stage.CONFIRMED: "confirmed_on
 
 @transaction.atomic
 def partnership_create(
-    *, actor, programme, name: str, kind: str, proposed_on: date, partners: Iterable,
-    innovator=None, project=None, brokered_by=None, description: str = "",
-    illustrative: bool = False, uid=None,
+    *,
+    actor,
+    programme,
+    name: str,
+    kind: str,
+    proposed_on: date,
+    partners: Iterable,
+    innovator=None,
+    project=None,
+    brokered_by=None,
+    description: str = "",
+    illustrative: bool = False,
+    uid=None,
 ) -> Partnership:
     partners = list(partners)
     if not partners:
-        raise DomainError("A partnership needs at least one partner organisation.",
-                          field="partners")
+        raise DomainError(
+            "A partnership needs at least one partner organisation.", field="partners"
+        )
     if innovator is None and project is None:
-        raise DomainError("Say which innovator or project the partnership is with.",
-                          field="innovator")
+        raise DomainError(
+            "Say which innovator or project the partnership is with.", field="innovator"
+        )
     same_programme(programme, innovator=innovator, project=project, brokered_by=brokered_by)
     partnership = Partnership(
-        programme=programme, name=name, kind=kind, proposed_on=proposed_on,
-        innovator=innovator, project=project, brokered_by=brokered_by,
-        description=description, illustrative=illustrative,
+        programme=programme,
+        name=name,
+        kind=kind,
+        proposed_on=proposed_on,
+        innovator=innovator,
+        project=project,
+        brokered_by=brokered_by,
+        description=description,
+        illustrative=illustrative,
     )
     if uid:
         partnership.uid = uid
@@ -42,24 +60,35 @@ def partnership_create(
         same_programme(programme, partners=organisation)
         if organisation.pk == getattr(innovator, "pk", None):
             raise DomainError("An innovator cannot partner with itself.", field="partners")
-        record_save(PartnershipPartner(partnership=partnership, organisation=organisation),
-                    actor=actor)
+        record_save(
+            PartnershipPartner(partnership=partnership, organisation=organisation), actor=actor
+        )
     return partnership
 
 
 @transaction.atomic
 def partnership_move(
-    *, actor, partnership: Partnership, stage: str, on: date,
-    estimated_value: Decimal | None = None, currency: str | None = None,
+    *,
+    actor,
+    partnership: Partnership,
+    stage: str,
+    on: date,
+    estimated_value: Decimal | None = None,
+    currency: str | None = None,
 ) -> Partnership:
     """Move a partnership along its pipeline, stamping the date of the stage it reaches."""
     target = Stage(stage)
     if not can_move(partnership.stage, target):
         raise DomainError(
             f"A partnership cannot move from {Stage(partnership.stage).label.lower()} "
-            f"to {target.label.lower()}.", field="stage")
-    previous = max(d for d in [partnership.proposed_on, partnership.introduced_on,
-                               partnership.confirmed_on] if d)
+            f"to {target.label.lower()}.",
+            field="stage",
+        )
+    previous = max(
+        d
+        for d in [partnership.proposed_on, partnership.introduced_on, partnership.confirmed_on]
+        if d
+    )
     if on < previous:
         raise DomainError(f"The date must be on or after {previous:%-d %B %Y}.", field="on")
     if target == Stage.CONFIRMED and partnership.introduced_on is None:
@@ -70,10 +99,12 @@ def partnership_move(
         partnership.ended_on = on
     if estimated_value is not None:
         if target not in CONFIRMED_STAGES:
-            raise DomainError("Estimate a partnership's value when it is confirmed.",
-                              field="estimated_value")
+            raise DomainError(
+                "Estimate a partnership's value when it is confirmed.", field="estimated_value"
+            )
         partnership.estimated_value_currency = currency or partnership.programme.reference_currency
-        partnership.estimated_value_minor = to_minor(estimated_value,
-                                                     partnership.estimated_value_currency)
+        partnership.estimated_value_minor = to_minor(
+            estimated_value, partnership.estimated_value_currency
+        )
     partnership.stage = target.value
     return record_save(partnership, actor=actor, reason=f"Moved to {target.label.lower()}")

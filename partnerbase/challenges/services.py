@@ -8,11 +8,22 @@ from .models import ChallengeArea
 
 @transaction.atomic
 def challenge_area_create(
-    *, actor, programme, name: str, description: str = "", slug: str = "",
-    illustrative: bool = False, uid=None,
+    *,
+    actor,
+    programme,
+    name: str,
+    description: str = "",
+    slug: str = "",
+    illustrative: bool = False,
+    uid=None,
 ) -> ChallengeArea:
-    area = ChallengeArea(programme=programme, name=name, slug=slug or slugify(name),
-                         description=description, illustrative=illustrative)
+    area = ChallengeArea(
+        programme=programme,
+        name=name,
+        slug=slug or slugify(name),
+        description=description,
+        illustrative=illustrative,
+    )
     if uid:
         area.uid = uid
     return record_save(area, actor=actor, reason="Challenge area created")

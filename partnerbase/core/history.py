@@ -22,16 +22,15 @@ def record_delete(obj: models.Model, *, actor, reason: str = "") -> None:
 
 def history_entries(obj: models.Model, limit: int = 50) -> list[dict]:
     """Each change to `obj`, newest first, with the fields that changed."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date",
-                                                                        "-history_id")[:limit])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+    )
     entries = []
     for newer, older in zip(records, records[1:] + [None], strict=True):
         changes = []
         if older is not None:
             delta = newer.diff_against(older)
-            changes = [
-                {"field": c.field, "old": c.old, "new": c.new} for c in delta.changes
-            ]
+            changes = [{"field": c.field, "old": c.old, "new": c.new} for c in delta.changes]
         entries.append(
             {
                 "when": newer.history_date,

@@ -39,15 +39,50 @@ DEMO_USERS = [
 ]
 
 # Illustrative partner organisations: the public account names only some of the 120+.
-_FIRST = ["Northbridge", "Kestrel", "Meridian", "Oakfield", "Harbourside", "Lumen", "Fenwick",
-          "Castleford", "Greenway", "Ashdown", "Beacon", "Redpoint", "Silverdale", "Tamar",
-          "Wrekin", "Pennine", "Solent", "Cotswold", "Humber", "Mersey"]
-_SECOND = [("Group plc", "business"), ("Housing Association", "charity"),
-           ("Credit Union", "social_enterprise"), ("Youth Trust", "charity"),
-           ("Retail", "business"), ("Energy", "business"), ("Careers Hub", "intermediary")]
+_FIRST = [
+    "Northbridge",
+    "Kestrel",
+    "Meridian",
+    "Oakfield",
+    "Harbourside",
+    "Lumen",
+    "Fenwick",
+    "Castleford",
+    "Greenway",
+    "Ashdown",
+    "Beacon",
+    "Redpoint",
+    "Silverdale",
+    "Tamar",
+    "Wrekin",
+    "Pennine",
+    "Solent",
+    "Cotswold",
+    "Humber",
+    "Mersey",
+]
+_SECOND = [
+    ("Group plc", "business"),
+    ("Housing Association", "charity"),
+    ("Credit Union", "social_enterprise"),
+    ("Youth Trust", "charity"),
+    ("Retail", "business"),
+    ("Energy", "business"),
+    ("Careers Hub", "intermediary"),
+]
 ILLUSTRATIVE_PARTNER_COUNT = 76
-REGIONS = ["London", "West Midlands", "North West", "North East", "Yorkshire", "South West",
-           "East Midlands", "Wales", "Scotland", "Northern Ireland"]
+REGIONS = [
+    "London",
+    "West Midlands",
+    "North West",
+    "North East",
+    "Yorkshire",
+    "South West",
+    "East Midlands",
+    "Wales",
+    "Scotland",
+    "Northern Ireland",
+]
 
 
 def uid(*parts: str) -> uuid.UUID:
@@ -66,25 +101,56 @@ class Builder:
 
     def org(self, key, name, kind, **extra):
         self.orgs[key] = directory.organisation_create(
-            actor=self.actor, programme=self.programme, name=name, kind=kind,
-            uid=uid("organisation", key), **extra)
+            actor=self.actor,
+            programme=self.programme,
+            name=name,
+            kind=kind,
+            uid=uid("organisation", key),
+            **extra,
+        )
         return self.orgs[key]
 
     def build(self) -> Programme:
         a = self.actor
-        self.programme = p = programme_create(actor=a, **data.PROGRAMME, display_currencies="USD",
-                                              figures_published=True, uid=uid("programme"))
+        self.programme = p = programme_create(
+            actor=a,
+            **data.PROGRAMME,
+            display_currencies="USD",
+            figures_published=True,
+            uid=uid("programme"),
+        )
         for figure, value, illustrative, notes in data.TARGETS:
-            target_set(actor=a, programme=p, figure=figure, value=Decimal(value),
-                       set_on=p.starts_on, notes=notes, illustrative=illustrative,
-                       uid=uid("target", figure))
+            target_set(
+                actor=a,
+                programme=p,
+                figure=figure,
+                value=Decimal(value),
+                set_on=p.starts_on,
+                notes=notes,
+                illustrative=illustrative,
+                uid=uid("target", figure),
+            )
         for on, rate, source, illustrative in data.RATES:
-            funding.exchange_rate_add(actor=a, programme=p, base="GBP", quote="USD", rate_date=on,
-                                      rate=rate, source=source, illustrative=illustrative,
-                                      uid=uid("rate", on.isoformat()))
+            funding.exchange_rate_add(
+                actor=a,
+                programme=p,
+                base="GBP",
+                quote="USD",
+                rate_date=on,
+                rate=rate,
+                source=source,
+                illustrative=illustrative,
+                uid=uid("rate", on.isoformat()),
+            )
         self.challenges = {
-            slug: challenge_area_create(actor=a, programme=p, name=name, description=desc,
-                                        slug=slug, uid=uid("challenge", slug))
+            slug: challenge_area_create(
+                actor=a,
+                programme=p,
+                name=name,
+                description=desc,
+                slug=slug,
+                uid=uid("challenge", slug),
+            )
             for slug, name, desc in data.CHALLENGES
         }
         self._organisations()
@@ -97,11 +163,19 @@ class Builder:
 
     def _organisations(self):
         for key, name, kind, identifiers, regions, note in data.NAMED:
-            self.org(key, name, kind, identifiers=identifiers, regions=regions, description=note,
-                     convenes_programme=key in data.CONVENORS,
-                     national_reach=regions == "UK")
-        for key, name, kind, challenge, region, illustrative, note in (
-            *data.INNOVATORS, data.WITHDRAWN_INNOVATOR
+            self.org(
+                key,
+                name,
+                kind,
+                identifiers=identifiers,
+                regions=regions,
+                description=note,
+                convenes_programme=key in data.CONVENORS,
+                national_reach=regions == "UK",
+            )
+        for key, name, kind, _challenge, region, illustrative, note in (
+            *data.INNOVATORS,
+            data.WITHDRAWN_INNOVATOR,
         ):
             self.org(key, name, kind, regions=region, description=note, illustrative=illustrative)
         for key, name, kind in data.ILLUSTRATIVE_FUNDERS:
@@ -111,44 +185,93 @@ class Builder:
             first = _FIRST[i % len(_FIRST)]
             second, kind = _SECOND[(i * 3 + i // len(_FIRST)) % len(_SECOND)]
             key = f"partner-{i:02d}"
-            self.org(key, f"{first} {second}", kind, illustrative=True,
-                     regions=REGIONS[i % len(REGIONS)], employee_count=self.rng.randrange(50, 20000))
+            self.org(
+                key,
+                f"{first} {second}",
+                kind,
+                illustrative=True,
+                regions=REGIONS[i % len(REGIONS)],
+                employee_count=self.rng.randrange(50, 20000),
+            )
             self.partner_keys.append(key)
 
     def _accelerator(self):
         a, p = self.actor, self.programme
-        acc = accelerator.accelerator_create(actor=a, programme=p, delivery_partner=self.orgs["nesta"],
-                                             uid=uid("accelerator"), **data.ACCELERATOR)
-        self.cohort = cohort = accelerator.cohort_create(actor=a, accelerator=acc,
-                                                         uid=uid("cohort"), **data.COHORT)
+        acc = accelerator.accelerator_create(
+            actor=a,
+            programme=p,
+            delivery_partner=self.orgs["nesta"],
+            uid=uid("accelerator"),
+            **data.ACCELERATOR,
+        )
+        self.cohort = cohort = accelerator.cohort_create(
+            actor=a, accelerator=acc, uid=uid("cohort"), **data.COHORT
+        )
         for key, _, _, challenge, *_ in data.INNOVATORS:
             accelerator.cohort_member_add(
-                actor=a, cohort=cohort, organisation=self.orgs[key], joined_on=cohort.starts_on,
-                challenge_area=self.challenges[challenge], uid=uid("cohort-place", key))
+                actor=a,
+                cohort=cohort,
+                organisation=self.orgs[key],
+                joined_on=cohort.starts_on,
+                challenge_area=self.challenges[challenge],
+                uid=uid("cohort-place", key),
+            )
             # The programme's own £20,000 grant: DCMS convenes, so it is not additional.
             funding.funding_award_record(
-                actor=a, programme=p, title=f"IEP accelerator grant to {self.orgs[key].name}",
-                instrument="grant", amount=Decimal("20000"), currency="GBP",
-                award_date=cohort.starts_on, funder=self.orgs["dcms"],
-                recipient=self.orgs[key], via_intermediary=self.orgs["nesta"],
-                uid=uid("award", "accelerator-grant", key))
+                actor=a,
+                programme=p,
+                title=f"IEP accelerator grant to {self.orgs[key].name}",
+                instrument="grant",
+                amount=Decimal("20000"),
+                currency="GBP",
+                award_date=cohort.starts_on,
+                funder=self.orgs["dcms"],
+                recipient=self.orgs[key],
+                via_intermediary=self.orgs["nesta"],
+                uid=uid("award", "accelerator-grant", key),
+            )
         key, _, _, challenge, *_ = data.WITHDRAWN_INNOVATOR
         place = accelerator.cohort_member_add(
-            actor=a, cohort=cohort, organisation=self.orgs[key], joined_on=date(2018, 1, 10),
-            challenge_area=self.challenges[challenge], illustrative=True,
-            uid=uid("cohort-place", key))
+            actor=a,
+            cohort=cohort,
+            organisation=self.orgs[key],
+            joined_on=date(2018, 1, 10),
+            challenge_area=self.challenges[challenge],
+            illustrative=True,
+            uid=uid("cohort-place", key),
+        )
         accelerator.cohort_member_withdraw(actor=a, membership=place, on=date(2018, 1, 25))
 
-    def _award(self, recipient, funder, instrument, amount, currency, on, via, illustrative,
-               title, confirmed=True):
+    def _award(
+        self,
+        recipient,
+        funder,
+        instrument,
+        amount,
+        currency,
+        on,
+        via,
+        illustrative,
+        title,
+        confirmed=True,
+    ):
         return funding.funding_award_record(
-            actor=self.actor, programme=self.programme,
-            title=title or f"{self.orgs[funder].name} {instrument.replace('_', ' ')} to "
-                           f"{self.orgs[recipient].name}",
-            instrument=instrument, amount=Decimal(amount), currency=currency, award_date=on,
-            funder=self.orgs[funder], recipient=self.orgs[recipient],
-            via_intermediary=self.orgs[via] if via else None, confirmed=confirmed,
-            illustrative=illustrative, uid=uid("award", recipient, funder, on.isoformat()))
+            actor=self.actor,
+            programme=self.programme,
+            title=title
+            or f"{self.orgs[funder].name} {instrument.replace('_', ' ')} to "
+            f"{self.orgs[recipient].name}",
+            instrument=instrument,
+            amount=Decimal(amount),
+            currency=currency,
+            award_date=on,
+            funder=self.orgs[funder],
+            recipient=self.orgs[recipient],
+            via_intermediary=self.orgs[via] if via else None,
+            confirmed=confirmed,
+            illustrative=illustrative,
+            uid=uid("award", recipient, funder, on.isoformat()),
+        )
 
     def _funding(self):
         for row in (*data.ADDITIONAL_AWARDS, *data.OTHER_AWARDS):
@@ -168,8 +291,15 @@ class Builder:
         budget = data.ESTIMATED_VALUE_TOTAL - named_value
         values = [(budget * w / sum(weights)).quantize(Decimal(1)) for w in weights]
         values[-1] += budget - sum(values)  # the estimates add up to the reported total
-        kinds = ["mentoring", "distribution", "skills", "employment_pathways", "procurement",
-                 "in_kind", "funding"]
+        kinds = [
+            "mentoring",
+            "distribution",
+            "skills",
+            "employment_pathways",
+            "procurement",
+            "in_kind",
+            "funding",
+        ]
         used = {(i, ps[0]) for i, ps, *_ in plan}
         for value in values:
             while True:
@@ -177,23 +307,50 @@ class Builder:
                 if (innovator, partner) not in used:
                     break
             used.add((innovator, partner))
-            plan.append((innovator, [partner], rng.choice(kinds),
-                         f"{self.orgs[innovator].name} and {self.orgs[partner].name}", value,
-                         _date_between(rng, start, end), True))
-        for n, (innovator, partners, kind, name, value, confirmed_on, illustrative) in enumerate(plan):
+            plan.append(
+                (
+                    innovator,
+                    [partner],
+                    rng.choice(kinds),
+                    f"{self.orgs[innovator].name} and {self.orgs[partner].name}",
+                    value,
+                    _date_between(rng, start, end),
+                    True,
+                )
+            )
+        for n, (innovator, partners, kind, name, value, confirmed_on, illustrative) in enumerate(
+            plan
+        ):
             introduced = confirmed_on - timedelta(days=rng.randrange(14, 60))
             partnership = brokering.partnership_create(
-                actor=a, programme=p, name=name, kind=kind, innovator=self.orgs[innovator],
-                partners=[self.orgs[k] for k in partners], brokered_by=self.orgs["nesta"],
-                proposed_on=introduced - timedelta(days=7), illustrative=illustrative,
-                uid=uid("partnership", str(n)))
-            brokering.partnership_move(actor=a, partnership=partnership, stage=Stage.INTRODUCED,
-                                       on=introduced)
-            brokering.partnership_move(actor=a, partnership=partnership, stage=Stage.CONFIRMED,
-                                       on=confirmed_on, estimated_value=value)
+                actor=a,
+                programme=p,
+                name=name,
+                kind=kind,
+                innovator=self.orgs[innovator],
+                partners=[self.orgs[k] for k in partners],
+                brokered_by=self.orgs["nesta"],
+                proposed_on=introduced - timedelta(days=7),
+                illustrative=illustrative,
+                uid=uid("partnership", str(n)),
+            )
+            brokering.partnership_move(
+                actor=a, partnership=partnership, stage=Stage.INTRODUCED, on=introduced
+            )
+            brokering.partnership_move(
+                actor=a,
+                partnership=partnership,
+                stage=Stage.CONFIRMED,
+                on=confirmed_on,
+                estimated_value=value,
+            )
             if n % 3 == 1:
-                brokering.partnership_move(actor=a, partnership=partnership, stage=Stage.ACTIVE,
-                                           on=min(confirmed_on + timedelta(days=21), end))
+                brokering.partnership_move(
+                    actor=a,
+                    partnership=partnership,
+                    stage=Stage.ACTIVE,
+                    on=min(confirmed_on + timedelta(days=21), end),
+                )
         # Introductions that did not (yet) become partnerships.
         outcomes = [Stage.DECLINED] * 60 + [Stage.LAPSED] * 40 + [Stage.IN_DISCUSSION] * 30
         assert len(plan) + len(outcomes) == data.INTRODUCTIONS
@@ -205,60 +362,121 @@ class Builder:
             used.add((innovator, partner))
             introduced = _date_between(rng, start, date(2018, 8, 31))
             partnership = brokering.partnership_create(
-                actor=a, programme=p, kind=rng.choice(kinds), innovator=self.orgs[innovator],
+                actor=a,
+                programme=p,
+                kind=rng.choice(kinds),
+                innovator=self.orgs[innovator],
                 name=f"{self.orgs[innovator].name} and {self.orgs[partner].name}",
-                partners=[self.orgs[partner]], brokered_by=self.orgs["nesta"],
-                proposed_on=introduced - timedelta(days=7), illustrative=True,
-                uid=uid("partnership", str(n)))
-            brokering.partnership_move(actor=a, partnership=partnership, stage=Stage.INTRODUCED,
-                                       on=introduced)
-            brokering.partnership_move(actor=a, partnership=partnership, stage=outcome,
-                                       on=min(introduced + timedelta(days=30), date(2018, 9, 30)))
+                partners=[self.orgs[partner]],
+                brokered_by=self.orgs["nesta"],
+                proposed_on=introduced - timedelta(days=7),
+                illustrative=True,
+                uid=uid("partnership", str(n)),
+            )
+            brokering.partnership_move(
+                actor=a, partnership=partnership, stage=Stage.INTRODUCED, on=introduced
+            )
+            brokering.partnership_move(
+                actor=a,
+                partnership=partnership,
+                stage=outcome,
+                on=min(introduced + timedelta(days=30), date(2018, 9, 30)),
+            )
 
     def _projects(self):
         a, p, o, c = self.actor, self.programme, self.orgs, self.challenges
         projects.project_create(
-            actor=a, programme=p, name="West Midlands transition-to-work pilot",
-            status="active", launch_date=date(2018, 6, 4), region="West Midlands",
+            actor=a,
+            programme=p,
+            name="West Midlands transition-to-work pilot",
+            status="active",
+            launch_date=date(2018, 6, 4),
+            region="West Midlands",
             challenge_area=c["transition-to-work"],
             description="Supports young people to move from education into meaningful work. "
             "Coalition as named in the IEP blog post; the roles are illustrative.",
-            coalition=[(o["wmca"], "lead"), (o["dwp"], "government"), (o["unltd"], "funder"),
-                       (o["movement-to-work"], "delivery"), (o["o2"], "employer"),
-                       (o["accenture"], "employer")],
-            uid=uid("project", "west-midlands"))
+            coalition=[
+                (o["wmca"], "lead"),
+                (o["dwp"], "government"),
+                (o["unltd"], "funder"),
+                (o["movement-to-work"], "delivery"),
+                (o["o2"], "employer"),
+                (o["accenture"], "employer"),
+            ],
+            uid=uid("project", "west-midlands"),
+        )
         projects.project_create(
-            actor=a, programme=p, name="Mentally healthy workplaces toolkit", status="launched",
-            launch_date=date(2018, 4, 16), region="UK", challenge_area=c["mental-health-at-work"],
-            coalition=[(o["mind"], "lead"), (o["mhf"], "delivery"), (o["aviva"], "funder"),
-                       (o["kpmg"], "employer"), (o["landsec"], "employer")],
-            illustrative=True, uid=uid("project", "mh-toolkit"))
+            actor=a,
+            programme=p,
+            name="Mentally healthy workplaces toolkit",
+            status="launched",
+            launch_date=date(2018, 4, 16),
+            region="UK",
+            challenge_area=c["mental-health-at-work"],
+            coalition=[
+                (o["mind"], "lead"),
+                (o["mhf"], "delivery"),
+                (o["aviva"], "funder"),
+                (o["kpmg"], "employer"),
+                (o["landsec"], "employer"),
+            ],
+            illustrative=True,
+            uid=uid("project", "mh-toolkit"),
+        )
         projects.project_create(
-            actor=a, programme=p, name="Affordable credit in the community", status="active",
-            launch_date=date(2018, 5, 21), region="North West",
+            actor=a,
+            programme=p,
+            name="Affordable credit in the community",
+            status="active",
+            launch_date=date(2018, 5, 21),
+            region="North West",
             challenge_area=c["financial-inclusion"],
-            coalition=[(o["fair-finance"], "lead"), (o["mmhpi"], "delivery"),
-                       (o["nationwide"], "funder"), (o["partner-02"], "delivery")],
-            illustrative=True, uid=uid("project", "affordable-credit"))
+            coalition=[
+                (o["fair-finance"], "lead"),
+                (o["mmhpi"], "delivery"),
+                (o["nationwide"], "funder"),
+                (o["partner-02"], "delivery"),
+            ],
+            illustrative=True,
+            uid=uid("project", "affordable-credit"),
+        )
         projects.project_create(
-            actor=a, programme=p, name="Employer open doors for young people", status="completed",
-            launch_date=date(2018, 3, 5), region="UK", challenge_area=c["transition-to-work"],
+            actor=a,
+            programme=p,
+            name="Employer open doors for young people",
+            status="completed",
+            launch_date=date(2018, 3, 5),
+            region="UK",
+            challenge_area=c["transition-to-work"],
             coalition=[(o["bt"], "lead"), (o["unilever"], "employer"), (o["uk-youth"], "delivery")],
-            illustrative=True, uid=uid("project", "open-doors"))
+            illustrative=True,
+            uid=uid("project", "open-doors"),
+        )
         # Proposed, not launched: not a new project yet.
         projects.project_create(
-            actor=a, programme=p, name="Data sharing for debt advice", status="proposed",
-            region="UK", challenge_area=c["financial-inclusion"],
+            actor=a,
+            programme=p,
+            name="Data sharing for debt advice",
+            status="proposed",
+            region="UK",
+            challenge_area=c["financial-inclusion"],
             coalition=[(o["hmt"], "government"), (o["barclays"], "partner")],
-            illustrative=True, uid=uid("project", "debt-data"))
+            illustrative=True,
+            uid=uid("project", "debt-data"),
+        )
 
     def _engagements(self):
         a, p, rng = self.actor, self.programme, self.rng
         kinds = ["meeting", "call", "event", "workshop"]
         directory.engagement_record(
-            actor=a, programme=p, organisation=self.orgs["dcms"], kind="event",
-            occurred_on=date(2017, 11, 21), summary="First Partnership meeting, chaired by the "
-            "Culture Secretary", uid=uid("engagement", "first-meeting"))
+            actor=a,
+            programme=p,
+            organisation=self.orgs["dcms"],
+            kind="event",
+            occurred_on=date(2017, 11, 21),
+            summary="First Partnership meeting, chaired by the Culture Secretary",
+            uid=uid("engagement", "first-meeting"),
+        )
         for n, key in enumerate(sorted(self.orgs)):
             org = self.orgs[key]
             if org.kind == "funder" and key not in ("esmee-fairbairn", "tnlcf"):
@@ -266,23 +484,36 @@ class Builder:
             for m in range(1 + n % 3):
                 on = _date_between(rng, date(2017, 9, 11), date(2018, 9, 21))
                 directory.engagement_record(
-                    actor=a, programme=p, organisation=org, kind=kinds[(n + m) % 4],
-                    occurred_on=on, summary=f"{kinds[(n + m) % 4].capitalize()} with {org.name}",
-                    illustrative=True, uid=uid("engagement", key, str(m)))
+                    actor=a,
+                    programme=p,
+                    organisation=org,
+                    kind=kinds[(n + m) % 4],
+                    occurred_on=on,
+                    summary=f"{kinds[(n + m) % 4].capitalize()} with {org.name}",
+                    illustrative=True,
+                    uid=uid("engagement", key, str(m)),
+                )
 
     def users(self):
         for email, name, role, org_key in DEMO_USERS:
             user = User.objects.filter(email=email).first() or user_create(
-                email=email, password=DEMO_PASSWORD, full_name=name)
-            membership_grant(actor=self.actor, user=user, programme=self.programme, role=role,
-                             organisation=self.orgs.get(org_key) if org_key else None)
+                email=email, password=DEMO_PASSWORD, full_name=name
+            )
+            membership_grant(
+                actor=self.actor,
+                user=user,
+                programme=self.programme,
+                role=role,
+                organisation=self.orgs.get(org_key) if org_key else None,
+            )
 
 
 @transaction.atomic
 def build_iep() -> Programme:
     """(Re)build the IEP demo programme and its demo users."""
     actor = User.objects.filter(email=DEMO_USERS[0][0]).first() or user_create(
-        email=DEMO_USERS[0][0], password=DEMO_PASSWORD, full_name=DEMO_USERS[0][1])
+        email=DEMO_USERS[0][0], password=DEMO_PASSWORD, full_name=DEMO_USERS[0][1]
+    )
     existing = Programme.objects.filter(slug=data.PROGRAMME["slug"]).first()
     if existing:
         programme_delete(actor=actor, programme=existing)
@@ -290,6 +521,7 @@ def build_iep() -> Programme:
     programme = builder.build()
     builder.users()
     if not User.objects.filter(email="admin@example.org").exists():
-        User.objects.create_superuser(email="admin@example.org", password=DEMO_PASSWORD,
-                                      full_name="Demo administrator")
+        User.objects.create_superuser(
+            email="admin@example.org", password=DEMO_PASSWORD, full_name="Demo administrator"
+        )
     return programme

@@ -12,7 +12,14 @@ class IdentifierInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "programme", "kind", "sector_group", "convenes_programme", "illustrative"]
+    list_display = [
+        "name",
+        "programme",
+        "kind",
+        "sector_group",
+        "convenes_programme",
+        "illustrative",
+    ]
     list_filter = ["programme", "kind", "sector_group", "convenes_programme", "illustrative"]
     search_fields = ["name"]
     inlines = [IdentifierInline]

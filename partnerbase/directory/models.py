@@ -133,7 +133,9 @@ class Engagement(ProgrammeRecord):
 
 
 class EngagementParticipant(DomainModel):
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="participants")
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="participants"
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="engagements")
 
     class Meta:

@@ -20,19 +20,38 @@ from .models import (
 
 @transaction.atomic
 def organisation_create(
-    *, actor, programme, name: str, kind: str, sector_group: str = "",
-    identifiers: Iterable[str] = (), convenes_programme: bool = False, regions: str = "",
-    employee_count: int | None = None, customer_count: int | None = None,
-    national_reach: bool = False, responsible_business_notes: str = "", website: str = "",
-    description: str = "", illustrative: bool = False, uid=None,
+    *,
+    actor,
+    programme,
+    name: str,
+    kind: str,
+    sector_group: str = "",
+    identifiers: Iterable[str] = (),
+    convenes_programme: bool = False,
+    regions: str = "",
+    employee_count: int | None = None,
+    customer_count: int | None = None,
+    national_reach: bool = False,
+    responsible_business_notes: str = "",
+    website: str = "",
+    description: str = "",
+    illustrative: bool = False,
+    uid=None,
 ) -> Organisation:
     organisation = Organisation(
-        programme=programme, name=name.strip(), kind=kind,
+        programme=programme,
+        name=name.strip(),
+        kind=kind,
         sector_group=sector_group or DEFAULT_SECTOR.get(kind, ""),
-        convenes_programme=convenes_programme, regions=regions, employee_count=employee_count,
-        customer_count=customer_count, national_reach=national_reach,
-        responsible_business_notes=responsible_business_notes, website=website,
-        description=description, illustrative=illustrative,
+        convenes_programme=convenes_programme,
+        regions=regions,
+        employee_count=employee_count,
+        customer_count=customer_count,
+        national_reach=national_reach,
+        responsible_business_notes=responsible_business_notes,
+        website=website,
+        description=description,
+        illustrative=illustrative,
     )
     if uid:
         organisation.uid = uid
@@ -55,12 +74,27 @@ def organisation_identifier_add(*, actor, organisation: Organisation, value: str
 
 @transaction.atomic
 def person_create(
-    *, actor, programme, name: str, organisation: Organisation | None = None,
-    job_title: str = "", email: str = "", phone: str = "", illustrative: bool = False, uid=None,
+    *,
+    actor,
+    programme,
+    name: str,
+    organisation: Organisation | None = None,
+    job_title: str = "",
+    email: str = "",
+    phone: str = "",
+    illustrative: bool = False,
+    uid=None,
 ) -> Person:
     same_programme(programme, organisation=organisation)
-    person = Person(programme=programme, name=name.strip(), organisation=organisation,
-                    job_title=job_title, email=email, phone=phone, illustrative=illustrative)
+    person = Person(
+        programme=programme,
+        name=name.strip(),
+        organisation=organisation,
+        job_title=job_title,
+        email=email,
+        phone=phone,
+        illustrative=illustrative,
+    )
     if uid:
         person.uid = uid
     return record_save(person, actor=actor, reason="Person added")
@@ -68,14 +102,28 @@ def person_create(
 
 @transaction.atomic
 def engagement_record(
-    *, actor, programme, organisation: Organisation, kind: str, occurred_on: date,
-    summary: str, notes: str = "", participants: Iterable[Person] = (),
-    illustrative: bool = False, uid=None,
+    *,
+    actor,
+    programme,
+    organisation: Organisation,
+    kind: str,
+    occurred_on: date,
+    summary: str,
+    notes: str = "",
+    participants: Iterable[Person] = (),
+    illustrative: bool = False,
+    uid=None,
 ) -> Engagement:
     same_programme(programme, organisation=organisation)
-    engagement = Engagement(programme=programme, organisation=organisation, kind=kind,
-                            occurred_on=occurred_on, summary=summary, notes=notes,
-                            illustrative=illustrative)
+    engagement = Engagement(
+        programme=programme,
+        organisation=organisation,
+        kind=kind,
+        occurred_on=occurred_on,
+        summary=summary,
+        notes=notes,
+        illustrative=illustrative,
+    )
     if uid:
         engagement.uid = uid
     record_save(engagement, actor=actor, reason="Engagement recorded")

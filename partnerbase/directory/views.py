@@ -32,23 +32,37 @@ def organisation_index(request, slug):
     page = Paginator(organisation_list(programme=programme, search=search, kind=kind), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "directory/organisation_list.html", {
-        "programme": programme, "page": page, "search": search, "kind": kind,
-        "kinds": OrganisationKind.choices, "nav_current": "organisations",
-        "can_manage": can_manage_programme(request.user, programme),
-    })
+    return render(
+        request,
+        "directory/organisation_list.html",
+        {
+            "programme": programme,
+            "page": page,
+            "search": search,
+            "kind": kind,
+            "kinds": OrganisationKind.choices,
+            "nav_current": "organisations",
+            "can_manage": can_manage_programme(request.user, programme),
+        },
+    )
 
 
 @require_GET
 def organisation_detail(request, slug, uid):
     programme = _programme(request, slug)
     organisation = organisation_get(programme=programme, uid=uid)
-    return render(request, "directory/organisation_detail.html", {
-        "programme": programme, "organisation": organisation,
-        "engagements": organisation.engagements.order_by("-occurred_on")[:20],
-        "history": history_entries(organisation), "nav_current": "organisations",
-        "can_manage": can_manage_programme(request.user, programme),
-    })
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "programme": programme,
+            "organisation": organisation,
+            "engagements": organisation.engagements.order_by("-occurred_on")[:20],
+            "history": history_entries(organisation),
+            "nav_current": "organisations",
+            "can_manage": can_manage_programme(request.user, programme),
+        },
+    )
 
 
 def _managed_programme(request, slug):
@@ -72,9 +86,15 @@ def organisation_add(request, slug):
         else:
             messages.success(request, f"{organisation.name} added.")
             return redirect("directory:organisation_detail", programme.slug, organisation.uid)
-    return render(request, "directory/organisation_form.html", {
-        "programme": programme, "form": form, "nav_current": "organisations",
-    })
+    return render(
+        request,
+        "directory/organisation_form.html",
+        {
+            "programme": programme,
+            "form": form,
+            "nav_current": "organisations",
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,14 +104,24 @@ def engagement_add(request, slug, uid):
     form = EngagementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.engagement_record(actor=request.user, programme=programme,
-                                       organisation=organisation, **form.cleaned_data)
+            services.engagement_record(
+                actor=request.user,
+                programme=programme,
+                organisation=organisation,
+                **form.cleaned_data,
+            )
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:
             messages.success(request, "Engagement recorded.")
             return redirect("directory:organisation_detail", programme.slug, organisation.uid)
-    return render(request, "directory/engagement_form.html", {
-        "programme": programme, "organisation": organisation, "form": form,
-        "nav_current": "organisations",
-    })
+    return render(
+        request,
+        "directory/engagement_form.html",
+        {
+            "programme": programme,
+            "organisation": organisation,
+            "form": form,
+            "nav_current": "organisations",
+        },
+    )

@@ -6,8 +6,15 @@ from .models import ExchangeRate, FundingAward
 
 @admin.register(FundingAward)
 class FundingAwardAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "programme", "instrument", "amount", "currency", "award_date",
-                    "confirmed"]
+    list_display = [
+        "title",
+        "programme",
+        "instrument",
+        "amount",
+        "currency",
+        "award_date",
+        "confirmed",
+    ]
     list_filter = ["programme", "instrument", "confirmed", "currency"]
     search_fields = ["title", "funder__name", "recipient__name"]
     autocomplete_fields = ["funder", "recipient", "via_intermediary"]

@@ -109,11 +109,12 @@ def format_money(amount: Decimal, currency: str, *, whole: bool = False) -> str:
 def format_with_display(
     amount: Decimal, currency: str, display: list[tuple[str, Decimal]], *, whole: bool = True
 ) -> str:
-    """"£632,000 ($832,000)": the amount, then each display currency at its multiplier."""
+    """ "£632,000 ($832,000)": the amount, then each display currency at its multiplier."""
     main = format_money(amount, currency, whole=whole)
     if not display:
         return main
     others = ", ".join(
-        format_money(Decimal(amount) * multiplier, code, whole=whole) for code, multiplier in display
+        format_money(Decimal(amount) * multiplier, code, whole=whole)
+        for code, multiplier in display
     )
     return f"{main} ({others})"

@@ -6,8 +6,12 @@ from partnerbase.impact.period import Period
 class PeriodForm(forms.Form):
     """Choose the period figures cover; blank means the whole programme."""
 
-    start = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, default: Period, **kwargs):
         super().__init__(*args, **kwargs)

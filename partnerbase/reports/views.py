@@ -6,21 +6,24 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
     can_view_dashboard,
     can_view_directory,
     can_view_figure_records,
     programme_roles,
 )
-from partnerbase.accounts.models import Role
+from partnerbase.directory.models import Organisation
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.period import programme_period
 from partnerbase.impact.records import figure_records
 from partnerbase.programmes.models import Programme
-from partnerbase.programmes.queries import programme_get, programme_list as programmes_for
+from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.queries import programme_list as programmes_for
 
 from .forms import PeriodForm
 
@@ -37,13 +40,16 @@ def programme_list(request):
         }
         for p in programmes
     ]
-    return render(request, "reports/programme_list.html",
-                  {"rows": rows, "nav_current": "programmes"})
+    return render(
+        request, "reports/programme_list.html", {"rows": rows, "nav_current": "programmes"}
+    )
 
 
 def _period_form(request, programme):
-    return PeriodForm(request.GET if ("start" in request.GET or "end" in request.GET) else None,
-                      default=programme_period(programme))
+    return PeriodForm(
+        request.GET if ("start" in request.GET or "end" in request.GET) else None,
+        default=programme_period(programme),
+    )
 
 
 @require_GET
@@ -54,10 +60,18 @@ def dashboard(request, slug):
     form = _period_form(request, programme)
     period = form.period()
     figures = headline_figures(programme, period)
-    return render(request, "reports/dashboard.html", {
-        "programme": programme, "figures": figures, "form": form, "period": period,
-        "period_query": request.GET.urlencode(), "nav_current": "dashboard",
-    })
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "programme": programme,
+            "figures": figures,
+            "form": form,
+            "period": period,
+            "period_query": request.GET.urlencode(),
+            "nav_current": "dashboard",
+        },
+    )
 
 
 @require_GET
@@ -72,11 +86,26 @@ def figure_detail(request, slug, figure):
     records = figure_records(programme, figure, period)
     if request.GET.get("format") == "csv":
         return _csv(records, programme, figure)
+    if can_view_directory(request.user, programme):
+        for row in records.rows:
+            if isinstance(row["record"], Organisation):
+                row["url"] = reverse(
+                    "directory:organisation_detail", args=[programme.slug, row["record"].uid]
+                )
     result = headline_figures(programme, period).figures[figure]
-    return render(request, "reports/figure_detail.html", {
-        "programme": programme, "records": records, "result": result, "period": period,
-        "form": form, "period_query": request.GET.urlencode(), "nav_current": "dashboard",
-    })
+    return render(
+        request,
+        "reports/figure_detail.html",
+        {
+            "programme": programme,
+            "records": records,
+            "result": result,
+            "period": period,
+            "form": form,
+            "period_query": request.GET.urlencode(),
+            "nav_current": "dashboard",
+        },
+    )
 
 
 def _csv(records, programme, figure):
@@ -102,10 +131,15 @@ def _csv_safe(value):
 def public_figures(request, slug):
     programme = get_object_or_404(Programme, slug=slug, figures_published=True)
     period = programme_period(programme)
-    return render(request, "reports/public_figures.html", {
-        "public_programme": programme, "figures": headline_figures(programme, period),
-        "period": period,
-    })
+    return render(
+        request,
+        "reports/public_figures.html",
+        {
+            "public_programme": programme,
+            "figures": headline_figures(programme, period),
+            "period": period,
+        },
+    )
 
 
 @login_not_required

@@ -169,3 +169,14 @@ def test_published_figures_without_signing_in(page, page_problems, iep, axe_chec
     assert not re.search(r"Sign out", page.locator("header").inner_text())
     axe_check(page, "public-figures")
     assert not page_problems, str(page_problems)
+
+
+def test_axe_check_catches_a_violation(page, axe_check):
+    """The checker itself: a page with known faults must not pass."""
+    page.set_content('<html><body><main><img src="x.png"><input type="text">'
+                     '<a href="/"></a></main></body></html>')
+    with pytest.raises(AssertionError) as failure:
+        axe_check(page, "known-violations")
+    message = str(failure.value)
+    for rule in ("html-has-lang", "image-alt", "label", "link-name"):
+        assert f"- {rule} " in message, message

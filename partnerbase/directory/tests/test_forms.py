@@ -16,26 +16,40 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def programme():
-    return programme_create(actor=None, name="Test programme", slug="test",
-                            starts_on=date(2020, 1, 1))
+    return programme_create(
+        actor=None, name="Test programme", slug="test", starts_on=date(2020, 1, 1)
+    )
 
 
 def _client(client, programme, role, email="someone@example.org"):
     user = user_create(email=email, password="a long password 123")
-    membership_grant(actor=None, user=user, programme=programme, role=role,
-                     organisation=organisation_create(actor=None, programme=programme,
-                                                      name="Their org", kind="business")
-                     if role in (Role.CHAMPION, Role.INNOVATOR, Role.PARTNER_CONTACT) else None)
+    membership_grant(
+        actor=None,
+        user=user,
+        programme=programme,
+        role=role,
+        organisation=organisation_create(
+            actor=None, programme=programme, name="Their org", kind="business"
+        )
+        if role in (Role.CHAMPION, Role.INNOVATOR, Role.PARTNER_CONTACT)
+        else None,
+    )
     client.force_login(user)
     return client
 
 
 def test_team_adds_an_organisation_with_identifiers(client, programme):
     c = _client(client, programme, Role.TEAM)
-    response = c.post(reverse("directory:organisation_add", args=[programme.slug]), {
-        "name": "UnLtd", "kind": "charity", "identifiers": "GB-CHC-1090393\n",
-        "regions": "UK", "description": "",
-    })
+    response = c.post(
+        reverse("directory:organisation_add", args=[programme.slug]),
+        {
+            "name": "UnLtd",
+            "kind": "charity",
+            "identifiers": "GB-CHC-1090393\n",
+            "regions": "UK",
+            "description": "",
+        },
+    )
     organisation = Organisation.objects.get(programme=programme, name="UnLtd")
     assert response.status_code == 302
     assert response["Location"].endswith(f"/organisations/{organisation.uid}/")
@@ -47,9 +61,14 @@ def test_team_adds_an_organisation_with_identifiers(client, programme):
 def test_bad_identifier_shows_error_summary_and_saves_nothing(client, programme):
     c = _client(client, programme, Role.TEAM)
     before = Organisation.objects.count()
-    response = c.post(reverse("directory:organisation_add", args=[programme.slug]), {
-        "name": "Bad", "kind": "charity", "identifiers": "GB-CHC-1090393\nGB-CHC-12",
-    })
+    response = c.post(
+        reverse("directory:organisation_add", args=[programme.slug]),
+        {
+            "name": "Bad",
+            "kind": "charity",
+            "identifiers": "GB-CHC-1090393\nGB-CHC-12",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in html
@@ -77,8 +96,9 @@ def test_team_records_an_engagement(client, programme):
     c = _client(client, programme, Role.TEAM)
     org = organisation_create(actor=None, programme=programme, name="Barclays", kind="business")
     url = reverse("directory:engagement_add", args=[programme.slug, org.uid])
-    response = c.post(url, {"kind": "meeting", "occurred_on": "2020-03-27",
-                            "summary": "First meeting"})
+    response = c.post(
+        url, {"kind": "meeting", "occurred_on": "2020-03-27", "summary": "First meeting"}
+    )
     assert response.status_code == 302
     engagement = Engagement.objects.get(organisation=org)
     assert engagement.occurred_on == date(2020, 3, 27)

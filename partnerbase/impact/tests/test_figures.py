@@ -296,7 +296,8 @@ def test_a_foreign_award_converts_at_the_rate_on_its_date_not_the_report_date(
     records = figure_records(make.programme, Figure.ADDITIONAL_FUNDING, period)
     assert records.total == expected
     usd_row = next(r for r in records.rows if r["record"].currency == "USD")
-    assert usd_row["cells"][-2] == "1.30000000 USD per GBP on 1 Jul 2017"
+    rate, rest = usd_row["cells"][-2].split(" ", 1)
+    assert (Decimal(rate), rest) == (Decimal("1.30"), "USD per GBP on 1 Jul 2017")
 
 
 def test_a_rate_quoted_in_the_direct_direction_is_used_as_it_is(make, period, funded):
@@ -453,9 +454,12 @@ def test_status_against_the_target_pro_rata(halfway, target, launched, expected)
 
 @pytest.fixture
 def iep_like(make, funded):
-    """£632,000 of funding and £2 million of estimates; 1 GBP = 1.3167 USD at the report date."""
+    """£632,000 of funding and £2 million of estimates; 1 GBP = 1.3167 USD at the end of
+    2017 (the report date for a 2017 period), a different rate when the money came in and
+    another after the period."""
     make.rate("GBP", "USD", date(2017, 1, 1), "1.20")
-    make.rate("GBP", "USD", date(2018, 12, 1), "1.3167")
+    make.rate("GBP", "USD", date(2017, 12, 1), "1.3167")
+    make.rate("GBP", "USD", date(2018, 6, 1), "1.50")
     make.award(funder=funded["funder"], recipient=funded["innovator"], amount="600000",
                on=date(2017, 7, 1))
     make.award(funder=funded["funder"], recipient=funded["innovator"], amount="32000",

@@ -20,8 +20,9 @@ class Command(BaseCommand):
         figures = headline_figures(programme, programme_period(programme))
         self.stdout.write(self.style.SUCCESS(f"Built the demo programme: {programme.name}"))
         for f in figures:
-            self.stdout.write(f"  {f.label:<30} {f.display} (target {f.target_display}, "
-                              f"{f.status_label.lower()})")
+            self.stdout.write(
+                f"  {f.label:<30} {f.display} (target {f.target_display}, {f.status_label.lower()})"
+            )
         self.stdout.write("")
         self.stdout.write(f"Sign in at http://{addrport}/ with password {DEMO_PASSWORD!r} as:")
         for email, _, role, _ in DEMO_USERS:
