@@ -245,7 +245,7 @@ class Loader:
         given = [meta.get_field(name).column for name in names]
         constant_columns, constants, has_uid = [], [], False
         for f in meta.concrete_fields:
-            if f.primary_key and "id" in names or f.column in given:
+            if f.primary_key or f.column in given:
                 continue
             if f.name == "uid":
                 has_uid = True
@@ -368,7 +368,7 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
         def engagements():
             for i in range(1, 2 * n_organisations + 1):
-                org = 1 + min(int(n_organisations * rng.random() ** 1.5), n_organisations - 1)
+                org = 1 + min(int(n_organisations * rng.random() ** 3), n_organisations - 1)
                 on = ACTIVITY_START + timedelta(days=rng.randrange(activity_days))
                 yield (i, pid, org, rng.choice(engagement_kinds), day(on), "Contact")
 
@@ -491,7 +491,7 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
                     stage, day(proposed), day(introduced), day(confirmed), day(ended), estimate,
                     rng.choice(estimate_currencies), 6 if rng.random() < 0.5 else None,
                 )  # fmt: skip
-                for org in rng.sample(range(8, n_organisations + 1), rng.randint(1, 3)):
+                for org in {8 + int((n_organisations - 8) * rng.random() ** 2) for _ in range(rng.randint(1, 3))}:
                     partners.append((len(partners) + 1, i, org))
 
         counts["partnerships"] = loader.load(
@@ -568,14 +568,13 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
 
 def data_summary(connection, programme) -> str:
+    from django.db.models import Count
+
     from partnerbase.funding.models import FundingAward
 
     awards = FundingAward.objects.filter(programme=programme)
     by_currency = dict(awards.order_by().values_list("currency").annotate(n=Count("id")))
     return "Awards by currency: " + ", ".join(f"{c} {n:,}" for c, n in sorted(by_currency.items()))
-
-
-from django.db.models import Count  # noqa: E402  (Django is importable; setup happens later)
 
 # --- measuring ----------------------------------------------------------------------------------
 
@@ -723,10 +722,12 @@ def handwritten(connection, programme, period) -> dict:
     from partnerbase.funding.money import Rate, RateTable, round_money
     from partnerbase.impact.models import Figure
 
-    sqlite = connection.vendor == "sqlite"
-    as_date = date.fromisoformat if sqlite else (lambda d: d)
-    # SQLite hands back a NUMERIC column as a float: read it as Django does (15 digits).
-    as_decimal = Context(prec=15).create_decimal_from_float if sqlite else (lambda d: d)
+    def as_date(value):  # Django's SQLite connection already parses columns declared date
+        return date.fromisoformat(value) if isinstance(value, str) else value
+
+    def as_decimal(value):  # SQLite hands back a NUMERIC as a float: read it as Django does
+        return Context(prec=15).create_decimal_from_float(value) if isinstance(value, float) else Decimal(value)
+
     params = {
         "p": programme.pk,
         "start": connection.ops.adapt_datefield_value(period.start),

@@ -34,7 +34,8 @@ class Problem:
             where += f"[{self.index}]"
         if self.record_id:
             where += f" (id {self.record_id})"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {field}{self.message}"
 
 
 class ImportFailed(Exception):

@@ -53,7 +53,7 @@ def partnership_path(record: dict) -> list[tuple[Stage, Any, str]]:
     introduced, confirmed, ended = (_date(record, k)
                                     for k in ("introduced_on", "confirmed_on", "ended_on"))
     label = stage.label.lower()
-    if stage not in (Stage.PROPOSED, *ENDED_STAGES[1:]) and not introduced:
+    if stage not in (Stage.PROPOSED, Stage.DECLINED, Stage.LAPSED) and not introduced:
         raise DomainError(f"a partnership at stage {label} needs the date it was introduced",
                           field="introduced_on")
     if stage in CONFIRMED_STAGES and not confirmed:
@@ -204,7 +204,8 @@ class _Importer:
 
     def cohort_membership(self, r: dict):
         return accelerator.cohort_member_add(
-            **self.common(r), cohort=self.ref(r["cohort"]), organisation=self.ref(r["organisation"]),
+            **self.common(r), cohort=self.ref(r["cohort"]),
+            organisation=self.ref(r["organisation"]),
             challenge_area=self.ref(r.get("challenge_area")), joined_on=_date(r, "joined_on"),
             status=r.get("status", "active"), withdrawn_on=_date(r, "withdrawn_on"))
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
+    can_manage_programme,
     can_view_dashboard,
     can_view_directory,
     can_view_figure_records,
@@ -70,6 +71,7 @@ def dashboard(request, slug):
             "period": period,
             "period_query": request.GET.urlencode(),
             "nav_current": "dashboard",
+            "can_manage": can_manage_programme(request.user, programme),
         },
     )
 
