@@ -184,7 +184,8 @@ def sign_in():
         page.goto("/accounts/login/")
         page.fill("input[name=username]", email)
         page.fill("input[name=password]", password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state("load")
+        # The form posts back to the same address on a wrong password: wait for the new page.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()
 
     return sign_in

@@ -7,7 +7,7 @@ from django.db import transaction
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 from partnerbase.core.services import same_programme
-from partnerbase.funding.currencies import to_minor
+from partnerbase.funding.services import money_to_minor
 
 from .models import Partnership, PartnershipPartner
 from .stages import CONFIRMED_STAGES, ENDED_STAGES, Stage, can_move
@@ -103,8 +103,8 @@ def partnership_move(
                 "Estimate a partnership's value when it is confirmed.", field="estimated_value"
             )
         partnership.estimated_value_currency = currency or partnership.programme.reference_currency
-        partnership.estimated_value_minor = to_minor(
-            estimated_value, partnership.estimated_value_currency
+        partnership.estimated_value_minor = money_to_minor(
+            estimated_value, partnership.estimated_value_currency, field="estimated_value"
         )
     partnership.stage = target.value
     return record_save(partnership, actor=actor, reason=f"Moved to {target.label.lower()}")

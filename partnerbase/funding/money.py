@@ -94,15 +94,17 @@ def format_money(amount: Decimal, currency: str, *, whole: bool = False) -> str:
 
     `whole` rounds to whole units below a million (headline figures).
     """
-    amount = Decimal(amount)
-    negative, value = amount < 0, abs(amount)
-    if value >= 1_000_000:
+    # Round first: the sign and the million threshold belong to the shown amount.
+    value = abs(Decimal(amount))
+    rounded = value.quantize(Decimal(1), ROUND_HALF_UP) if whole else round_money(value, currency)
+    negative = amount < 0 and rounded != 0
+    if rounded >= 1_000_000:
         millions = (value / 1_000_000).quantize(Decimal("0.01"), ROUND_HALF_UP)
         text = f"{millions:f}".rstrip("0").rstrip(".") + " million"
-    elif whole or value == value.to_integral_value():
-        text = f"{value.quantize(Decimal(1), ROUND_HALF_UP):,f}"
+    elif rounded == rounded.to_integral_value():
+        text = f"{rounded.quantize(Decimal(1)):,f}"
     else:
-        text = f"{round_money(value, currency):,f}"
+        text = f"{rounded:,f}"
     return _symbolise(text, currency, negative)
 
 

@@ -38,13 +38,14 @@ def exchange_rate_add(
     return record_save(entry, actor=actor, reason="Exchange rate added")
 
 
-def _minor(amount, currency: str) -> int:
+def money_to_minor(amount, currency: str, *, field: str = "amount") -> int:
+    """Amount as whole minor units, or a DomainError naming `field`."""
     try:
         return to_minor(Decimal(amount), currency)
     except (InvalidOperation, ValueError) as exc:
         raise DomainError(
             str(exc) if isinstance(exc, ValueError) else f"{amount!r} is not an amount of money.",
-            field="amount",
+            field=field,
         ) from exc
 
 
@@ -82,7 +83,7 @@ def funding_award_record(
         programme=programme,
         title=title,
         instrument=instrument,
-        amount_minor=_minor(amount, currency),
+        amount_minor=money_to_minor(amount, currency),
         currency=currency,
         award_date=award_date,
         funder=funder,

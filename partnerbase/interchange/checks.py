@@ -15,7 +15,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from partnerbase.directory import orgid
 
-from .format import ARRAYS, SCHEMA_PATH, SINGULAR
+from .format import ARRAYS, FORMAT_VERSION, SCHEMA_PATH, SINGULAR
 
 
 @dataclass(frozen=True)
@@ -73,20 +73,27 @@ def _field(path: list) -> str:
     return text
 
 
-def _message(error: SchemaError) -> tuple[list, str]:
-    """A field path and a plain message; the schema's titles name what a value should be."""
+def _messages(error: SchemaError) -> list[tuple[list, str]]:
+    """Field paths and plain messages; the schema's titles name what a value should be."""
     path = list(error.absolute_path)
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return [*path, missing], "required, but missing"
+        return [([*path, missing], "required, but missing")]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        return [
+            ([*path, name], f"not a field in format version {FORMAT_VERSION}")
+            for name in sorted(set(error.instance) - set(known))
+        ]
+    if error.validator == "const":
+        return [(path, f"must be {error.validator_value!r}, not {error.instance!r}")]
     title = error.schema.get("title") if isinstance(error.schema, dict) else None
     if error.validator in ("pattern", "format") and title:
-        return path, f"{error.instance!r} is not a {title}"
-    return path, error.message
+        return [(path, f"{error.instance!r} is not a {title}")]
+    return [(path, error.message)]
 
 
-def _schema_problem(data: Any, error: SchemaError) -> Problem:
-    path, message = _message(error)
+def _schema_problem(data: Any, path: list, message: str) -> Problem:
     if not path:
         return Problem(None, None, None, "", message)
     head = path[0]
@@ -99,9 +106,22 @@ def _schema_problem(data: Any, error: SchemaError) -> Problem:
 
 def schema_problems(data: Any) -> list[Problem]:
     validator = Draft202012Validator(schema(), format_checker=FormatChecker())
-    errors = sorted(validator.iter_errors(data), key=lambda e: [
-        f"{p:09d}" if isinstance(p, int) else p for p in e.absolute_path])
-    found = [_schema_problem(data, error) for error in errors]
+    errors = sorted(
+        validator.iter_errors(data),
+        key=lambda e: [f"{p:09d}" if isinstance(p, int) else p for p in e.absolute_path],
+    )
+    found = [
+        _schema_problem(data, path, message)
+        for error in errors
+        for path, message in _messages(error)
+    ]
+    # The file's own fields, then the programme, then records in file order.
+    found.sort(
+        key=lambda p: (
+            -1 if p.array is None else (["programme", *ARRAYS].index(p.array)),
+            p.index or 0,
+        )
+    )
     return list(dict.fromkeys(found))  # a value can break both its pattern and its format
 
 
@@ -155,6 +175,10 @@ def id_index(data: dict) -> tuple[dict[str, str], list[Problem]]:
     return {key: array for key, (array, _) in index.items()}, problems
 
 
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def reference_problems(data: dict) -> list[Problem]:
     """Every id referred to is in the file, in the right array; org-ids are well formed."""
     where, problems = id_index(data)
@@ -164,12 +188,19 @@ def reference_problems(data: dict) -> list[Problem]:
                 if value is None:
                     continue
                 if value not in where:
-                    problems.append(problem(data, array, n, label,
-                                            f"no {SINGULAR[target]} has id {value}"))
+                    problems.append(
+                        problem(data, array, n, label, f"no {SINGULAR[target]} has id {value}")
+                    )
                 elif where[value] != target:
-                    problems.append(problem(
-                        data, array, n, label,
-                        f"{value} is a {SINGULAR[where[value]]}, not a {SINGULAR[target]}"))
+                    problems.append(
+                        problem(
+                            data,
+                            array,
+                            n,
+                            label,
+                            f"{value} is {_a(SINGULAR[where[value]])}, not {_a(SINGULAR[target])}",
+                        )
+                    )
     return problems + rule_problems(data)
 
 
@@ -185,9 +216,15 @@ def rule_problems(data: dict) -> list[Problem]:
     seen: dict[str, int] = {}
     for n, record in enumerate(data.get("targets", [])):
         if record["figure"] in seen:
-            problems.append(problem(data, "targets", n, "figure",
-                                    f"targets[{seen[record['figure']]}] already sets "
-                                    f"{record['figure']}"))
+            problems.append(
+                problem(
+                    data,
+                    "targets",
+                    n,
+                    "figure",
+                    f"targets[{seen[record['figure']]}] already sets {record['figure']}",
+                )
+            )
         seen.setdefault(record["figure"], n)
     return problems
 

@@ -35,154 +35,251 @@ def money(minor: int | None, currency: str) -> dict | None:
 
 def programme_record(p: Programme) -> dict:
     return {
-        "id": str(p.uid), "name": p.name, "slug": p.slug, "description": p.description,
-        "starts_on": date_text(p.starts_on), "ends_on": date_text(p.ends_on),
+        "id": str(p.uid),
+        "name": p.name,
+        "slug": p.slug,
+        "description": p.description,
+        "starts_on": date_text(p.starts_on),
+        "ends_on": date_text(p.ends_on),
         "reference_currency": p.reference_currency,
         "display_currencies": split_list(p.display_currencies),
-        "report_date": date_text(p.report_date), "figures_published": p.figures_published,
+        "report_date": date_text(p.report_date),
+        "figures_published": p.figures_published,
         "illustrative": p.illustrative,
     }
 
 
 def targets(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(t.uid), "figure": t.figure, "value": decimal_text(t.value),
-         "set_on": date_text(t.set_on), "notes": t.notes, "illustrative": t.illustrative}
+        {
+            "id": str(t.uid),
+            "figure": t.figure,
+            "value": decimal_text(t.value),
+            "set_on": date_text(t.set_on),
+            "notes": t.notes,
+            "illustrative": t.illustrative,
+        }
         for t in Target.objects.filter(programme=p)
     )
 
 
 def exchange_rates(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(r.uid), "base": r.base, "quote": r.quote, "rate_date": date_text(r.rate_date),
-         "rate": decimal_text(r.rate), "source": r.source, "illustrative": r.illustrative}
+        {
+            "id": str(r.uid),
+            "base": r.base,
+            "quote": r.quote,
+            "rate_date": date_text(r.rate_date),
+            "rate": decimal_text(r.rate),
+            "source": r.source,
+            "illustrative": r.illustrative,
+        }
         for r in ExchangeRate.objects.filter(programme=p)
     )
 
 
 def challenge_areas(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(c.uid), "name": c.name, "slug": c.slug, "description": c.description,
-         "illustrative": c.illustrative}
+        {
+            "id": str(c.uid),
+            "name": c.name,
+            "slug": c.slug,
+            "description": c.description,
+            "illustrative": c.illustrative,
+        }
         for c in ChallengeArea.objects.filter(programme=p)
     )
 
 
 def organisations(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(o.uid), "name": o.name, "kind": o.kind, "sector_group": o.sector_group,
-         "identifiers": sorted(str(i) for i in o.identifiers.all()),
-         "convenes_programme": o.convenes_programme, "regions": split_list(o.regions),
-         "employee_count": o.employee_count, "customer_count": o.customer_count,
-         "national_reach": o.national_reach,
-         "responsible_business_notes": o.responsible_business_notes, "website": o.website,
-         "description": o.description, "illustrative": o.illustrative}
+        {
+            "id": str(o.uid),
+            "name": o.name,
+            "kind": o.kind,
+            "sector_group": o.sector_group,
+            "identifiers": sorted(str(i) for i in o.identifiers.all()),
+            "convenes_programme": o.convenes_programme,
+            "regions": split_list(o.regions),
+            "employee_count": o.employee_count,
+            "customer_count": o.customer_count,
+            "national_reach": o.national_reach,
+            "responsible_business_notes": o.responsible_business_notes,
+            "website": o.website,
+            "description": o.description,
+            "illustrative": o.illustrative,
+        }
         for o in Organisation.objects.filter(programme=p).prefetch_related("identifiers")
     )
 
 
 def people(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(x.uid), "name": x.name, "job_title": x.job_title,
-         "organisation": id_text(x.organisation), "email": x.email, "phone": x.phone,
-         "illustrative": x.illustrative}
+        {
+            "id": str(x.uid),
+            "name": x.name,
+            "job_title": x.job_title,
+            "organisation": id_text(x.organisation),
+            "email": x.email,
+            "phone": x.phone,
+            "illustrative": x.illustrative,
+        }
         for x in Person.objects.filter(programme=p).select_related("organisation")
     )
 
 
 def engagements(p: Programme) -> list[dict]:
-    rows = (Engagement.objects.filter(programme=p).select_related("organisation")
-            .prefetch_related("participants__person"))
+    rows = (
+        Engagement.objects.filter(programme=p)
+        .select_related("organisation")
+        .prefetch_related("participants__person")
+    )
     return sorted_by_id(
-        {"id": str(e.uid), "organisation": id_text(e.organisation), "kind": e.kind,
-         "occurred_on": date_text(e.occurred_on), "summary": e.summary, "notes": e.notes,
-         "participants": sorted(str(x.person.uid) for x in e.participants.all()),
-         "illustrative": e.illustrative}
+        {
+            "id": str(e.uid),
+            "organisation": id_text(e.organisation),
+            "kind": e.kind,
+            "occurred_on": date_text(e.occurred_on),
+            "summary": e.summary,
+            "notes": e.notes,
+            "participants": sorted(str(x.person.uid) for x in e.participants.all()),
+            "illustrative": e.illustrative,
+        }
         for e in rows
     )
 
 
 def accelerators(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(a.uid), "name": a.name, "delivery_partner": id_text(a.delivery_partner),
-         "starts_on": date_text(a.starts_on), "ends_on": date_text(a.ends_on),
-         "description": a.description, "illustrative": a.illustrative}
+        {
+            "id": str(a.uid),
+            "name": a.name,
+            "delivery_partner": id_text(a.delivery_partner),
+            "starts_on": date_text(a.starts_on),
+            "ends_on": date_text(a.ends_on),
+            "description": a.description,
+            "illustrative": a.illustrative,
+        }
         for a in Accelerator.objects.filter(programme=p).select_related("delivery_partner")
     )
 
 
 def cohorts(p: Programme) -> list[dict]:
     return sorted_by_id(
-        {"id": str(c.uid), "accelerator": id_text(c.accelerator), "name": c.name,
-         "starts_on": date_text(c.starts_on), "ends_on": date_text(c.ends_on),
-         "illustrative": c.illustrative}
+        {
+            "id": str(c.uid),
+            "accelerator": id_text(c.accelerator),
+            "name": c.name,
+            "starts_on": date_text(c.starts_on),
+            "ends_on": date_text(c.ends_on),
+            "illustrative": c.illustrative,
+        }
         for c in Cohort.objects.filter(accelerator__programme=p).select_related("accelerator")
     )
 
 
 def cohort_memberships(p: Programme) -> list[dict]:
     rows = CohortMembership.objects.filter(cohort__accelerator__programme=p).select_related(
-        "cohort", "organisation", "challenge_area")
+        "cohort", "organisation", "challenge_area"
+    )
     return sorted_by_id(
-        {"id": str(m.uid), "cohort": id_text(m.cohort), "organisation": id_text(m.organisation),
-         "challenge_area": id_text(m.challenge_area), "joined_on": date_text(m.joined_on),
-         "status": m.status, "withdrawn_on": date_text(m.withdrawn_on),
-         "illustrative": m.illustrative}
+        {
+            "id": str(m.uid),
+            "cohort": id_text(m.cohort),
+            "organisation": id_text(m.organisation),
+            "challenge_area": id_text(m.challenge_area),
+            "joined_on": date_text(m.joined_on),
+            "status": m.status,
+            "withdrawn_on": date_text(m.withdrawn_on),
+            "illustrative": m.illustrative,
+        }
         for m in rows
     )
 
 
 def partnerships(p: Programme) -> list[dict]:
-    rows = (Partnership.objects.filter(programme=p)
-            .select_related("innovator", "project", "brokered_by")
-            .prefetch_related("partners__organisation"))
+    rows = (
+        Partnership.objects.filter(programme=p)
+        .select_related("innovator", "project", "brokered_by")
+        .prefetch_related("partners__organisation")
+    )
     return sorted_by_id(
-        {"id": str(x.uid), "name": x.name, "kind": x.kind, "innovator": id_text(x.innovator),
-         "project": id_text(x.project),
-         "partners": sorted(str(pp.organisation.uid) for pp in x.partners.all()),
-         "stage": x.stage, "proposed_on": date_text(x.proposed_on),
-         "introduced_on": date_text(x.introduced_on), "confirmed_on": date_text(x.confirmed_on),
-         "ended_on": date_text(x.ended_on),
-         "estimated_value": money(x.estimated_value_minor, x.estimated_value_currency),
-         "brokered_by": id_text(x.brokered_by), "description": x.description,
-         "illustrative": x.illustrative}
+        {
+            "id": str(x.uid),
+            "name": x.name,
+            "kind": x.kind,
+            "innovator": id_text(x.innovator),
+            "project": id_text(x.project),
+            "partners": sorted(str(pp.organisation.uid) for pp in x.partners.all()),
+            "stage": x.stage,
+            "proposed_on": date_text(x.proposed_on),
+            "introduced_on": date_text(x.introduced_on),
+            "confirmed_on": date_text(x.confirmed_on),
+            "ended_on": date_text(x.ended_on),
+            "estimated_value": money(x.estimated_value_minor, x.estimated_value_currency),
+            "brokered_by": id_text(x.brokered_by),
+            "description": x.description,
+            "illustrative": x.illustrative,
+        }
         for x in rows
     )
 
 
 def funding_awards(p: Programme) -> list[dict]:
     rows = FundingAward.objects.filter(programme=p).select_related(
-        "funder", "recipient", "via_partnership", "via_intermediary")
+        "funder", "recipient", "via_partnership", "via_intermediary"
+    )
     return sorted_by_id(
-        {"id": str(a.uid), "title": a.title, "description": a.description,
-         "instrument": a.instrument, "amount": money(a.amount_minor, a.currency),
-         "award_date": date_text(a.award_date), "confirmed": a.confirmed,
-         "funder": id_text(a.funder), "recipient": id_text(a.recipient),
-         "via_partnership": id_text(a.via_partnership),
-         "via_intermediary": id_text(a.via_intermediary),
-         "interest_rate_percent": decimal_text(a.interest_rate_percent),
-         "term_months": a.term_months, "illustrative": a.illustrative}
+        {
+            "id": str(a.uid),
+            "title": a.title,
+            "description": a.description,
+            "instrument": a.instrument,
+            "amount": money(a.amount_minor, a.currency),
+            "award_date": date_text(a.award_date),
+            "confirmed": a.confirmed,
+            "funder": id_text(a.funder),
+            "recipient": id_text(a.recipient),
+            "via_partnership": id_text(a.via_partnership),
+            "via_intermediary": id_text(a.via_intermediary),
+            "interest_rate_percent": decimal_text(a.interest_rate_percent),
+            "term_months": a.term_months,
+            "illustrative": a.illustrative,
+        }
         for a in rows
     )
 
 
 def _coalition(project: CollaborativeProject) -> list[dict]:
     members = [
-        {"organisation": str(m.organisation.uid), "role": m.role,
-         "joined_on": date_text(m.joined_on)}
+        {
+            "organisation": str(m.organisation.uid),
+            "role": m.role,
+            "joined_on": date_text(m.joined_on),
+        }
         for m in project.coalition.all()
     ]
     return sorted(members, key=lambda m: (m["organisation"], m["role"]))
 
 
 def collaborative_projects(p: Programme) -> list[dict]:
-    rows = (CollaborativeProject.objects.filter(programme=p).select_related("challenge_area")
-            .prefetch_related("coalition__organisation"))
+    rows = (
+        CollaborativeProject.objects.filter(programme=p)
+        .select_related("challenge_area")
+        .prefetch_related("coalition__organisation")
+    )
     return sorted_by_id(
-        {"id": str(x.uid), "name": x.name, "challenge_area": id_text(x.challenge_area),
-         "region": x.region, "launch_date": date_text(x.launch_date), "status": x.status,
-         "description": x.description, "coalition": _coalition(x),
-         "illustrative": x.illustrative}
+        {
+            "id": str(x.uid),
+            "name": x.name,
+            "challenge_area": id_text(x.challenge_area),
+            "region": x.region,
+            "launch_date": date_text(x.launch_date),
+            "status": x.status,
+            "description": x.description,
+            "coalition": _coalition(x),
+            "illustrative": x.illustrative,
+        }
         for x in rows
     )
 

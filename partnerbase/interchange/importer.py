@@ -13,7 +13,6 @@ from django.db import transaction
 
 from partnerbase.accelerator import services as accelerator
 from partnerbase.brokering import services as brokering
-from partnerbase.brokering.stages import CONFIRMED_STAGES, ENDED_STAGES, Stage
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.core.errors import DomainError
 from partnerbase.directory import services as directory
@@ -24,15 +23,7 @@ from partnerbase.projects import services as projects
 
 from .checks import ImportFailed, Problem, document_problems
 from .format import parse_date
-
-# Model field names that the file spells differently, per array.
-FILE_FIELDS = {
-    "funding_awards": {"amount_minor": "amount", "currency": "amount.currency"},
-    "partnerships": {"estimated_value_minor": "estimated_value",
-                     "estimated_value_currency": "estimated_value.currency"},
-    "organisations": {"identifier": "identifiers", "scheme": "identifiers"},
-    "exchange_rates": {},
-}
+from .restore import partnership_path, partnership_replay, service_problems
 
 
 class _Skipped(Exception):
@@ -41,56 +32,6 @@ class _Skipped(Exception):
 
 def _date(record: dict, key: str):
     return parse_date(record.get(key))
-
-
-def partnership_path(record: dict) -> list[tuple[Stage, Any, str]]:
-    """The moves that bring a new partnership to the file's stage and dates.
-
-    Each is (stage, date, file field to blame); moving through `partnership_move` keeps the
-    pipeline's rules for imported partnerships too.
-    """
-    stage = Stage(record.get("stage", Stage.PROPOSED))
-    introduced, confirmed, ended = (_date(record, k)
-                                    for k in ("introduced_on", "confirmed_on", "ended_on"))
-    label = stage.label.lower()
-    if stage not in (Stage.PROPOSED, Stage.DECLINED, Stage.LAPSED) and not introduced:
-        raise DomainError(f"a partnership at stage {label} needs the date it was introduced",
-                          field="introduced_on")
-    if stage in CONFIRMED_STAGES and not confirmed:
-        raise DomainError(f"a partnership at stage {label} needs the date it was confirmed",
-                          field="confirmed_on")
-    if record.get("estimated_value") and not confirmed:
-        raise DomainError("only a confirmed partnership has an estimated value",
-                          field="estimated_value")
-    if (stage in ENDED_STAGES) != bool(ended):
-        raise DomainError("a completed, declined or lapsed partnership has an end date, "
-                          "and no other does", field="ended_on")
-    steps = [(Stage.INTRODUCED, introduced, "introduced_on")] if introduced else []
-    if stage == Stage.IN_DISCUSSION:
-        steps.append((Stage.IN_DISCUSSION, introduced, "stage"))
-    if confirmed:
-        steps.append((Stage.CONFIRMED, confirmed, "confirmed_on"))
-    if stage == Stage.ACTIVE:
-        steps.append((Stage.ACTIVE, confirmed, "stage"))
-    if stage in ENDED_STAGES:
-        steps.append((stage, ended, "ended_on"))
-    return steps
-
-
-def _service_problems(array: str, index: int | None, record: dict,
-                      exc: DomainError | ValidationError) -> list[Problem]:
-    """A service's error as problems naming the file's record and field."""
-    names = FILE_FIELDS.get(array, {})
-    record_id = record.get("id")
-    if isinstance(exc, DomainError):
-        field = exc.field or ""
-        return [Problem(array, index, record_id, names.get(field, field), exc.message)]
-    by_field = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
-    return [
-        Problem(array, index, record_id, "" if field == "__all__" else names.get(field, field),
-                message)
-        for field, messages in by_field.items() for message in messages
-    ]
 
 
 class _Importer:
@@ -124,18 +65,23 @@ class _Importer:
         except _Skipped:
             return None
         except (DomainError, ValidationError) as exc:
-            self.problems += _service_problems(array, index, record, exc)
+            self.problems += service_problems(array, index, record, exc)
             return None
 
     def steps(self) -> list[tuple[str, Callable]]:
         """Import order: each array only refers to arrays before it."""
         return [
-            ("targets", self.target), ("exchange_rates", self.exchange_rate),
-            ("challenge_areas", self.challenge_area), ("organisations", self.organisation),
-            ("people", self.person), ("engagements", self.engagement),
-            ("accelerators", self.accelerator), ("cohorts", self.cohort),
+            ("targets", self.target),
+            ("exchange_rates", self.exchange_rate),
+            ("challenge_areas", self.challenge_area),
+            ("organisations", self.organisation),
+            ("people", self.person),
+            ("engagements", self.engagement),
+            ("accelerators", self.accelerator),
+            ("cohorts", self.cohort),
             ("cohort_memberships", self.cohort_membership),
-            ("collaborative_projects", self.project), ("partnerships", self.partnership),
+            ("collaborative_projects", self.project),
+            ("partnerships", self.partnership),
             ("funding_awards", self.funding_award),
         ]
 
@@ -147,111 +93,171 @@ class _Importer:
         taken = Programme.objects.filter(uid=r["id"]).exists()
         return programme_create(
             **{**self.common(r), "uid": None if taken else r["id"]},
-            name=r["name"], slug=self.slug or r["slug"], starts_on=_date(r, "starts_on"),
-            ends_on=_date(r, "ends_on"), description=r.get("description", ""),
+            name=r["name"],
+            slug=self.slug or r["slug"],
+            starts_on=_date(r, "starts_on"),
+            ends_on=_date(r, "ends_on"),
+            description=r.get("description", ""),
             reference_currency=r.get("reference_currency", "GBP"),
             display_currencies=",".join(r.get("display_currencies", ["USD"])),
             report_date=_date(r, "report_date"),
-            figures_published=r.get("figures_published", False))
+            figures_published=r.get("figures_published", False),
+        )
 
     def target(self, r: dict):
-        return target_set(**self.common(r), programme=self.programme, figure=r["figure"],
-                          value=Decimal(r["value"]), set_on=_date(r, "set_on"),
-                          notes=r.get("notes", ""))
+        return target_set(
+            **self.common(r),
+            programme=self.programme,
+            figure=r["figure"],
+            value=Decimal(r["value"]),
+            set_on=_date(r, "set_on"),
+            notes=r.get("notes", ""),
+        )
 
     def exchange_rate(self, r: dict):
         return funding.exchange_rate_add(
-            **self.common(r), programme=self.programme, base=r["base"], quote=r["quote"],
-            rate_date=_date(r, "rate_date"), rate=Decimal(r["rate"]), source=r["source"])
+            **self.common(r),
+            programme=self.programme,
+            base=r["base"],
+            quote=r["quote"],
+            rate_date=_date(r, "rate_date"),
+            rate=Decimal(r["rate"]),
+            source=r["source"],
+        )
 
     def challenge_area(self, r: dict):
-        return challenge_area_create(**self.common(r), programme=self.programme, name=r["name"],
-                                     slug=r.get("slug", ""), description=r.get("description", ""))
+        return challenge_area_create(
+            **self.common(r),
+            programme=self.programme,
+            name=r["name"],
+            slug=r.get("slug", ""),
+            description=r.get("description", ""),
+        )
 
     def organisation(self, r: dict):
         return directory.organisation_create(
-            **self.common(r), programme=self.programme, name=r["name"], kind=r["kind"],
-            sector_group=r.get("sector_group", ""), identifiers=r.get("identifiers", []),
+            **self.common(r),
+            programme=self.programme,
+            name=r["name"],
+            kind=r["kind"],
+            sector_group=r.get("sector_group", ""),
+            identifiers=r.get("identifiers", []),
             convenes_programme=r.get("convenes_programme", False),
-            regions=", ".join(r.get("regions", [])), employee_count=r.get("employee_count"),
-            customer_count=r.get("customer_count"), national_reach=r.get("national_reach", False),
+            regions=", ".join(r.get("regions", [])),
+            employee_count=r.get("employee_count"),
+            customer_count=r.get("customer_count"),
+            national_reach=r.get("national_reach", False),
             responsible_business_notes=r.get("responsible_business_notes", ""),
-            website=r.get("website", ""), description=r.get("description", ""))
+            website=r.get("website", ""),
+            description=r.get("description", ""),
+        )
 
     def person(self, r: dict):
         return directory.person_create(
-            **self.common(r), programme=self.programme, name=r["name"],
-            organisation=self.ref(r.get("organisation")), job_title=r.get("job_title", ""),
-            email=r.get("email", ""), phone=r.get("phone", ""))
+            **self.common(r),
+            programme=self.programme,
+            name=r["name"],
+            organisation=self.ref(r.get("organisation")),
+            job_title=r.get("job_title", ""),
+            email=r.get("email", ""),
+            phone=r.get("phone", ""),
+        )
 
     def engagement(self, r: dict):
         return directory.engagement_record(
-            **self.common(r), programme=self.programme, organisation=self.ref(r["organisation"]),
-            kind=r["kind"], occurred_on=_date(r, "occurred_on"), summary=r["summary"],
-            notes=r.get("notes", ""), participants=[self.ref(x) for x in r.get("participants", [])])
+            **self.common(r),
+            programme=self.programme,
+            organisation=self.ref(r["organisation"]),
+            kind=r["kind"],
+            occurred_on=_date(r, "occurred_on"),
+            summary=r["summary"],
+            notes=r.get("notes", ""),
+            participants=[self.ref(x) for x in r.get("participants", [])],
+        )
 
     def accelerator(self, r: dict):
         return accelerator.accelerator_create(
-            **self.common(r), programme=self.programme, name=r["name"],
-            starts_on=_date(r, "starts_on"), ends_on=_date(r, "ends_on"),
+            **self.common(r),
+            programme=self.programme,
+            name=r["name"],
+            starts_on=_date(r, "starts_on"),
+            ends_on=_date(r, "ends_on"),
             delivery_partner=self.ref(r.get("delivery_partner")),
-            description=r.get("description", ""))
+            description=r.get("description", ""),
+        )
 
     def cohort(self, r: dict):
         return accelerator.cohort_create(
-            **self.common(r), accelerator=self.ref(r["accelerator"]), name=r["name"],
-            starts_on=_date(r, "starts_on"), ends_on=_date(r, "ends_on"))
+            **self.common(r),
+            accelerator=self.ref(r["accelerator"]),
+            name=r["name"],
+            starts_on=_date(r, "starts_on"),
+            ends_on=_date(r, "ends_on"),
+        )
 
     def cohort_membership(self, r: dict):
         return accelerator.cohort_member_add(
-            **self.common(r), cohort=self.ref(r["cohort"]),
+            **self.common(r),
+            cohort=self.ref(r["cohort"]),
             organisation=self.ref(r["organisation"]),
-            challenge_area=self.ref(r.get("challenge_area")), joined_on=_date(r, "joined_on"),
-            status=r.get("status", "active"), withdrawn_on=_date(r, "withdrawn_on"))
+            challenge_area=self.ref(r.get("challenge_area")),
+            joined_on=_date(r, "joined_on"),
+            status=r.get("status", "active"),
+            withdrawn_on=_date(r, "withdrawn_on"),
+        )
 
     def project(self, r: dict):
-        coalition = [(self.ref(m["organisation"]), m["role"], _date(m, "joined_on"))
-                     for m in r.get("coalition", [])]
+        coalition = [
+            (self.ref(m["organisation"]), m["role"], _date(m, "joined_on"))
+            for m in r.get("coalition", [])
+        ]
         return projects.project_create(
-            **self.common(r), programme=self.programme, name=r["name"],
-            status=r.get("status", "proposed"), launch_date=_date(r, "launch_date"),
-            region=r.get("region", ""), challenge_area=self.ref(r.get("challenge_area")),
-            description=r.get("description", ""), coalition=coalition)
+            **self.common(r),
+            programme=self.programme,
+            name=r["name"],
+            status=r.get("status", "proposed"),
+            launch_date=_date(r, "launch_date"),
+            region=r.get("region", ""),
+            challenge_area=self.ref(r.get("challenge_area")),
+            description=r.get("description", ""),
+            coalition=coalition,
+        )
 
     def partnership(self, r: dict):
         steps = partnership_path(r)
         partnership = brokering.partnership_create(
-            **self.common(r), programme=self.programme, name=r["name"], kind=r["kind"],
-            proposed_on=_date(r, "proposed_on"), partners=[self.ref(x) for x in r["partners"]],
-            innovator=self.ref(r.get("innovator")), project=self.ref(r.get("project")),
-            brokered_by=self.ref(r.get("brokered_by")), description=r.get("description", ""))
-        value = r.get("estimated_value")
-        for stage, on, field in steps:
-            estimate = value if value and stage == Stage.CONFIRMED else None
-            try:
-                brokering.partnership_move(
-                    actor=self.actor, partnership=partnership, stage=stage, on=on,
-                    estimated_value=Decimal(estimate["amount"]) if estimate else None,
-                    currency=estimate["currency"] if estimate else None)
-            except DomainError as exc:
-                raise DomainError(exc.message, field=field if exc.field == "on" else exc.field) \
-                    from exc
-            except ValueError as exc:  # more decimal places than the currency has
-                raise DomainError(str(exc), field="estimated_value.amount") from exc
-        return partnership
+            **self.common(r),
+            programme=self.programme,
+            name=r["name"],
+            kind=r["kind"],
+            proposed_on=_date(r, "proposed_on"),
+            partners=[self.ref(x) for x in r["partners"]],
+            innovator=self.ref(r.get("innovator")),
+            project=self.ref(r.get("project")),
+            brokered_by=self.ref(r.get("brokered_by")),
+            description=r.get("description", ""),
+        )
+        return partnership_replay(actor=self.actor, partnership=partnership, record=r, steps=steps)
 
     def funding_award(self, r: dict):
         rate = r.get("interest_rate_percent")
         return funding.funding_award_record(
-            **self.common(r), programme=self.programme, title=r["title"],
-            instrument=r["instrument"], amount=Decimal(r["amount"]["amount"]),
-            currency=r["amount"]["currency"], award_date=_date(r, "award_date"),
-            funder=self.ref(r["funder"]), recipient=self.ref(r["recipient"]),
-            confirmed=r.get("confirmed", True), description=r.get("description", ""),
+            **self.common(r),
+            programme=self.programme,
+            title=r["title"],
+            instrument=r["instrument"],
+            amount=Decimal(r["amount"]["amount"]),
+            currency=r["amount"]["currency"],
+            award_date=_date(r, "award_date"),
+            funder=self.ref(r["funder"]),
+            recipient=self.ref(r["recipient"]),
+            confirmed=r.get("confirmed", True),
+            description=r.get("description", ""),
             via_partnership=self.ref(r.get("via_partnership")),
             via_intermediary=self.ref(r.get("via_intermediary")),
             interest_rate_percent=Decimal(rate) if rate is not None else None,
-            term_months=r.get("term_months"))
+            term_months=r.get("term_months"),
+        )
 
 
 def programme_import(*, data: Any, slug: str | None = None, actor=None) -> Programme:

@@ -17,8 +17,13 @@ def actor(db):
 
 @pytest.fixture
 def programme(actor):
-    return make_programme(actor, starts_on=date(2017, 1, 1), ends_on=date(2018, 12, 31),
-                          report_date=date(2018, 12, 31), display_currencies="USD")
+    return make_programme(
+        actor,
+        starts_on=date(2017, 1, 1),
+        ends_on=date(2018, 12, 31),
+        report_date=date(2018, 12, 31),
+        display_currencies="USD",
+    )
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from partnerbase.brokering import services as brokering
 from partnerbase.brokering.stages import Stage
+from partnerbase.core.errors import DomainError
 from partnerbase.impact import figures as f
 from partnerbase.impact import status as st
 from partnerbase.impact.models import Figure
@@ -21,8 +22,6 @@ from partnerbase.impact.records import figure_records
 from .factories import Make, make_programme
 
 PENNY = Decimal("0.01")
-COUNT_FIGURES = [Figure.ORGANISATIONS_ENGAGED, Figure.NEW_PROJECTS, Figure.INNOVATORS_SUPPORTED,
-                 Figure.PARTNERSHIPS_CONFIRMED]
 MONEY_FIGURES = [Figure.ADDITIONAL_FUNDING, Figure.ESTIMATED_PARTNERSHIP_VALUE]
 
 
@@ -40,14 +39,16 @@ def whole(amount) -> str:
 ROLES = {
     "engagement": lambda make, org: make.engagement(org, date(2017, 5, 1)),
     "cohort": lambda make, org: make.member(make.cohort(date(2017, 3, 1)), org, date(2017, 3, 1)),
-    "delivery partner": lambda make, org: make.accelerator(starts_on=date(2017, 2, 1),
-                                                           delivery_partner=org),
-    "partnership innovator": lambda make, org: make.partnership(innovator=org,
-                                                                stage=Stage.INTRODUCED),
-    "partnership partner": lambda make, org: make.partnership(partners=[org],
-                                                              stage=Stage.DECLINED),
-    "project coalition": lambda make, org: make.project(coalition=[(org, "lead",
-                                                                    date(2017, 4, 1))]),
+    "delivery partner": lambda make, org: make.accelerator(
+        starts_on=date(2017, 2, 1), delivery_partner=org
+    ),
+    "partnership innovator": lambda make, org: make.partnership(
+        innovator=org, stage=Stage.INTRODUCED
+    ),
+    "partnership partner": lambda make, org: make.partnership(partners=[org], stage=Stage.DECLINED),
+    "project coalition": lambda make, org: make.project(
+        coalition=[(org, "lead", date(2017, 4, 1))]
+    ),
 }
 
 # The same roles held only outside 2017.
@@ -55,21 +56,29 @@ ROLES_OUTSIDE = {
     "engagement the day before": lambda make, org: make.engagement(org, date(2016, 12, 31)),
     "engagement the day after": lambda make, org: make.engagement(org, date(2018, 1, 1)),
     "cohort ended before": lambda make, org: make.member(
-        make.cohort(date(2016, 3, 1), date(2016, 12, 31)), org, date(2016, 3, 1)),
+        make.cohort(date(2016, 3, 1), date(2016, 12, 31)), org, date(2016, 3, 1)
+    ),
     "cohort joined after": lambda make, org: make.member(
-        make.cohort(date(2017, 6, 1)), org, date(2018, 1, 1)),
+        make.cohort(date(2017, 6, 1)), org, date(2018, 1, 1)
+    ),
     "withdrew before": lambda make, org: make.member(
-        make.cohort(date(2016, 3, 1)), org, date(2016, 3, 1), withdrawn_on=date(2016, 12, 31)),
+        make.cohort(date(2016, 3, 1)), org, date(2016, 3, 1), withdrawn_on=date(2016, 12, 31)
+    ),
     "accelerator ended before": lambda make, org: make.accelerator(
-        starts_on=date(2016, 1, 1), ends_on=date(2016, 12, 31), delivery_partner=org),
+        starts_on=date(2016, 1, 1), ends_on=date(2016, 12, 31), delivery_partner=org
+    ),
     "accelerator started after": lambda make, org: make.accelerator(
-        starts_on=date(2018, 1, 1), delivery_partner=org),
+        starts_on=date(2018, 1, 1), delivery_partner=org
+    ),
     "partnership proposed after": lambda make, org: make.partnership(
-        partners=[org], innovator=make.org(), stage=Stage.PROPOSED, on=date(2018, 1, 31)),
+        partners=[org], innovator=make.org(), stage=Stage.PROPOSED, on=date(2018, 1, 31)
+    ),
     "partnership ended before": lambda make, org: make.partnership(
-        partners=[org], stage=Stage.DECLINED, on=date(2016, 12, 31)),
+        partners=[org], stage=Stage.DECLINED, on=date(2016, 12, 31)
+    ),
     "coalition joined after": lambda make, org: make.project(
-        launch_date=date(2018, 2, 1), coalition=[(org, "funder", date(2018, 1, 1))]),
+        launch_date=date(2018, 2, 1), coalition=[(org, "funder", date(2018, 1, 1))]
+    ),
 }
 
 
@@ -121,14 +130,11 @@ def test_an_organisation_with_several_roles_counts_once(make, period):
 
     assert result.value == 2  # innovator and partner; the convener never
     assert result.display == "2"
-    assert [row["record"] for row in records.rows] == sorted([innovator, partner],
-                                                             key=lambda o: o.name)
+    assert [row["record"] for row in records.rows] == sorted(
+        [innovator, partner], key=lambda o: o.name
+    )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG in impact/records.py _organisation_roles: .distinct() on Engagement.values() keeps "
-    "the model's ordering columns, so an organisation with two engagements lists "
-    "'Engagement, Engagement'. Fix: .order_by().distinct() (or dedupe the labels)."))
 def test_the_records_list_each_role_once(make, period):
     innovator, partner = make.org(), make.org(kind="business")
     for on in (date(2017, 2, 1), date(2017, 3, 1)):
@@ -153,10 +159,16 @@ def test_another_programmes_organisations_are_not_counted(actor, make, period):
 # --- new projects ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("status", "counted"), [
-    ("launched", True), ("active", True), ("completed", True),
-    ("proposed", False), ("cancelled", False),
-])
+@pytest.mark.parametrize(
+    ("status", "counted"),
+    [
+        ("launched", True),
+        ("active", True),
+        ("completed", True),
+        ("proposed", False),
+        ("cancelled", False),
+    ],
+)
 def test_new_projects_count_launched_active_and_completed(make, period, status, counted):
     project = make.project(status=status, launch_date=date(2017, 6, 1))
 
@@ -164,10 +176,16 @@ def test_new_projects_count_launched_active_and_completed(make, period, status, 
     assert figure(make.programme, period, Figure.NEW_PROJECTS).value == int(counted)
 
 
-@pytest.mark.parametrize(("launch_date", "counted"), [
-    (date(2017, 1, 1), True), (date(2017, 12, 31), True),
-    (date(2016, 12, 31), False), (date(2018, 1, 1), False), (None, False),
-])
+@pytest.mark.parametrize(
+    ("launch_date", "counted"),
+    [
+        (date(2017, 1, 1), True),
+        (date(2017, 12, 31), True),
+        (date(2016, 12, 31), False),
+        (date(2018, 1, 1), False),
+        (None, False),
+    ],
+)
 def test_new_projects_must_launch_in_the_period(make, period, launch_date, counted):
     make.project(status="active", launch_date=launch_date)
 
@@ -180,19 +198,43 @@ def test_new_projects_must_launch_in_the_period(make, period, launch_date, count
 PLACES = {
     "active": (date(2017, 4, 1), None, date(2017, 3, 1), None, True),
     "withdrew before the cohort started": (
-        date(2017, 4, 1), None, date(2017, 3, 1), date(2017, 3, 31), False),
+        date(2017, 4, 1),
+        None,
+        date(2017, 3, 1),
+        date(2017, 3, 31),
+        False,
+    ),
     "withdrew on the day it started": (
-        date(2017, 4, 1), None, date(2017, 3, 1), date(2017, 4, 1), True),
-    "withdrew after it started": (
-        date(2017, 4, 1), None, date(2017, 3, 1), date(2017, 5, 1), True),
+        date(2017, 4, 1),
+        None,
+        date(2017, 3, 1),
+        date(2017, 4, 1),
+        True,
+    ),
+    "withdrew after it started": (date(2017, 4, 1), None, date(2017, 3, 1), date(2017, 5, 1), True),
     "cohort ran across the period start": (
-        date(2016, 9, 1), date(2017, 3, 1), date(2016, 9, 1), None, True),
+        date(2016, 9, 1),
+        date(2017, 3, 1),
+        date(2016, 9, 1),
+        None,
+        True,
+    ),
     "cohort ended before the period": (
-        date(2016, 1, 1), date(2016, 12, 31), date(2016, 1, 1), None, False),
+        date(2016, 1, 1),
+        date(2016, 12, 31),
+        date(2016, 1, 1),
+        None,
+        False,
+    ),
     "cohort starts after the period": (date(2018, 1, 10), None, date(2017, 12, 1), None, False),
     "joined after the period": (date(2017, 6, 1), None, date(2018, 1, 2), None, False),
     "withdrew before the period": (
-        date(2016, 3, 1), None, date(2016, 3, 1), date(2016, 12, 31), False),
+        date(2016, 3, 1),
+        None,
+        date(2016, 3, 1),
+        date(2016, 12, 31),
+        False,
+    ),
 }
 
 
@@ -227,10 +269,12 @@ JOINED = date(2017, 6, 1)
 
 @pytest.fixture
 def funded(make):
-    """An innovator who joined a cohort on its first day, a funder and a convener."""
+    """An innovator who joined a cohort on its first day, one who joined two weeks early,
+    one who withdrew before it started, a funder, a convener and a bystander."""
     cohort = make.cohort(JOINED)
     return {
         "innovator": make.innovator(cohort, JOINED, "Toolshed"),
+        "early": make.innovator(cohort, date(2017, 5, 18), "Early Bird"),
         "funder": make.org("Big Lottery", kind="funder"),
         "convener": make.convener("DCMS"),
         "bystander": make.org("Not In A Cohort"),
@@ -253,16 +297,27 @@ AWARDS = {
     "to a non-innovator": ({"recipient": "bystander"}, False),
     "to an innovator who withdrew before the start": ({"recipient": "withdrawn"}, False),
     "after the period": ({"on": date(2018, 1, 1)}, False),
+    # Funding before the cohort starts counts from the day the innovator joined it.
+    "before the cohort start, after joining": (
+        {"recipient": "early", "on": date(2017, 5, 20)},
+        True,
+    ),
+    "before the cohort start and joining": ({"recipient": "early", "on": date(2017, 5, 17)}, False),
 }
 
 
 @pytest.mark.parametrize("case", AWARDS)
 def test_additional_funding_counts_only_qualifying_awards(make, period, funded, case):
     overrides, counted = AWARDS[case]
-    kwargs = {"funder": funded["funder"], "recipient": funded["innovator"], "amount": "1000",
-              "on": date(2017, 6, 2)}
-    kwargs.update({k: funded[v] if k in ("funder", "recipient") else v
-                   for k, v in overrides.items()})
+    kwargs = {
+        "funder": funded["funder"],
+        "recipient": funded["innovator"],
+        "amount": "1000",
+        "on": date(2017, 6, 2),
+    }
+    kwargs.update(
+        {k: funded[v] if k in ("funder", "recipient") else v for k, v in overrides.items()}
+    )
     award = make.award(**kwargs)
 
     assert (award in set(f.additional_funding_awards(make.programme, period))) is counted
@@ -273,22 +328,34 @@ def test_additional_funding_counts_only_qualifying_awards(make, period, funded, 
 
 def test_an_award_is_counted_once_when_the_innovator_is_in_two_cohorts(make, period, funded):
     make.member(make.cohort(date(2017, 3, 1)), funded["innovator"], date(2017, 3, 1))
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="2500.50",
-               on=date(2017, 7, 1))
+    make.award(
+        funder=funded["funder"],
+        recipient=funded["innovator"],
+        amount="2500.50",
+        on=date(2017, 7, 1),
+    )
 
     assert figure(make.programme, period, Figure.ADDITIONAL_FUNDING).value == Decimal("2500.50")
 
 
-def test_a_foreign_award_converts_at_the_rate_on_its_date_not_the_report_date(
-    make, period, funded
-):
-    for on, rate in [(date(2017, 1, 1), "1.25"), (date(2017, 7, 1), "1.30"),
-                     (date(2017, 9, 1), "1.40"), (date(2018, 12, 31), "1.50")]:
+def test_a_foreign_award_converts_at_the_rate_on_its_date_not_the_report_date(make, period, funded):
+    for on, rate in [
+        (date(2017, 1, 1), "1.25"),
+        (date(2017, 7, 1), "1.30"),
+        (date(2017, 9, 1), "1.40"),
+        (date(2018, 12, 31), "1.50"),
+    ]:
         make.rate("GBP", "USD", on, rate)  # quoted the other way round: USD→GBP is 1/rate
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="1300",
-               currency="USD", on=date(2017, 8, 15))
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="500",
-               on=date(2017, 8, 15))
+    make.award(
+        funder=funded["funder"],
+        recipient=funded["innovator"],
+        amount="1300",
+        currency="USD",
+        on=date(2017, 8, 15),
+    )
+    make.award(
+        funder=funded["funder"], recipient=funded["innovator"], amount="500", on=date(2017, 8, 15)
+    )
 
     # The latest rate on or before 15 August 2017 is 1.30 (1 July).
     expected = (Decimal("1300") / Decimal("1.30") + Decimal("500")).quantize(PENNY)
@@ -302,21 +369,33 @@ def test_a_foreign_award_converts_at_the_rate_on_its_date_not_the_report_date(
 
 def test_a_rate_quoted_in_the_direct_direction_is_used_as_it_is(make, period, funded):
     make.rate("USD", "GBP", date(2017, 1, 1), "0.75")
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="1000",
-               currency="USD", on=date(2017, 8, 15))
+    make.award(
+        funder=funded["funder"],
+        recipient=funded["innovator"],
+        amount="1000",
+        currency="USD",
+        on=date(2017, 8, 15),
+    )
 
     expected = (Decimal("1000") * Decimal("0.75")).quantize(PENNY)
     assert figure(make.programme, period, Figure.ADDITIONAL_FUNDING).value == expected
 
 
-@pytest.mark.parametrize("rates", [[], [("EUR", "GBP", date(2017, 9, 1), "0.9")],
-                                   [("USD", "GBP", date(2017, 1, 1), "0.75")]],
-                         ids=["no rate", "rate only after the award", "other currency only"])
+@pytest.mark.parametrize(
+    "rates",
+    [[], [("EUR", "GBP", date(2017, 9, 1), "0.9")], [("USD", "GBP", date(2017, 1, 1), "0.75")]],
+    ids=["no rate", "rate only after the award", "other currency only"],
+)
 def test_without_a_rate_the_figure_is_unavailable_and_says_why(make, period, funded, rates):
     for rate in rates:
         make.rate(*rate)
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="1000",
-               currency="EUR", on=date(2017, 8, 15))
+    make.award(
+        funder=funded["funder"],
+        recipient=funded["innovator"],
+        amount="1000",
+        currency="EUR",
+        on=date(2017, 8, 15),
+    )
     make.project()
 
     figures = f.headline_figures(make.programme, period)
@@ -337,8 +416,13 @@ def test_the_total_is_rounded_once_not_award_by_award(make, period, funded):
     make.rate("GBP", "USD", date(2017, 1, 1), "1.5")
     days = [date(2017, 7, 1), date(2017, 7, 2), date(2017, 7, 3)]
     for on in days:
-        make.award(funder=funded["funder"], recipient=funded["innovator"], amount="10.00",
-                   currency="USD", on=on)
+        make.award(
+            funder=funded["funder"],
+            recipient=funded["innovator"],
+            amount="10.00",
+            currency="USD",
+            on=on,
+        )
 
     each = Decimal("10.00") / Decimal("1.5")
     expected = (each * len(days)).quantize(PENNY)
@@ -351,44 +435,46 @@ def test_the_total_is_rounded_once_not_award_by_award(make, period, funded):
 # --- partnerships confirmed and their estimated value ----------------------------------
 
 
-@pytest.mark.parametrize(("stage", "on", "counted"), [
-    (Stage.CONFIRMED, date(2017, 6, 1), True),
-    (Stage.ACTIVE, date(2017, 6, 1), True),
-    (Stage.COMPLETED, date(2017, 6, 1), True),
-    (Stage.CONFIRMED, date(2017, 1, 1), True),
-    (Stage.CONFIRMED, date(2017, 12, 31), True),
-    (Stage.CONFIRMED, date(2016, 12, 31), False),
-    (Stage.CONFIRMED, date(2018, 1, 1), False),
-    (Stage.PROPOSED, date(2017, 6, 1), False),
-    (Stage.INTRODUCED, date(2017, 6, 1), False),
-    (Stage.IN_DISCUSSION, date(2017, 6, 1), False),
-    (Stage.DECLINED, date(2017, 6, 1), False),
-    (Stage.LAPSED, date(2017, 6, 1), False),
-])
+@pytest.mark.parametrize(
+    ("stage", "on", "counted"),
+    [
+        (Stage.CONFIRMED, date(2017, 6, 1), True),
+        (Stage.ACTIVE, date(2017, 6, 1), True),
+        (Stage.COMPLETED, date(2017, 6, 1), True),
+        (Stage.CONFIRMED, date(2017, 1, 1), True),
+        (Stage.CONFIRMED, date(2017, 12, 31), True),
+        (Stage.CONFIRMED, date(2016, 12, 31), False),
+        (Stage.CONFIRMED, date(2018, 1, 1), False),
+        (Stage.PROPOSED, date(2017, 6, 1), False),
+        (Stage.INTRODUCED, date(2017, 6, 1), False),
+        (Stage.IN_DISCUSSION, date(2017, 6, 1), False),
+        (Stage.DECLINED, date(2017, 6, 1), False),
+        (Stage.LAPSED, date(2017, 6, 1), False),
+    ],
+)
 def test_partnerships_confirmed(make, period, stage, on, counted):
-    value = "1000" if stage in (Stage.CONFIRMED, Stage.ACTIVE, Stage.COMPLETED, Stage.LAPSED) \
-        else None
+    value = (
+        "1000" if stage in (Stage.CONFIRMED, Stage.ACTIVE, Stage.COMPLETED, Stage.LAPSED) else None
+    )
     make.partnership(stage=stage, on=on, value=value)
 
     figures = f.headline_figures(make.programme, period).figures
     assert figures[Figure.PARTNERSHIPS_CONFIRMED].value == int(counted)
     assert figures[Figure.ESTIMATED_PARTNERSHIP_VALUE].value == (
-        Decimal("1000.00") if counted else Decimal("0.00"))
+        Decimal("1000.00") if counted else Decimal("0.00")
+    )
 
 
-def test_a_partnership_confirmed_before_the_period_and_active_in_it_is_not_counted(
-    make, period
-):
+def test_a_partnership_confirmed_before_the_period_and_active_in_it_is_not_counted(make, period):
     p = make.partnership(stage=Stage.CONFIRMED, on=date(2016, 12, 1), value="1000")
-    brokering.partnership_move(actor=make.actor, partnership=p, stage=Stage.ACTIVE,
-                               on=date(2017, 2, 1))
+    brokering.partnership_move(
+        actor=make.actor, partnership=p, stage=Stage.ACTIVE, on=date(2017, 2, 1)
+    )
 
     assert figure(make.programme, period, Figure.PARTNERSHIPS_CONFIRMED).value == 0
 
 
-def test_estimated_value_sums_the_confirmed_partnerships_in_the_reference_currency(
-    make, period
-):
+def test_estimated_value_sums_the_confirmed_partnerships_in_the_reference_currency(make, period):
     make.rate("GBP", "USD", date(2017, 7, 1), "1.30")
     make.rate("GBP", "USD", date(2018, 12, 31), "1.50")
     make.partnership(on=date(2017, 3, 1), value="10000")
@@ -400,8 +486,9 @@ def test_estimated_value_sums_the_confirmed_partnerships_in_the_reference_curren
     make.partnership(stage=Stage.DECLINED, on=date(2017, 5, 1))
 
     figures = f.headline_figures(make.programme, period).figures
-    expected = (Decimal("10000") + Decimal("13000") / Decimal("1.30")
-                + Decimal("5000.50")).quantize(PENNY)
+    expected = (
+        Decimal("10000") + Decimal("13000") / Decimal("1.30") + Decimal("5000.50")
+    ).quantize(PENNY)
 
     assert figures[Figure.PARTNERSHIPS_CONFIRMED].value == 4
     assert figures[Figure.ESTIMATED_PARTNERSHIP_VALUE].value == expected
@@ -419,24 +506,50 @@ def test_estimated_value_without_a_rate_is_unavailable(make, period):
     assert figures[Figure.PARTNERSHIPS_CONFIRMED].value == 1
 
 
+def test_an_estimate_finer_than_its_currency_is_refused_with_a_domain_error(make):
+    partnership = make.partnership(stage=Stage.INTRODUCED)
+
+    with pytest.raises(DomainError) as caught:
+        brokering.partnership_move(
+            actor=make.actor,
+            partnership=partnership,
+            stage=Stage.CONFIRMED,
+            on=date(2017, 6, 2),
+            estimated_value=Decimal("10.005"),
+        )
+    assert caught.value.field == "estimated_value"
+
+
 # --- targets, status and display -------------------------------------------------------
 
 
 @pytest.fixture
 def halfway(actor):
     """A programme through 2017 reported at 2 July, exactly half its length."""
-    programme = make_programme(actor, starts_on=date(2017, 1, 1), ends_on=date(2017, 12, 31),
-                               report_date=date(2017, 7, 2), display_currencies="")
+    programme = make_programme(
+        actor,
+        starts_on=date(2017, 1, 1),
+        ends_on=date(2017, 12, 31),
+        report_date=date(2017, 7, 2),
+        display_currencies="",
+    )
     return Make(actor, programme)
 
 
-@pytest.mark.parametrize(("target", "launched", "expected"), [
-    (4, 5, st.EXCEEDED), (4, 4, st.MET), (4, 2, st.ON_TRACK), (4, 1, st.BEHIND),
-    (None, 3, st.NO_TARGET),
-])
+@pytest.mark.parametrize(
+    ("target", "launched", "expected"),
+    [
+        (4, 5, st.EXCEEDED),
+        (4, 4, st.MET),
+        (4, 2, st.ON_TRACK),
+        (4, 1, st.BEHIND),
+        (None, 3, st.NO_TARGET),
+    ],
+)
 def test_status_against_the_target_pro_rata(halfway, target, launched, expected):
     fraction = Decimal((date(2017, 7, 2) - date(2017, 1, 1)).days) / Decimal(
-        (date(2017, 12, 31) - date(2017, 1, 1)).days)
+        (date(2017, 12, 31) - date(2017, 1, 1)).days
+    )
     assert fraction == Decimal("0.5")  # so two of four is on track, one is behind
     if target is not None:
         halfway.target(Figure.NEW_PROJECTS, target)
@@ -460,10 +573,12 @@ def iep_like(make, funded):
     make.rate("GBP", "USD", date(2017, 1, 1), "1.20")
     make.rate("GBP", "USD", date(2017, 12, 1), "1.3167")
     make.rate("GBP", "USD", date(2018, 6, 1), "1.50")
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="600000",
-               on=date(2017, 7, 1))
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="32000",
-               on=date(2017, 8, 1))
+    make.award(
+        funder=funded["funder"], recipient=funded["innovator"], amount="600000", on=date(2017, 7, 1)
+    )
+    make.award(
+        funder=funded["funder"], recipient=funded["innovator"], amount="32000", on=date(2017, 8, 1)
+    )
     make.partnership(on=date(2017, 9, 1), value="1500000")
     make.partnership(on=date(2017, 10, 1), value="500000")
     make.target(Figure.ADDITIONAL_FUNDING, "500000")
@@ -487,8 +602,9 @@ def test_money_shows_the_display_currency_at_the_report_date_rate(iep_like, peri
 
 
 def test_a_missing_display_rate_drops_the_display_currency_with_a_note(make, period, funded):
-    make.award(funder=funded["funder"], recipient=funded["innovator"], amount="80500",
-               on=date(2017, 7, 1))
+    make.award(
+        funder=funded["funder"], recipient=funded["innovator"], amount="80500", on=date(2017, 7, 1)
+    )
 
     figures = f.headline_figures(make.programme, period)
 
@@ -531,13 +647,24 @@ def populate(make, n):
         make.innovator(cohort, date(2017, 2, 1), withdrawn_on=date(2017, 2, 2))
         make.engagement(make.org(), date(2017, 4, 1))
         make.engagement(convener, date(2017, 4, 1))
-        make.award(funder=funder, recipient=innovator, amount=f"{1000 + i}.01",
-                   on=date(2017, 5, 1 + i))
-        make.award(funder=funder, recipient=innovator, amount="333.33", currency="USD",
-                   on=date(2017, 6, 1 + i))
+        make.award(
+            funder=funder, recipient=innovator, amount=f"{1000 + i}.01", on=date(2017, 5, 1 + i)
+        )
+        make.award(
+            funder=funder,
+            recipient=innovator,
+            amount="333.33",
+            currency="USD",
+            on=date(2017, 6, 1 + i),
+        )
         make.award(funder=convener, recipient=innovator, amount="50", on=date(2017, 5, 1))
-        make.partnership(innovator=innovator, on=date(2017, 7, 1 + i), value="7777.77",
-                         currency="USD", partners=[make.org(), make.org()])
+        make.partnership(
+            innovator=innovator,
+            on=date(2017, 7, 1 + i),
+            value="7777.77",
+            currency="USD",
+            partners=[make.org(), make.org()],
+        )
         make.partnership(innovator=innovator, stage=Stage.DECLINED, on=date(2017, 7, 1))
         make.project(coalition=[(make.org(), "lead"), (convener, "government")])
         make.project(status="cancelled")

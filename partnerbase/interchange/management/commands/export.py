@@ -19,8 +19,9 @@ def _programme(slug: str | None) -> Programme:
     if not slugs:
         raise CommandError("There is no programme to export.")
     if len(slugs) > 1:
-        raise CommandError("Say which programme to export with --programme SLUG: "
-                           + ", ".join(slugs) + ".")
+        raise CommandError(
+            "Say which programme to export with --programme SLUG: " + ", ".join(slugs) + "."
+        )
     return Programme.objects.get(slug=slugs[0])
 
 
@@ -29,8 +30,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the file to write, or - for standard output")
-        parser.add_argument("--programme", metavar="SLUG",
-                            help="the programme to export (needed when there is more than one)")
+        parser.add_argument(
+            "--programme",
+            metavar="SLUG",
+            help="the programme to export (needed when there is more than one)",
+        )
 
     def handle(self, *args, file: str, programme: str | None = None, **options):
         text = programme_export_text(programme=_programme(programme))

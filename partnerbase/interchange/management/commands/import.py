@@ -32,22 +32,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="an interchange file written by `partnerbase export`")
-        parser.add_argument("--slug", metavar="NEW_SLUG",
-                            help="import as a new programme with this slug")
+        parser.add_argument(
+            "--slug", metavar="NEW_SLUG", help="import as a new programme with this slug"
+        )
 
     def handle(self, *args, file: str, slug: str | None = None, **options):
         data = _read(file)
         taken = _slug_in_use(data, slug)
         if taken:
-            raise CommandError(f"A programme with the slug {taken!r} already exists: "
-                               "use --slug to import as a new programme.")
+            raise CommandError(
+                f"A programme with the slug {taken!r} already exists: "
+                "use --slug to import as a new programme."
+            )
         try:
             programme = programme_import(data=data, slug=slug)
         except ImportFailed as exc:
             lines = [str(p) for p in exc.problems]
-            raise CommandError(f"Nothing was imported: {len(lines)} problem(s) in {file}:\n"
-                               + "\n".join(lines)) from exc
-        counts = ", ".join(f"{len(data.get(a, []))} {a.replace('_', ' ')}" for a in ARRAYS
-                           if data.get(a))
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported {programme.name} as {programme.slug!r}: {counts}."))
+            raise CommandError(
+                f"Nothing was imported: {len(lines)} problem(s) in {file}:\n" + "\n".join(lines)
+            ) from exc
+        counts = ", ".join(
+            f"{len(data.get(a, []))} {a.replace('_', ' ')}" for a in ARRAYS if data.get(a)
+        )
+        self.stdout.write(
+            self.style.SUCCESS(f"Imported {programme.name} as {programme.slug!r}: {counts}.")
+        )
