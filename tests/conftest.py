@@ -91,7 +91,7 @@ def page_problems():
 
 @pytest.fixture
 def page(browser, live_server, page_problems, request):
-    """A fresh browser context (no cookies) with one page; `page.base_url` is the server."""
+    """A fresh browser context (no cookies) with one page; relative URLs go to the live server."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900},
                                   locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)

@@ -277,193 +277,82 @@ class Builder:
         for row in (*data.ADDITIONAL_AWARDS, *data.OTHER_AWARDS):
             self._award(*row)
 
+    def _fresh_pair(self, innovators, partners, used) -> tuple[str, str]:
+        """An innovator and partner not yet introduced to each other."""
+        while True:
+            pair = (self.rng.choice(innovators), self.rng.choice(partners))
+            if pair not in used:
+                used.add(pair)
+                return pair
+
+    def _introduce(self, n, innovator, partners, kind, name, introduced, illustrative):
+        partnership = brokering.partnership_create(
+            actor=self.actor, programme=self.programme, name=name, kind=kind,
+            innovator=self.orgs[innovator], partners=[self.orgs[k] for k in partners],
+            brokered_by=self.orgs["nesta"], proposed_on=introduced - timedelta(days=7),
+            illustrative=illustrative, uid=uid("partnership", str(n)),
+        )  # fmt: skip
+        return self._move(partnership, Stage.INTRODUCED, introduced)
+
+    def _move(self, partnership, stage, on, **extra):
+        return brokering.partnership_move(
+            actor=self.actor, partnership=partnership, stage=stage, on=on, **extra
+        )
+
     def _partnerships(self):
-        a, p, rng = self.actor, self.programme, self.rng
+        rng = self.rng
         innovators = [k for k, *_ in data.INNOVATORS]
-        corporate = [k for k in self.partner_keys if not k.startswith(("beis", "dwp", "hmt"))]
+        corporate = [k for k in self.partner_keys if k not in ("beis", "dwp", "hmt")]
         start, end = date(2018, 2, 5), date(2018, 9, 28)
-        plan = []  # (innovator, partners, kind, name, value, confirmed_on, illustrative)
-        for innovator, partners, kind, name, value, on in data.NAMED_PARTNERSHIPS:
-            plan.append((innovator, partners, kind, name, Decimal(value), on, False))
-        remaining = data.CONFIRMED_PARTNERSHIPS - len(plan)
-        named_value = sum(v for *_, v, _, _ in plan)
-        weights = [rng.randrange(5, 40) for _ in range(remaining)]
-        budget = data.ESTIMATED_VALUE_TOTAL - named_value
-        values = [(budget * w / sum(weights)).quantize(Decimal(1)) for w in weights]
-        values[-1] += budget - sum(values)  # the estimates add up to the reported total
-        kinds = [
-            "mentoring",
-            "distribution",
-            "skills",
-            "employment_pathways",
-            "procurement",
-            "in_kind",
-            "funding",
+        kinds = ["mentoring", "distribution", "skills", "employment_pathways", "procurement",
+                 "in_kind", "funding"]  # fmt: skip
+        plan = [  # (innovator, partners, kind, name, value, confirmed_on, illustrative)
+            (innovator, partners, kind, name, Decimal(value), on, False)
+            for innovator, partners, kind, name, value, on in data.NAMED_PARTNERSHIPS
         ]
-        used = {(i, ps[0]) for i, ps, *_ in plan}
+        used = {(innovator, partners[0]) for innovator, partners, *_ in plan}
+        # Illustrative estimates, in proportion to random weights, add up to the reported total.
+        weights = [rng.randrange(5, 40) for _ in range(data.CONFIRMED_PARTNERSHIPS - len(plan))]
+        budget = data.ESTIMATED_VALUE_TOTAL - sum(row[4] for row in plan)
+        values = [(budget * w / sum(weights)).quantize(Decimal(1)) for w in weights]
+        values[-1] += budget - sum(values)
         for value in values:
-            while True:
-                innovator, partner = rng.choice(innovators), rng.choice(corporate)
-                if (innovator, partner) not in used:
-                    break
-            used.add((innovator, partner))
-            plan.append(
-                (
-                    innovator,
-                    [partner],
-                    rng.choice(kinds),
-                    f"{self.orgs[innovator].name} and {self.orgs[partner].name}",
-                    value,
-                    _date_between(rng, start, end),
-                    True,
-                )
-            )
+            innovator, partner = self._fresh_pair(innovators, corporate, used)
+            name = f"{self.orgs[innovator].name} and {self.orgs[partner].name}"
+            plan.append((innovator, [partner], rng.choice(kinds), name, value,
+                         _date_between(rng, start, end), True))  # fmt: skip
         for n, (innovator, partners, kind, name, value, confirmed_on, illustrative) in enumerate(
             plan
         ):
             introduced = confirmed_on - timedelta(days=rng.randrange(14, 60))
-            partnership = brokering.partnership_create(
-                actor=a,
-                programme=p,
-                name=name,
-                kind=kind,
-                innovator=self.orgs[innovator],
-                partners=[self.orgs[k] for k in partners],
-                brokered_by=self.orgs["nesta"],
-                proposed_on=introduced - timedelta(days=7),
-                illustrative=illustrative,
-                uid=uid("partnership", str(n)),
+            partnership = self._introduce(
+                n, innovator, partners, kind, name, introduced, illustrative
             )
-            brokering.partnership_move(
-                actor=a, partnership=partnership, stage=Stage.INTRODUCED, on=introduced
-            )
-            brokering.partnership_move(
-                actor=a,
-                partnership=partnership,
-                stage=Stage.CONFIRMED,
-                on=confirmed_on,
-                estimated_value=value,
-            )
+            self._move(partnership, Stage.CONFIRMED, confirmed_on, estimated_value=value)
             if n % 3 == 1:
-                brokering.partnership_move(
-                    actor=a,
-                    partnership=partnership,
-                    stage=Stage.ACTIVE,
-                    on=min(confirmed_on + timedelta(days=21), end),
-                )
-        # Introductions that did not (yet) become partnerships.
+                self._move(partnership, Stage.ACTIVE, min(confirmed_on + timedelta(21), end))
+        # Introductions that did not (yet) become partnerships: 230 introductions in all.
         outcomes = [Stage.DECLINED] * 60 + [Stage.LAPSED] * 40 + [Stage.IN_DISCUSSION] * 30
         assert len(plan) + len(outcomes) == data.INTRODUCTIONS
         for n, outcome in enumerate(outcomes, start=len(plan)):
-            while True:
-                innovator, partner = rng.choice(innovators), rng.choice(corporate)
-                if (innovator, partner) not in used:
-                    break
-            used.add((innovator, partner))
+            innovator, partner = self._fresh_pair(innovators, corporate, used)
             introduced = _date_between(rng, start, date(2018, 8, 31))
-            partnership = brokering.partnership_create(
-                actor=a,
-                programme=p,
-                kind=rng.choice(kinds),
-                innovator=self.orgs[innovator],
-                name=f"{self.orgs[innovator].name} and {self.orgs[partner].name}",
-                partners=[self.orgs[partner]],
-                brokered_by=self.orgs["nesta"],
-                proposed_on=introduced - timedelta(days=7),
-                illustrative=True,
-                uid=uid("partnership", str(n)),
+            name = f"{self.orgs[innovator].name} and {self.orgs[partner].name}"
+            partnership = self._introduce(
+                n, innovator, [partner], rng.choice(kinds), name, introduced, True
             )
-            brokering.partnership_move(
-                actor=a, partnership=partnership, stage=Stage.INTRODUCED, on=introduced
-            )
-            brokering.partnership_move(
-                actor=a,
-                partnership=partnership,
-                stage=outcome,
-                on=min(introduced + timedelta(days=30), date(2018, 9, 30)),
-            )
+            self._move(partnership, outcome, min(introduced + timedelta(30), date(2018, 9, 30)))
 
     def _projects(self):
-        a, p, o, c = self.actor, self.programme, self.orgs, self.challenges
-        projects.project_create(
-            actor=a,
-            programme=p,
-            name="West Midlands transition-to-work pilot",
-            status="active",
-            launch_date=date(2018, 6, 4),
-            region="West Midlands",
-            challenge_area=c["transition-to-work"],
-            description="Supports young people to move from education into meaningful work. "
-            "Coalition as named in the IEP blog post; the roles are illustrative.",
-            coalition=[
-                (o["wmca"], "lead"),
-                (o["dwp"], "government"),
-                (o["unltd"], "funder"),
-                (o["movement-to-work"], "delivery"),
-                (o["o2"], "employer"),
-                (o["accenture"], "employer"),
-            ],
-            uid=uid("project", "west-midlands"),
-        )
-        projects.project_create(
-            actor=a,
-            programme=p,
-            name="Mentally healthy workplaces toolkit",
-            status="launched",
-            launch_date=date(2018, 4, 16),
-            region="UK",
-            challenge_area=c["mental-health-at-work"],
-            coalition=[
-                (o["mind"], "lead"),
-                (o["mhf"], "delivery"),
-                (o["aviva"], "funder"),
-                (o["kpmg"], "employer"),
-                (o["landsec"], "employer"),
-            ],
-            illustrative=True,
-            uid=uid("project", "mh-toolkit"),
-        )
-        projects.project_create(
-            actor=a,
-            programme=p,
-            name="Affordable credit in the community",
-            status="active",
-            launch_date=date(2018, 5, 21),
-            region="North West",
-            challenge_area=c["financial-inclusion"],
-            coalition=[
-                (o["fair-finance"], "lead"),
-                (o["mmhpi"], "delivery"),
-                (o["nationwide"], "funder"),
-                (o["partner-02"], "delivery"),
-            ],
-            illustrative=True,
-            uid=uid("project", "affordable-credit"),
-        )
-        projects.project_create(
-            actor=a,
-            programme=p,
-            name="Employer open doors for young people",
-            status="completed",
-            launch_date=date(2018, 3, 5),
-            region="UK",
-            challenge_area=c["transition-to-work"],
-            coalition=[(o["bt"], "lead"), (o["unilever"], "employer"), (o["uk-youth"], "delivery")],
-            illustrative=True,
-            uid=uid("project", "open-doors"),
-        )
-        # Proposed, not launched: not a new project yet.
-        projects.project_create(
-            actor=a,
-            programme=p,
-            name="Data sharing for debt advice",
-            status="proposed",
-            region="UK",
-            challenge_area=c["financial-inclusion"],
-            coalition=[(o["hmt"], "government"), (o["barclays"], "partner")],
-            illustrative=True,
-            uid=uid("project", "debt-data"),
-        )
+        for key, name, status, launched, region, challenge, coalition, illustrative, note in (
+            data.PROJECTS
+        ):
+            projects.project_create(
+                actor=self.actor, programme=self.programme, name=name, status=status,
+                launch_date=launched, region=region, challenge_area=self.challenges[challenge],
+                description=note, illustrative=illustrative, uid=uid("project", key),
+                coalition=[(self.orgs[org], role) for org, role in coalition],
+            )  # fmt: skip
 
     def _engagements(self):
         a, p, rng = self.actor, self.programme, self.rng

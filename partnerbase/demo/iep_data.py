@@ -40,7 +40,7 @@ CHALLENGES = [
         "Transition to work for young people",
         "More than 800,000 young people not in education, employment or training.",
     ),
-]
+]  # fmt: skip
 
 # (key, name, kind, identifiers, regions, note) for organisations the public record names.
 NAMED = [
@@ -90,7 +90,7 @@ NAMED = [
     ("esmee-fairbairn", "Esmée Fairbairn Foundation", "funder", ["GB-CHC-200051"], "UK", ""),
     ("tnlcf", "The National Lottery Community Fund", "funder", [], "UK", ""),
     ("national-grid", "National Grid", "business", [], "UK", ""),
-]
+]  # fmt: skip
 CONVENORS = {"cabinet-office", "dcms"}
 
 # (key, name, kind, challenge, region, illustrative, note)
@@ -218,7 +218,7 @@ INNOVATORS = [
         True,
         "",
     ),
-]
+]  # fmt: skip
 # Accepted a place, then withdrew before the cohort began: engaged, not supported.
 WITHDRAWN_INNOVATOR = (
     "second-chance",
@@ -251,7 +251,7 @@ ILLUSTRATIVE_FUNDERS = [
     ("brightwater", "Brightwater Foundation", "funder"),
     ("civic-ventures", "Civic Ventures Fund", "funder"),
     ("atlas-fintech", "Atlas Fintech Foundation", "funder"),
-]
+]  # fmt: skip
 
 # GBP per USD rates: the seed's conversions all fit 1 GBP = 1.3167 USD at the report.
 RATES = [
@@ -264,7 +264,7 @@ RATES = [
         "Implied by the IEP's published conversions (£632,000 = $832,000; £2 million = $2.63m)",
         False,
     ),
-]
+]  # fmt: skip
 
 # (recipient, funder, instrument, amount, currency, date, via, illustrative, title)
 ADDITIONAL_AWARDS = [
@@ -364,7 +364,7 @@ ADDITIONAL_AWARDS = [
         True,
         "",
     ),
-]
+]  # fmt: skip
 # Awards that are recorded but, by the definition, are not additional funding.
 OTHER_AWARDS = [
     (
@@ -401,7 +401,7 @@ OTHER_AWARDS = [
         True,
         "Donated phones and data (in kind)",
     ),
-]
+]  # fmt: skip
 
 NAMED_PARTNERSHIPS = [
     # (innovator, partners, kind, name, value, confirmed_on)
@@ -454,7 +454,7 @@ NAMED_PARTNERSHIPS = [
         "120000",
         date(2018, 3, 19),
     ),
-]
+]  # fmt: skip
 # Totals the generated partnerships make up to, as the IEP reported them.
 CONFIRMED_PARTNERSHIPS = 100
 INTRODUCTIONS = 230
@@ -477,4 +477,28 @@ TARGETS = [
         True,
         "Illustrative: the initial target is not public.",
     ),
-]
+]  # fmt: skip
+
+# (key, name, status, launch date, region, challenge, coalition, illustrative, note)
+PROJECTS = [
+    ("west-midlands", "West Midlands transition-to-work pilot", "active", date(2018, 6, 4),
+     "West Midlands", "transition-to-work",
+     [("wmca", "lead"), ("dwp", "government"), ("unltd", "funder"),
+      ("movement-to-work", "delivery"), ("o2", "employer"), ("accenture", "employer")],
+     False, "Supports young people to move from education into meaningful work. Coalition as "
+     "named in the IEP blog post; the roles are illustrative."),
+    ("mh-toolkit", "Mentally healthy workplaces toolkit", "launched", date(2018, 4, 16), "UK",
+     "mental-health-at-work",
+     [("mind", "lead"), ("mhf", "delivery"), ("aviva", "funder"), ("kpmg", "employer"),
+      ("landsec", "employer")], True, ""),
+    ("affordable-credit", "Affordable credit in the community", "active", date(2018, 5, 21),
+     "North West", "financial-inclusion",
+     [("fair-finance", "lead"), ("mmhpi", "delivery"), ("nationwide", "funder"),
+      ("partner-02", "delivery")], True, ""),
+    ("open-doors", "Employer open doors for young people", "completed", date(2018, 3, 5), "UK",
+     "transition-to-work",
+     [("bt", "lead"), ("unilever", "employer"), ("uk-youth", "delivery")], True, ""),
+    # Proposed, not launched: not a new project yet.
+    ("debt-data", "Data sharing for debt advice", "proposed", None, "UK", "financial-inclusion",
+     [("hmt", "government"), ("barclays", "partner")], True, ""),
+]  # fmt: skip

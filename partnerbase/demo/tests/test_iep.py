@@ -1,0 +1,65 @@
+"""The demo programme reproduces what the IEP reported (DESIGN.md, the seed's figures)."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from partnerbase.brokering.models import Partnership
+from partnerbase.demo.iep import build_iep
+from partnerbase.funding.models import FundingAward
+from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.period import programme_period
+from partnerbase.programmes.deletion import programme_delete
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def iep(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        programme = build_iep()
+        yield programme
+        programme_delete(actor=None, programme=programme)
+
+
+def test_figures_come_out_as_the_iep_reported_them(iep):
+    f = headline_figures(iep, programme_period(iep)).figures
+    assert f["organisations_engaged"].value > 120
+    assert f["new_projects"].value == 4
+    assert f["innovators_supported"].value == 18
+    assert f["additional_funding"].value > Decimal("632000")
+    # "£632,000 ($832,000)": the USD beside it is at the report's rate, over $832,000.
+    usd = f["additional_funding"].display.split("($")[1].rstrip(")").replace(",", "")
+    assert Decimal(usd) > 832000
+    assert f["partnerships_confirmed"].value == 100
+    value = f["estimated_partnership_value"].value
+    assert Decimal("1995000") <= value < Decimal("2005000")
+    assert f["estimated_partnership_value"].display == "£2 million ($2.63 million)"
+    assert all(result.status == "exceeded" for result in f.values())
+    assert f["partnerships_confirmed"].target == 9
+
+
+def test_230_introductions_and_the_named_records(iep):
+    introduced = Partnership.objects.filter(programme=iep, introduced_on__isnull=False)
+    assert introduced.count() == 230
+    toolshed = FundingAward.objects.filter(programme=iep, recipient__name="Toolshed").exclude(
+        funder__convenes_programme=True
+    )
+    assert {(a.funder.name, a.instrument, a.amount) for a in toolshed} == {
+        ("UnLtd", "social_loan", Decimal("80500.00")),
+        ("Barclays", "grant", Decimal("25000.00")),
+    }
+    money_ae = Partnership.objects.filter(
+        programme=iep, innovator__name="Money A+E", illustrative=False
+    )
+    partners = {pp.organisation.name for p in money_ae for pp in p.partners.all()}
+    assert partners == {"Grant Thornton UK", "Money Advice Service", "Fair Finance", "WhatsApp"}
+
+
+def test_the_demo_is_deterministic(iep, tmp_path):
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    call_command("export", str(first), programme="iep")
+    rebuilt = build_iep()
+    call_command("export", str(second), programme=rebuilt.slug)
+    assert first.read_bytes() == second.read_bytes()
