@@ -125,6 +125,7 @@ class FigureResult:
     display: str
     target_display: str
     is_money: bool
+    target_illustrative: bool = False
     problem: str = ""
 
     @property
@@ -193,7 +194,12 @@ def headline_figures(programme, period: Period) -> FigureSet:
     """All six figures with targets and status, in seven queries whatever the data size."""
     currency = programme.reference_currency
     rates = rate_table(programme)
-    targets = dict(Target.objects.filter(programme=programme).values_list("figure", "value"))
+    target_rows = Target.objects.filter(programme=programme).values_list(
+        "figure", "value", "illustrative"
+    )
+    target_rows = list(target_rows)
+    targets = {figure: value for figure, value, _ in target_rows}
+    illustrative_targets = {figure for figure, _, illustrative in target_rows if illustrative}
     at = report_date(programme, period)
     fraction = st.elapsed_fraction(programme.starts_on, programme.ends_on, at)
 
@@ -245,7 +251,7 @@ def headline_figures(programme, period: Period) -> FigureSet:
         if target is not None and not is_money:
             target = int(target)
 
-        def show(amount):
+        def show(amount, is_money=is_money):
             if amount is None:
                 return ""
             return format_with_display(amount, currency, shown) if is_money else f"{amount:,}"
@@ -262,6 +268,7 @@ def headline_figures(programme, period: Period) -> FigureSet:
             status=status,
             display=display,
             target_display=show(target),
+            target_illustrative=key in illustrative_targets,
             is_money=is_money,
             problem=problems.get(key, ""),
         )

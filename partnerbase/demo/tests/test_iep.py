@@ -10,17 +10,14 @@ from partnerbase.demo.iep import build_iep
 from partnerbase.funding.models import FundingAward
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.period import programme_period
-from partnerbase.programmes.deletion import programme_delete
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def iep(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        programme = build_iep()
-        yield programme
-        programme_delete(actor=None, programme=programme)
+@pytest.fixture
+def iep():
+    # Built inside each test's transaction, so nothing it makes outlives the test.
+    return build_iep()
 
 
 def test_figures_come_out_as_the_iep_reported_them(iep):
