@@ -38,6 +38,7 @@ test: $(BIN)/.dev-installed assets
 
 lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/partnerbase makemigrations --check --dry-run
 
 clean:

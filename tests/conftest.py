@@ -44,8 +44,9 @@ def require(available: bool, reason: str) -> None:
     if available:
         return
     if in_ci():
-        pytest.fail(f"{reason} (CI is set: a missing requirement fails, it is never skipped)",
-                    pytrace=False)
+        pytest.fail(
+            f"{reason} (CI is set: a missing requirement fails, it is never skipped)", pytrace=False
+        )
     pytest.skip(reason)
 
 
@@ -64,15 +65,18 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def browser():
-    require(CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK),
-            f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    require(
+        CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK),
+        f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+    )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - it is in requirements/dev.txt
         require(False, "the playwright package is not installed (make test installs it)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 
@@ -92,13 +96,20 @@ def page_problems():
 @pytest.fixture
 def page(browser, live_server, page_problems, request):
     """A fresh browser context (no cookies) with one page; relative URLs go to the live server."""
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900},
-                                  locale="en-GB")
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.on("pageerror", lambda exc: page_problems.append(f"JavaScript error: {exc}"))
-    page.on("response", lambda r: page_problems.append(f"{r.status} for {r.url}")
-            if r.status >= 400 and "/static/" in r.url else None)
+    page.on(
+        "response",
+        lambda r: (
+            page_problems.append(f"{r.status} for {r.url}")
+            if r.status >= 400 and "/static/" in r.url
+            else None
+        ),
+    )
     yield page
     if SHOTS_DIR and getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
         screenshot(page, f"{request.node.name}-FAILED")

@@ -1,5 +1,8 @@
-"""Turn errors raised by services into errors next to the form's fields."""
+"""Form helpers: service errors next to the form's fields, and the GOV.UK date input."""
 
+import datetime
+
+from django import forms
 from django.core.exceptions import ValidationError
 
 from .errors import DomainError
@@ -13,3 +16,127 @@ def add_service_error(form, exc: Exception) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+# --- GOV.UK date input -------------------------------------------------------------------
+
+DATE_PARTS = ("day", "month", "year")
+MONTH_NAMES = {
+    name: number
+    for number, full in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        start=1,
+    )
+    for name in (full, full[:3])
+}
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """Day, month and year text inputs (the GOV.UK "Date input" pattern).
+
+    The inputs are named <name>_0, <name>_1 and <name>_2 and have the ids id_<name>_0... ;
+    {% govuk_field %} renders them inside a fieldset with a legend, hint and error message.
+    """
+
+    def __init__(self, attrs=None):
+        widgets = [
+            forms.TextInput(
+                attrs={
+                    "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
+                    "inputmode": "numeric",
+                }
+            )
+            for width in (2, 2, 4)
+        ]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, str):
+            try:
+                value = datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                return [None, None, None]
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date entered as day, month and year, validated with GOV.UK's error messages.
+
+    error_name is how messages name the date ("The start date must include a month");
+    it defaults to the label. Each ValidationError carries params["parts"], the indexes
+    (0 day, 1 month, 2 year) of the inputs to highlight, so the template tag can mark only
+    those and the error summary can link to the first of them.
+    """
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, error_name=None, **kwargs):
+        self.error_name = error_name
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields, require_all_fields=False, **kwargs)
+
+    def _name(self) -> str:
+        return self.error_name or self.label or "Date"
+
+    def _error(self, message: str, parts, code: str) -> ValidationError:
+        return ValidationError(message, code=code, params={"parts": tuple(parts)})
+
+    @staticmethod
+    def _parts(value) -> list[str]:
+        if isinstance(value, datetime.date | str) or value is None:
+            value = GovukDateWidget().decompress(value)
+        parts = [("" if v is None else str(v)).strip() for v in list(value)[:3]]
+        return parts + [""] * (3 - len(parts))
+
+    def clean(self, value):
+        parts = self._parts(value)
+        name = self._name()
+        if not any(parts):
+            if self.required:
+                message = self.error_messages["required"]
+                if message == forms.Field.default_error_messages["required"]:
+                    message = (
+                        f"Enter {name[0].lower()}{name[1:]}"
+                        if self.error_name
+                        else f"Enter the {name.lower()}"
+                    )
+                raise self._error(message, range(3), "required")
+            return None
+        missing = [i for i, p in enumerate(parts) if not p]
+        if missing:
+            what = " and ".join(DATE_PARTS[i] for i in missing)
+            raise self._error(f"{name} must include a {what}", missing, "incomplete")
+        day, month, year = parts
+        if month.lower() in MONTH_NAMES:
+            month = str(MONTH_NAMES[month.lower()])
+        not_numbers = [i for i, p in enumerate((day, month, year)) if not p.isdigit()]
+        if not_numbers:
+            raise self._error(f"{name} must be a real date", not_numbers, "invalid")
+        if len(year) != 4:
+            raise self._error(f"{name} must have a year with 4 numbers", [2], "invalid_year")
+        try:
+            result = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise self._error(f"{name} must be a real date", range(3), "invalid") from None
+        self.run_validators(result)
+        return result
+
+    def compress(self, data_list):
+        # Not used: clean() turns the three parts into a date itself.
+        return data_list
+
+    def has_changed(self, initial, data):
+        if self.disabled:
+            return False
+        if not any(self._parts(data)):
+            return not (initial is None or initial == "")
+        try:
+            return self.clean(data) != self.clean(initial)
+        except ValidationError:
+            return True

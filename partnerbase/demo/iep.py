@@ -344,9 +344,17 @@ class Builder:
             self._move(partnership, outcome, min(introduced + timedelta(30), date(2018, 9, 30)))
 
     def _projects(self):
-        for key, name, status, launched, region, challenge, coalition, illustrative, note in (
-            data.PROJECTS
-        ):
+        for (
+            key,
+            name,
+            status,
+            launched,
+            region,
+            challenge,
+            coalition,
+            illustrative,
+            note,
+        ) in data.PROJECTS:
             projects.project_create(
                 actor=self.actor, programme=self.programme, name=name, status=status,
                 launch_date=launched, region=region, challenge_area=self.challenges[challenge],

@@ -1,5 +1,7 @@
 from django import forms
 
+from partnerbase.core.forms import GovukDateField
+
 from . import orgid
 from .models import EngagementKind, OrganisationKind
 
@@ -43,10 +45,6 @@ class EngagementForm(forms.Form):
     kind = forms.ChoiceField(
         choices=EngagementKind.choices, widget=forms.RadioSelect, label="Kind of contact"
     )
-    occurred_on = forms.DateField(
-        label="Date",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="For example, 27 3 2018.",
-    )
+    occurred_on = GovukDateField(label="Date", help_text="For example, 27 3 2018")
     summary = forms.CharField(max_length=300, label="Summary")
     notes = forms.CharField(required=False, label="Notes", widget=forms.Textarea(attrs={"rows": 4}))

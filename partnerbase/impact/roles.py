@@ -66,9 +66,11 @@ def _partnership_partners(programme, period: Period) -> QuerySet:
 
 
 def _coalitions(programme, period: Period) -> QuerySet:
-    return CoalitionMember.objects.filter(project__programme=programme).filter(
-        Q(joined_on__isnull=True) | Q(joined_on__lte=period.end)
-    ).values("organisation_id")
+    return (
+        CoalitionMember.objects.filter(project__programme=programme)
+        .filter(Q(joined_on__isnull=True) | Q(joined_on__lte=period.end))
+        .values("organisation_id")
+    )
 
 
 ROLE_SOURCES = [

@@ -1,17 +1,14 @@
 from django import forms
 
+from partnerbase.core.forms import GovukDateField
 from partnerbase.impact.period import Period
 
 
 class PeriodForm(forms.Form):
     """Choose the period figures cover; blank means the whole programme."""
 
-    start = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = GovukDateField(required=False, label="From", error_name="The start date")
+    end = GovukDateField(required=False, label="To", error_name="The end date")
 
     def __init__(self, *args, default: Period, **kwargs):
         super().__init__(*args, **kwargs)

@@ -47,8 +47,10 @@ def programme_list(request):
 
 
 def _period_form(request, programme):
+    # The dates come as start_0 (day), start_1 (month), start_2 (year) and the same for end.
+    submitted = any(key.startswith(("start", "end")) for key in request.GET)
     return PeriodForm(
-        request.GET if ("start" in request.GET or "end" in request.GET) else None,
+        request.GET if submitted else None,
         default=programme_period(programme),
     )
 

@@ -19,8 +19,12 @@ from partnerbase.impact.records import figure_records
 
 pytestmark = pytest.mark.browser
 
-COUNT_FIGURES = [Figure.ORGANISATIONS_ENGAGED, Figure.NEW_PROJECTS,
-                 Figure.INNOVATORS_SUPPORTED, Figure.PARTNERSHIPS_CONFIRMED]
+COUNT_FIGURES = [
+    Figure.ORGANISATIONS_ENGAGED,
+    Figure.NEW_PROJECTS,
+    Figure.INNOVATORS_SUPPORTED,
+    Figure.PARTNERSHIPS_CONFIRMED,
+]
 
 
 def figures_of(programme):
@@ -35,7 +39,8 @@ def assert_shows_figures(page, figures):
         assert shown.count() == 1, f"{result.label} is not on {page.url}"
         assert shown.inner_text().strip() == result.display, (
             f"{result.label}: the page shows {shown.inner_text()!r}, "
-            f"the figures module says {result.display!r}")
+            f"the figures module says {result.display!r}"
+        )
         # The label is next to the number, in the same card.
         card = page.locator(".pb-figure", has=shown)
         assert result.label in card.inner_text()
@@ -46,7 +51,8 @@ def record_rows(page, key):
 
 
 def test_team_member_signs_in_and_follows_a_figure_to_its_records(
-        page, page_problems, iep, sign_in, axe_check):
+    page, page_problems, iep, sign_in, axe_check
+):
     figures = figures_of(iep)
     assert len(list(figures)) == 6
 
@@ -99,12 +105,14 @@ def test_team_member_signs_in_and_follows_a_figure_to_its_records(
     assert not page_problems, str(page_problems)
 
 
-def test_wrong_password_shows_the_error_summary(page, page_problems, transactional_db,
-                                                 sign_in, axe_check):
+def test_wrong_password_shows_the_error_summary(
+    page, page_problems, transactional_db, sign_in, axe_check
+):
     from partnerbase.accounts.services import user_create
 
-    user_create(email="someone@example.org", password="a long enough password",
-                full_name="Some One")
+    user_create(
+        email="someone@example.org", password="a long enough password", full_name="Some One"
+    )
     sign_in(page, "someone@example.org", "not the password")
 
     assert page.url.endswith("/accounts/login/")
@@ -113,8 +121,7 @@ def test_wrong_password_shows_the_error_summary(page, page_problems, transaction
     assert summary.is_visible()
     assert "There is a problem" in summary.inner_text()
     # The GOV.UK error summary takes focus so that a screen reader announces it.
-    assert page.evaluate(
-        "() => document.activeElement.closest('.govuk-error-summary') !== null")
+    assert page.evaluate("() => document.activeElement.closest('.govuk-error-summary') !== null")
     axe_check(page, "sign-in-error")
 
     # The right password still works afterwards.
@@ -131,10 +138,12 @@ def test_member_of_another_programme_cannot_see_the_iep(page, iep, sign_in, axe_
     from partnerbase.programmes.services import programme_create
 
     admin = User.objects.get(email="admin@example.org")
-    other = programme_create(actor=admin, name="Northern Partnership", slug="north",
-                             starts_on=date(2019, 1, 1))
-    outsider = user_create(email="north@example.org", password="another long password",
-                           full_name="Nora North")
+    other = programme_create(
+        actor=admin, name="Northern Partnership", slug="north", starts_on=date(2019, 1, 1)
+    )
+    outsider = user_create(
+        email="north@example.org", password="another long password", full_name="Nora North"
+    )
     membership_grant(actor=admin, user=outsider, programme=other, role=Role.TEAM)
 
     sign_in(page, "north@example.org", "another long password")
@@ -143,9 +152,11 @@ def test_member_of_another_programme_cannot_see_the_iep(page, iep, sign_in, axe_
     assert "Northern Partnership" in listing
     assert iep.name not in listing
 
-    for path in ("/programmes/iep/",
-                 f"/programmes/iep/figures/{Figure.ADDITIONAL_FUNDING}/",
-                 f"/programmes/iep/figures/{Figure.ADDITIONAL_FUNDING}/?format=csv"):
+    for path in (
+        "/programmes/iep/",
+        f"/programmes/iep/figures/{Figure.ADDITIONAL_FUNDING}/",
+        f"/programmes/iep/figures/{Figure.ADDITIONAL_FUNDING}/?format=csv",
+    ):
         response = page.goto(path)
         assert response.status == 404, f"{path}: {response.status}"
         text = page.locator("body").inner_text()
@@ -173,8 +184,10 @@ def test_published_figures_without_signing_in(page, page_problems, iep, axe_chec
 
 def test_axe_check_catches_a_violation(page, axe_check):
     """The checker itself: a page with known faults must not pass."""
-    page.set_content('<html><body><main><img src="x.png"><input type="text">'
-                     '<a href="/"></a></main></body></html>')
+    page.set_content(
+        '<html><body><main><img src="x.png"><input type="text">'
+        '<a href="/"></a></main></body></html>'
+    )
     with pytest.raises(AssertionError) as failure:
         axe_check(page, "known-violations")
     message = str(failure.value)

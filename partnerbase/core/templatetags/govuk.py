@@ -13,6 +13,8 @@ import copy
 from django import forms, template
 from django.utils.html import format_html
 
+from partnerbase.core.forms import DATE_PARTS, GovukDateWidget
+
 register = template.Library()
 
 TEXT_INPUTS = (
@@ -39,6 +41,8 @@ LABEL_SIZES = {"s", "m", "l", "xl"}
 def _field_kind(widget: forms.Widget) -> str:
     if isinstance(widget, forms.HiddenInput):
         return "hidden"
+    if isinstance(widget, GovukDateWidget):
+        return "date"
     # CheckboxSelectMultiple subclasses RadioSelect, so it is tested first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
@@ -51,8 +55,29 @@ def _field_kind(widget: forms.Widget) -> str:
 
 def _summary_href(bound_field) -> str:
     # Every control the tags render has the field's auto_id as its id (the first radio or
-    # checkbox of a group included), so the summary can always link to it.
-    return f"#{bound_field.auto_id}" if bound_field.auto_id else ""
+    # checkbox of a group included), so the summary can always link to it. A date input
+    # is the exception: its link goes to the first of its inputs in error (id_<name>_0...).
+    if not bound_field.auto_id:
+        return ""
+    if isinstance(bound_field.field.widget, GovukDateWidget):
+        return f"#{bound_field.auto_id}_{min(_date_parts_in_error(bound_field), default=0)}"
+    return f"#{bound_field.auto_id}"
+
+
+def _date_parts_in_error(bound_field) -> set[int]:
+    """Indexes (0 day, 1 month, 2 year) of the date inputs to highlight.
+
+    GovukDateField's errors say which parts are wrong; any other error (from the form's
+    clean(), or a service) is about the whole date, so all three inputs are highlighted.
+    """
+    errors = bound_field.form.errors.get(bound_field.name) if bound_field.form.is_bound else None
+    if not errors:
+        return set()
+    parts = set()
+    for error in errors.as_data():
+        named = (error.params or {}).get("parts") if isinstance(error.params, dict) else None
+        parts.update(named if named else range(len(DATE_PARTS)))
+    return parts
 
 
 @register.inclusion_tag("includes/error_summary.html")
@@ -113,6 +138,9 @@ def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", *
     if kind in ("radios", "checkboxes"):
         ctx["items"] = _choice_items(bound_field)
         return ctx
+    if kind == "date":
+        ctx["items"] = _date_items(bound_field)
+        return ctx
 
     widget_attrs = {k.replace("_", "-"): v for k, v in attrs.items()}
     # The error message and hint are announced with the control.
@@ -135,6 +163,39 @@ def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", *
         render_widget.format = "%Y-%m-%d"
     ctx["widget_html"] = bound_field.as_widget(widget=render_widget, attrs=widget_attrs)
     return ctx
+
+
+def _date_items(bound_field) -> list[dict]:
+    """The day, month and year inputs, with GOV.UK classes and the parts in error marked.
+
+    Keyword attributes given to the tag are not copied onto the three inputs (an aria-label
+    would be wrong on all of them); set attrs on the widget's subwidgets instead.
+    """
+    widget = bound_field.field.widget
+    in_error = _date_parts_in_error(bound_field)
+    auto_id = bound_field.auto_id
+    context = widget.get_context(
+        bound_field.html_name, bound_field.value(), {"id": auto_id} if auto_id else {}
+    )
+    items = []
+    for index, sub in enumerate(context["widget"]["subwidgets"]):
+        sub_attrs = dict(sub["attrs"])
+        css = sub_attrs.pop("class", "")
+        if index in in_error:
+            css = f"{css} govuk-input--error"
+        sub_attrs.pop("id", None)
+        sub_attrs.pop("inputmode", None)
+        items.append(
+            {
+                "id": sub["attrs"].get("id", ""),
+                "name": sub["name"],
+                "value": "" if sub["value"] is None else str(sub["value"]),
+                "label": DATE_PARTS[index].capitalize(),
+                "classes": css.strip(),
+                "attrs": sub_attrs,
+            }
+        )
+    return items
 
 
 def _choice_items(bound_field) -> list[dict]:

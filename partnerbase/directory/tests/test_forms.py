@@ -96,12 +96,28 @@ def test_team_records_an_engagement(client, programme):
     c = _client(client, programme, Role.TEAM)
     org = organisation_create(actor=None, programme=programme, name="Barclays", kind="business")
     url = reverse("directory:engagement_add", args=[programme.slug, org.uid])
+    form = c.get(url).content.decode()
+    assert 'name="occurred_on_0"' in form and 'class="govuk-date-input"' in form
+    assert 'type="date"' not in form
     response = c.post(
-        url, {"kind": "meeting", "occurred_on": "2020-03-27", "summary": "First meeting"}
+        url,
+        {
+            "kind": "meeting",
+            "occurred_on_0": "27",
+            "occurred_on_1": "3",
+            "occurred_on_2": "2020",
+            "summary": "First meeting",
+        },
     )
     assert response.status_code == 302
     engagement = Engagement.objects.get(organisation=org)
     assert engagement.occurred_on == date(2020, 3, 27)
-    bad = c.post(url, {"kind": "meeting", "occurred_on": "27 March", "summary": "x"})
-    assert bad.status_code == 200 and 'href="#id_occurred_on"' in bad.content.decode()
+    bad = c.post(
+        url,
+        {"kind": "meeting", "occurred_on_0": "27", "occurred_on_2": "2020", "summary": "x"},
+    )
+    html = bad.content.decode()
+    assert bad.status_code == 200
+    # The summary links to the input in error: the month.
+    assert '<a href="#id_occurred_on_1">Date must include a month</a>' in html
     assert Engagement.objects.filter(organisation=org).count() == 1

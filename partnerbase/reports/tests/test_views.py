@@ -243,7 +243,13 @@ WRITES = {
         lambda: Organisation.objects.count(),
     ),
     "add engagement": (
-        {"kind": "call", "occurred_on": "2017-05-01", "summary": "Call"},
+        {
+            "kind": "call",
+            "occurred_on_0": "1",
+            "occurred_on_1": "5",
+            "occurred_on_2": "2017",
+            "summary": "Call",
+        },
         lambda: Engagement.objects.count(),
     ),
 }
@@ -269,3 +275,52 @@ def test_only_the_team_may_post_to_a_write_page(client, alpha, bravo, page, who)
         assert (response.status_code, changed) == (expected, 0)
         assert into_bravo.status_code == (302 if who == "anonymous" else 404)
         assert count() == before
+
+
+def test_the_dashboard_period_is_chosen_with_day_month_and_year(client, alpha):
+    sign_in(client, alpha, Role.TEAM)
+    url = reverse("reports:dashboard", args=[alpha.programme.slug])
+    default = programme_period(alpha.programme)
+    start = default.start
+    query = {"start_0": str(start.day), "start_1": str(start.month), "start_2": str(start.year)}
+
+    response = client.get(url, query)
+
+    html = response.content.decode()
+    assert response.context["period"].start == start
+    assert response.context["period"].end == default.end
+    assert 'class="govuk-date-input"' in html and 'name="end_2"' in html
+    # Links to a figure's records keep the period.
+    figure_url = reverse("reports:figure_detail", args=[alpha.programme.slug, Figure.values[0]])
+    assert f"{figure_url}?start_0={start.day}&amp;start_1=" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "href"),
+    [
+        (
+            {"end_0": "40", "end_1": "2", "end_2": "2018"},
+            "The end date must be a real date",
+            "#id_end_0",
+        ),
+        ({"start_0": "1", "start_2": "2018"}, "The start date must include a month", "#id_start_1"),
+        (
+            {"start_0": "2", "start_1": "1", "start_2": "2018"}
+            | {"end_0": "1", "end_1": "1", "end_2": "2018"},
+            "The end date must be the same as or after the start date.",
+            "#id_end_0",
+        ),
+    ],
+)
+def test_a_wrong_period_is_reported_and_the_whole_programme_shown(
+    client, alpha, query, message, href
+):
+    sign_in(client, alpha, Role.TEAM)
+    url = reverse("reports:dashboard", args=[alpha.programme.slug])
+
+    response = client.get(url, query)
+
+    html = response.content.decode()
+    assert f'<a href="{href}">{message}</a>' in html
+    assert "govuk-form-group--error" in html and "govuk-input--error" in html
+    assert response.context["period"] == programme_period(alpha.programme)
