@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "partnerbase.projects",
     "partnerbase.impact",
     "partnerbase.reports",
+    "partnerbase.opendata",
     "partnerbase.interchange",
     "partnerbase.demo",
 ]
