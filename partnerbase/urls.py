@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from partnerbase.opendata import views as opendata_views
 from partnerbase.reports import views as report_views
 
 urlpatterns = [
@@ -13,6 +14,11 @@ urlpatterns = [
     path("programmes/<slug:slug>/projects/", include("partnerbase.projects.urls")),
     path("programmes/<slug:slug>/open-data/", include("partnerbase.opendata.urls")),
     path("public/<slug:slug>/", report_views.public_figures, name="public_figures"),
+    path(
+        "public/<slug:slug>/360giving.json",
+        opendata_views.public_360giving,
+        name="public_360giving",
+    ),
     path("healthz", report_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

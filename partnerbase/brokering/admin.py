@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Partnership, PartnershipPartner
+from .models import BrokeringRound, Introduction, Need, Offer, Partnership, PartnershipPartner
 
 
 class PartnerInline(admin.TabularInline):
@@ -18,3 +18,30 @@ class PartnershipAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "innovator__name"]
     autocomplete_fields = ["innovator", "brokered_by"]
     inlines = [PartnerInline]
+
+
+@admin.register(Need)
+class NeedAdmin(SimpleHistoryAdmin):
+    list_display = ["innovator", "type", "programme", "status", "illustrative"]
+    list_filter = ["programme", "type", "status"]
+    autocomplete_fields = ["innovator"]
+
+
+@admin.register(Offer)
+class OfferAdmin(SimpleHistoryAdmin):
+    list_display = ["partner", "type", "capacity", "programme", "status", "illustrative"]
+    list_filter = ["programme", "type", "status"]
+    autocomplete_fields = ["partner"]
+
+
+@admin.register(BrokeringRound)
+class BrokeringRoundAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "programme", "status", "run_at", "sent_on"]
+    list_filter = ["programme", "status"]
+
+
+@admin.register(Introduction)
+class IntroductionAdmin(SimpleHistoryAdmin):
+    list_display = ["innovator", "partner", "round", "status", "score", "sent_on"]
+    list_filter = ["programme", "status"]
+    autocomplete_fields = ["innovator", "partner", "partnership"]

@@ -13,17 +13,18 @@ from django.db import transaction
 from partnerbase.accelerator import services as accelerator
 from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
-from partnerbase.brokering import services as brokering
 from partnerbase.brokering.stages import Stage
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
+from partnerbase.funding.models import FundingAward
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create, target_set
 from partnerbase.projects import services as projects
 
 from . import iep_data as data
+from .iep_brokering import Planned, build_brokering
 
 NAMESPACE = uuid.UUID("5f2c6a4e-7d7b-4b7e-9a53-2f1e0c1e2017")
 DEMO_PASSWORD = "demo"
@@ -98,6 +99,7 @@ class Builder:
         self.actor = actor
         self.rng = random.Random(2017)
         self.orgs: dict[str, object] = {}
+        self.projects: dict[str, object] = {}
 
     def org(self, key, name, kind, **extra):
         self.orgs[key] = directory.organisation_create(
@@ -159,6 +161,7 @@ class Builder:
         self._partnerships()
         self._projects()
         self._engagements()
+        self._competition()
         return p
 
     def _organisations(self):
@@ -254,6 +257,7 @@ class Builder:
         illustrative,
         title,
         confirmed=True,
+        **terms,
     ):
         return funding.funding_award_record(
             actor=self.actor,
@@ -271,11 +275,39 @@ class Builder:
             confirmed=confirmed,
             illustrative=illustrative,
             uid=uid("award", recipient, funder, on.isoformat()),
+            **terms,
         )
 
     def _funding(self):
+        loans = {}
         for row in (*data.ADDITIONAL_AWARDS, *data.OTHER_AWARDS):
-            self._award(*row)
+            terms = data.LOAN_TERMS.get((row[0], row[1]))
+            extra = {}
+            if terms:
+                rate, months, method, first_due = terms
+                extra = dict(
+                    interest_rate_percent=Decimal(rate), term_months=months,
+                    repayment_method=method, first_repayment_on=first_due,
+                )  # fmt: skip
+            award = self._award(*row, **extra)
+            if terms:
+                loans[(row[0], row[1])] = award
+        for recipient, funder, paid_on, amount in data.LOAN_REPAYMENTS:
+            funding.loan_repayment_record(
+                actor=self.actor, award=loans[(recipient, funder)], paid_on=paid_on,
+                amount=Decimal(amount), illustrative=True,
+                uid=uid("repayment", recipient, funder, paid_on.isoformat()),
+            )  # fmt: skip
+        # The DCMS accelerator grants (recorded with the cohort) are paid in two halves.
+        for key, *_ in data.INNOVATORS:
+            grant = FundingAward.objects.get(
+                programme=self.programme, uid=uid("award", "accelerator-grant", key)
+            )
+            for kind, on, amount in data.ACCELERATOR_GRANT_DISBURSEMENTS:
+                funding.disbursement_record(
+                    actor=self.actor, award=grant, kind=kind, on=on, amount=Decimal(amount),
+                    illustrative=True, uid=uid("disbursement", key, kind, on.isoformat()),
+                )  # fmt: skip
 
     def _fresh_pair(self, innovators, partners, used) -> tuple[str, str]:
         """An innovator and partner not yet introduced to each other."""
@@ -285,21 +317,9 @@ class Builder:
                 used.add(pair)
                 return pair
 
-    def _introduce(self, n, innovator, partners, kind, name, introduced, illustrative):
-        partnership = brokering.partnership_create(
-            actor=self.actor, programme=self.programme, name=name, kind=kind,
-            innovator=self.orgs[innovator], partners=[self.orgs[k] for k in partners],
-            brokered_by=self.orgs["nesta"], proposed_on=introduced - timedelta(days=7),
-            illustrative=illustrative, uid=uid("partnership", str(n)),
-        )  # fmt: skip
-        return self._move(partnership, Stage.INTRODUCED, introduced)
-
-    def _move(self, partnership, stage, on, **extra):
-        return brokering.partnership_move(
-            actor=self.actor, partnership=partnership, stage=stage, on=on, **extra
-        )
-
     def _partnerships(self):
+        """The 230 introductions and what became of them: drawn here, recorded as a
+        brokering round by iep_brokering (the same draws as ever, so the same figures)."""
         rng = self.rng
         innovators = [k for k, *_ in data.INNOVATORS]
         corporate = [k for k in self.partner_keys if k not in ("beis", "dwp", "hmt")]
@@ -321,16 +341,13 @@ class Builder:
             name = f"{self.orgs[innovator].name} and {self.orgs[partner].name}"
             plan.append((innovator, [partner], rng.choice(kinds), name, value,
                          _date_between(rng, start, end), True))  # fmt: skip
+        planned = []
         for n, (innovator, partners, kind, name, value, confirmed_on, illustrative) in enumerate(
             plan
         ):
             introduced = confirmed_on - timedelta(days=rng.randrange(14, 60))
-            partnership = self._introduce(
-                n, innovator, partners, kind, name, introduced, illustrative
-            )
-            self._move(partnership, Stage.CONFIRMED, confirmed_on, estimated_value=value)
-            if n % 3 == 1:
-                self._move(partnership, Stage.ACTIVE, min(confirmed_on + timedelta(21), end))
+            planned.append(Planned(n, innovator, partners[0], kind, name, introduced,
+                                   illustrative, Stage.CONFIRMED, confirmed_on, value))  # fmt: skip
         # Introductions that did not (yet) become partnerships: 230 introductions in all.
         outcomes = [Stage.DECLINED] * 60 + [Stage.LAPSED] * 40 + [Stage.IN_DISCUSSION] * 30
         assert len(plan) + len(outcomes) == data.INTRODUCTIONS
@@ -338,10 +355,9 @@ class Builder:
             innovator, partner = self._fresh_pair(innovators, corporate, used)
             introduced = _date_between(rng, start, date(2018, 8, 31))
             name = f"{self.orgs[innovator].name} and {self.orgs[partner].name}"
-            partnership = self._introduce(
-                n, innovator, [partner], rng.choice(kinds), name, introduced, True
-            )
-            self._move(partnership, outcome, min(introduced + timedelta(30), date(2018, 9, 30)))
+            planned.append(Planned(n, innovator, partner, rng.choice(kinds), name, introduced,
+                                   True, outcome))  # fmt: skip
+        build_brokering(self, planned, uid)
 
     def _projects(self):
         for (
@@ -355,11 +371,112 @@ class Builder:
             illustrative,
             note,
         ) in data.PROJECTS:
-            projects.project_create(
+            self.projects[key] = projects.project_create(
                 actor=self.actor, programme=self.programme, name=name, status=status,
                 launch_date=launched, region=region, challenge_area=self.challenges[challenge],
                 description=note, illustrative=illustrative, uid=uid("project", key),
                 coalition=[(self.orgs[org], role) for org, role in coalition],
+                origin=data.PROJECT_ORIGINS.get(key, ""),
+            )  # fmt: skip
+        a, p = self.actor, self.programme
+        for (
+            key,
+            direction,
+            funder,
+            recipient,
+            instrument,
+            amount,
+            on,
+            title,
+        ) in data.PROJECT_FUNDING:
+            award = funding.funding_award_record(
+                actor=a, programme=p, title=title, instrument=instrument, amount=Decimal(amount),
+                currency="GBP", award_date=on, funder=self.orgs[funder],
+                recipient=self.orgs[recipient], illustrative=True,
+                uid=uid("award", "project", key, funder, recipient, on.isoformat()),
+            )  # fmt: skip
+            projects.project_funding_link(
+                actor=a, project=self.projects[key], award=award, direction=direction,
+                uid=uid("project-funding", key, str(award.uid)),
+            )  # fmt: skip
+        for key, indicators in data.PROJECT_INDICATORS.items():
+            for name, unit, observations in indicators:
+                indicator = projects.project_indicator_add(
+                    actor=a, project=self.projects[key], name=name, unit=unit,
+                    illustrative=True, uid=uid("indicator", key, name),
+                )  # fmt: skip
+                for on, value, quality, evidence in observations:
+                    projects.project_observation_record(
+                        actor=a, indicator=indicator, observed_on=on, value=Decimal(value),
+                        quality=quality, evidence=evidence, illustrative=True,
+                        uid=uid("observation", key, name, on.isoformat()),
+                    )  # fmt: skip
+
+    def _competition(self):
+        """Nationwide's Open Banking for Good: entrants already engaged, prizes in 2019 to
+        organisations outside the cohort, so every headline figure is unchanged."""
+        a, p, c = self.actor, self.programme, data.COMPETITION
+        competition = projects.competition_create(
+            actor=a, programme=p, name=c["name"], sponsor=self.orgs[c["sponsor"]],
+            prize_fund=Decimal(c["prize_fund"]), currency=c["currency"],
+            launch_date=c["launch_date"], challenge_area=self.challenges[c["challenge"]],
+            description=c["description"], uid=uid("competition", "ob4g"),
+        )  # fmt: skip
+        for name, starts_on, ends_on in data.COMPETITION_STAGES:
+            projects.competition_stage_add(
+                actor=a, competition=competition, name=name, starts_on=starts_on,
+                ends_on=ends_on, illustrative=True, uid=uid("competition-stage", name),
+            )  # fmt: skip
+        criteria = [
+            projects.rubric_criterion_add(
+                actor=a,
+                competition=competition,
+                name=name,
+                weight=weight,
+                min_score=low,
+                max_score=high,
+                illustrative=True,
+                uid=uid("criterion", name),
+            )  # fmt: skip
+            for name, weight, low, high in data.COMPETITION_CRITERIA
+        ]
+        entries = {
+            key: projects.competition_entry_record(
+                actor=a,
+                competition=competition,
+                organisation=self.orgs[key],
+                title=title,
+                entered_on=on,
+                illustrative=True,
+                uid=uid("competition-entry", key),
+            )  # fmt: skip
+            for key, title, on in data.COMPETITION_ENTRIES
+        }
+        for email, name, org_key in data.COMPETITION_JUDGES:
+            user = User.objects.filter(email=email).first() or user_create(
+                email=email, password=DEMO_PASSWORD, full_name=name
+            )
+            membership_grant(actor=a, user=user, programme=p, role=Role.ASSESSOR)
+            judge = projects.competition_judge_add(
+                actor=a, competition=competition, user=user, organisation=self.orgs[org_key],
+                illustrative=True, uid=uid("judge", email),
+            )  # fmt: skip
+            for key, entry in entries.items():
+                if projects.judge_conflict(judge, entry):
+                    continue  # the conflict-of-interest rule keeps this entry from them
+                assignment = projects.judge_assign(
+                    actor=a, judge=judge, entry=entry, uid=uid("assignment", email, key)
+                )
+                scores = data.COMPETITION_SCORES[(email, key)]
+                projects.judge_scores_submit(
+                    actor=a, assignment=assignment, scores=dict(zip(criteria, scores, strict=True)),
+                    submitted_on=date(2018, 10, 12),
+                )  # fmt: skip
+        for key, amount, on in data.COMPETITION_PRIZES:
+            projects.competition_award_make(
+                actor=a, entry=entries[key], amount=Decimal(amount), award_date=on,
+                illustrative=True, uid=uid("competition-award", key),
+                funding_award_uid=uid("award", key, c["sponsor"], on.isoformat()),
             )  # fmt: skip
 
     def _engagements(self):

@@ -175,6 +175,28 @@ OTHER_AWARDS = [
      "Donated phones and data (in kind)"),
 ]
 
+# Loan terms (illustrative: the public record gives only the amounts), keyed by
+# (recipient, funder): (rate % a year, term in months, method, first repayment due).
+LOAN_TERMS = {
+    ("toolshed", "unltd"): ("5", 36, "annuity", date(2018, 6, 14)),
+    ("money-ae", "northgate-sif"): ("6", 48, "straight_line", date(2018, 6, 2)),
+    ("fairshare-savings", "northgate-sif"): ("4.5", 24, "annuity", date(2018, 7, 4)),
+}
+# (recipient, funder, paid on, amount): illustrative repayments, each one instalment.
+LOAN_REPAYMENTS = [
+    ("toolshed", "unltd", date(2018, 6, 14), "2412.66"),
+    ("toolshed", "unltd", date(2018, 7, 13), "2412.66"),
+    ("toolshed", "unltd", date(2018, 8, 14), "2412.66"),
+    ("money-ae", "northgate-sif", date(2018, 6, 2), "1356.25"),
+]
+# Each £20,000 DCMS accelerator grant is paid in two halves: (kind, date, amount).
+ACCELERATOR_GRANT_DISBURSEMENTS = [
+    ("planned", date(2018, 2, 1), "10000"),
+    ("planned", date(2018, 5, 1), "10000"),
+    ("actual", date(2018, 2, 5), "10000"),
+    ("actual", date(2018, 5, 3), "10000"),
+]
+
 NAMED_PARTNERSHIPS = [
     # (innovator, partners, kind, name, value, confirmed_on)
     ("toolshed", ["unltd"], "funding", "Toolshed and UnLtd: social loan", "80500",
@@ -197,6 +219,61 @@ NAMED_PARTNERSHIPS = [
 CONFIRMED_PARTNERSHIPS = 100
 INTRODUCTIONS = 230
 ESTIMATED_VALUE_TOTAL = Decimal("1998750")
+
+# What the named innovators asked for and the named partners offered, for the brokering
+# round the named partnerships came from. (innovator, type) -> (description, amount or None)
+NAMED_NEEDS = {
+    ("toolshed", "funding"): ("Working capital to train more young people in construction "
+                              "skills in the West Midlands.", "105500"),
+    ("money-ae", "mentoring"): ("Mentoring on finance, governance and growth for a small "
+                                "money-advice team.", None),
+    ("money-ae", "distribution"): ("Reach people in debt who do not use mainstream advice: "
+                                   "Black, Asian and minority ethnic and hard-to-reach "
+                                   "communities in London.", None),
+    ("mykindafuture", "employment_pathways"): ("Work experience that leads to jobs for "
+                                               "disadvantaged young people using Connectr.",
+                                               None),
+}
+# (partner, type) -> description
+NAMED_OFFERS = {
+    ("unltd", "funding"): "Social loans for social enterprises ready to grow.",
+    ("barclays", "funding"): "Grants for programmes that get young people into work.",
+    ("grant-thornton", "mentoring"): "Partners and managers mentoring social entrepreneurs "
+                                     "on finance and governance.",
+    ("money-advice-service", "distribution"): "Signposting money advice through our "
+                                              "national channels.",
+    ("fair-finance", "distribution"): "Referrals to and from our affordable-credit branches "
+                                      "in London.",
+    ("whatsapp", "distribution"): "Help to run advice services over WhatsApp.",
+    ("marks-and-spencer", "employment_pathways"): "Work experience in stores leading to "
+                                                  "interviews for jobs.",
+}
+# Why each named pair was introduced, in the engine's manner.
+NAMED_REASONS = {
+    ("toolshed", "unltd"): "UnLtd backs social enterprises across the UK with social loans, "
+                           "which Toolshed needs to grow its construction training.",
+    ("toolshed", "barclays"): "Both work on the transition to work for young people; "
+                              "Barclays offers funding, which Toolshed needs.",
+    ("money-ae", "grant-thornton"): "Both work in London; Grant Thornton offers mentoring on "
+                                    "finance, which Money A+E needs.",
+    ("money-ae", "money-advice-service"): "Both work on financial inclusion; the Money Advice "
+                                          "Service offers distribution, which Money A+E needs.",
+    ("money-ae", "fair-finance"): "Both work on financial inclusion in London; Fair Finance "
+                                  "offers distribution, which Money A+E needs.",
+    ("money-ae", "whatsapp"): "WhatsApp offers distribution to the people Money A+E wants to "
+                              "reach.",
+    ("mykindafuture", "marks-and-spencer"): "Both work on the transition to work for young "
+                                            "people; Marks & Spencer offers employment "
+                                            "pathways, which MyKindaFuture needs.",
+}
+# Reasons given for declining, used in turn.
+DECLINE_REASONS = [
+    "No capacity to take this on before the end of the year.",
+    "Our offer does not fit what they need after all.",
+    "We already work with a similar organisation.",
+    "The timing does not suit our budget cycle.",
+    "Outside the regions we can support.",
+]
 
 TARGETS = [
     ("organisations_engaged", "100", True, "Illustrative: the initial target is not public."),
@@ -231,5 +308,128 @@ PROJECTS = [
     # Proposed, not launched: not a new project yet.
     ("debt-data", "Data sharing for debt advice", "proposed", None, "UK", "financial-inclusion",
      [("hmt", "government"), ("barclays", "partner")], True, ""),
+]
+# The working group (or idea) each project came from: illustrative, as text until working
+# groups and ideas are records.
+PROJECT_ORIGINS = {
+    "west-midlands": "Transition to work working group",
+    "mh-toolkit": "Mental health at work working group",
+    "affordable-credit": "Financial inclusion working group",
+    "open-doors": "Transition to work working group: employer pledges",
+    "debt-data": "Financial inclusion working group: idea on data sharing for debt advice",
+}
+# Project money, all illustrative: (project, direction, funder, recipient, instrument, amount,
+# date, title). None of the recipients is a cohort innovator, so "additional funding" is
+# unchanged.
+PROJECT_FUNDING = [
+    ("west-midlands", "in", "unltd", "wmca", "grant", "150000", date(2018, 6, 4),
+     "UnLtd grant to the West Midlands pilot"),
+    ("west-midlands", "in", "dwp", "wmca", "grant", "250000", date(2018, 7, 2),
+     "DWP funding for the West Midlands pilot"),
+    ("west-midlands", "out", "wmca", "partner-01", "grant", "40000", date(2018, 7, 16),
+     "West Midlands pilot grant for youth work placements"),
+    ("mh-toolkit", "in", "aviva", "mind", "grant", "60000", date(2018, 4, 16),
+     "Aviva grant for the mentally healthy workplaces toolkit"),
+    ("affordable-credit", "in", "nationwide", "fair-finance", "grant", "200000",
+     date(2018, 5, 21), "Nationwide funding for affordable community credit"),
+    ("open-doors", "in", "unilever", "bt", "in_kind", "20000", date(2018, 3, 5),
+     "Unilever staff time and venues for open doors (in kind)"),
+]
+# Outcome indicators, all illustrative: project -> [(name, unit, [(date, value, quality,
+# evidence)])].
+PROJECT_INDICATORS = {
+    "west-midlands": [
+        ("Young people into work", "people", [
+            (date(2018, 7, 31), "45", "estimate", "Coalition partners' monthly update"),
+            (date(2018, 9, 30), "112", "verified", "WMCA monthly return, September 2018"),
+        ]),
+        ("Employers taking part", "employers", [
+            (date(2018, 9, 30), "14", "estimate", ""),
+        ]),
+    ],
+    "mh-toolkit": [
+        ("Employers using the toolkit", "employers", [
+            (date(2018, 9, 1), "60", "estimate", "Download registrations"),
+        ]),
+        ("Employees reached", "people", [
+            (date(2018, 9, 1), "85000", "estimate", "Employers' own staff counts"),
+        ]),
+    ],
+    "affordable-credit": [
+        ("Affordable loans made", "loans", [
+            (date(2018, 7, 31), "310", "verified", "Fair Finance lending report, July 2018"),
+            (date(2018, 9, 28), "640", "verified", "Fair Finance lending report, September 2018"),
+        ]),
+        ("People reached", "people", [(date(2018, 9, 28), "2100", "estimate", "")]),
+    ],
+    "open-doors": [
+        ("Young people given work experience", "people", [
+            (date(2018, 7, 31), "350", "verified", "Employers' placement records"),
+        ]),
+    ],
+}
+
+# Nationwide's £3m ($3.95m) "Open Banking for Good" competition (the IEP blog post). Its
+# stages, entries, judges, scores and prizes are illustrative. The entrants are organisations
+# the programme has already engaged, so "organisations engaged" stays the same; the prizes go
+# to entrants that are not cohort innovators and are dated in 2019, after the programme ended
+# (as the real competition's were), so "additional funding" stays the same too.
+COMPETITION = {
+    "name": "Open Banking for Good",
+    "sponsor": "nationwide",
+    "prize_fund": "3000000",
+    "currency": "GBP",
+    "launch_date": date(2018, 6, 26),
+    "challenge": "financial-inclusion",
+    "description": "A £3m ($3.95m) competition, launched by Nationwide, one of the IEP's "
+    "Champions, to develop new digital services that help people manage their money more "
+    "effectively. Stages, entries, judges, scores and prizes here are illustrative.",
+}
+COMPETITION_STAGES = [
+    ("Open call", date(2018, 6, 26), date(2018, 9, 14)),
+    ("Shortlist announced", date(2018, 10, 15), date(2018, 10, 15)),
+    ("Development phase", date(2018, 11, 1), date(2019, 2, 28)),
+    ("Final and awards", date(2019, 3, 14), date(2019, 3, 14)),
+]
+COMPETITION_CRITERIA = [  # (name, weight, lowest score, highest score)
+    ("Impact on people's financial lives", 3, 1, 5),
+    ("Use of open banking", 2, 1, 5),
+    ("Ability to scale", 2, 1, 5),
+    ("Team and delivery", 1, 1, 5),
+]
+# (entrant, title, entered on): all already engaged; Pocket Budget is a cohort innovator
+# and wins nothing.
+COMPETITION_ENTRIES = [
+    ("fair-finance", "Budgeting coach for people on irregular incomes", date(2018, 8, 6)),
+    ("mmhpi", "Spending controls for people with mental health problems", date(2018, 8, 20)),
+    ("partner-10", "Credit union savings nudges", date(2018, 9, 3)),
+    ("partner-42", "Affordable credit check with open banking data", date(2018, 9, 10)),
+    ("pocket-budget", "Pocket Budget bill smoothing", date(2018, 9, 12)),
+]
+# (email, name, organisation): demo users with the assessor role who judge it. The Money
+# Advice Service once partnered Pocket Budget, so its judge is not given that entry (the
+# conflict-of-interest rule) and the score below for it goes unused.
+COMPETITION_JUDGES = [
+    ("assessor@example.org", "Asha Assessor", "nesta"),
+    ("judge@example.org", "Jordan Judge", "money-advice-service"),
+]
+# Scores per (judge email, entrant), in criterion order, submitted on 12 October 2018.
+COMPETITION_SCORES = {
+    ("assessor@example.org", "fair-finance"): (5, 4, 4, 5),
+    ("assessor@example.org", "mmhpi"): (5, 5, 3, 4),
+    ("assessor@example.org", "partner-10"): (3, 3, 4, 3),
+    ("assessor@example.org", "partner-42"): (4, 5, 3, 3),
+    ("assessor@example.org", "pocket-budget"): (3, 4, 2, 3),
+    ("judge@example.org", "fair-finance"): (4, 4, 5, 4),
+    ("judge@example.org", "mmhpi"): (5, 4, 4, 4),
+    ("judge@example.org", "partner-10"): (3, 2, 3, 4),
+    ("judge@example.org", "partner-42"): (4, 4, 4, 3),
+    ("judge@example.org", "pocket-budget"): (2, 3, 3, 3),
+}
+# (entrant, amount, date): prizes in 2019, none to a cohort innovator.
+COMPETITION_PRIZES = [
+    ("mmhpi", "500000", date(2019, 3, 14)),
+    ("fair-finance", "500000", date(2019, 3, 14)),
+    ("partner-42", "250000", date(2019, 3, 14)),
 ]
 # fmt: on

@@ -3,9 +3,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from partnerbase.core.models import ProgrammeRecord
+from partnerbase.core.models import DomainModel, ProgrammeRecord
 from partnerbase.programmes.models import currency_code
 
+from . import loans
 from .currencies import from_minor
 
 
@@ -20,6 +21,11 @@ class Instrument(models.TextChoices):
 
 # In-kind support is valued but never added to cash (DESIGN.md, funding award).
 CASH_INSTRUMENTS = [i for i in Instrument.values if i != Instrument.IN_KIND]
+
+
+class RepaymentMethod(models.TextChoices):
+    ANNUITY = loans.ANNUITY, "Equal monthly instalments (annuity)"
+    STRAIGHT_LINE = loans.STRAIGHT_LINE, "Equal principal each month (straight-line)"
 
 
 class ExchangeRate(ProgrammeRecord):
@@ -85,6 +91,11 @@ class FundingAward(ProgrammeRecord):
         max_digits=6, decimal_places=3, null=True, blank=True
     )
     term_months = models.PositiveIntegerField(null=True, blank=True)
+    repayment_method = models.CharField(
+        max_length=16, choices=RepaymentMethod.choices, blank=True, default=""
+    )
+    # The first instalment's due date; one month after the award date when not given.
+    first_repayment_on = models.DateField(null=True, blank=True)
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["-award_date", "id"]
@@ -106,8 +117,107 @@ class FundingAward(ProgrammeRecord):
         if self.funder_id and self.funder_id == self.recipient_id:
             raise ValidationError({"recipient": "The funder cannot fund itself."})
         if self.instrument != Instrument.SOCIAL_LOAN and (
-            self.interest_rate_percent is not None or self.term_months is not None
+            self.interest_rate_percent is not None
+            or self.term_months is not None
+            or self.repayment_method
+            or self.first_repayment_on
         ):
             raise ValidationError(
                 {"interest_rate_percent": "Only a social loan has an interest rate and term."}
             )
+        if self.interest_rate_percent is not None and self.interest_rate_percent < 0:
+            raise ValidationError(
+                {"interest_rate_percent": "The interest rate cannot be negative."}
+            )
+        if self.term_months == 0:
+            raise ValidationError({"term_months": "The term must be at least 1 month."})
+        if (
+            self.first_repayment_on
+            and self.award_date
+            and self.first_repayment_on < self.award_date
+        ):
+            raise ValidationError(
+                {"first_repayment_on": "The first repayment must be on or after the award date."}
+            )
+
+    @property
+    def is_loan(self) -> bool:
+        return self.instrument == Instrument.SOCIAL_LOAN
+
+    @property
+    def is_cash(self) -> bool:
+        return self.instrument != Instrument.IN_KIND
+
+    @property
+    def has_terms(self) -> bool:
+        return self.is_loan and self.interest_rate_percent is not None and bool(self.term_months)
+
+    def repayment_schedule(self) -> list[loans.Instalment]:
+        """The loan's instalments under its terms; none for other awards or without terms."""
+        if not self.has_terms:
+            return []
+        return loans.schedule(
+            principal_minor=self.amount_minor,
+            annual_rate_percent=self.interest_rate_percent,
+            months=self.term_months,
+            first_due_on=self.first_repayment_on or loans.add_months(self.award_date, 1),
+            method=self.repayment_method or loans.ANNUITY,
+        )
+
+    def total_repayable_minor(self) -> int:
+        """Principal plus the schedule's interest (just the principal without terms)."""
+        rows = self.repayment_schedule()
+        return loans.total_repayable_minor(rows) if rows else self.amount_minor
+
+
+class DisbursementKind(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ACTUAL = "actual", "Actual"
+
+
+class Disbursement(DomainModel):
+    """A payment of an award to its recipient, planned or made, in the award's currency."""
+
+    award = models.ForeignKey(FundingAward, on_delete=models.CASCADE, related_name="disbursements")
+    kind = models.CharField(max_length=8, choices=DisbursementKind.choices)
+    on = models.DateField()
+    amount_minor = models.BigIntegerField()
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["on", "id"]
+        indexes = [models.Index(fields=["award", "kind"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} disbursement of {self.award} on {self.on}"
+
+    @property
+    def amount(self) -> Decimal:
+        return from_minor(self.amount_minor, self.award.currency)
+
+    def clean(self):
+        if self.amount_minor is not None and self.amount_minor <= 0:
+            raise ValidationError({"amount_minor": "The amount must be more than 0."})
+
+
+class LoanRepayment(DomainModel):
+    """Money a recipient paid back on a social loan, in the loan's currency."""
+
+    award = models.ForeignKey(FundingAward, on_delete=models.CASCADE, related_name="repayments")
+    paid_on = models.DateField()
+    amount_minor = models.BigIntegerField()
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["paid_on", "id"]
+
+    def __str__(self):
+        return f"Repayment of {self.award} on {self.paid_on}"
+
+    @property
+    def amount(self) -> Decimal:
+        return from_minor(self.amount_minor, self.award.currency)
+
+    def clean(self):
+        if self.amount_minor is not None and self.amount_minor <= 0:
+            raise ValidationError({"amount_minor": "The amount must be more than 0."})

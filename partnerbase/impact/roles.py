@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from partnerbase.accelerator.models import Accelerator, CohortMembership
-from partnerbase.brokering.models import Partnership, PartnershipPartner
+from partnerbase.brokering.models import Introduction, Need, Offer, Partnership, PartnershipPartner
 from partnerbase.directory.models import Engagement
-from partnerbase.projects.models import CoalitionMember
+from partnerbase.projects.models import CoalitionMember, Competition, CompetitionEntry
 
 from .period import Period
 
@@ -73,6 +73,47 @@ def _coalitions(programme, period: Period) -> QuerySet:
     )
 
 
+def _competition_entrants(programme, period: Period) -> QuerySet:
+    return CompetitionEntry.objects.filter(
+        competition__programme=programme, entered_on__range=(period.start, period.end)
+    ).values("organisation_id")
+
+
+def _competition_sponsors(programme, period: Period) -> QuerySet:
+    return Competition.objects.filter(programme=programme, launch_date__lte=period.end).values(
+        "sponsor_id"
+    )
+
+
+def _open_in(model, programme, period: Period) -> QuerySet:
+    """Needs or offers recorded by the end of the period and not closed before it began."""
+    return model.objects.filter(programme=programme, recorded_on__lte=period.end).exclude(
+        closed_on__lt=period.start
+    )
+
+
+def _needs(programme, period: Period) -> QuerySet:
+    return _open_in(Need, programme, period).values("innovator_id")
+
+
+def _offers(programme, period: Period) -> QuerySet:
+    return _open_in(Offer, programme, period).values("partner_id")
+
+
+def _sent_introductions(programme, period: Period) -> QuerySet:
+    return Introduction.objects.filter(
+        programme=programme, sent_on__range=(period.start, period.end)
+    )
+
+
+def _introduced_innovators(programme, period: Period) -> QuerySet:
+    return _sent_introductions(programme, period).values("innovator_id")
+
+
+def _introduced_partners(programme, period: Period) -> QuerySet:
+    return _sent_introductions(programme, period).values("partner_id")
+
+
 ROLE_SOURCES = [
     RoleSource("Engagement", _engagements),
     RoleSource("Cohort", _cohort_places),
@@ -80,4 +121,10 @@ ROLE_SOURCES = [
     RoleSource("Partnership (innovator)", _partnership_innovators),
     RoleSource("Partnership (partner)", _partnership_partners),
     RoleSource("Project coalition", _coalitions),
+    RoleSource("Competition entrant", _competition_entrants),
+    RoleSource("Competition sponsor", _competition_sponsors),
+    RoleSource("Need", _needs),
+    RoleSource("Offer", _offers),
+    RoleSource("Introduction (innovator)", _introduced_innovators),
+    RoleSource("Introduction (partner)", _introduced_partners),
 ]

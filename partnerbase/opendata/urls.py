@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "opendata"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.open_data, name="open_data"),
+    path("360giving.<str:fmt>", views.download, name="download"),
+]

@@ -1,5 +1,29 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import competitions, projects
 
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", projects.project_index, name="project_list"),
+    path("add/", projects.project_add, name="project_add"),
+    path("<uuid:uid>/", projects.project_detail, name="project_detail"),
+    path("<uuid:uid>/coalition/add/", projects.coalition_add, name="coalition_add"),
+    path("<uuid:uid>/status/", projects.status_change, name="status_change"),
+    path("<uuid:uid>/indicators/add/", projects.indicator_add, name="indicator_add"),
+    path("<uuid:uid>/observations/add/", projects.observation_add, name="observation_add"),
+    path("competitions/", competitions.competition_index, name="competition_list"),
+    path("competitions/<uuid:uid>/", competitions.competition_detail, name="competition_detail"),
+    path("competitions/<uuid:uid>/enter/", competitions.entry_add, name="entry_add"),
+    path("competitions/<uuid:uid>/judges/add/", competitions.judge_add, name="judge_add"),
+    path(
+        "competitions/<uuid:uid>/judging/<uuid:assignment_uid>/",
+        competitions.score,
+        name="score",
+    ),
+    path(
+        "competitions/<uuid:uid>/entries/<uuid:entry_uid>/award/",
+        competitions.award_add,
+        name="award_add",
+    ),
+]

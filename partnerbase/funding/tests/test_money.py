@@ -233,3 +233,88 @@ def test_gbp_to_usd_and_back_at_the_same_rate_returns_the_amount(pence, rate):
     via_cents = round_money(table.convert(amount, "GBP", "USD", JAN), "USD")
     back = round_money(table.convert(via_cents, "USD", "GBP", JAN), "GBP")
     assert abs(back - amount) <= Decimal("0.005") / rate + Decimal("0.005")
+
+
+# --- sums of mixed currencies and rounding (issue 6) ------------------------------------
+
+MIXED_RATES = RateTable(
+    [
+        Rate("GBP", "USD", JAN, Decimal("1.2950")),
+        Rate("GBP", "USD", MAR, Decimal("1.3520")),
+        Rate("EUR", "GBP", JAN, Decimal("0.8512")),
+        Rate("GBP", "JPY", JAN, Decimal("151.27")),
+    ]
+)
+AMOUNTS = s.lists(
+    s.tuples(
+        s.sampled_from(["GBP", "USD", "EUR", "JPY"]),
+        s.sampled_from([JAN, FEB, MAR, APR]),
+        s.integers(min_value=1, max_value=10**12),
+    ),
+    max_size=30,
+)
+
+
+def _total(items) -> Decimal:
+    exact = sum(
+        (MIXED_RATES.convert(from_minor(m, c), c, "GBP", on) for c, on, m in items), Decimal(0)
+    )
+    return round_money(exact, "GBP")
+
+
+@given(items=AMOUNTS, data=s.data())
+def test_a_mixed_currency_sum_does_not_depend_on_order_or_grouping(items, data):
+    shuffled = data.draw(s.permutations(items))
+    # Grouping by (currency, date) first, as the database's SUM does, changes nothing.
+    groups: dict = {}
+    for c, on, m in items:
+        groups[(c, on)] = groups.get((c, on), 0) + m
+    grouped = [(c, on, m) for (c, on), m in groups.items()]
+    assert _total(items) == _total(shuffled) == _total(grouped)
+
+
+@given(items=AMOUNTS)
+def test_rounding_once_is_within_half_a_penny_of_the_exact_sum(items):
+    exact = sum(
+        (MIXED_RATES.convert(from_minor(m, c), c, "GBP", on) for c, on, m in items), Decimal(0)
+    )
+    total = _total(items)
+    assert abs(total - exact) <= Decimal("0.005")
+    assert total == round_money(total, "GBP")  # rounding is idempotent
+    # Rounding each item first can drift by up to half a penny per item; never by more.
+    per_item = sum(
+        (round_money(MIXED_RATES.convert(from_minor(m, c), c, "GBP", on), "GBP"))
+        for c, on, m in items
+    )
+    assert abs(per_item - total) <= Decimal("0.005") * (len(items) + 1)
+
+
+@given(items=AMOUNTS)
+def test_sums_in_one_currency_are_exact(items):
+    gbp = [(c, on, m) for c, on, m in items if c == "GBP"]
+    assert _total(gbp) == from_minor(sum(m for _, _, m in gbp), "GBP")
+
+
+@given(
+    minor=s.integers(min_value=0, max_value=10**13),
+    multiplier=s.decimals(min_value=Decimal("0.5"), max_value=Decimal("2"), places=4),
+)
+def test_display_brackets_show_the_same_amount_converted(minor, multiplier):
+    amount = from_minor(minor, "GBP")
+    text = format_with_display(amount, "GBP", [("USD", multiplier)])
+    main, bracket = text.split(" (")
+    assert main == format_money(amount, "GBP", whole=True)
+    assert bracket == format_money(amount * multiplier, "USD", whole=True) + ")"
+    assert "." not in main or "million" in main
+
+
+@pytest.mark.parametrize(
+    ("amount", "display", "expected"),
+    [
+        ("632000", "1.3167", "£632,000 ($832,154)"),
+        ("2000000", "1.3167", "£2 million ($2.63 million)"),
+        ("80500", "1.3167", "£80,500 ($105,994)"),
+    ],
+)
+def test_the_iep_style_of_money_with_dollars_beside(amount, display, expected):
+    assert format_with_display(Decimal(amount), "GBP", [("USD", Decimal(display))]) == expected

@@ -9,8 +9,8 @@ from partnerbase.core.history import record_save
 from partnerbase.core.services import same_programme
 from partnerbase.funding.services import money_to_minor
 
-from .models import Partnership, PartnershipPartner
-from .stages import CONFIRMED_STAGES, ENDED_STAGES, Stage, can_move
+from ..models import Partnership, PartnershipPartner
+from ..stages import CONFIRMED_STAGES, ENDED_STAGES, Stage, can_move
 
 # The date each stage stamps when a partnership reaches it.
 STAGE_DATES = {Stage.INTRODUCED: "introduced_on", Stage.CONFIRMED: "confirmed_on"}

@@ -6,7 +6,7 @@ from partnerbase.core.models import DomainModel, ProgrammeRecord
 from partnerbase.funding.currencies import from_minor
 from partnerbase.programmes.models import currency_code
 
-from .stages import Stage
+from ..stages import Stage
 
 
 class PartnershipKind(models.TextChoices):

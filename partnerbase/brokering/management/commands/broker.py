@@ -1,0 +1,80 @@
+"""`partnerbase broker solve PROBLEM.json [--mode optimal|stable] -o RESULT.json`.
+
+Solves a pre-scored brokering problem exactly with the engine (partnerbase.matching), for
+operators and for checking. PROBLEM is
+`{"innovators": [{"id", "capacity", "min_introductions"}], "partners": [{"id", "capacity"}],
+"pairs": [{"innovator", "partner", "score"}]}`; RESULT is
+`{"introductions": [{"innovator", "partner", "score"}], "objective", "shortfall", "optimal",
+"mode"}` (and "stable_cost" in stable mode), sorted, so the same problem gives the same file.
+Malformed input: an error naming the offending entry, and exit status 2.
+See docs/algorithms/brokering.md.
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from partnerbase.matching import ProblemError, parse_problem, solve
+
+MALFORMED = 2
+
+
+class Command(BaseCommand):
+    help = "Brokering: `broker solve PROBLEM.json -o RESULT.json` solves a pre-scored round."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        solver = actions.add_parser(
+            "solve", help="the exact optimum (or a stable round) of a pre-scored problem"
+        )
+        solver.add_argument("problem", metavar="PROBLEM.json", help="the problem ('-': stdin)")
+        solver.add_argument(
+            "--mode",
+            choices=["optimal", "stable"],
+            default="optimal",
+            help="optimal: fewest innovators short of their minimum, then the highest total "
+            "score (default); stable: no innovator and partner who would both rather have "
+            "each other, with the score that costs",
+        )
+        solver.add_argument(
+            "-o",
+            "--output",
+            metavar="RESULT.json",
+            default="-",
+            help="where to write the result (default '-': stdout)",
+        )
+
+    def handle(self, *args, action: str, problem: str, mode: str, output: str, **options):
+        data = self._read(problem)
+        try:
+            parsed = parse_problem(data)
+        except ProblemError as error:
+            raise CommandError(f"{problem}: {error}", returncode=MALFORMED) from error
+        solution = solve(parsed, mode=mode)
+        text = json.dumps(solution.as_dict(), indent=1, ensure_ascii=False) + "\n"
+        if output == "-":
+            self.stdout.write(text, ending="")
+            return
+        try:
+            with open(output, "w", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as error:
+            raise CommandError(f"Cannot write {output}: {error.strerror}") from error
+        self.stdout.write(
+            f"{len(solution.introductions):,} introductions, objective {solution.objective:,}, "
+            f"shortfall {solution.shortfall:,} ({mode}) written to {output}"
+        )
+
+    def _read(self, name: str):
+        try:
+            if name == "-":
+                return json.load(sys.stdin)
+            with open(name, encoding="utf-8") as file:
+                return json.load(file)
+        except OSError as error:
+            raise CommandError(
+                f"Cannot read {name}: {error.strerror}", returncode=MALFORMED
+            ) from error
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise CommandError(f"{name}: not valid JSON: {error}", returncode=MALFORMED) from error

@@ -1,0 +1,115 @@
+"""Who may see and do what in brokering (DESIGN.md, roles).
+
+The convening team and accelerator managers run brokering and see all of it. Innovators
+manage their own organisation's needs and see introductions and partnerships of their
+organisation; partner contacts (and champions, for offers) do the same for offers and the
+introductions addressed to their organisation. Assessors and working-group members see
+none of it.
+"""
+
+from partnerbase.accounts.models import Membership, Role
+from partnerbase.accounts.permissions import DASHBOARD_ROLES, programme_roles
+
+BROKERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
+NEED_ROLES = {Role.INNOVATOR}
+OFFER_ROLES = {Role.PARTNER_CONTACT, Role.CHAMPION}
+INTRODUCTION_ROLES = {"innovator": Role.INNOVATOR, "partner": Role.PARTNER_CONTACT}
+
+
+def _superuser(user) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def acting_for(user, programme, roles) -> set[int]:
+    """Ids of the organisations `user` acts for in `programme` in any of `roles`."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cache = user.__dict__.setdefault("_acting_for", {})
+    key = (programme.pk, frozenset(roles))
+    if key not in cache:
+        cache[key] = set(
+            Membership.objects.filter(
+                user=user, programme=programme, role__in=roles, organisation__isnull=False
+            ).values_list("organisation_id", flat=True)
+        )
+    return cache[key]
+
+
+def can_broker(user, programme) -> bool:
+    """Run rounds, see every need, offer and introduction, move partnerships."""
+    return _superuser(user) or bool(programme_roles(user, programme) & BROKERS)
+
+
+def can_use_brokering(user, programme) -> bool:
+    """Open the brokering pages at all."""
+    roles = programme_roles(user, programme)
+    return can_broker(user, programme) or bool(roles & (NEED_ROLES | OFFER_ROLES))
+
+
+# --- needs and offers --------------------------------------------------------------------
+
+
+def can_add_need(user, programme) -> bool:
+    return can_broker(user, programme) or bool(acting_for(user, programme, NEED_ROLES))
+
+
+def can_change_need(user, need) -> bool:
+    return can_broker(user, need.programme) or need.innovator_id in acting_for(
+        user, need.programme, NEED_ROLES
+    )
+
+
+def can_add_offer(user, programme) -> bool:
+    return can_broker(user, programme) or bool(acting_for(user, programme, OFFER_ROLES))
+
+
+def can_change_offer(user, offer) -> bool:
+    return can_broker(user, offer.programme) or offer.partner_id in acting_for(
+        user, offer.programme, OFFER_ROLES
+    )
+
+
+# --- introductions and partnerships ------------------------------------------------------
+
+
+def introduction_sides(user, introduction) -> list[str]:
+    """The sides ("innovator", "partner") `user` speaks for; only sent introductions are
+    addressed to anyone."""
+    if introduction.sent_on is None:
+        return []
+    return [
+        side
+        for side, role in INTRODUCTION_ROLES.items()
+        if getattr(introduction, f"{side}_id") in acting_for(user, introduction.programme, {role})
+    ]
+
+
+def can_view_introduction(user, introduction) -> bool:
+    return can_broker(user, introduction.programme) or bool(introduction_sides(user, introduction))
+
+
+def can_respond_introduction(user, introduction, side: str) -> bool:
+    return side in introduction_sides(user, introduction)
+
+
+def can_view_my_introductions(user, programme) -> bool:
+    return bool(acting_for(user, programme, set(INTRODUCTION_ROLES.values())))
+
+
+def can_view_partnerships(user, programme) -> bool:
+    """The list of all partnerships: brokers and dashboard readers (its figures' records)."""
+    return _superuser(user) or bool(programme_roles(user, programme) & (BROKERS | DASHBOARD_ROLES))
+
+
+def can_view_partnership(user, partnership) -> bool:
+    programme = partnership.programme
+    if can_view_partnerships(user, programme):
+        return True
+    if partnership.innovator_id in acting_for(user, programme, {Role.INNOVATOR}):
+        return True
+    partners = acting_for(user, programme, {Role.PARTNER_CONTACT})
+    return bool(partners) and partnership.partners.filter(organisation_id__in=partners).exists()
+
+
+def can_move_partnership(user, partnership) -> bool:
+    return can_broker(user, partnership.programme)

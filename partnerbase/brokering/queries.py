@@ -1,0 +1,144 @@
+"""Reads for brokering, already restricted to what the user may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from partnerbase.directory.models import Organisation
+
+from .inputs import cohort_innovator_ids
+from .models import BrokeringRound, Introduction, Need, Offer, Partnership
+from .models.rounds import SENT_STATUSES, TO_SEND
+from .permissions import (
+    INTRODUCTION_ROLES,
+    NEED_ROLES,
+    OFFER_ROLES,
+    acting_for,
+    can_broker,
+    can_view_partnerships,
+)
+from .stages import CONFIRMED_STAGES
+
+
+def need_list(*, user, programme) -> QuerySet:
+    qs = Need.objects.filter(programme=programme).select_related("innovator", "challenge_area")
+    if not can_broker(user, programme):
+        qs = qs.filter(innovator_id__in=acting_for(user, programme, NEED_ROLES))
+    return qs.order_by("status", "innovator__name", "type")
+
+
+def offer_list(*, user, programme) -> QuerySet:
+    qs = Offer.objects.filter(programme=programme).select_related("partner", "challenge_area")
+    if not can_broker(user, programme):
+        qs = qs.filter(partner_id__in=acting_for(user, programme, OFFER_ROLES))
+    return qs.order_by("status", "partner__name", "type")
+
+
+def need_get(*, programme, uid) -> Need:
+    return get_object_or_404(Need.objects.select_related("innovator"), programme=programme, uid=uid)
+
+
+def offer_get(*, programme, uid) -> Offer:
+    return get_object_or_404(Offer.objects.select_related("partner"), programme=programme, uid=uid)
+
+
+def round_list(*, programme) -> QuerySet:
+    return BrokeringRound.objects.filter(programme=programme).annotate(
+        proposed=Count("introductions", filter=Q(introductions__status__in=TO_SEND)),
+        sent=Count("introductions", filter=Q(introductions__status__in=SENT_STATUSES)),
+    )
+
+
+def round_get(*, programme, uid) -> BrokeringRound:
+    return get_object_or_404(BrokeringRound, programme=programme, uid=uid)
+
+
+def round_introductions(round: BrokeringRound) -> QuerySet:
+    return round.introductions.select_related(
+        "innovator", "partner", "need", "offer", "partnership"
+    ).order_by("status", "-score", "innovator__name", "partner__name")
+
+
+def introduction_get(*, programme, uid) -> Introduction:
+    return get_object_or_404(
+        Introduction.objects.select_related("innovator", "partner", "partnership", "round"),
+        programme=programme,
+        uid=uid,
+    )
+
+
+def my_introductions(*, user, programme) -> QuerySet:
+    """Sent introductions addressed to an organisation the user answers for."""
+    innovators = acting_for(user, programme, {INTRODUCTION_ROLES["innovator"]})
+    partners = acting_for(user, programme, {INTRODUCTION_ROLES["partner"]})
+    return (
+        Introduction.objects.filter(programme=programme, sent_on__isnull=False)
+        .filter(Q(innovator_id__in=innovators) | Q(partner_id__in=partners))
+        .select_related("innovator", "partner", "need", "offer", "partnership")
+        .order_by("-sent_on", "innovator__name", "partner__name")
+    )
+
+
+def partnership_list(*, user, programme, introduced_in=None) -> QuerySet:
+    """All the programme's partnerships, or those introduced in the period `introduced_in`."""
+    if not can_view_partnerships(user, programme):
+        return Partnership.objects.none()
+    if introduced_in is not None:
+        qs = introduced_partnerships(programme, introduced_in)
+    else:
+        qs = Partnership.objects.filter(programme=programme)
+    qs = qs.select_related("innovator")
+    return qs.prefetch_related("partners__organisation").order_by("-introduced_on", "name")
+
+
+def partnership_get(*, programme, uid) -> Partnership:
+    return get_object_or_404(
+        Partnership.objects.select_related("innovator", "brokered_by"),
+        programme=programme,
+        uid=uid,
+    )
+
+
+def hand_choices(programme) -> tuple[QuerySet, QuerySet]:
+    """Organisations the team may introduce by hand: cohort innovators, and everyone else
+    who is not a convening organisation as partners."""
+    innovators = Organisation.objects.filter(pk__in=cohort_innovator_ids(programme))
+    partners = Organisation.objects.filter(programme=programme, convenes_programme=False)
+    return innovators.order_by("name"), partners.order_by("name")
+
+
+@dataclass(frozen=True)
+class Conversion:
+    introductions: int
+    confirmed: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.introductions:
+            return None
+        return round(100 * self.confirmed / self.introductions)
+
+    @property
+    def display(self) -> str:
+        intro = f"{self.introductions} introduction{'s' if self.introductions != 1 else ''}"
+        conf = f"{self.confirmed} confirmed partnership{'s' if self.confirmed != 1 else ''}"
+        percent = f" ({self.percent}%)" if self.percent is not None else ""
+        return f"{intro} → {conf}{percent}"
+
+
+def introduced_partnerships(programme, period) -> QuerySet:
+    """Partnerships that reached "introduced" in the period: the conversion's denominator."""
+    return Partnership.objects.filter(
+        programme=programme, introduced_on__range=(period.start, period.end)
+    )
+
+
+def conversion(programme, period) -> Conversion:
+    """Introduction-to-partnership conversion: of the partnerships introduced in the
+    period, how many are now confirmed, active or completed. One query."""
+    counts = introduced_partnerships(programme, period).aggregate(
+        introductions=Count("pk"),
+        confirmed=Count("pk", filter=Q(stage__in=[s.value for s in CONFIRMED_STAGES])),
+    )
+    return Conversion(counts["introductions"], counts["confirmed"])

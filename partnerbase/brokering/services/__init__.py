@@ -1,0 +1,34 @@
+"""Writes for brokering, one module per record family; everything is importable from here."""
+
+from .introductions import broker_of, introduction_respond, introduction_send, round_send
+from .partnerships import STAGE_DATES, partnership_create, partnership_move
+from .rounds import (
+    introduction_add_by_hand,
+    introduction_remove,
+    round_create,
+    round_review,
+    round_run,
+    round_start,
+)
+from .wants import need_create, need_update, offer_create, offer_update, want_close
+
+__all__ = [
+    "STAGE_DATES",
+    "broker_of",
+    "introduction_add_by_hand",
+    "introduction_remove",
+    "introduction_respond",
+    "introduction_send",
+    "need_create",
+    "need_update",
+    "offer_create",
+    "offer_update",
+    "partnership_create",
+    "partnership_move",
+    "round_create",
+    "round_review",
+    "round_run",
+    "round_send",
+    "round_start",
+    "want_close",
+]

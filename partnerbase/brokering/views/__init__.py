@@ -1,0 +1,1 @@
+"""Brokering pages; each view checks brokering/permissions.py first."""

@@ -1,0 +1,140 @@
+"""Introductions as the innovator and the partner see them, and partnerships."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+from partnerbase.core.history import history_entries
+from partnerbase.impact.period import Period, programme_period
+
+from .. import queries, services
+from ..forms import PAGE_MOVES, MoveForm, RespondForm
+from ..permissions import (
+    can_move_partnership,
+    can_view_my_introductions,
+    can_view_partnership,
+    can_view_partnerships,
+    introduction_sides,
+)
+from ..stages import Stage, can_move
+from .common import check, context, programme_for, today
+
+
+@require_GET
+def my_introductions(request, slug):
+    programme = programme_for(request, slug, can_view_my_introductions)
+    rows = [
+        {"introduction": i, "sides": introduction_sides(request.user, i)}
+        for i in queries.my_introductions(user=request.user, programme=programme)
+    ]
+    return render(request, "brokering/my_introductions.html", context(programme, rows=rows))
+
+
+@require_http_methods(["GET", "POST"])
+def introduction_respond(request, slug, uid):
+    programme = programme_for(request, slug, can_view_my_introductions)
+    introduction = queries.introduction_get(programme=programme, uid=uid)
+    sides = introduction_sides(request.user, introduction)
+    check(bool(sides))
+    side = request.GET.get("side") if request.GET.get("side") in sides else sides[0]
+    form = RespondForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept = form.cleaned_data["answer"] == "accept"
+        try:
+            services.introduction_respond(
+                actor=request.user,
+                introduction=introduction,
+                side=side,
+                accept=accept,
+                reason=form.cleaned_data["reason"],
+                on=today(),
+            )
+        except DomainError as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request, f"You {'accepted' if accept else 'declined'} the introduction."
+            )
+            return redirect("brokering:my_introductions", programme.slug)
+    return render(
+        request,
+        "brokering/introduction_respond.html",
+        context(programme, introduction=introduction, side=side, form=form),
+    )
+
+
+@require_GET
+def partnership_index(request, slug):
+    programme = programme_for(request, slug, can_view_partnerships)
+    introduced = request.GET.get("introduced") == "yes"
+    period = _period(request, programme) if introduced else None
+    partnerships = queries.partnership_list(
+        user=request.user, programme=programme, introduced_in=period
+    )
+    return render(
+        request,
+        "brokering/partnership_list.html",
+        context(
+            programme,
+            partnerships=partnerships,
+            introduced=introduced,
+            period=period,
+            conversion=queries.conversion(programme, period) if introduced else None,
+        ),
+    )
+
+
+def _period(request, programme) -> Period:
+    """The period from ?from=…&to=… (ISO dates, as the dashboard links), else the programme's."""
+    default = programme_period(programme)
+    try:
+        start = date.fromisoformat(request.GET.get("from", ""))
+        end = date.fromisoformat(request.GET.get("to", ""))
+    except ValueError:
+        return default
+    return Period(start, end) if start <= end else default
+
+
+@require_http_methods(["GET", "POST"])
+def partnership_detail(request, slug, uid):
+    programme = programme_for(request, slug, lambda user, p: True)
+    partnership = queries.partnership_get(programme=programme, uid=uid)
+    check(can_view_partnership(request.user, partnership))
+    may_move = can_move_partnership(request.user, partnership)
+    stages = [s for s in PAGE_MOVES if can_move(partnership.stage, s)]
+    form = MoveForm(request.POST or None, stages=stages) if may_move and stages else None
+    if request.method == "POST":
+        check(form is not None)
+        if form.is_valid():
+            try:
+                services.partnership_move(
+                    actor=request.user,
+                    partnership=partnership,
+                    stage=form.cleaned_data["stage"],
+                    on=form.cleaned_data["on"],
+                    estimated_value=form.cleaned_data["estimated_value"],
+                )
+            except DomainError as exc:
+                add_service_error(form, exc)
+            else:
+                messages.success(request, f"Moved to {Stage(partnership.stage).label.lower()}.")
+                return redirect("brokering:partnership_detail", programme.slug, uid)
+    return render(
+        request,
+        "brokering/partnership_detail.html",
+        context(
+            programme,
+            partnership=partnership,
+            stage=Stage(partnership.stage),
+            partners=[
+                pp.organisation for pp in partnership.partners.select_related("organisation")
+            ],
+            introduction=getattr(partnership, "introduction", None),
+            form=form,
+            history=history_entries(partnership),
+        ),
+    )

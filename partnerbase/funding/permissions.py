@@ -1,0 +1,71 @@
+"""Who may see and record funding (DESIGN.md, roles), as small functions tested per role.
+
+- convening team: everything in their programme;
+- accelerator manager: read the ledger; record awards, disbursements and repayments;
+- champion: read the ledger;
+- innovator: awards to the organisation they act for;
+- partner contact: awards from the organisation they act for;
+- working-group member, assessor: nothing here.
+"""
+
+from partnerbase.accounts.models import Membership, Role
+from partnerbase.accounts.permissions import programme_roles
+
+# Roles that see every award of the programme.
+WHOLE_LEDGER = {Role.TEAM, Role.ACCELERATOR_MANAGER, Role.CHAMPION}
+RECORDERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
+# Roles that see only the awards touching their own organisation, and which side of it.
+OWN_SIDE = {Role.INNOVATOR: "recipient", Role.PARTNER_CONTACT: "funder"}
+
+
+def _superuser(user) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def sees_whole_ledger(user, programme) -> bool:
+    return _superuser(user) or bool(programme_roles(user, programme) & WHOLE_LEDGER)
+
+
+def own_organisation_ids(user, programme) -> dict[str, set[int]]:
+    """{"recipient": ids, "funder": ids}: the organisations an innovator or partner contact
+    acts for, keyed by the side of an award they may see."""
+    sides: dict[str, set[int]] = {"recipient": set(), "funder": set()}
+    if not getattr(user, "is_authenticated", False):
+        return sides
+    rows = Membership.objects.filter(
+        user=user, programme=programme, role__in=OWN_SIDE, organisation__isnull=False
+    ).values_list("role", "organisation_id")
+    for role, organisation_id in rows:
+        sides[OWN_SIDE[role]].add(organisation_id)
+    return sides
+
+
+def can_view_ledger(user, programme) -> bool:
+    """Open the ledger page (which then lists only the awards the user may see)."""
+    return _superuser(user) or bool(
+        programme_roles(user, programme) & (WHOLE_LEDGER | set(OWN_SIDE))
+    )
+
+
+def can_view_award(user, award) -> bool:
+    if sees_whole_ledger(user, award.programme):
+        return True
+    sides = own_organisation_ids(user, award.programme)
+    return award.recipient_id in sides["recipient"] or award.funder_id in sides["funder"]
+
+
+def can_record_award(user, programme) -> bool:
+    return _superuser(user) or bool(programme_roles(user, programme) & RECORDERS)
+
+
+def can_record_disbursement(user, award) -> bool:
+    return can_record_award(user, award.programme)
+
+
+def can_record_repayment(user, award) -> bool:
+    return award.is_loan and can_record_award(user, award.programme)
+
+
+def can_view_rates(user, programme) -> bool:
+    """The rates page: anyone who may open the ledger, since its amounts depend on them."""
+    return can_view_ledger(user, programme)

@@ -1,0 +1,52 @@
+"""Reads of the funding ledger, restricted to what the user may see."""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import ExchangeRate, FundingAward
+from .money import Rate, RateTable
+from .permissions import own_organisation_ids, sees_whole_ledger
+
+
+def award_list(*, user, programme) -> QuerySet:
+    """The programme's awards the user may see: all of them, or those to or from the
+    organisation an innovator or partner contact acts for."""
+    qs = FundingAward.objects.filter(programme=programme).select_related(
+        "funder", "recipient", "via_intermediary"
+    )
+    if sees_whole_ledger(user, programme):
+        return qs.order_by("-award_date", "title", "id")
+    sides = own_organisation_ids(user, programme)
+    return qs.filter(
+        Q(recipient_id__in=sides["recipient"]) | Q(funder_id__in=sides["funder"])
+    ).order_by("-award_date", "title", "id")
+
+
+def award_get(*, user, programme, uid) -> FundingAward:
+    """One award the user may see; 404 otherwise (so others cannot learn it exists)."""
+    award = award_list(user=user, programme=programme).filter(uid=uid).first()
+    if award is None:
+        raise Http404("No such award")
+    return award
+
+
+def rate_list(*, programme) -> QuerySet:
+    return ExchangeRate.objects.filter(programme=programme).order_by("-rate_date", "base", "quote")
+
+
+def rate_table(*, programme) -> RateTable:
+    rows = (
+        ExchangeRate.objects.filter(programme=programme)
+        .order_by()
+        .values_list("base", "quote", "rate_date", "rate", "source")
+    )
+    return RateTable(Rate(base, quote, on, rate, source) for base, quote, on, rate, source in rows)
+
+
+def report_date(programme, today: date | None = None) -> date:
+    """The date display currencies are shown at: as the dashboard does for the whole
+    programme (its report date, no later than its end)."""
+    end = programme.ends_on or programme.report_date or today or date.today()
+    return min(programme.report_date or end, end)

@@ -1,0 +1,201 @@
+"""The funding ledger, an award's detail, the forms that record money, and the rates."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+from partnerbase.core.history import history_entries
+from partnerbase.programmes.queries import programme_get
+
+from . import permissions as can
+from . import services
+from .currencies import from_minor
+from .forms import AwardForm, DisbursementForm, RepaymentForm
+from .ledger import build_ledger
+from .models import DisbursementKind
+from .queries import award_get, award_list, rate_list, rate_table, report_date
+
+
+def _programme(request, slug, allowed):
+    programme = programme_get(user=request.user, slug=slug)
+    if not allowed(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def _ledger(programme, awards):
+    return build_ledger(
+        awards,
+        currency=programme.reference_currency,
+        display_currencies=programme.display_currency_list,
+        rates=rate_table(programme=programme),
+        at=report_date(programme),
+    )
+
+
+@require_GET
+def ledger(request, slug):
+    programme = _programme(request, slug, can.can_view_ledger)
+    whole = can.sees_whole_ledger(request.user, programme)
+    return render(
+        request,
+        "funding/ledger.html",
+        {
+            "programme": programme,
+            "ledger": _ledger(programme, award_list(user=request.user, programme=programme)),
+            "whole": whole,
+            "can_record": can.can_record_award(request.user, programme),
+            "nav_current": "funding",
+        },
+    )
+
+
+@require_GET
+def award_detail(request, slug, uid):
+    programme = _programme(request, slug, can.can_view_ledger)
+    award = award_get(user=request.user, programme=programme, uid=uid)
+    disbursements = list(award.disbursements.all())
+    planned = [d for d in disbursements if d.kind == DisbursementKind.PLANNED]
+    actual = [d for d in disbursements if d.kind == DisbursementKind.ACTUAL]
+    schedule = award.repayment_schedule()
+    repayments = list(award.repayments.all()) if award.is_loan else []
+    repaid = sum(r.amount_minor for r in repayments)
+    loan = None
+    if award.is_loan:
+        total = award.total_repayable_minor()
+        loan = {
+            "total": from_minor(total, award.currency),
+            "interest": from_minor(total - award.amount_minor, award.currency),
+            "repaid": from_minor(repaid, award.currency),
+            "balance": from_minor(total - repaid, award.currency),
+            "schedule": [
+                {
+                    "row": row,
+                    "principal": from_minor(row.principal_minor, award.currency),
+                    "interest": from_minor(row.interest_minor, award.currency),
+                    "total": from_minor(row.total_minor, award.currency),
+                    "balance": from_minor(row.balance_after_minor, award.currency),
+                }
+                for row in schedule
+            ],
+        }
+    one = _ledger(programme, [award])
+    return render(
+        request,
+        "funding/award_detail.html",
+        {
+            "programme": programme,
+            "award": award,
+            "row": one.rows[0],
+            "ledger": one,
+            "disbursement_groups": [
+                (label, rows, from_minor(sum(d.amount_minor for d in rows), award.currency), key)
+                for label, rows, key in (
+                    ("Planned", planned, DisbursementKind.PLANNED),
+                    ("Made", actual, DisbursementKind.ACTUAL),
+                )
+            ],
+            "loan": loan,
+            "repayments": repayments,
+            "history": _history(award, disbursements, repayments),
+            "can_record_disbursement": can.can_record_disbursement(request.user, award),
+            "can_record_repayment": can.can_record_repayment(request.user, award),
+            "nav_current": "funding",
+        },
+    )
+
+
+def _history(award, disbursements, repayments):
+    """The award's own changes and the creation of each of its rows, newest first."""
+    entries = history_entries(award)
+    for child in (*disbursements, *repayments):
+        entries.extend(history_entries(child, limit=5))
+    return sorted(entries, key=lambda e: e["when"], reverse=True)
+
+
+def _form_page(request, template, context, form, save, success, redirect_to):
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect_to()
+    return render(request, template, {**context, "form": form, "nav_current": "funding"})
+
+
+@require_http_methods(["GET", "POST"])
+def award_add(request, slug):
+    programme = _programme(request, slug, can.can_record_award)
+    form = AwardForm(request.POST or None, programme=programme)
+    saved = {}
+
+    def save(data):
+        saved["award"] = services.funding_award_record(
+            actor=request.user, programme=programme, **data
+        )
+
+    return _form_page(
+        request,
+        "funding/award_form.html",
+        {"programme": programme},
+        form,
+        save,
+        "Award recorded.",
+        lambda: redirect("funding:award_detail", programme.slug, saved["award"].uid),
+    )
+
+
+def _award_for(request, slug, uid, allowed):
+    programme = _programme(request, slug, can.can_view_ledger)
+    award = award_get(user=request.user, programme=programme, uid=uid)
+    if not allowed(request.user, award):
+        raise PermissionDenied
+    return programme, award
+
+
+@require_http_methods(["GET", "POST"])
+def disbursement_add(request, slug, uid):
+    programme, award = _award_for(request, slug, uid, can.can_record_disbursement)
+    return _form_page(
+        request,
+        "funding/disbursement_form.html",
+        {"programme": programme, "award": award},
+        DisbursementForm(request.POST or None),
+        lambda data: services.disbursement_record(actor=request.user, award=award, **data),
+        "Disbursement recorded.",
+        lambda: redirect("funding:award_detail", programme.slug, award.uid),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def repayment_add(request, slug, uid):
+    programme, award = _award_for(request, slug, uid, can.can_record_repayment)
+    balance = from_minor(services.loan_balance_minor(award), award.currency)
+    return _form_page(
+        request,
+        "funding/repayment_form.html",
+        {"programme": programme, "award": award, "balance": balance},
+        RepaymentForm(request.POST or None),
+        lambda data: services.loan_repayment_record(actor=request.user, award=award, **data),
+        "Repayment recorded.",
+        lambda: redirect("funding:award_detail", programme.slug, award.uid),
+    )
+
+
+@require_GET
+def rates(request, slug):
+    programme = _programme(request, slug, can.can_view_rates)
+    return render(
+        request,
+        "funding/rates.html",
+        {
+            "programme": programme,
+            "rates": rate_list(programme=programme),
+            "nav_current": "funding",
+        },
+    )

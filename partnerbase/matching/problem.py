@@ -1,0 +1,201 @@
+"""The lower layer: a pre-scored problem (the solver command's PROBLEM.json) and its solution."""
+
+import math
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .flow import Progress, Round, solve_round
+
+SCALE = 1000  # scores are optimised as integer thousandths of a point, so the optimum is exact
+MAX_SCORE = 1_000_000  # keeps every sum of scaled scores far inside 64-bit integers
+MODES = ("optimal", "stable")
+
+
+class ProblemError(ValueError):
+    """A malformed problem; the message names the offending entry, e.g. "pairs[3]: …"."""
+
+
+class ProblemInnovator(NamedTuple):
+    id: str
+    capacity: int
+    min_introductions: int
+
+
+class ProblemPartner(NamedTuple):
+    id: str
+    capacity: int
+
+
+class Pair(NamedTuple):
+    innovator: str
+    partner: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Problem:
+    innovators: list[ProblemInnovator]
+    partners: list[ProblemPartner]
+    pairs: list[Pair]
+
+
+@dataclass(frozen=True)
+class Solution:
+    introductions: tuple[Pair, ...]  # sorted by innovator, then partner
+    objective: float  # total score
+    shortfall: int
+    optimal: bool
+    mode: str = "optimal"
+    stable_cost: float | None = None
+
+    def as_dict(self) -> dict:
+        result = {
+            "introductions": [
+                {"innovator": i, "partner": p, "score": s} for i, p, s in self.introductions
+            ],
+            "objective": self.objective,
+            "shortfall": self.shortfall,
+            "optimal": self.optimal,
+            "mode": self.mode,
+        }
+        if self.stable_cost is not None:
+            result["stable_cost"] = self.stable_cost
+        return result
+
+
+def scaled(score: float) -> int:
+    return round(score * SCALE)
+
+
+def unscaled(value: int) -> float:
+    return round(value / SCALE, 3)
+
+
+def solve(problem: Problem, mode: str = "optimal", progress: Progress = None) -> Solution:
+    """The exact optimum of a pre-scored problem (or the stable round, in stable mode).
+
+    Scores are rounded to 1/1000 first; the introductions report the rounded scores, so
+    the objective is exactly their sum. Ids are sorted first, so the result does not
+    depend on the order of the input."""
+    innovators = sorted(problem.innovators)
+    partners = sorted(problem.partners)
+    inn_index = {inn.id: n for n, inn in enumerate(innovators)}
+    par_index = {par.id: n for n, par in enumerate(partners)}
+    pairs = sorted(problem.pairs)
+    round = Round(
+        innovator_capacity=[inn.capacity for inn in innovators],
+        innovator_minimum=[inn.min_introductions for inn in innovators],
+        partner_capacity=[par.capacity for par in partners],
+        pair_innovator=[inn_index[pair.innovator] for pair in pairs],
+        pair_partner=[par_index[pair.partner] for pair in pairs],
+        pair_score=[scaled(pair.score) for pair in pairs],
+    )
+    result = solve_round(round, mode, progress)
+    introductions = tuple(
+        Pair(pairs[e].innovator, pairs[e].partner, unscaled(round.pair_score[e]))
+        for e in result.chosen
+    )
+    return Solution(
+        introductions=introductions,
+        objective=unscaled(result.total),
+        shortfall=result.shortfall,
+        optimal=result.optimal,
+        mode=mode,
+        stable_cost=None if result.stable_cost is None else unscaled(result.stable_cost),
+    )
+
+
+def parse_problem(data) -> Problem:
+    """Check and read a PROBLEM document (already decoded from JSON)."""
+    if not isinstance(data, dict):
+        raise ProblemError("The problem must be a JSON object with innovators, partners and pairs.")
+    for key in ("innovators", "partners", "pairs"):
+        if key not in data:
+            raise ProblemError(f"The problem has no {key!r} list.")
+        if not isinstance(data[key], list):
+            raise ProblemError(f"{key!r} must be a list.")
+    unknown = sorted(set(data) - {"innovators", "partners", "pairs"})
+    if unknown:
+        raise ProblemError(f"Unknown key {unknown[0]!r}: expected innovators, partners and pairs.")
+    innovators = []
+    for n, entry in enumerate(data["innovators"]):
+        where = f"innovators[{n}]"
+        _keys(entry, where, ("id", "capacity", "min_introductions"))
+        innovators.append(
+            ProblemInnovator(
+                _id(entry, where),
+                _count(entry, "capacity", where),
+                _count(entry, "min_introductions", where),
+            )
+        )
+    partners = []
+    for n, entry in enumerate(data["partners"]):
+        where = f"partners[{n}]"
+        _keys(entry, where, ("id", "capacity"))
+        partners.append(ProblemPartner(_id(entry, where), _count(entry, "capacity", where)))
+    _unique([i.id for i in innovators], "innovators", "innovator")
+    _unique([p.id for p in partners], "partners", "partner")
+    innovator_ids = {i.id for i in innovators}
+    partner_ids = {p.id for p in partners}
+    pairs, seen = [], {}
+    for n, entry in enumerate(data["pairs"]):
+        where = f"pairs[{n}]"
+        _keys(entry, where, ("innovator", "partner", "score"))
+        innovator, partner = entry["innovator"], entry["partner"]
+        if innovator not in innovator_ids:
+            raise ProblemError(f"{where}: unknown innovator {innovator!r}")
+        if partner not in partner_ids:
+            raise ProblemError(f"{where}: unknown partner {partner!r}")
+        if (innovator, partner) in seen:
+            first = seen[(innovator, partner)]
+            raise ProblemError(
+                f"{where}: duplicate pair ({innovator!r}, {partner!r}), first at pairs[{first}]"
+            )
+        seen[(innovator, partner)] = n
+        pairs.append(Pair(innovator, partner, _score(entry["score"], where)))
+    return Problem(innovators, partners, pairs)
+
+
+def _keys(entry, where: str, keys: tuple[str, ...]) -> None:
+    if not isinstance(entry, dict):
+        raise ProblemError(f"{where}: must be an object with {', '.join(keys)}")
+    for key in keys:
+        if key not in entry:
+            raise ProblemError(f"{where}: missing {key!r}")
+    extra = sorted(set(entry) - set(keys))
+    if extra:
+        raise ProblemError(f"{where}: unknown key {extra[0]!r}")
+
+
+def _id(entry: dict, where: str) -> str:
+    value = entry["id"]
+    if not isinstance(value, str) or not value:
+        raise ProblemError(f"{where}: 'id' must be a non-empty string, not {value!r}")
+    return value
+
+
+def _count(entry: dict, key: str, where: str) -> int:
+    value = entry[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ProblemError(
+            f"{where} ({entry['id']!r}): {key!r} must be a whole number ≥ 0, not {value!r}"
+        )
+    return value
+
+
+def _score(value, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ProblemError(f"{where}: 'score' must be a number, not {value!r}")
+    if not 0 <= value <= MAX_SCORE:
+        raise ProblemError(f"{where}: 'score' must be between 0 and {MAX_SCORE:,}, not {value!r}")
+    return float(value)
+
+
+def _unique(ids: list[str], key: str, what: str) -> None:
+    seen = {}
+    for n, value in enumerate(ids):
+        if value in seen:
+            raise ProblemError(
+                f"{key}[{n}]: duplicate {what} id {value!r}, first at {key}[{seen[value]}]"
+            )
+        seen[value] = n

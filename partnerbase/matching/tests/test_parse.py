@@ -1,0 +1,95 @@
+"""parse_problem: every malformed entry is named (no database)."""
+
+import pytest
+
+from partnerbase.matching import Pair, ProblemError, ProblemInnovator, ProblemPartner, parse_problem
+
+
+def document(**changes):
+    data = {
+        "innovators": [{"id": "i1", "capacity": 3, "min_introductions": 1}],
+        "partners": [{"id": "p1", "capacity": 20}, {"id": "p2", "capacity": 1}],
+        "pairs": [
+            {"innovator": "i1", "partner": "p1", "score": 87.5},
+            {"innovator": "i1", "partner": "p2", "score": 40},
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_well_formed_problem_is_read():
+    problem = parse_problem(document())
+    assert problem.innovators == [ProblemInnovator("i1", 3, 1)]
+    assert problem.partners == [ProblemPartner("p1", 20), ProblemPartner("p2", 1)]
+    assert problem.pairs == [Pair("i1", "p1", 87.5), Pair("i1", "p2", 40.0)]
+
+
+PAIR = {"innovator": "i1", "partner": "p1", "score": 1}
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ([], "must be a JSON object"),
+        ({"innovators": [], "partners": []}, "no 'pairs' list"),
+        (document(pairs={}), "'pairs' must be a list"),
+        (document(extra=1), "Unknown key 'extra'"),
+        (document(innovators=["i1"]), "innovators[0]: must be an object"),
+        (document(innovators=[{"id": "i1", "capacity": 1}]), "innovators[0]: missing 'min_"),
+        (
+            document(innovators=[{"id": "i1", "capacity": -1, "min_introductions": 0}]),
+            "innovators[0] ('i1'): 'capacity' must be a whole number ≥ 0, not -1",
+        ),
+        (
+            document(innovators=[{"id": "i1", "capacity": 1.5, "min_introductions": 0}]),
+            "innovators[0] ('i1'): 'capacity' must be a whole number",
+        ),
+        (
+            document(innovators=[{"id": "i1", "capacity": True, "min_introductions": 0}]),
+            "'capacity' must be a whole number",
+        ),
+        (
+            document(innovators=[{"id": 7, "capacity": 1, "min_introductions": 0}]),
+            "innovators[0]: 'id' must be a non-empty string, not 7",
+        ),
+        (document(partners=[{"id": "p1", "capacity": "20"}]), "partners[0] ('p1'): 'capacity'"),
+        (
+            document(partners=[{"id": "p1", "capacity": 2}, {"id": "p1", "capacity": 1}]),
+            "partners[1]: duplicate partner id 'p1', first at partners[0]",
+        ),
+        (
+            document(partners=[{"id": "p1", "capacity": 2, "budget": 5}]),
+            "partners[0]: unknown key 'budget'",
+        ),
+        (
+            document(pairs=[{"innovator": "i1", "partner": "p9", "score": 1}]),
+            "pairs[0]: unknown partner 'p9'",
+        ),
+        (
+            document(pairs=[PAIR, {"innovator": "i9", "partner": "p1", "score": 1}]),
+            "pairs[1]: unknown innovator 'i9'",
+        ),
+        (
+            document(pairs=[PAIR, {"innovator": "i1", "partner": "p2", "score": 1}, PAIR]),
+            "pairs[2]: duplicate pair ('i1', 'p1'), first at pairs[0]",
+        ),
+        (
+            document(pairs=[{"innovator": "i1", "partner": "p1", "score": "high"}]),
+            "pairs[0]: 'score' must be a number, not 'high'",
+        ),
+        (
+            document(pairs=[{"innovator": "i1", "partner": "p1", "score": float("nan")}]),
+            "pairs[0]: 'score' must be a number",
+        ),
+        (
+            document(pairs=[{"innovator": "i1", "partner": "p1", "score": -3}]),
+            "pairs[0]: 'score' must be between 0 and 1,000,000, not -3",
+        ),
+        (document(pairs=[{"innovator": "i1", "partner": "p1"}]), "pairs[0]: missing 'score'"),
+    ],
+)
+def test_malformed_problems_name_the_offending_entry(data, message):
+    with pytest.raises(ProblemError) as error:
+        parse_problem(data)
+    assert message in str(error.value)

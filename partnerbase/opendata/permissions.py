@@ -1,0 +1,16 @@
+from partnerbase.accounts.models import Role
+from partnerbase.accounts.permissions import programme_roles
+
+# The convening team publishes the data; champions (the board) may see and download it.
+OPEN_DATA_ROLES = {Role.TEAM, Role.CHAMPION}
+
+
+def can_view_open_data(user, programme) -> bool:
+    return bool(
+        getattr(user, "is_superuser", False) or programme_roles(user, programme) & OPEN_DATA_ROLES
+    )
+
+
+def can_download_public_360giving(programme) -> bool:
+    """Anyone, signed in or not, once the programme's figures are published."""
+    return programme.figures_published

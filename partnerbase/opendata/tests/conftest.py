@@ -1,0 +1,18 @@
+from pathlib import Path
+
+import pytest
+
+from partnerbase.impact.tests.factories import Make, make_programme, make_user
+
+DATA = Path(__file__).parent / "data"
+ALW = DATA / "andrew-lloyd-webber-foundation-grants-2011-2020.json"
+
+
+@pytest.fixture
+def actor(db):
+    return make_user(full_name="Tess Team")
+
+
+@pytest.fixture
+def make(actor):
+    return Make(actor, make_programme(actor, name="Alpha Programme", slug="alpha"))

@@ -1,0 +1,116 @@
+"""Who may open the open-data page and download the files: every role, and the public file."""
+
+import json
+from datetime import date
+
+import pytest
+from django.http import Http404
+from django.urls import reverse
+
+from partnerbase.accounts.models import Role, User
+from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.opendata.views import public_360giving
+
+pytestmark = pytest.mark.django_db
+
+ALLOWED = {Role.TEAM, Role.CHAMPION, "superuser"}
+PAGES = {
+    "page": lambda slug: reverse("opendata:open_data", args=[slug]),
+    "json": lambda slug: reverse("opendata:download", args=[slug, "json"]),
+    "csv": lambda slug: reverse("opendata:download", args=[slug, "csv"]),
+}
+
+
+def _programme(actor, slug, **extra):
+    make = Make(actor, make_programme(actor, name=f"{slug.title()} Programme", slug=slug, **extra))
+    funder, innovator = make.org("Funder", kind="funder"), make.org("Innovator")
+    make.award(funder=funder, recipient=innovator, amount="2500", on=date(2017, 5, 1))
+    return make
+
+
+@pytest.fixture
+def alpha():
+    return _programme(make_user(), "alpha")
+
+
+def _sign_in(client, make, who):
+    if who == "superuser":
+        user = User.objects.create_superuser(email="root@example.org", password=None)
+    elif who == "no role":
+        user = make_user()
+    else:
+        user = make.user(who)
+    client.force_login(user)
+
+
+@pytest.mark.parametrize("who", [*Role.values, "superuser", "no role"])
+@pytest.mark.parametrize("page", PAGES)
+def test_who_may_open_the_open_data(client, alpha, page, who):
+    _sign_in(client, alpha, who)
+
+    response = client.get(PAGES[page](alpha.programme.slug))
+
+    if who in ALLOWED:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == (404 if who == "no role" else 403)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_signed_out_visitors_are_sent_to_sign_in(client, alpha, page):
+    response = client.get(PAGES[page](alpha.programme.slug))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_page_shows_validation_and_warnings(client, alpha):
+    _sign_in(client, alpha, Role.TEAM)
+
+    body = client.get(PAGES["page"](alpha.programme.slug)).content.decode()
+
+    assert "Valid</strong> against the official 360Giving schema" in body
+    assert "£2,500" in body
+    assert "NoBeneficiaryLocation" in body
+    assert reverse("opendata:download", args=["alpha", "csv"]) in body
+
+
+def test_downloads_are_360giving_files(client, alpha):
+    _sign_in(client, alpha, Role.TEAM)
+
+    as_json = client.get(PAGES["json"]("alpha"))
+    as_csv = client.get(PAGES["csv"]("alpha"))
+
+    assert as_json["Content-Type"] == "application/json"
+    assert as_json.json()["grants"][0]["amountAwarded"] == 2500
+    assert 'filename="alpha-360giving.csv"' in as_csv["Content-Disposition"]
+    assert as_csv.content.decode().startswith("Identifier,Title,Description,Currency")
+
+
+def test_an_unknown_format_is_not_found(client, alpha):
+    _sign_in(client, alpha, Role.TEAM)
+
+    assert client.get(reverse("opendata:download", args=["alpha", "xml"])).status_code == 404
+
+
+def test_the_dashboard_links_to_open_data_only_for_those_who_may_open_it(client, alpha):
+    link = PAGES["page"]("alpha")
+    _sign_in(client, alpha, Role.CHAMPION)
+    assert link in client.get(reverse("reports:dashboard", args=["alpha"])).content.decode()
+    client.logout()
+    _sign_in(client, alpha, Role.ACCELERATOR_MANAGER)
+    assert link not in client.get(reverse("reports:dashboard", args=["alpha"])).content.decode()
+
+
+@pytest.mark.parametrize("who", [*Role.values, "superuser", "no role", "anonymous"])
+def test_the_public_file_is_only_for_published_programmes(rf, alpha, who):
+    published = _programme(alpha.actor, "bravo", figures_published=True)
+    request = rf.get("/public/x/360giving.json")
+    request.user = make_user() if who != "anonymous" else type("Anon", (), {})()
+
+    response = public_360giving(request, slug=published.programme.slug)
+
+    assert response.status_code == 200
+    assert json.loads(response.content)["grants"][0]["amountAwarded"] == 2500
+    with pytest.raises(Http404):
+        public_360giving(request, slug="alpha")

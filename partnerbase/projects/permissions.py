@@ -1,0 +1,143 @@
+"""Who may see and change projects and competitions; each tested for every role.
+
+Projects: the team manages; champions, working-group members and accelerator managers
+read them all; anyone acting for a coalition member (an innovator or partner contact, say)
+reads that project. Competitions: the team manages, and so does a champion acting for the
+sponsor; champions and accelerator managers read; a judge (assessor role) sees only the
+entries assigned to them; an innovator sees their own organisation's entries.
+"""
+
+from partnerbase.accounts.models import Membership, Role
+from partnerbase.accounts.permissions import can_manage_programme, programme_roles
+
+from .models import CoalitionMember, CompetitionEntry, CompetitionJudge
+
+PROJECT_READERS = {
+    Role.TEAM,
+    Role.CHAMPION,
+    Role.WORKING_GROUP_MEMBER,
+    Role.ACCELERATOR_MANAGER,
+}
+COMPETITION_READERS = {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER}
+
+
+def _superuser(user) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def acting_for(user, programme, roles=None) -> set[int]:
+    """Ids of the organisations the user acts for in the programme (in `roles`, if given)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    memberships = Membership.objects.filter(user=user, programme=programme)
+    if roles is not None:
+        memberships = memberships.filter(role__in=list(roles))
+    return set(memberships.exclude(organisation=None).values_list("organisation_id", flat=True))
+
+
+# --- projects --------------------------------------------------------------------------
+
+
+def reads_all_projects(user, programme) -> bool:
+    return _superuser(user) or bool(programme_roles(user, programme) & PROJECT_READERS)
+
+
+def can_view_projects(user, programme) -> bool:
+    """The project list: readers, and people acting for a member of some coalition."""
+    if reads_all_projects(user, programme):
+        return True
+    orgs = acting_for(user, programme)
+    return (
+        bool(orgs)
+        and CoalitionMember.objects.filter(
+            project__programme=programme, organisation_id__in=orgs
+        ).exists()
+    )
+
+
+def can_view_project(user, project) -> bool:
+    if reads_all_projects(user, project.programme):
+        return True
+    orgs = acting_for(user, project.programme)
+    return bool(orgs) and project.coalition.filter(organisation_id__in=orgs).exists()
+
+
+def can_manage_projects(user, programme) -> bool:
+    """Create projects, change their coalition, status, funding and observations."""
+    return can_manage_programme(user, programme)
+
+
+# --- competitions ----------------------------------------------------------------------
+
+
+def reads_all_competitions(user, programme) -> bool:
+    return _superuser(user) or bool(programme_roles(user, programme) & COMPETITION_READERS)
+
+
+def judge_of(user, competition) -> CompetitionJudge | None:
+    """The user's judge record, while they hold the assessor role in the programme."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if Role.ASSESSOR not in programme_roles(user, competition.programme):
+        return None
+    return CompetitionJudge.objects.filter(competition=competition, user=user).first()
+
+
+def entrant_organisations(user, competition) -> set[int]:
+    """The organisations an innovator acts for that have entered the competition."""
+    orgs = acting_for(user, competition.programme, roles=[Role.INNOVATOR])
+    if not orgs:
+        return set()
+    return set(
+        CompetitionEntry.objects.filter(
+            competition=competition, organisation_id__in=orgs
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+def can_view_competitions(user, programme) -> bool:
+    """The competition list: readers, judges and innovators who have entered one."""
+    if reads_all_competitions(user, programme):
+        return True
+    roles = programme_roles(user, programme)
+    if (
+        Role.ASSESSOR in roles
+        and CompetitionJudge.objects.filter(competition__programme=programme, user=user).exists()
+    ):
+        return True
+    orgs = acting_for(user, programme, roles=[Role.INNOVATOR])
+    return (
+        bool(orgs)
+        and CompetitionEntry.objects.filter(
+            competition__programme=programme, organisation_id__in=orgs
+        ).exists()
+    )
+
+
+def can_view_competition(user, competition) -> bool:
+    return (
+        reads_all_competitions(user, competition.programme)
+        or judge_of(user, competition) is not None
+        or bool(entrant_organisations(user, competition))
+    )
+
+
+def can_view_ranking(user, competition) -> bool:
+    """Judges and entrants never see the ranking: it holds everyone's scores."""
+    return reads_all_competitions(user, competition.programme)
+
+
+def can_create_competition(user, programme) -> bool:
+    return can_manage_programme(user, programme)
+
+
+def can_manage_competition(user, competition) -> bool:
+    """Stages, entries, judges and awards: the team, or a champion acting for the sponsor."""
+    if can_manage_programme(user, competition.programme):
+        return True
+    return competition.sponsor_id in acting_for(user, competition.programme, roles=[Role.CHAMPION])
+
+
+def can_score(user, assignment) -> bool:
+    judge = judge_of(user, assignment.judge.competition)
+    return judge is not None and judge.pk == assignment.judge_id

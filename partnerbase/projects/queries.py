@@ -1,0 +1,203 @@
+"""Reads for projects and competitions, restricted to what the user may see."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from partnerbase.funding.currencies import from_minor
+from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate
+from partnerbase.funding.money import NoRate, Rate, RateTable, format_with_display, round_money
+
+from . import ranking
+from .models import (
+    CoalitionMember,
+    CollaborativeProject,
+    Competition,
+    CompetitionEntry,
+    FundingDirection,
+    JudgeAssignment,
+    ProjectFunding,
+    ProjectIndicator,
+)
+from .permissions import (
+    acting_for,
+    can_view_ranking,
+    entrant_organisations,
+    judge_of,
+    reads_all_competitions,
+    reads_all_projects,
+)
+
+# --- money -----------------------------------------------------------------------------
+
+
+@dataclass
+class MoneyTotal:
+    """A total in the reference currency, the display currencies beside it at one stated
+    rate, and the rate used (or why it could not be computed)."""
+
+    amount: Decimal | None
+    display: str
+    rates: list[Rate] = field(default_factory=list)
+    problem: str = ""
+
+
+def rate_table(programme) -> RateTable:
+    rows = ExchangeRate.objects.filter(programme=programme).values_list(
+        "base", "quote", "rate_date", "rate", "source"
+    )
+    return RateTable(Rate(*row) for row in rows)
+
+
+def money_total(programme, amounts, *, rates=None, at: date | None = None) -> MoneyTotal:
+    """`amounts` are (currency, date, minor units): each converted at the rate on its
+    date, then shown with the display currencies at the rate on `at` (the report date)."""
+    rates = rates or rate_table(programme)
+    currency = programme.reference_currency
+    at = at or programme.report_date or date.today()
+    try:
+        total = sum(
+            (rates.convert(from_minor(m, c), c, currency, on) for c, on, m in amounts),
+            Decimal(0),
+        )
+        total = round_money(total, currency)
+        shown, used = [], []
+        for code in programme.display_currency_list:
+            multiplier, rate = rates.lookup(currency, code, at)
+            shown.append((code, multiplier))
+            used.append(rate)
+    except NoRate as exc:
+        return MoneyTotal(None, "", problem=str(exc))
+    return MoneyTotal(total, format_with_display(total, currency, shown), [r for r in used if r])
+
+
+# --- projects --------------------------------------------------------------------------
+
+
+def project_list(*, user, programme) -> QuerySet:
+    projects = CollaborativeProject.objects.filter(programme=programme).select_related(
+        "challenge_area"
+    )
+    if not reads_all_projects(user, programme):
+        projects = projects.filter(
+            coalition__organisation_id__in=acting_for(user, programme)
+        ).distinct()
+    return projects.prefetch_related(
+        Prefetch("coalition", CoalitionMember.objects.select_related("organisation"))
+    )
+
+
+def project_get(*, user, programme, uid) -> CollaborativeProject:
+    """404 for a project the user may not see, as for a programme they do not belong to."""
+    project = project_list(user=user, programme=programme).filter(uid=uid).first()
+    if project is None:
+        raise Http404("No such project")
+    return project
+
+
+def project_money(project) -> dict:
+    """Money in and out: the linked awards and each side's total (cash only; in-kind is
+    listed but kept apart from the totals)."""
+    links = list(
+        ProjectFunding.objects.filter(project=project).select_related(
+            "award__funder", "award__recipient"
+        )
+    )
+    rates = rate_table(project.programme)
+    result = {}
+    for direction in FundingDirection:
+        rows = [link for link in links if link.direction == direction]
+        cash = [r.award for r in rows if r.award.instrument in CASH_INSTRUMENTS]
+        result[direction.value] = {
+            "rows": rows,
+            "total": money_total(
+                project.programme,
+                [(a.currency, a.award_date, a.amount_minor) for a in cash],
+                rates=rates,
+            ),
+        }
+    return result
+
+
+def project_indicators(project) -> list[dict]:
+    """Each indicator with its latest observation and how many there are."""
+    indicators = ProjectIndicator.objects.filter(project=project).prefetch_related("observations")
+    return [
+        {
+            "indicator": i,
+            "latest": next(iter(i.observations.all()), None),
+            "observations": list(i.observations.all()),
+        }
+        for i in indicators
+    ]
+
+
+# --- competitions ----------------------------------------------------------------------
+
+
+def competition_list(*, user, programme) -> QuerySet:
+    competitions = Competition.objects.filter(programme=programme).select_related("sponsor")
+    if reads_all_competitions(user, programme):
+        return competitions
+    innovator_orgs = acting_for(user, programme, roles=["innovator"])
+    judged = competitions.filter(judges__user=user) if user.is_authenticated else []
+    entered = competitions.filter(entries__organisation_id__in=innovator_orgs)
+    ids = {c.pk for c in judged if judge_of(user, c)} | set(entered.values_list("pk", flat=True))
+    return competitions.filter(pk__in=ids)
+
+
+def competition_get(*, user, programme, uid) -> Competition:
+    competition = competition_list(user=user, programme=programme).filter(uid=uid).first()
+    if competition is None:
+        raise Http404("No such competition")
+    return competition
+
+
+def visible_entries(user, competition) -> QuerySet:
+    """All entries for readers; a judge's assigned entries; an innovator's own."""
+    entries = CompetitionEntry.objects.filter(competition=competition).select_related(
+        "organisation"
+    )
+    if reads_all_competitions(user, competition.programme):
+        return entries
+    judge = judge_of(user, competition)
+    if judge is not None:
+        return entries.filter(assignments__judge=judge)
+    return entries.filter(organisation_id__in=entrant_organisations(user, competition))
+
+
+def competition_ranking(competition) -> list[ranking.Ranked]:
+    """Every entry, ranked by the judges' submitted scores (projects/ranking.py)."""
+    criteria = [
+        ranking.Criterion(c.pk, c.weight, c.min_score, c.max_score)
+        for c in competition.criteria.all()
+    ]
+    entries = list(competition.entries.select_related("organisation"))
+    sheets = {entry: [] for entry in entries}
+    by_pk = {entry.pk: entry for entry in entries}
+    submitted = JudgeAssignment.objects.filter(
+        entry__competition=competition, submitted_on__isnull=False
+    ).prefetch_related("scores")
+    for assignment in submitted:
+        sheets[by_pk[assignment.entry_id]].append(
+            {s.criterion_id: s.score for s in assignment.scores.all()}
+        )
+    return ranking.rank(criteria, sheets)
+
+
+def ranking_for(user, competition):
+    return competition_ranking(competition) if can_view_ranking(user, competition) else None
+
+
+def judge_assignments(user, competition) -> list[JudgeAssignment]:
+    judge = judge_of(user, competition)
+    if judge is None:
+        return []
+    return list(
+        JudgeAssignment.objects.filter(judge=judge)
+        .select_related("entry__organisation")
+        .prefetch_related("scores")
+    )

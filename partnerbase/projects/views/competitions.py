@@ -1,0 +1,196 @@
+"""Competition pages: the list, a competition (stages, entries, ranking, awards), entering,
+judges, the judge's scoring form and the award form."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerbase.core.errors import DomainError
+from partnerbase.funding.money import format_money
+from partnerbase.programmes.queries import programme_get
+
+from .. import services
+from ..forms import AwardForm, EntryForm, JudgeForm, ScoreForm
+from ..models import CompetitionAward, JudgeAssignment
+from ..permissions import (
+    can_manage_competition,
+    can_score,
+    can_view_competition,
+    can_view_competitions,
+)
+from ..queries import (
+    competition_get,
+    competition_list,
+    judge_assignments,
+    money_total,
+    ranking_for,
+    visible_entries,
+)
+from .common import form_page
+
+NAV = "projects"
+
+
+def _competition(request, slug, uid):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_view_competitions(request.user, programme):
+        raise PermissionDenied
+    competition = competition_get(user=request.user, programme=programme, uid=uid)
+    if not can_view_competition(request.user, competition):
+        raise PermissionDenied
+    return programme, competition
+
+
+def _managed(request, slug, uid):
+    programme, competition = _competition(request, slug, uid)
+    if not can_manage_competition(request.user, competition):
+        raise PermissionDenied
+    return programme, competition
+
+
+def _amount(funding_award) -> str:
+    return format_money(funding_award.amount, funding_award.currency)
+
+
+def competition_url(competition) -> str:
+    return reverse(
+        "projects:competition_detail", args=[competition.programme.slug, competition.uid]
+    )
+
+
+@require_GET
+def competition_index(request, slug):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_view_competitions(request.user, programme):
+        raise PermissionDenied
+    return render(
+        request,
+        "projects/competition_list.html",
+        {
+            "programme": programme,
+            "competitions": competition_list(user=request.user, programme=programme),
+            "nav_current": NAV,
+        },
+    )
+
+
+@require_GET
+def competition_detail(request, slug, uid):
+    programme, competition = _competition(request, slug, uid)
+    entries = visible_entries(request.user, competition)
+    awards = (
+        CompetitionAward.objects.filter(entry__in=entries)
+        .select_related("entry__organisation", "funding_award")
+        .order_by("funding_award__award_date", "id")
+    )
+    prize_fund = money_total(
+        programme,
+        [(competition.prize_fund_currency, competition.launch_date, competition.prize_fund_minor)],
+    )
+    return render(
+        request,
+        "projects/competition_detail.html",
+        {
+            "programme": programme,
+            "competition": competition,
+            "prize_fund": prize_fund,
+            "stages": competition.stages.all(),
+            "criteria": competition.criteria.all(),
+            "entries": entries,
+            "ranking": ranking_for(request.user, competition),
+            "judges": competition.judges.select_related("user", "organisation")
+            if can_manage_competition(request.user, competition)
+            else [],
+            "awards": awards,
+            "assignments": judge_assignments(request.user, competition),
+            "can_manage": can_manage_competition(request.user, competition),
+            "nav_current": NAV,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def entry_add(request, slug, uid):
+    programme, competition = _managed(request, slug, uid)
+    form = EntryForm(request.POST or None, programme=programme)
+    return form_page(
+        request, "projects/entry_form.html", {"programme": programme, "competition": competition},
+        form,
+        lambda data: services.competition_entry_record(
+            actor=request.user, competition=competition, **data
+        ),
+        lambda entry: f"Entry from {entry.organisation} recorded.", competition_url(competition),
+    )  # fmt: skip
+
+
+def _judge_save(actor, competition, data):
+    """A new judge, or more entries for one who already judges this competition."""
+    judge = competition.judges.filter(user=data["user"]).first()
+    if judge is None:
+        return services.competition_judge_add(actor=actor, competition=competition, **data)
+    if data["organisation"] and data["organisation"].pk != judge.organisation_id:
+        raise DomainError(
+            f"{judge.user} already judges for {judge.organisation or 'no organisation'}.",
+            field="organisation",
+        )
+    services.judge_entries_assign(actor=actor, judge=judge, entries=data["entries"])
+    return judge
+
+
+@require_http_methods(["GET", "POST"])
+def judge_add(request, slug, uid):
+    programme, competition = _managed(request, slug, uid)
+    form = JudgeForm(request.POST or None, competition=competition)
+    return form_page(
+        request, "projects/judge_form.html", {"programme": programme, "competition": competition},
+        form,
+        lambda data: _judge_save(request.user, competition, data),
+        lambda judge: f"{judge.user} judges the entries chosen.", competition_url(competition),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def score(request, slug, uid, assignment_uid):
+    programme, competition = _competition(request, slug, uid)
+    assignment = get_object_or_404(
+        JudgeAssignment.objects.select_related("entry__organisation", "judge"),
+        uid=assignment_uid,
+        judge__competition=competition,
+    )
+    # Only the judge it is assigned to: anyone else is told it does not exist.
+    if not can_score(request.user, assignment):
+        raise PermissionDenied
+    criteria = list(competition.criteria.all())
+    form = ScoreForm(
+        request.POST or None,
+        criteria=criteria,
+        initial_scores={s.criterion_id: s.score for s in assignment.scores.all()},
+    )
+    return form_page(
+        request, "projects/score_form.html",
+        {"programme": programme, "competition": competition, "assignment": assignment},
+        form,
+        lambda data: services.judge_scores_submit(
+            actor=request.user, assignment=assignment, scores=form.scores(),
+            submitted_on=date.today(),
+        ),
+        f"Scores for {assignment.entry.title} submitted.", competition_url(competition),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def award_add(request, slug, uid, entry_uid):
+    programme, competition = _managed(request, slug, uid)
+    entry = get_object_or_404(competition.entries.select_related("organisation"), uid=entry_uid)
+    form = AwardForm(request.POST or None)
+    return form_page(
+        request, "projects/award_form.html",
+        {"programme": programme, "competition": competition, "entry": entry},
+        form,
+        lambda data: services.competition_award_make(actor=request.user, entry=entry, **data),
+        lambda award: f"Prize of {_amount(award.funding_award)} awarded to {entry.organisation}.",
+        competition_url(competition),
+    )  # fmt: skip

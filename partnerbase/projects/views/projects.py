@@ -1,0 +1,128 @@
+"""Project pages: the list, a project (coalition, money, outcomes, history) and its forms."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerbase.core.history import history_entries
+from partnerbase.programmes.queries import programme_get
+
+from .. import services
+from ..forms import CoalitionMemberForm, IndicatorForm, ObservationForm, ProjectForm, StatusForm
+from ..permissions import can_manage_projects, can_view_competitions, can_view_projects
+from ..queries import project_get, project_indicators, project_list, project_money
+from .common import form_page
+
+
+def _programme(request, slug):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_view_projects(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def _managed(request, slug, uid=None):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_manage_projects(request.user, programme):
+        raise PermissionDenied
+    project = project_get(user=request.user, programme=programme, uid=uid) if uid else None
+    return programme, project
+
+
+@require_GET
+def project_index(request, slug):
+    programme = _programme(request, slug)
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "programme": programme,
+            "projects": project_list(user=request.user, programme=programme),
+            "can_manage": can_manage_projects(request.user, programme),
+            "can_view_competitions": can_view_competitions(request.user, programme),
+            "nav_current": "projects",
+        },
+    )
+
+
+@require_GET
+def project_detail(request, slug, uid):
+    programme = _programme(request, slug)
+    project = project_get(user=request.user, programme=programme, uid=uid)
+    return render(
+        request,
+        "projects/project_detail.html",
+        {
+            "programme": programme,
+            "project": project,
+            "money": project_money(project),
+            "indicators": project_indicators(project),
+            "history": history_entries(project),
+            "can_manage": can_manage_projects(request.user, programme),
+            "nav_current": "projects",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def project_add(request, slug):
+    programme, _ = _managed(request, slug)
+    form = ProjectForm(request.POST or None, programme=programme)
+    return form_page(
+        request, "projects/project_form.html", {"programme": programme}, form,
+        lambda data: services.project_create(actor=request.user, programme=programme, **data),
+        lambda project: f"{project.name} created.", project_url,
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def coalition_add(request, slug, uid):
+    programme, project = _managed(request, slug, uid)
+    form = CoalitionMemberForm(request.POST or None, programme=programme)
+    return form_page(
+        request, "projects/coalition_form.html", {"programme": programme, "project": project},
+        form,
+        lambda data: services.coalition_member_add(actor=request.user, project=project, **data),
+        "Coalition member added.", project_url(project),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def status_change(request, slug, uid):
+    programme, project = _managed(request, slug, uid)
+    form = StatusForm(request.POST or None, project=project)
+    return form_page(
+        request, "projects/status_form.html", {"programme": programme, "project": project},
+        form,
+        lambda data: services.project_status_change(actor=request.user, project=project, **data),
+        "Status changed.", project_url(project),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_add(request, slug, uid):
+    programme, project = _managed(request, slug, uid)
+    form = IndicatorForm(request.POST or None)
+    return form_page(
+        request, "projects/indicator_form.html", {"programme": programme, "project": project},
+        form,
+        lambda data: services.project_indicator_add(actor=request.user, project=project, **data),
+        "Indicator added.", project_url(project),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def observation_add(request, slug, uid):
+    programme, project = _managed(request, slug, uid)
+    form = ObservationForm(request.POST or None, project=project)
+    return form_page(
+        request, "projects/observation_form.html", {"programme": programme, "project": project},
+        form,
+        lambda data: services.project_observation_record(actor=request.user, **data),
+        "Observation recorded.", project_url(project),
+    )  # fmt: skip
+
+
+def project_url(project) -> str:
+    return reverse("projects:project_detail", args=[project.programme.slug, project.uid])
