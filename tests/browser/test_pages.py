@@ -67,7 +67,7 @@ def test_team_member_signs_in_and_follows_a_figure_to_its_records(
     axe_check(page, "programme-list")
 
     # The programme list links to the dashboard.
-    page.get_by_role("link", name=iep.name, exact=True).click()
+    page.get_by_role("link", name=f"Dashboard in {iep.name}", exact=True).click()
     page.wait_for_url("**/programmes/iep/")
     assert page.get_by_role("heading", level=1).inner_text() == "Headline figures"
     assert_shows_figures(page, figures)

@@ -46,3 +46,4 @@ def status_tag(status):
 @register.filter
 def rate(value):
     return format_rate(value)
+
