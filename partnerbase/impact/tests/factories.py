@@ -18,6 +18,9 @@ from partnerbase.funding import services as funding
 from partnerbase.programmes.services import programme_create, target_set
 from partnerbase.projects import services as projects
 
+# The day the typical test innovator joins its cohort.
+JOINED = date(2017, 6, 1)
+
 _serial = itertools.count(1)
 
 # The path each final stage is reached by (after proposed → introduced).
