@@ -5,59 +5,17 @@ Pure Python (no Django), so every problem in a file is found in one pass and rep
 """
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 
-from partnerbase.directory import orgid
+from .format import ARRAYS, FORMAT_VERSION, SCHEMA_PATH
+from .problems import ImportFailed, Problem, problem
+from .references import reference_problems
 
-from .format import ARRAYS, FORMAT_VERSION, SCHEMA_PATH, SINGULAR
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one field of one record."""
-
-    array: str | None  # "funding_awards", "programme", or None for the file itself
-    index: int | None
-    record_id: str | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.array or "file"
-        if self.index is not None:
-            where += f"[{self.index}]"
-        if self.record_id:
-            where += f" (id {self.record_id})"
-        field = f"{self.field}: " if self.field else ""
-        return f"{where}: {field}{self.message}"
-
-
-class ImportFailed(Exception):
-    """The file cannot be imported; nothing was saved."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
-def record_at(data: Any, array: str, index: int | None) -> Any:
-    """The record a problem is about, tolerating a document of the wrong shape."""
-    container = data.get(array) if isinstance(data, dict) else None
-    if index is None:
-        return container
-    return container[index] if isinstance(container, list) and index < len(container) else None
-
-
-def problem(data: Any, array: str, index: int | None, field: str, message: str) -> Problem:
-    record = record_at(data, array, index)
-    record_id = record.get("id") if isinstance(record, dict) else None
-    return Problem(array, index, record_id if isinstance(record_id, str) else None, field, message)
+__all__ = ["ImportFailed", "Problem", "document_problems", "schema", "schema_problems"]
 
 
 @cache
@@ -87,6 +45,9 @@ def _messages(error: SchemaError) -> list[tuple[list, str]]:
         ]
     if error.validator == "const":
         return [(path, f"must be {error.validator_value!r}, not {error.instance!r}")]
+    if error.validator == "enum" and path == ["format_version"]:
+        versions = " or ".join(repr(v) for v in error.validator_value)
+        return [(path, f"must be {versions}, not {error.instance!r}")]
     title = error.schema.get("title") if isinstance(error.schema, dict) else None
     if error.validator in ("pattern", "format") and title:
         return [(path, f"{error.instance!r} is not a {title}")]
@@ -123,110 +84,6 @@ def schema_problems(data: Any) -> list[Problem]:
         )
     )
     return list(dict.fromkeys(found))  # a value can break both its pattern and its format
-
-
-# (array, field, array the id must be in); "coalition[].organisation" is inside a list.
-REFERENCES = [
-    ("people", "organisation", "organisations"),
-    ("engagements", "organisation", "organisations"),
-    ("engagements", "participants[]", "people"),
-    ("accelerators", "delivery_partner", "organisations"),
-    ("cohorts", "accelerator", "accelerators"),
-    ("cohort_memberships", "cohort", "cohorts"),
-    ("cohort_memberships", "organisation", "organisations"),
-    ("cohort_memberships", "challenge_area", "challenge_areas"),
-    ("partnerships", "innovator", "organisations"),
-    ("partnerships", "project", "collaborative_projects"),
-    ("partnerships", "partners[]", "organisations"),
-    ("partnerships", "brokered_by", "organisations"),
-    ("funding_awards", "funder", "organisations"),
-    ("funding_awards", "recipient", "organisations"),
-    ("funding_awards", "via_partnership", "partnerships"),
-    ("funding_awards", "via_intermediary", "organisations"),
-    ("collaborative_projects", "challenge_area", "challenge_areas"),
-    ("collaborative_projects", "coalition[].organisation", "organisations"),
-]
-
-
-def _referred(record: dict, field: str) -> Iterator[tuple[str, str]]:
-    """(field as reported, id) for each id a record's field refers to."""
-    if field.endswith("[]"):
-        for n, value in enumerate(record.get(field[:-2], [])):
-            yield f"{field[:-2]}[{n}]", value
-    elif "[]." in field:
-        outer, inner = field.split("[].")
-        for n, item in enumerate(record.get(outer, [])):
-            yield f"{outer}[{n}].{inner}", item.get(inner)
-    else:
-        yield field, record.get(field)
-
-
-def id_index(data: dict) -> tuple[dict[str, str], list[Problem]]:
-    """Which array each id is in; ids are unique across the whole file."""
-    index: dict[str, tuple[str, int]] = {}
-    problems = []
-    for array in ARRAYS:
-        for n, record in enumerate(data.get(array, [])):
-            if record["id"] in index:
-                other, at = index[record["id"]]
-                problems.append(problem(data, array, n, "id", f"also used by {other}[{at}]"))
-            else:
-                index[record["id"]] = (array, n)
-    return {key: array for key, (array, _) in index.items()}, problems
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-def reference_problems(data: dict) -> list[Problem]:
-    """Every id referred to is in the file, in the right array; org-ids are well formed."""
-    where, problems = id_index(data)
-    for array, field, target in REFERENCES:
-        for n, record in enumerate(data.get(array, [])):
-            for label, value in _referred(record, field):
-                if value is None:
-                    continue
-                if value not in where:
-                    problems.append(
-                        problem(data, array, n, label, f"no {SINGULAR[target]} has id {value}")
-                    )
-                elif where[value] != target:
-                    problems.append(
-                        problem(
-                            data,
-                            array,
-                            n,
-                            label,
-                            f"{value} is {_a(SINGULAR[where[value]])}, not {_a(SINGULAR[target])}",
-                        )
-                    )
-    return problems + rule_problems(data)
-
-
-def rule_problems(data: dict) -> list[Problem]:
-    """Rules a schema cannot say, checked here so they are all reported together."""
-    problems = []
-    for n, record in enumerate(data.get("organisations", [])):
-        for i, value in enumerate(record.get("identifiers", [])):
-            try:
-                orgid.parse(value)
-            except orgid.InvalidOrgId as exc:
-                problems.append(problem(data, "organisations", n, f"identifiers[{i}]", str(exc)))
-    seen: dict[str, int] = {}
-    for n, record in enumerate(data.get("targets", [])):
-        if record["figure"] in seen:
-            problems.append(
-                problem(
-                    data,
-                    "targets",
-                    n,
-                    "figure",
-                    f"targets[{seen[record['figure']]}] already sets {record['figure']}",
-                )
-            )
-        seen.setdefault(record["figure"], n)
-    return problems
 
 
 def document_problems(data: Any) -> list[Problem]:

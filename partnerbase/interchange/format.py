@@ -5,13 +5,15 @@ Pure Python (no Django) so the checks and the docs can rely on one list of array
 
 import json
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 FORMAT = "partnerbase-programme"
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
+# Versions this Partnerbase reads: a minor version only adds optional arrays and fields.
+READABLE_VERSIONS = ("1.0", "1.1")
 SCHEMA_PATH = Path(__file__).parent / "schema" / "programme.schema.json"
 
 # Arrays in the order they are written; each name is DESIGN.md's vocabulary, snake_case plural.
@@ -27,8 +29,29 @@ ARRAYS = [
     "cohort_memberships",
     "partnerships",
     "funding_awards",
+    "disbursements",
+    "loan_repayments",
     "collaborative_projects",
+    "project_funding",
+    "project_indicators",
+    "needs",
+    "offers",
+    "brokering_rounds",
+    "introductions",
+    "competitions",
+    "competition_entries",
+    "competition_judges",
+    "judge_assignments",
+    "competition_awards",
 ]
+
+# Records kept inside another record (array -> field -> kind); their ids are unique across
+# the file too, and the rubric's criteria are referred to by judges' scores.
+NESTED = {
+    "funding_awards": {"grant_details": "grant_details"},
+    "project_indicators": {"observations": "project_observations"},
+    "competitions": {"stages": "competition_stages", "rubric_criteria": "rubric_criteria"},
+}
 
 SINGULAR = {
     "programme": "programme",
@@ -44,6 +67,23 @@ SINGULAR = {
     "partnerships": "partnership",
     "funding_awards": "funding award",
     "collaborative_projects": "collaborative project",
+    "disbursements": "disbursement",
+    "loan_repayments": "loan repayment",
+    "grant_details": "set of 360Giving details",
+    "project_funding": "project funding link",
+    "project_indicators": "project indicator",
+    "project_observations": "project observation",
+    "needs": "need",
+    "offers": "offer",
+    "brokering_rounds": "brokering round",
+    "introductions": "introduction",
+    "competitions": "competition",
+    "competition_stages": "competition stage",
+    "rubric_criteria": "rubric criterion",
+    "competition_entries": "competition entry",
+    "competition_judges": "competition judge",
+    "judge_assignments": "judge assignment",
+    "competition_awards": "competition award",
 }
 
 
@@ -53,6 +93,26 @@ def date_text(value: date | None) -> str | None:
 
 def parse_date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+def datetime_text(value: datetime | None) -> str | None:
+    """A moment in UTC to the second, the same whichever database stored it."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def json_value(value: Any) -> Any:
+    """A JSON field's value with object keys sorted: PostgreSQL's jsonb reorders them."""
+    if isinstance(value, dict):
+        return {key: json_value(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [json_value(item) for item in value]
+    return value
 
 
 def decimal_text(value: Decimal | None) -> str | None:

@@ -2,9 +2,14 @@
 
 A partnership's stage and dates are restored by replaying its moves through
 `partnership_move`, so imported partnerships obey the pipeline's rules like any other.
-Errors from services name model fields; the file names some of them differently.
+Brokering rounds' results and introductions' answers cannot be reached through the
+services without re-running the engine or making second partnerships, so restore_brokering
+writes them as stored. Errors from services name model fields; the file names some of them
+differently.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
@@ -12,11 +17,12 @@ from django.core.exceptions import ValidationError
 
 from partnerbase.brokering import services as brokering
 from partnerbase.brokering.models import Partnership
+from partnerbase.brokering.models.rounds import WEIGHT_FIELDS
 from partnerbase.brokering.stages import CONFIRMED_STAGES, ENDED_STAGES, Stage
 from partnerbase.core.errors import DomainError
 
-from .checks import Problem
 from .format import parse_date
+from .problems import Problem
 
 # Model field names that the file spells differently, per array.
 FILE_FIELDS = {
@@ -27,7 +33,38 @@ FILE_FIELDS = {
     },
     "organisations": {"identifier": "identifiers", "scheme": "identifiers"},
     "exchange_rates": {},
+    "disbursements": {"amount_minor": "amount"},
+    "loan_repayments": {"amount_minor": "amount"},
+    "needs": {"amount_minor": "amount", "currency": "amount.currency"},
+    "offers": {"budget_minor": "budget", "budget_currency": "budget.currency"},
+    "brokering_rounds": {f"weight_{name}": f"weights.{name}" for name in WEIGHT_FIELDS},
+    "competitions": {
+        "prize_fund_minor": "prize_fund",
+        "prize_fund_currency": "prize_fund.currency",
+    },
+    "competition_judges": {"user": "email"},
+    "judge_assignments": {"entries": "entry"},
+    # The prize's amount and date are its funding award's.
+    "competition_awards": {"amount": "funding_award", "award_date": "funding_award"},
 }
+
+
+def _within(prefix: str, field: str | None) -> str:
+    return f"{prefix}.{field}" if field and field != "__all__" else prefix
+
+
+@contextmanager
+def nested(prefix: str) -> Iterator[None]:
+    """Errors from creating a record kept inside another name it: `stages[1].ends_on`."""
+    try:
+        yield
+    except DomainError as exc:
+        raise DomainError(exc.message, field=_within(prefix, exc.field)) from exc
+    except ValidationError as exc:
+        by_field = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+        raise ValidationError(
+            {_within(prefix, field): messages for field, messages in by_field.items()}
+        ) from exc
 
 
 def partnership_path(record: dict) -> list[tuple[Stage, date, str]]:

@@ -46,4 +46,3 @@ def status_tag(status):
 @register.filter
 def rate(value):
     return format_rate(value)
-

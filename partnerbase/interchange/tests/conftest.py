@@ -10,51 +10,21 @@ import pytest
 from django.core.management import call_command
 
 from partnerbase.accelerator import services as accelerator
-from partnerbase.accelerator.models import Cohort, CohortMembership
 from partnerbase.accounts.services import user_create
 from partnerbase.brokering import services as brokering
-from partnerbase.brokering.models import Partnership, PartnershipPartner
+from partnerbase.brokering.models import Partnership
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory import services as directory
-from partnerbase.directory.models import (
-    Engagement,
-    EngagementParticipant,
-    Organisation,
-    OrganisationIdentifier,
-    Person,
-)
 from partnerbase.funding import services as funding
-from partnerbase.funding.models import ExchangeRate, FundingAward
-from partnerbase.impact.models import Target
+from partnerbase.funding.models import FundingAward
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create, target_set
 from partnerbase.projects import services as projects
-from partnerbase.projects.models import CoalitionMember, CollaborativeProject
 
-COUNTED = [
-    Programme,
-    Target,
-    ExchangeRate,
-    Organisation,
-    OrganisationIdentifier,
-    Person,
-    Engagement,
-    EngagementParticipant,
-    Cohort,
-    CohortMembership,
-    Partnership,
-    PartnershipPartner,
-    FundingAward,
-    CollaborativeProject,
-    CoalitionMember,
-]
+from . import builders
+from .counts import record_counts
 
-
-def record_counts() -> dict[str, int]:
-    """Rows per model and history rows in all: an all-or-nothing import changes neither."""
-    counts = {model.__name__: model.objects.count() for model in COUNTED}
-    counts["history"] = sum(model.history.count() for model in COUNTED)
-    return counts
+__all__ = ["build_small", "export_text", "record_counts", "write"]
 
 
 def export_text(slug: str) -> str:
@@ -190,9 +160,9 @@ def _partnerships(actor, p, o, project) -> Partnership:
     return confirmed
 
 
-def _awards(actor, p, o, partnership) -> None:
+def _awards(actor, p, o, partnership) -> tuple[FundingAward, FundingAward]:
     award = funding.funding_award_record
-    award(
+    grant = award(
         actor=actor,
         programme=p,
         title="Grant",
@@ -204,7 +174,7 @@ def _awards(actor, p, o, partnership) -> None:
         recipient=o["toolshed"],
         via_partnership=partnership,
     )
-    award(
+    loan = award(
         actor=actor,
         programme=p,
         title="Loan",
@@ -217,9 +187,12 @@ def _awards(actor, p, o, partnership) -> None:
         via_intermediary=o["unltd"],
         interest_rate_percent=Decimal("3.5"),
         term_months=36,
+        repayment_method="straight_line",
+        first_repayment_on=date(2018, 6, 15),
         confirmed=False,
         illustrative=True,
     )
+    return grant, loan
 
 
 def build_small(actor, slug: str = "small") -> Programme:
@@ -290,8 +263,13 @@ def build_small(actor, slug: str = "small") -> Programme:
             (o["unltd"], "lead", date(2018, 5, 1)),
             (o["unltd"], "funder"),
         ],
+        origin="Working group on “financial inclusion”",
     )
-    _awards(actor, p, o, _partnerships(actor, p, o, project))
+    grant, loan = _awards(actor, p, o, _partnerships(actor, p, o, project))
+    builders.ledger(actor, grant, loan)
+    builders.brokering_round(actor, p, o, area)
+    builders.project_records(actor, project, grant)
+    builders.competition(actor, p, o, area)
     return p
 
 

@@ -59,7 +59,7 @@ def test_missing_required_field_and_unknown_field(small_data, tmp_path):
     del org["kind"]
     org["colour"] = "blue"
     assert _refused(tmp_path, small_data) == [
-        f"organisations[{n}] (id {org['id']}): colour: not a field in format version 1.0",
+        f"organisations[{n}] (id {org['id']}): colour: not a field in format version 1.1",
         f"organisations[{n}] (id {org['id']}): kind: required, but missing",
     ]
 
@@ -101,8 +101,10 @@ def test_records_depending_on_a_failed_one_are_not_reported_twice(small_data, tm
 
 def test_duplicate_ids_and_wrong_format_version(small_data, tmp_path):
     small_data["format_version"] = "2.0"
-    assert _refused(tmp_path, small_data) == ["file: format_version: must be '1.0', not '2.0'"]
-    small_data["format_version"] = "1.0"
+    assert _refused(tmp_path, small_data) == [
+        "file: format_version: must be '1.0' or '1.1', not '2.0'"
+    ]
+    small_data["format_version"] = "1.1"
     small_data["people"].append(dict(small_data["people"][0]))
     duplicate = small_data["people"][0]["id"]
     assert _refused(tmp_path, small_data) == [
@@ -140,3 +142,86 @@ def test_command_line_exits_non_zero_and_prints_each_problem(small_data, tmp_pat
         main(["import", str(write(tmp_path, small_data)), "--slug", "copy"])
     assert caught.value.code != 0
     assert f"funding_awards[{n}] (id {award['id']}): amount.currency:" in capsys.readouterr().err
+
+
+def test_bad_references_in_new_arrays(small_data, tmp_path):
+    n, introduction = 0, small_data["introductions"][0]
+    introduction["partnership"] = introduction["innovator"]
+    m, assignment = 0, small_data["judge_assignments"][0]
+    assignment["scores"][1]["criterion"] = "00000000-0000-4000-8000-000000000000"
+    k, prize = 0, small_data["competition_awards"][0]
+    prize["funding_award"] = small_data["competitions"][0]["stages"][0]["id"]
+    stage = small_data["competitions"][0]["stages"][0]["id"]
+    assert _refused(tmp_path, small_data) == [
+        f"introductions[{n}] (id {introduction['id']}): partnership: "
+        f"{introduction['innovator']} is an organisation, not a partnership",
+        f"judge_assignments[{m}] (id {assignment['id']}): scores[1].criterion: no rubric "
+        "criterion has id 00000000-0000-4000-8000-000000000000",
+        f"competition_awards[{k}] (id {prize['id']}): funding_award: {stage} is a "
+        "competition stage, not a funding award",
+    ]
+
+
+def test_nested_ids_are_unique_across_the_file(small_data, tmp_path):
+    competition = small_data["competitions"][0]
+    observation = small_data["project_indicators"][0]["observations"][1]["id"]
+    competition["stages"][0]["id"] = observation
+    assert _refused(tmp_path, small_data) == [
+        f"competitions[0] (id {competition['id']}): stages[0].id: also used by "
+        "project_indicators[0].observations[1]"
+    ]
+
+
+def test_disbursement_over_the_award_and_repayment_over_the_balance(small_data, tmp_path):
+    """The ledger's rules, reported for each record at fault; nothing is saved."""
+    n, paid = _find(small_data, "disbursements", kind="actual")
+    paid["amount"]["amount"] = "80500.01"
+    m, repayment = 0, small_data["loan_repayments"][0]
+    repayment["amount"]["amount"] = "20000.00"
+    assert _refused(tmp_path, small_data) == [
+        f"disbursements[{n}] (id {paid['id']}): amount: Actual disbursements cannot add up to "
+        "more than the award: 80500.00 GBP is left to disburse.",
+        f"loan_repayments[{m}] (id {repayment['id']}): amount: The repayment is more than the "
+        "balance outstanding (10539.84 USD).",  # principal and the schedule's interest
+    ]
+
+
+def test_new_records_break_the_services_rules(small_data, tmp_path):
+    n, need = _find(small_data, "needs", status="closed")
+    need["closed_on"] = None
+    competition = small_data["competitions"][0]
+    competition["stages"][1]["ends_on"] = "2018-01-01"
+    k, introduction = 0, small_data["introductions"][0]
+    introduction["sent_on"] = None
+    grant = _find(small_data, "funding_awards", title="Grant")[1]["id"]
+    j, award = _find(small_data, "disbursements", kind="planned", award=grant)
+    award["amount"]["currency"] = "USD"
+    assert _refused(tmp_path, small_data) == [
+        f"needs[{n}] (id {need['id']}): closed_on: Enter the date it closed.",
+        f"introductions[{k}] (id {introduction['id']}): sent_on: A sent, accepted or declined "
+        "introduction has the date it was sent, and no other does.",
+        f"competitions[0] (id {competition['id']}): stages[1].ends_on: The stage must end on "
+        "or after it starts.",
+        f"disbursements[{j}] (id {award['id']}): amount.currency: A disbursement is in its "
+        "award's currency, GBP.",
+    ]
+
+
+def test_a_prize_award_must_be_from_the_sponsor(small_data, tmp_path):
+    n, prize = _find(small_data, "funding_awards", instrument="prize")
+    prize["funder"] = _find(small_data, "organisations", name="UnLtd")[1]["id"]
+    award = small_data["competition_awards"][0]
+    assert _refused(tmp_path, small_data) == [
+        f"competition_awards[0] (id {award['id']}): funding_award: funding_awards[{n}] has "
+        f"funder {prize['funder']!r}; a prize's funding award has "
+        f"{_find(small_data, 'organisations', name='Barclays')[1]['id']!r}."
+    ]
+
+
+def test_scores_for_the_whole_rubric(small_data, tmp_path):
+    assignment = small_data["judge_assignments"][0]
+    del assignment["scores"][0]
+    missing = small_data["competitions"][0]["rubric_criteria"][0]["name"]
+    assert _refused(tmp_path, small_data) == [
+        f"judge_assignments[0] (id {assignment['id']}): scores: Enter a score for {missing}."
+    ]

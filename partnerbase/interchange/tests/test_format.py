@@ -1,21 +1,43 @@
 """The schema agrees with the models, and the pure helpers behave; no database needed."""
 
-from datetime import date
+import json
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from partnerbase.accelerator.models import MembershipStatus
-from partnerbase.brokering.models import PartnershipKind
+from partnerbase.brokering.models import (
+    IntroductionStatus,
+    OpenStatus,
+    PartnershipKind,
+    Response,
+    RoundMode,
+    RoundStatus,
+    SupportType,
+)
 from partnerbase.brokering.stages import Stage
 from partnerbase.core.errors import DomainError
 from partnerbase.directory.models import EngagementKind, OrganisationKind, SectorGroup
-from partnerbase.funding.models import Instrument
+from partnerbase.funding.models import DisbursementKind, Instrument, RepaymentMethod
 from partnerbase.impact.models import Figure
 from partnerbase.interchange.checks import Problem, schema
-from partnerbase.interchange.format import ARRAYS, decimal_text
+from partnerbase.interchange.format import (
+    ARRAYS,
+    FORMAT_VERSION,
+    READABLE_VERSIONS,
+    datetime_text,
+    decimal_text,
+    json_value,
+    parse_datetime,
+)
 from partnerbase.interchange.restore import partnership_path
-from partnerbase.projects.models import CoalitionRole, ProjectStatus
+from partnerbase.projects.models import (
+    CoalitionRole,
+    FundingDirection,
+    ObservationQuality,
+    ProjectStatus,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +53,19 @@ from partnerbase.projects.models import CoalitionRole, ProjectStatus
         ("target", "figure", Figure.values),
         ("collaborative_project", "status", ProjectStatus.values),
         ("coalition_member", "role", CoalitionRole.values),
+        ("funding_award", "repayment_method", [*RepaymentMethod.values, None]),
+        ("disbursement", "kind", DisbursementKind.values),
+        ("project_funding", "direction", FundingDirection.values),
+        ("project_observation", "quality", ObservationQuality.values),
+        ("need", "type", SupportType.values),
+        ("offer", "type", SupportType.values),
+        ("need", "status", OpenStatus.values),
+        ("brokering_round", "mode", RoundMode.values),
+        # A round caught running is written as it was before the run.
+        ("brokering_round", "status", [s for s in RoundStatus.values if s != "running"]),
+        ("introduction", "status", IntroductionStatus.values),
+        ("introduction", "innovator_response", Response.values),
+        ("introduction", "partner_response", Response.values),
     ],
 )
 def test_schema_choices_match_the_models(definition, field, choices):
@@ -39,6 +74,19 @@ def test_schema_choices_match_the_models(definition, field, choices):
 
 def test_schema_lists_every_array():
     assert [k for k in schema()["properties"] if k in ARRAYS] == ARRAYS
+
+
+def test_schema_reads_every_readable_version():
+    assert schema()["properties"]["format_version"]["enum"] == list(READABLE_VERSIONS)
+    assert FORMAT_VERSION == READABLE_VERSIONS[-1]
+
+
+def test_moments_are_utc_to_the_second_and_json_keys_sorted():
+    moment = datetime(2018, 3, 1, 11, 15, 7, 123456, tzinfo=timezone(timedelta(hours=1)))
+    assert datetime_text(moment) == "2018-03-01T10:15:07Z"
+    assert parse_datetime("2018-03-01T10:15:07Z") == moment.replace(microsecond=0)
+    nested = json_value({"b": [{"z": 1, "a": 2}], "a": None})
+    assert json.dumps(nested) == '{"a": null, "b": [{"a": 2, "z": 1}]}'
 
 
 @pytest.mark.parametrize(

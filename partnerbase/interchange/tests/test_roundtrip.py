@@ -18,6 +18,23 @@ from .conftest import build_small, export_text, record_counts, write
 
 pytestmark = pytest.mark.django_db
 
+# The arrays format version 1.1 added.
+NEW_ARRAYS = [
+    "disbursements",
+    "loan_repayments",
+    "project_funding",
+    "project_indicators",
+    "needs",
+    "offers",
+    "brokering_rounds",
+    "introductions",
+    "competitions",
+    "competition_entries",
+    "competition_judges",
+    "judge_assignments",
+    "competition_awards",
+]
+
 
 def _as(text: str, *, slug: str, programme_id: str) -> str:
     """The export of a copy, with the copy's slug and id put back to the original's."""
@@ -101,6 +118,14 @@ def test_export_needs_a_programme_when_there_are_several(actor, small, tmp_path)
 def test_demo_round_trip_keeps_file_and_figures(tmp_path):
     iep = build_iep()
     first = export_text("iep")
+    data = json.loads(first)
+    assert [a for a in NEW_ARRAYS if not data[a]] == []
+    loans = [a for a in data["funding_awards"] if a["repayment_method"]]
+    assert loans and all(a["first_repayment_on"] for a in loans)
+    assert any(p["origin"] for p in data["collaborative_projects"])
+    assert all(i["observations"] for i in data["project_indicators"])
+    assert all(c["stages"] and c["rubric_criteria"] for c in data["competitions"])
+    assert all(a["scores"] for a in data["judge_assignments"])
     path = tmp_path / "iep.json"
     path.write_text(first, encoding="utf-8")
     before = record_counts()

@@ -175,8 +175,9 @@ def judge_entries_assign(*, actor, judge: CompetitionJudge, entries: Iterable) -
 
 @transaction.atomic
 def judge_assign(
-    *, actor, judge: CompetitionJudge, entry: CompetitionEntry, uid=None
+    *, actor, judge: CompetitionJudge, entry: CompetitionEntry, uid=None, illustrative=None
 ) -> JudgeAssignment:
+    """`illustrative` is the judge's unless given (the importer restores it as it was)."""
     if entry.competition_id != judge.competition_id:
         raise DomainError("The entry is in another competition.", field="entries")
     conflict = judge_conflict(judge, entry)
@@ -186,7 +187,9 @@ def judge_assign(
         raise DomainError(f"{entry} is already assigned to {judge.user}.", field="entries")
     assignment = JudgeAssignment(judge=judge, entry=entry)
     return record_save(
-        _child(assignment, uid, judge.illustrative), actor=actor, reason="Entry assigned"
+        _child(assignment, uid, judge.illustrative if illustrative is None else illustrative),
+        actor=actor,
+        reason="Entry assigned",
     )
 
 

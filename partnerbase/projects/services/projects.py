@@ -127,7 +127,7 @@ def project_status_change(
 
 @transaction.atomic
 def project_funding_link(
-    *, actor, project: CollaborativeProject, award, direction: str, uid=None
+    *, actor, project: CollaborativeProject, award, direction: str, illustrative=False, uid=None
 ) -> ProjectFunding:
     """Count a ledger award as the project's money: "in" goes to a coalition member,
     "out" comes from one."""
@@ -142,7 +142,9 @@ def project_funding_link(
         )
     if ProjectFunding.objects.filter(project=project, award=award).exists():
         raise DomainError("That award is already linked to the project.", field="award")
-    link = ProjectFunding(project=project, award=award, direction=direction)
+    link = ProjectFunding(
+        project=project, award=award, direction=direction, illustrative=illustrative
+    )
     if uid:
         link.uid = uid
     return record_save(link, actor=actor, reason="Funding linked to project")

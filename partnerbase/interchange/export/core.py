@@ -1,29 +1,16 @@
-"""Write a whole programme as one interchange document (see docs/interchange.md).
-
-Every function returns plain dicts with keys in a fixed order; arrays are sorted by id so
-the same database always gives the same bytes.
-"""
+"""The records of format version 1.0 that other arrays refer to: programme, directory,
+accelerator and partnerships."""
 
 from partnerbase.accelerator.models import Accelerator, Cohort, CohortMembership
 from partnerbase.brokering.models import Partnership
 from partnerbase.challenges.models import ChallengeArea
 from partnerbase.directory.models import Engagement, Organisation, Person
 from partnerbase.funding.currencies import from_minor
-from partnerbase.funding.models import ExchangeRate, FundingAward
+from partnerbase.funding.models import ExchangeRate
 from partnerbase.impact.models import Target
 from partnerbase.programmes.models import Programme
-from partnerbase.projects.models import CollaborativeProject
 
-from .format import (
-    FORMAT,
-    FORMAT_VERSION,
-    date_text,
-    decimal_text,
-    dumps,
-    id_text,
-    sorted_by_id,
-    split_list,
-)
+from ..format import date_text, decimal_text, id_text, sorted_by_id, split_list
 
 
 def money(minor: int | None, currency: str) -> dict | None:
@@ -223,87 +210,3 @@ def partnerships(p: Programme) -> list[dict]:
         }
         for x in rows
     )
-
-
-def funding_awards(p: Programme) -> list[dict]:
-    rows = FundingAward.objects.filter(programme=p).select_related(
-        "funder", "recipient", "via_partnership", "via_intermediary"
-    )
-    return sorted_by_id(
-        {
-            "id": str(a.uid),
-            "title": a.title,
-            "description": a.description,
-            "instrument": a.instrument,
-            "amount": money(a.amount_minor, a.currency),
-            "award_date": date_text(a.award_date),
-            "confirmed": a.confirmed,
-            "funder": id_text(a.funder),
-            "recipient": id_text(a.recipient),
-            "via_partnership": id_text(a.via_partnership),
-            "via_intermediary": id_text(a.via_intermediary),
-            "interest_rate_percent": decimal_text(a.interest_rate_percent),
-            "term_months": a.term_months,
-            "illustrative": a.illustrative,
-        }
-        for a in rows
-    )
-
-
-def _coalition(project: CollaborativeProject) -> list[dict]:
-    members = [
-        {
-            "organisation": str(m.organisation.uid),
-            "role": m.role,
-            "joined_on": date_text(m.joined_on),
-        }
-        for m in project.coalition.all()
-    ]
-    return sorted(members, key=lambda m: (m["organisation"], m["role"]))
-
-
-def collaborative_projects(p: Programme) -> list[dict]:
-    rows = (
-        CollaborativeProject.objects.filter(programme=p)
-        .select_related("challenge_area")
-        .prefetch_related("coalition__organisation")
-    )
-    return sorted_by_id(
-        {
-            "id": str(x.uid),
-            "name": x.name,
-            "challenge_area": id_text(x.challenge_area),
-            "region": x.region,
-            "launch_date": date_text(x.launch_date),
-            "status": x.status,
-            "description": x.description,
-            "coalition": _coalition(x),
-            "illustrative": x.illustrative,
-        }
-        for x in rows
-    )
-
-
-def programme_export(*, programme: Programme) -> dict:
-    """The whole programme as one document; user accounts and history are left out."""
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "programme": programme_record(programme),
-        "targets": targets(programme),
-        "exchange_rates": exchange_rates(programme),
-        "challenge_areas": challenge_areas(programme),
-        "organisations": organisations(programme),
-        "people": people(programme),
-        "engagements": engagements(programme),
-        "accelerators": accelerators(programme),
-        "cohorts": cohorts(programme),
-        "cohort_memberships": cohort_memberships(programme),
-        "partnerships": partnerships(programme),
-        "funding_awards": funding_awards(programme),
-        "collaborative_projects": collaborative_projects(programme),
-    }
-
-
-def programme_export_text(*, programme: Programme) -> str:
-    return dumps(programme_export(programme=programme))

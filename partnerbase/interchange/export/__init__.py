@@ -1,0 +1,54 @@
+"""Write a whole programme as one interchange document (see docs/interchange.md).
+
+Every function returns plain dicts with keys in a fixed order; arrays are sorted by id so
+the same database always gives the same bytes. One module per part of Partnerbase.
+"""
+
+from partnerbase.programmes.models import Programme
+
+from ..format import ARRAYS, FORMAT, FORMAT_VERSION, dumps
+from . import brokering, core, funding, projects
+
+WRITERS = {
+    "targets": core.targets,
+    "exchange_rates": core.exchange_rates,
+    "challenge_areas": core.challenge_areas,
+    "organisations": core.organisations,
+    "people": core.people,
+    "engagements": core.engagements,
+    "accelerators": core.accelerators,
+    "cohorts": core.cohorts,
+    "cohort_memberships": core.cohort_memberships,
+    "partnerships": core.partnerships,
+    "funding_awards": funding.funding_awards,
+    "disbursements": funding.disbursements,
+    "loan_repayments": funding.loan_repayments,
+    "collaborative_projects": projects.collaborative_projects,
+    "project_funding": projects.project_funding,
+    "project_indicators": projects.project_indicators,
+    "needs": brokering.needs,
+    "offers": brokering.offers,
+    "brokering_rounds": brokering.brokering_rounds,
+    "introductions": brokering.introductions,
+    "competitions": projects.competitions,
+    "competition_entries": projects.competition_entries,
+    "competition_judges": projects.competition_judges,
+    "judge_assignments": projects.judge_assignments,
+    "competition_awards": projects.competition_awards,
+}
+assert list(WRITERS) == ARRAYS, "one writer per array, in the file's order"
+
+
+def programme_export(*, programme: Programme) -> dict:
+    """The whole programme as one document; user accounts (but judges' email and name) and
+    history are left out."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "programme": core.programme_record(programme),
+        **{array: write(programme) for array, write in WRITERS.items()},
+    }
+
+
+def programme_export_text(*, programme: Programme) -> str:
+    return dumps(programme_export(programme=programme))

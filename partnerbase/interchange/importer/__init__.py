@@ -1,0 +1,111 @@
+"""Read an interchange document into a new programme, all or nothing, through the services.
+
+The same service functions that forms and the demo use create every record, with the file's
+ids as `uid`, so imported data obeys the same rules and leaves the same history. Where a
+record's stored state can only be reached by re-running things (a brokering round's results,
+an introduction's answers), it is restored as the file has it (restore.py).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from partnerbase.core.errors import DomainError
+from partnerbase.programmes.models import Programme
+
+from ..checks import ImportFailed, Problem, document_problems
+from ..restore import service_problems
+from .base import Skipped
+from .brokering import BrokeringSteps
+from .core import CoreSteps
+from .funding import FundingSteps
+from .projects import ProjectSteps
+
+
+class _Importer(CoreSteps, FundingSteps, BrokeringSteps, ProjectSteps):
+    def __init__(self, *, data: dict, slug: str | None, actor):
+        self.data, self.slug, self.actor = data, slug, actor
+        self.made: dict[str, Any] = {}  # file id -> created record; ids are unique per file
+        self.pending: dict[str, Any] = {}  # nested records made by the record being built
+        self.problems: list[Problem] = []
+
+    def ref(self, value: str | None):
+        if value is None:
+            return None
+        if value not in self.made:
+            raise Skipped
+        return self.made[value]
+
+    def run(self) -> Programme | None:
+        self.programme = self.step("programme", None, self.data["programme"], self.programme_)
+        if self.programme is None:
+            return None  # nothing else can be created without it
+        for array, build in self.steps():
+            for n, record in enumerate(self.data.get(array, [])):
+                made = self.step(array, n, record, build)
+                if made is not None:
+                    self.made[record["id"]] = made
+        return self.programme
+
+    def step(self, array: str, index: int | None, record: dict, build: Callable):
+        self.pending = {}
+        try:
+            with transaction.atomic():  # a failed record leaves no half behind
+                made = build(record)
+        except Skipped:
+            return None
+        except (DomainError, ValidationError) as exc:
+            self.problems += service_problems(array, index, record, exc)
+            return None
+        self.made.update(self.pending)
+        return made
+
+    def steps(self) -> list[tuple[str, Callable]]:
+        """Import order: each array only refers to arrays before it. Competition prizes
+        create their own funding awards, so what refers to awards comes after them."""
+        return [
+            ("targets", self.target),
+            ("exchange_rates", self.exchange_rate),
+            ("challenge_areas", self.challenge_area),
+            ("organisations", self.organisation),
+            ("people", self.person),
+            ("engagements", self.engagement),
+            ("accelerators", self.accelerator),
+            ("cohorts", self.cohort),
+            ("cohort_memberships", self.cohort_membership),
+            ("collaborative_projects", self.project),
+            ("partnerships", self.partnership),
+            ("funding_awards", self.funding_award),
+            ("needs", self.need),
+            ("offers", self.offer),
+            ("brokering_rounds", self.brokering_round),
+            ("introductions", self.introduction),
+            ("competitions", self.competition),
+            ("competition_entries", self.competition_entry),
+            ("competition_judges", self.competition_judge),
+            ("judge_assignments", self.judge_assignment),
+            ("competition_awards", self.competition_award),
+            ("disbursements", self.disbursement),
+            ("loan_repayments", self.loan_repayment),
+            ("project_funding", self.project_funding),
+            ("project_indicators", self.project_indicator),
+        ]
+
+
+def programme_import(*, data: Any, slug: str | None = None, actor=None) -> Programme:
+    """Create the document's programme and every record in it, or nothing at all.
+
+    Raises ImportFailed with every problem found: first the file's shape and references,
+    then whatever the services refuse.
+    """
+    problems = document_problems(data)
+    if problems:
+        raise ImportFailed(problems)
+    with transaction.atomic():
+        importer = _Importer(data=data, slug=slug, actor=actor)
+        programme = importer.run()
+        if importer.problems:
+            raise ImportFailed(importer.problems)  # inside the atomic block: rolls it all back
+    return programme
