@@ -2,6 +2,9 @@
 
 "Organisations engaged" counts an organisation with any of these in the period. Later
 capabilities add their roles (champion, pledge, working group…) to ROLE_SOURCES.
+Write a source with joins, not `__in=<another queryset>`: on SQLite each source runs as a
+correlated EXISTS, and SQLite re-runs a nested IN for every organisation. Add the source
+to ROLES_SQL in benchmarks/figures.py too (benchmarks/README.md).
 """
 
 from collections.abc import Callable
@@ -60,9 +63,15 @@ def _partnership_innovators(programme, period: Period) -> QuerySet:
 
 
 def _partnership_partners(programme, period: Period) -> QuerySet:
-    return PartnershipPartner.objects.filter(
-        partnership__in=_live_partnerships(programme, period)
-    ).values("organisation_id")
+    # The partnerships of _live_partnerships, as a join rather than `partnership__in`: as a
+    # correlated EXISTS (engaged_organisations on SQLite) a nested IN is re-run per row.
+    return (
+        PartnershipPartner.objects.filter(
+            partnership__programme=programme, partnership__proposed_on__lte=period.end
+        )
+        .exclude(partnership__ended_on__lt=period.start)
+        .values("organisation_id")
+    )
 
 
 def _coalitions(programme, period: Period) -> QuerySet:
