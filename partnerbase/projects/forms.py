@@ -6,6 +6,8 @@ from partnerbase.accounts.models import Role, User
 from partnerbase.challenges.models import ChallengeArea
 from partnerbase.core.forms import GovukDateField
 from partnerbase.directory.models import Organisation
+from partnerbase.funding.currencies import exponent
+from partnerbase.funding.forms import AmountField
 
 from .models import CoalitionRole, ObservationQuality, ProjectStatus
 from .services.projects import NEXT_STATUSES
@@ -182,3 +184,107 @@ class AwardForm(forms.Form):
         label="Title",
         help_text="Leave blank for “<competition>: prize to <entrant>”.",
     )
+
+
+# --- setting up a competition ------------------------------------------------------------
+
+CURRENCY_NAMES = {"GBP": "Pounds sterling (GBP)", "USD": "US dollars (USD)", "EUR": "Euros (EUR)"}
+
+
+def _whole_number(label, *, min_value, max_value, **kwargs):
+    name = f"The {label.lower()}"
+    return forms.IntegerField(
+        label=label, min_value=min_value, max_value=max_value,
+        error_messages={"required": f"Enter the {label.lower()}",
+                        "invalid": f"{name} must be a whole number",
+                        "min_value": f"{name} must be {min_value} or more",
+                        "max_value": f"{name} must be {max_value} or less"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        **kwargs,
+    )  # fmt: skip
+
+
+class CompetitionForm(forms.Form):
+    name = forms.CharField(
+        max_length=300, label="Name",
+        error_messages={"required": "Enter the name of the competition"},
+    )  # fmt: skip
+    prize_fund = AmountField(
+        label="Prize fund", error_name="The prize fund",
+        help_text="The whole fund, in the currency below. For example, 3000000",
+        error_messages={"required": "Enter the prize fund"},
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
+    )  # fmt: skip
+    currency = forms.ChoiceField(label="Currency of the prize fund")
+    launch_date = GovukDateField(label="Launch date", help_text="For example, 1 3 2018")
+    challenge_area = forms.ModelChoiceField(
+        queryset=ChallengeArea.objects.none(), required=False, label="Challenge area",
+        empty_label="None",
+    )  # fmt: skip
+    description = forms.CharField(
+        required=False, label="About the competition", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        sponsor = _organisations(programme)
+        sponsor.label = "Sponsor"
+        sponsor.error_messages["required"] = "Choose the sponsor"
+        self.fields = {"name": self.fields.pop("name"), "sponsor": sponsor, **self.fields}
+        reference = programme.reference_currency
+        codes = list(CURRENCY_NAMES) + ([] if reference in CURRENCY_NAMES else [reference])
+        self.fields["currency"].choices = [(c, CURRENCY_NAMES.get(c, c)) for c in codes]
+        self.fields["currency"].initial = reference
+        self.fields["challenge_area"].queryset = ChallengeArea.objects.filter(programme=programme)
+
+    def clean(self):
+        data = super().clean()
+        amount, currency = data.get("prize_fund"), data.get("currency")
+        if amount is not None and currency:
+            places = exponent(currency)
+            if amount != amount.quantize(Decimal(1).scaleb(-places)):
+                self.add_error(
+                    "prize_fund",
+                    f"The prize fund can have at most {places} decimal places in {currency}"
+                    if places
+                    else f"The prize fund must be a whole number of {currency}",
+                )
+        return data
+
+
+class StageForm(forms.Form):
+    name = forms.CharField(
+        max_length=200, label="Name of the stage", help_text="For example, Open call",
+        error_messages={"required": "Enter the name of the stage"},
+    )  # fmt: skip
+    starts_on = GovukDateField(label="Start date", help_text="For example, 1 3 2018")
+    ends_on = GovukDateField(
+        required=False, label="End date", help_text="Leave blank for a stage of one day."
+    )
+
+    def clean(self):
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", "The end date must be the same as or after the start date")
+        return data
+
+
+class CriterionForm(forms.Form):
+    name = forms.CharField(
+        max_length=200, label="Criterion", help_text="For example, Impact",
+        error_messages={"required": "Enter the name of the criterion"},
+    )  # fmt: skip
+    weight = _whole_number(
+        "Weight", min_value=1, max_value=100, initial=1,
+        help_text="A criterion of weight 2 counts twice as much as one of weight 1.",
+    )  # fmt: skip
+    min_score = _whole_number("Lowest score", min_value=-1000, max_value=1000, initial=0)
+    max_score = _whole_number("Highest score", min_value=-1000, max_value=1000, initial=10)
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("min_score"), data.get("max_score")
+        if low is not None and high is not None and high <= low:
+            self.add_error("max_score", "The highest score must be more than the lowest score")
+        return data

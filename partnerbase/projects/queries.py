@@ -19,6 +19,7 @@ from .models import (
     CompetitionEntry,
     FundingDirection,
     JudgeAssignment,
+    JudgeScore,
     ProjectFunding,
     ProjectIndicator,
 )
@@ -201,3 +202,8 @@ def judge_assignments(user, competition) -> list[JudgeAssignment]:
         .select_related("entry__organisation")
         .prefetch_related("scores")
     )
+
+
+def judging_started(competition) -> bool:
+    """Once any judge has scored, the rubric is fixed (rubric_criterion_add refuses)."""
+    return JudgeScore.objects.filter(assignment__entry__competition=competition).exists()

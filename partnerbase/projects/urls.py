@@ -13,7 +13,10 @@ urlpatterns = [
     path("<uuid:uid>/indicators/add/", projects.indicator_add, name="indicator_add"),
     path("<uuid:uid>/observations/add/", projects.observation_add, name="observation_add"),
     path("competitions/", competitions.competition_index, name="competition_list"),
+    path("competitions/add/", competitions.competition_add, name="competition_add"),
     path("competitions/<uuid:uid>/", competitions.competition_detail, name="competition_detail"),
+    path("competitions/<uuid:uid>/stages/add/", competitions.stage_add, name="stage_add"),
+    path("competitions/<uuid:uid>/rubric/add/", competitions.criterion_add, name="criterion_add"),
     path("competitions/<uuid:uid>/enter/", competitions.entry_add, name="entry_add"),
     path("competitions/<uuid:uid>/judges/add/", competitions.judge_add, name="judge_add"),
     path(

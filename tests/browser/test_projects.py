@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from partnerbase.funding.models import FundingAward
-from partnerbase.projects.models import CompetitionEntry, JudgeAssignment
+from partnerbase.projects.models import Competition, CompetitionEntry, JudgeAssignment
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +101,55 @@ def test_a_competition_from_entry_to_award(page, page_problems, iep, sign_in, ax
         "Nationwide Building Society",
         Decimal("100000.00"),
     )
+    assert not page_problems, str(page_problems)
+
+
+def test_the_team_creates_a_competition_with_a_stage_and_a_criterion(
+    page, page_problems, iep, sign_in, axe_check
+):
+    sign_in(page, "team@example.org")
+    page.goto("/programmes/iep/projects/competitions/")
+    page.get_by_role("button", name="Create a competition").click()
+    axe_check(page, "competition-form")
+    page.fill("#id_name", "Inclusive Payments Prize")
+    page.select_option("#id_sponsor", label="Nationwide Building Society")
+    page.fill("#id_prize_fund", "-5")
+    page.fill("#id_launch_date_0", "1")
+    page.fill("#id_launch_date_1", "10")
+    page.fill("#id_launch_date_2", "2018")
+    page.get_by_role("button", name="Create competition").click()
+    assert "The prize fund must be more than 0" in page.locator("#id_prize_fund-error").inner_text()
+    assert not Competition.objects.filter(name="Inclusive Payments Prize").exists()
+    axe_check(page, "competition-form-error")
+    page.fill("#id_prize_fund", "500000")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create competition").click()
+    assert "Inclusive Payments Prize created." in page.inner_text("main")
+    assert page.locator("#prize-fund").inner_text().startswith("£500,000")
+
+    page.get_by_role("button", name="Add a stage").click()
+    page.fill("#id_name", "Open call")
+    for prefix, when in {"starts_on": "1 10 2018", "ends_on": "30 9 2018"}.items():
+        for i, part in enumerate(when.split()):
+            page.fill(f"#id_{prefix}_{i}", part)
+    page.get_by_role("button", name="Add stage").click()
+    assert "must be the same as or after" in page.locator("#id_ends_on-error").inner_text()
+    axe_check(page, "stage-form-error")
+    page.fill("#id_ends_on_1", "11")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add stage").click()
+    assert "Open call: 1 October 2018 to 30 November 2018" in page.inner_text("main")
+
+    page.get_by_role("button", name="Add a rubric criterion").click()
+    axe_check(page, "criterion-form")
+    page.fill("#id_name", "Reach")
+    page.fill("#id_weight", "2")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add criterion").click()
+    assert "Reach" in page.locator("table[data-rubric]").inner_text()
+    axe_check(page, "competition-set-up")
+    competition = Competition.objects.get(name="Inclusive Payments Prize")
+    assert [c.weight for c in competition.criteria.all()] == [2]
     assert not page_problems, str(page_problems)
 
 

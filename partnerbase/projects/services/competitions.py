@@ -47,11 +47,14 @@ def competition_create(
 ) -> Competition:
     """`stages` holds (name, starts_on, ends_on); `criteria` (name, weight, min, max)."""
     same_programme(programme, sponsor=sponsor, challenge_area=challenge_area)
+    prize_fund_minor = money_to_minor(prize_fund, currency, field="prize_fund")
+    if prize_fund_minor <= 0:
+        raise DomainError("The prize fund must be more than 0.", field="prize_fund")
     competition = Competition(
         programme=programme,
         name=name,
         sponsor=sponsor,
-        prize_fund_minor=money_to_minor(prize_fund, currency, field="prize_fund"),
+        prize_fund_minor=prize_fund_minor,
         prize_fund_currency=currency,
         launch_date=launch_date,
         challenge_area=challenge_area,
@@ -99,6 +102,9 @@ def rubric_criterion_add(
 ) -> RubricCriterion:  # fmt: skip
     if JudgeScore.objects.filter(assignment__entry__competition=competition).exists():
         raise DomainError("Judging has started: the rubric can no longer change.", field="name")
+    # Checked here so the message names the field (the unique constraint's would not).
+    if competition.criteria.filter(name=name).exists():
+        raise DomainError(f"The rubric already has a criterion called {name}.", field="name")
     criterion = RubricCriterion(
         competition=competition, name=name, weight=weight, min_score=min_score,
         max_score=max_score,

@@ -12,7 +12,7 @@ from partnerbase.funding.models import FundingAward
 from partnerbase.impact.figures import additional_funding_awards, engaged_organisations
 from partnerbase.impact.period import Period
 from partnerbase.projects import services
-from partnerbase.projects.models import CompetitionAward, JudgeAssignment, JudgeScore
+from partnerbase.projects.models import Competition, CompetitionAward, JudgeAssignment, JudgeScore
 from partnerbase.projects.queries import competition_ranking
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,31 @@ def award(world, entry, amount, on=date(2017, 10, 1)):
     return services.competition_award_make(
         actor=world.make.actor, entry=entry, amount=Decimal(amount), award_date=on
     )
+
+
+# --- setting up ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", ["0", "-1", "10.001"])
+def test_a_prize_fund_must_be_positive_whole_pence(world, amount):
+    with pytest.raises(DomainError) as exc:
+        services.competition_create(
+            actor=world.make.actor, programme=world.programme, name="Bad fund",
+            sponsor=world.sponsor, prize_fund=Decimal(amount), currency="GBP",
+            launch_date=date(2017, 1, 1),
+        )  # fmt: skip
+
+    assert exc.value.field == "prize_fund"
+    assert not Competition.objects.filter(name="Bad fund").exists()
+
+
+def test_a_rubric_names_each_criterion_once(world):
+    with pytest.raises(DomainError) as exc:
+        services.rubric_criterion_add(actor=world.make.actor, competition=world.competition,
+                                      name="Impact")  # fmt: skip
+
+    assert exc.value.field == "name"
+    assert world.competition.criteria.filter(name="Impact").count() == 1
 
 
 # --- entries ---------------------------------------------------------------------------

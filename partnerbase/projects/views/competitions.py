@@ -1,5 +1,6 @@
-"""Competition pages: the list, a competition (stages, entries, ranking, awards), entering,
-judges, the judge's scoring form and the award form."""
+"""Competition pages: the list, a competition (stages, entries, ranking, awards), creating
+one and adding its stages and rubric, entering, judges, the judge's scoring form and the
+award form."""
 
 from datetime import date
 
@@ -13,9 +14,18 @@ from partnerbase.funding.money import format_money
 from partnerbase.programmes.queries import programme_get
 
 from .. import services
-from ..forms import AwardForm, EntryForm, JudgeForm, ScoreForm
+from ..forms import (
+    AwardForm,
+    CompetitionForm,
+    CriterionForm,
+    EntryForm,
+    JudgeForm,
+    ScoreForm,
+    StageForm,
+)
 from ..models import CompetitionAward, JudgeAssignment
 from ..permissions import (
+    can_create_competition,
     can_manage_competition,
     can_score,
     can_view_competition,
@@ -25,6 +35,7 @@ from ..queries import (
     competition_get,
     competition_list,
     judge_assignments,
+    judging_started,
     money_total,
     ranking_for,
     visible_entries,
@@ -72,6 +83,7 @@ def competition_index(request, slug):
         {
             "programme": programme,
             "competitions": competition_list(user=request.user, programme=programme),
+            "can_create": can_create_competition(request.user, programme),
             "nav_current": NAV,
         },
     )
@@ -107,9 +119,56 @@ def competition_detail(request, slug, uid):
             "awards": awards,
             "assignments": judge_assignments(request.user, competition),
             "can_manage": can_manage_competition(request.user, competition),
+            "rubric_open": not judging_started(competition),
             "nav_current": NAV,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def competition_add(request, slug):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_create_competition(request.user, programme):
+        raise PermissionDenied
+    form = CompetitionForm(request.POST or None, programme=programme)
+    return form_page(
+        request, "projects/competition_form.html", {"programme": programme}, form,
+        lambda data: services.competition_create(
+            actor=request.user, programme=programme, **data
+        ),
+        lambda competition: f"{competition.name} created.", competition_url,
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def stage_add(request, slug, uid):
+    programme, competition = _managed(request, slug, uid)
+    form = StageForm(request.POST or None)
+    return form_page(
+        request, "projects/stage_form.html", {"programme": programme, "competition": competition},
+        form,
+        lambda data: services.competition_stage_add(
+            actor=request.user, competition=competition, **data
+        ),
+        lambda stage: f"Stage “{stage.name}” added.", competition_url(competition),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def criterion_add(request, slug, uid):
+    programme, competition = _managed(request, slug, uid)
+    form = CriterionForm(request.POST or None)
+    return form_page(
+        request, "projects/criterion_form.html",
+        {"programme": programme, "competition": competition,
+         "rubric_open": not judging_started(competition)},
+        form,
+        lambda data: services.rubric_criterion_add(
+            actor=request.user, competition=competition, **data
+        ),
+        lambda criterion: f"Criterion “{criterion.name}” added to the rubric.",
+        competition_url(competition),
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
