@@ -4,7 +4,7 @@
 capabilities add their roles (champion, pledge, working group…) to ROLE_SOURCES.
 Write a source with joins, not `__in=<another queryset>`: on SQLite each source runs as a
 correlated EXISTS, and SQLite re-runs a nested IN for every organisation. Add the source
-to ROLES_SQL in benchmarks/figures.py too (benchmarks/README.md).
+to ROLES_SQL in benchmarks/figures_sql.py too (benchmarks/README.md).
 """
 
 from collections.abc import Callable
