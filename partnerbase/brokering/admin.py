@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BrokeringRound, Introduction, Need, Offer, Partnership, PartnershipPartner
+from .models import (
+    BrokeringRound,
+    Introduction,
+    Need,
+    Offer,
+    Partnership,
+    PartnershipPartner,
+    RoundInnovatorSetting,
+)
 
 
 class PartnerInline(admin.TabularInline):
@@ -34,10 +42,18 @@ class OfferAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["partner"]
 
 
+class InnovatorSettingInline(admin.TabularInline):
+    model = RoundInnovatorSetting
+    extra = 0
+    autocomplete_fields = ["innovator"]
+    fields = ["innovator", "capacity", "min_introductions"]
+
+
 @admin.register(BrokeringRound)
 class BrokeringRoundAdmin(SimpleHistoryAdmin):
     list_display = ["name", "programme", "status", "run_at", "sent_on"]
     list_filter = ["programme", "status"]
+    inlines = [InnovatorSettingInline]
 
 
 @admin.register(Introduction)

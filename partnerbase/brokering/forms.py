@@ -4,7 +4,7 @@ from partnerbase.challenges.models import ChallengeArea
 from partnerbase.core.forms import GovukDateField
 
 from .models import RoundMode, SupportType
-from .models.rounds import WEIGHT_FIELDS
+from .models.rounds import MOST_PER_INNOVATOR, WEIGHT_FIELDS
 from .stages import Stage
 
 AMOUNT_HINT = "In pounds, for example 25000."
@@ -109,10 +109,16 @@ class RoundForm(forms.Form):
         label="How should the engine choose?",
     )
     innovator_capacity = forms.IntegerField(
-        min_value=1, max_value=50, initial=3, label="Most introductions for one innovator"
+        min_value=1,
+        max_value=MOST_PER_INNOVATOR,
+        initial=3,
+        label="Most introductions for one innovator",
     )
     min_introductions = forms.IntegerField(
-        min_value=0, max_value=50, initial=1, label="Fewest introductions for one innovator"
+        min_value=0,
+        max_value=MOST_PER_INNOVATOR,
+        initial=1,
+        label="Fewest introductions for one innovator",
     )
 
     def __init__(self, *args, **kwargs):
@@ -132,7 +138,12 @@ class RoundForm(forms.Form):
 class HandIntroductionForm(forms.Form):
     innovator = _OrgChoice(queryset=None, label="Innovator")
     partner = _OrgChoice(queryset=None, label="Partner")
-    reasons = forms.CharField(label="Why introduce them?", widget=forms.Textarea(attrs={"rows": 3}))
+    reasons = forms.CharField(
+        required=False,
+        label="Why introduce them?",
+        help_text="The engine’s score and reasons for the pair are added for you.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     over_capacity = forms.BooleanField(
         required=False,
         label="Add it anyway",
@@ -189,3 +200,76 @@ class MoveForm(forms.Form):
         if data.get("stage") == Stage.CONFIRMED and data.get("estimated_value") is None:
             self.add_error("estimated_value", "Enter the estimated value over the next 12 months")
         return data
+
+
+def _limit_field(what: str, name: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        min_value=0,
+        max_value=MOST_PER_INNOVATOR,
+        label=f"{what.capitalize()} introductions for {name}",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "required": f"Enter the {what} introductions for {name}",
+            "invalid": f"The {what} introductions for {name} must be a whole number",
+            "min_value": f"The {what} introductions for {name} must be 0 or more",
+            "max_value": f"The {what} introductions for {name} must be "
+            f"{MOST_PER_INNOVATOR} or fewer",
+        },
+    )
+
+
+class InnovatorLimitsForm(forms.Form):
+    """One row per innovator: the most and the fewest introductions it should get."""
+
+    def __init__(self, *args, rows: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.innovator_rows = rows
+        for row in rows:
+            org = row["innovator"]
+            self.fields[f"capacity_{org.pk}"] = _limit_field("most", org.name)
+            self.fields[f"minimum_{org.pk}"] = _limit_field("fewest", org.name)
+            self.initial[f"capacity_{org.pk}"] = row["capacity"]
+            self.initial[f"minimum_{org.pk}"] = row["minimum"]
+
+    def clean(self):
+        data = super().clean()
+        for row in self.innovator_rows:
+            org = row["innovator"]
+            most, fewest = data.get(f"capacity_{org.pk}"), data.get(f"minimum_{org.pk}")
+            if most is not None and fewest is not None and fewest > most:
+                self.add_error(
+                    f"minimum_{org.pk}",
+                    f"The fewest introductions for {org.name} cannot be more than the most "
+                    f"({most})",
+                )
+        return data
+
+    def limits(self) -> dict:
+        """Each innovator's (capacity, minimum), for round_innovator_limits_update."""
+        return {
+            row["innovator"]: (
+                self.cleaned_data[f"capacity_{row['innovator'].pk}"],
+                self.cleaned_data[f"minimum_{row['innovator'].pk}"],
+            )
+            for row in self.innovator_rows
+        }
+
+    def table(self) -> list[dict]:
+        """The rows with their two inputs, in GOV.UK markup (for the table template)."""
+        return [
+            {**row, "cells": [self._cell(f"{k}_{row['innovator'].pk}") for k in KINDS]}
+            for row in self.innovator_rows
+        ]
+
+    def _cell(self, name: str) -> dict:
+        field = self[name]
+        errors = list(field.errors)
+        attrs = {
+            "class": "govuk-input govuk-input--width-3" + (" govuk-input--error" * bool(errors))
+        }
+        if errors:
+            attrs["aria-describedby"] = f"{field.auto_id}-error"
+        return {"field": field, "errors": errors, "widget_html": field.as_widget(attrs=attrs)}
+
+
+KINDS = ("capacity", "minimum")

@@ -47,31 +47,71 @@ def _money(amount, currency, reference):
     return amount if amount is not None and currency == reference else None
 
 
+def cohort_challenges(programme, innovator_ids=None) -> dict[int, str]:
+    """The challenge each innovator joined its cohort for, used when a need names none."""
+    memberships = CohortMembership.objects.filter(
+        cohort__accelerator__programme=programme, challenge_area__isnull=False
+    )
+    if innovator_ids is not None:
+        memberships = memberships.filter(organisation_id__in=innovator_ids)
+    return dict(memberships.values_list("organisation_id", "challenge_area__name"))
+
+
+def innovator_limits(round: BrokeringRound) -> dict[int, tuple[int, int]]:
+    """(capacity, minimum) of the innovators the team set its own limits for in `round`."""
+    return {
+        s.innovator_id: (s.capacity, s.min_introductions) for s in round.innovator_settings.all()
+    }
+
+
+def limits_of(round: BrokeringRound, innovator_id: int, limits=None) -> tuple[int, int]:
+    """An innovator's (capacity, minimum) in the round: its own, else the round's."""
+    limits = innovator_limits(round) if limits is None else limits
+    return limits.get(innovator_id, (round.innovator_capacity, round.min_introductions))
+
+
 def round_inputs(round: BrokeringRound) -> RoundInputs:
     programme = round.programme
-    reference = programme.reference_currency
     innovator_ids = cohort_innovator_ids(programme)
-    # The challenge an innovator joined its cohort for, when a need names none.
-    cohort_challenges = dict(
-        CohortMembership.objects.filter(
-            cohort__accelerator__programme=programme, challenge_area__isnull=False
-        ).values_list("organisation_id", "challenge_area__name")
+    needs = NeedRecord.objects.filter(
+        programme=programme, status=OpenStatus.OPEN, innovator_id__in=innovator_ids
     )
-    needs = list(
-        NeedRecord.objects.filter(
-            programme=programme, status=OpenStatus.OPEN, innovator_id__in=innovator_ids
-        ).select_related("innovator", "challenge_area")
-    )
-    offers = list(
-        OfferRecord.objects.filter(programme=programme, status=OpenStatus.OPEN).select_related(
-            "partner", "challenge_area", "preferred_challenge_area"
-        )
-    )
+    offers = OfferRecord.objects.filter(programme=programme, status=OpenStatus.OPEN)
+    inputs = _inputs(round, needs, offers, cohort_challenges(programme))
+    inputs.exclusions = excluded_pairs(round)
+    return inputs
+
+
+def pair_inputs(round: BrokeringRound, innovator, partner, *, need=None, offer=None):
+    """The engine's view of one pair: the innovator's open needs (or just `need`) and the
+    partner's open offers (or just `offer`), for scoring the pair alone. Returns the
+    (InnovatorIn, PartnerIn) pair, either None if it has nothing open, and the inputs."""
+    programme = round.programme
+    if need is not None:
+        needs = NeedRecord.objects.filter(pk=need.pk)
+    else:
+        needs = NeedRecord.objects.filter(innovator=innovator, status=OpenStatus.OPEN)
+    if offer is not None:
+        offers = OfferRecord.objects.filter(pk=offer.pk)
+    else:
+        offers = OfferRecord.objects.filter(partner=partner, status=OpenStatus.OPEN)
+    needs, offers = needs.filter(programme=programme), offers.filter(programme=programme)
+    inputs = _inputs(round, needs, offers, cohort_challenges(programme, [innovator.pk]))
+    engine_innovator = next(iter(inputs.innovators), None)
+    engine_partner = next(iter(inputs.partners), None)
+    return engine_innovator, engine_partner, inputs
+
+
+def _inputs(round: BrokeringRound, needs, offers, challenges: dict[int, str]) -> RoundInputs:
+    reference = round.programme.reference_currency
+    needs = list(needs.select_related("innovator", "challenge_area"))
+    offers = list(offers.select_related("partner", "challenge_area", "preferred_challenge_area"))
+    limits = innovator_limits(round)
     inputs = RoundInputs([], [], set(), Weights(**round.weights))
     by_innovator: dict[int, list] = {}
     for need in needs:
         challenge = need.challenge_area.name if need.challenge_area else None
-        challenge = challenge or cohort_challenges.get(need.innovator_id)
+        challenge = challenge or challenges.get(need.innovator_id)
         engine_need = Need(
             id=str(need.uid),
             type=SupportType(need.type).label,
@@ -85,12 +125,13 @@ def round_inputs(round: BrokeringRound) -> RoundInputs:
         inputs.organisations[str(need.innovator.uid)] = need.innovator
     for need_list in by_innovator.values():
         innovator = inputs.needs[need_list[0].id].innovator
+        capacity, minimum = limits_of(round, innovator.pk, limits)
         inputs.innovators.append(
             InnovatorIn(
                 id=str(innovator.uid),
                 name=innovator.name,
-                capacity=round.innovator_capacity,
-                min_introductions=round.min_introductions,
+                capacity=capacity,
+                min_introductions=minimum,
                 needs=tuple(need_list),
             )
         )
@@ -115,7 +156,6 @@ def round_inputs(round: BrokeringRound) -> RoundInputs:
                 ),
             )
         )
-    inputs.exclusions = excluded_pairs(round)
     return inputs
 
 

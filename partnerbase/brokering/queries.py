@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from partnerbase.directory.models import Organisation
 
-from .inputs import cohort_innovator_ids
-from .models import BrokeringRound, Introduction, Need, Offer, Partnership
+from .inputs import cohort_innovator_ids, innovator_limits
+from .models import BrokeringRound, Introduction, Need, Offer, OpenStatus, Partnership
 from .models.rounds import SENT_STATUSES, TO_SEND
 from .permissions import (
     INTRODUCTION_ROLES,
@@ -58,6 +58,30 @@ def round_introductions(round: BrokeringRound) -> QuerySet:
     return round.introductions.select_related(
         "innovator", "partner", "need", "offer", "partnership"
     ).order_by("status", "-score", "innovator__name", "partner__name")
+
+
+def round_innovator_rows(round: BrokeringRound) -> list[dict]:
+    """Each innovator the round may introduce (the cohorts', and any the team set limits
+    for) with its limits in the round, whether they are its own, and its open needs."""
+    limits = innovator_limits(round)
+    ids = cohort_innovator_ids(round.programme) | set(limits)
+    innovators = Organisation.objects.filter(pk__in=ids).annotate(
+        open_needs=Count(
+            "needs",
+            filter=Q(needs__status=OpenStatus.OPEN, needs__programme=round.programme),
+        )
+    )
+    defaults = (round.innovator_capacity, round.min_introductions)
+    return [
+        {
+            "innovator": org,
+            "capacity": limits.get(org.pk, defaults)[0],
+            "minimum": limits.get(org.pk, defaults)[1],
+            "own": org.pk in limits,
+            "open_needs": org.open_needs,
+        }
+        for org in innovators.order_by("name")
+    ]
 
 
 def introduction_get(*, programme, uid) -> Introduction:

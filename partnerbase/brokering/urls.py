@@ -19,6 +19,7 @@ urlpatterns = [
     path("rounds/<uuid:uid>/review/", rounds.round_review, name="round_review"),
     path("rounds/<uuid:uid>/send/", rounds.round_send, name="round_send"),
     path("rounds/<uuid:uid>/add/", rounds.introduction_add, name="introduction_add"),
+    path("rounds/<uuid:uid>/innovators/", rounds.round_innovators, name="round_innovators"),
     path(
         "rounds/<uuid:uid>/introductions/<uuid:introduction_uid>/remove/",
         rounds.introduction_remove,

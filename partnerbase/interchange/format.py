@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "partnerbase-programme"
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 # Versions this Partnerbase reads: a minor version only adds optional arrays and fields.
-READABLE_VERSIONS = ("1.0", "1.1")
+READABLE_VERSIONS = ("1.0", "1.1", "1.2")
 SCHEMA_PATH = Path(__file__).parent / "schema" / "programme.schema.json"
 
 # Arrays in the order they are written; each name is DESIGN.md's vocabulary, snake_case plural.
@@ -37,6 +37,7 @@ ARRAYS = [
     "needs",
     "offers",
     "brokering_rounds",
+    "round_innovator_settings",
     "introductions",
     "competitions",
     "competition_entries",
@@ -76,6 +77,7 @@ SINGULAR = {
     "needs": "need",
     "offers": "offer",
     "brokering_rounds": "brokering round",
+    "round_innovator_settings": "round innovator setting",
     "introductions": "introduction",
     "competitions": "competition",
     "competition_stages": "competition stage",

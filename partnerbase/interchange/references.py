@@ -39,6 +39,8 @@ REFERENCES = [
     ("offers", "partner", "organisations"),
     ("offers", "challenge_area", "challenge_areas"),
     ("offers", "preferred_challenge_area", "challenge_areas"),
+    ("round_innovator_settings", "round", "brokering_rounds"),
+    ("round_innovator_settings", "innovator", "organisations"),
     ("introductions", "round", "brokering_rounds"),
     ("introductions", "innovator", "organisations"),
     ("introductions", "partner", "organisations"),

@@ -4,6 +4,8 @@ The services reach these states only by running the matching engine, or by sendi
 introductions (which makes each one's partnership) and recording answers (which moves it).
 Partnerships are imported first, with their own stages and dates, so an introduction is
 linked to its partnership by id instead: replaying the sending would make a second one.
+An innovator's limits in a round are written as stored too: the service changes them only
+while the round is a draft or has proposals ready, and the file's round may be sent already.
 The rules the services keep are checked here, so a file cannot hold what they never make.
 """
 
@@ -14,11 +16,13 @@ from partnerbase.brokering.models import (
     Introduction,
     IntroductionStatus,
     Response,
+    RoundInnovatorSetting,
     RoundStatus,
 )
 from partnerbase.brokering.models.rounds import SENT_STATUSES
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
+from partnerbase.core.services import same_programme
 
 from .format import parse_date, parse_datetime
 
@@ -124,3 +128,18 @@ def introduction_restore(
         **_answers(record),
     )
     return record_save(introduction, actor=actor, reason=REASON)
+
+
+def setting_restore(*, actor, round: BrokeringRound, innovator, record: dict):
+    """An innovator's limits in a round, whatever the round's status; the model's checks
+    (0 to 50, the fewest not above the most, one per innovator and round) still hold."""
+    same_programme(round.programme, innovator=innovator)
+    setting = RoundInnovatorSetting(
+        round=round,
+        innovator=innovator,
+        capacity=record["capacity"],
+        min_introductions=record["min_introductions"],
+        illustrative=record.get("illustrative", False),
+        uid=record["id"],
+    )
+    return record_save(setting, actor=actor, reason=REASON)

@@ -14,6 +14,7 @@ from .model import (
     Proposal,
     Weights,
 )
+from .pair import score_pair
 from .problem import (
     Pair,
     Problem,
@@ -43,5 +44,6 @@ __all__ = [
     "Weights",
     "parse_problem",
     "propose",
+    "score_pair",
     "solve",
 ]

@@ -3,10 +3,10 @@
 from collections.abc import Callable, Iterable, Sequence
 
 from .flow import Round, solve_round
-from .model import PARTS, InnovatorIn, Introduction, PartnerIn, Proposal, Weights
+from .model import InnovatorIn, PartnerIn, Proposal, Weights
+from .pair import explained
 from .problem import MODES, scaled, unscaled
-from .reasons import reasons
-from .scoring import Compiler, candidates, parts_of, points
+from .scoring import Compiler, candidates, points
 
 DEFAULT_WEIGHTS = Weights()
 
@@ -58,19 +58,15 @@ def propose(
         innovator, partner = innovators[need.owner], partners[offer.owner]
         if offer.owner not in preferences:
             preferences[offer.owner] = compiler.preferences(partner)
-        values = parts_of(need, offer, preferences[offer.owner])
         introductions.append(
-            Introduction(
-                innovator=innovator.id,
-                partner=partner.id,
-                need=need.item.id,
-                offer=offer.item.id,
-                score=unscaled(round.pair_score[e]),
-                parts={
-                    name: round_points(value * weight)
-                    for name, value, weight in zip(PARTS, values, scale, strict=True)
-                },
-                reasons=reasons(need, offer, innovator.name, partner.name, values, partner),
+            explained(
+                need,
+                offer,
+                innovator,
+                partner,
+                preferences[offer.owner],
+                scale,
+                unscaled(round.pair_score[e]),
             )
         )
     return Proposal(
@@ -81,7 +77,3 @@ def propose(
         mode=mode,
         stable_cost=None if result.stable_cost is None else unscaled(result.stable_cost),
     )
-
-
-def round_points(value: float) -> float:
-    return round(value, 3)

@@ -128,3 +128,35 @@ def test_a_round_from_run_to_a_confirmed_partnership_on_the_dashboard(
     axe_check(page, "conversion-records")
     assert BrokeringRound.objects.get().status == "sent"
     assert not page_problems, str(page_problems)
+
+
+def test_the_team_sets_an_innovators_limits_and_the_run_keeps_them(
+    page, page_problems, world, sign_in, axe_check
+):
+    round = world.round(name="Summer 2018")
+    sign_in(page, "team@example.org")
+    page.goto(f"/programmes/brk/brokering/rounds/{round.uid}/")
+    page.get_by_role("link", name="Change the innovators’ limits").click()
+    axe_check(page, "innovator-limits")
+    # The fewest above the most: the error summary links to the input, and nothing is saved.
+    page.get_by_label("Most introductions for Toolshed").fill("1")
+    page.get_by_label("Fewest introductions for Toolshed").fill("2")
+    page.get_by_role("button", name="Save the limits").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "The fewest introductions for Toolshed cannot be more than the most (1)" in (
+        summary.inner_text()
+    )
+    axe_check(page, "innovator-limits-error")
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == (f"id_minimum_{world.orgs['toolshed'].pk}")
+    assert not round.innovator_settings.exists()
+    page.get_by_label("Fewest introductions for Toolshed").fill("1")
+    page.get_by_role("button", name="Save the limits").click()
+    limits = page.locator("table[data-innovator-limits] tbody tr").filter(has_text="Toolshed")
+    assert limits.inner_text().split("\t")[2:] == ["1", "1", "This innovator"]
+    page.get_by_role("button", name="Run the engine").click()
+    proposed = page.locator("table[data-introductions='proposed'] tbody tr")
+    proposed.first.wait_for()
+    assert proposed.filter(has_text="Toolshed with").count() == 1  # two without the limit
+    axe_check(page, "round-with-limits")
+    assert not page_problems, str(page_problems)

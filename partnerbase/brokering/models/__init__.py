@@ -6,6 +6,7 @@ from .rounds import (
     Introduction,
     IntroductionStatus,
     Response,
+    RoundInnovatorSetting,
     RoundMode,
     RoundStatus,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "PartnershipKind",
     "PartnershipPartner",
     "Response",
+    "RoundInnovatorSetting",
     "RoundMode",
     "RoundStatus",
     "SupportType",

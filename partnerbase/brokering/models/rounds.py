@@ -1,10 +1,11 @@
 """A brokering round and the introductions it proposes, sends and hears back about."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from partnerbase.core.models import ProgrammeRecord
+from partnerbase.core.models import DomainModel, ProgrammeRecord
 
 
 class RoundStatus(models.TextChoices):
@@ -76,6 +77,50 @@ class BrokeringRound(ProgrammeRecord):
     @property
     def weights(self) -> dict[str, int]:
         return {name: getattr(self, f"weight_{name}") for name in WEIGHT_FIELDS}
+
+
+# The most introductions one innovator may be given in a round (the round form's limit too).
+MOST_PER_INNOVATOR = 50
+
+
+class RoundInnovatorSetting(DomainModel):
+    """One innovator's limits in a round, in place of the round's defaults: at most
+    `capacity` introductions (0 leaves it out of the round), and the engine tries to give it
+    at least `min_introductions`."""
+
+    round = models.ForeignKey(
+        BrokeringRound, on_delete=models.CASCADE, related_name="innovator_settings"
+    )
+    innovator = models.ForeignKey(
+        "directory.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    capacity = models.PositiveSmallIntegerField(validators=[MaxValueValidator(MOST_PER_INNOVATOR)])
+    min_introductions = models.PositiveSmallIntegerField(
+        validators=[MaxValueValidator(MOST_PER_INNOVATOR)]
+    )
+
+    class Meta:
+        ordering = ["round", "innovator__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "innovator"], name="round_innovator_setting_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_introductions__lte=models.F("capacity")),
+                name="round_innovator_setting_min_within_capacity",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.innovator} in {self.round}"
+
+    def clean(self):
+        if (
+            self.capacity is not None
+            and self.min_introductions is not None
+            and self.min_introductions > self.capacity
+        ):
+            raise ValidationError({"min_introductions": "The fewest cannot be more than the most."})
 
 
 class IntroductionStatus(models.TextChoices):

@@ -7,11 +7,10 @@ from django.utils import timezone
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
-from partnerbase.core.services import same_programme
 from partnerbase.matching import Proposal, propose
 
-from ..inputs import excluded_pair_ids, round_inputs
-from ..models import BrokeringRound, Introduction, IntroductionStatus, Offer, OpenStatus
+from ..inputs import round_inputs
+from ..models import BrokeringRound, Introduction, IntroductionStatus
 from ..models.rounds import TO_SEND, WEIGHT_FIELDS, RoundStatus
 
 # Rounds whose proposals may still change.
@@ -161,7 +160,8 @@ def round_float(value):
     return round(float(value), 4) if isinstance(value, int | float | Decimal) else value
 
 
-def _open(round: BrokeringRound) -> None:
+def check_open(round: BrokeringRound) -> None:
+    """Refuse to change the proposals of a round that has gone out."""
     if round.status not in OPEN_ROUND:
         raise DomainError(
             f"The round is {round.get_status_display().lower()}: its proposals cannot change."
@@ -170,88 +170,11 @@ def _open(round: BrokeringRound) -> None:
 
 @transaction.atomic
 def introduction_remove(*, actor, introduction: Introduction, reason: str = "") -> Introduction:
-    _open(introduction.round)
+    check_open(introduction.round)
     if introduction.status not in TO_SEND:
         raise DomainError("Only a proposed introduction can be removed.")
     introduction.status = IntroductionStatus.REMOVED
     return record_save(introduction, actor=actor, reason=reason or "Removed in review")
-
-
-def partner_capacity(round: BrokeringRound, partner) -> int:
-    return sum(
-        Offer.objects.filter(
-            programme=round.programme, partner=partner, status=OpenStatus.OPEN
-        ).values_list("capacity", flat=True)
-    )
-
-
-@transaction.atomic
-def introduction_add_by_hand(
-    *,
-    actor,
-    round: BrokeringRound,
-    innovator,
-    partner,
-    need=None,
-    offer=None,
-    reasons: str = "",
-    over_capacity: bool = False,
-    illustrative: bool = False,
-    uid=None,
-) -> Introduction:
-    """An introduction the team adds itself: never an excluded pair; within both sides'
-    capacity unless the team says to go over it."""
-    _open(round)
-    programme = round.programme
-    same_programme(programme, innovator=innovator, partner=partner, need=need, offer=offer)
-    if innovator.pk == partner.pk:
-        raise DomainError("An organisation cannot be introduced to itself.", field="partner")
-    if need is not None and need.innovator_id != innovator.pk:
-        raise DomainError(f"That need is not {innovator}'s.", field="need")
-    if offer is not None and offer.partner_id != partner.pk:
-        raise DomainError(f"That offer is not {partner}'s.", field="offer")
-    live = round.introductions.filter(status__in=TO_SEND)
-    if live.filter(innovator=innovator, partner=partner).exists():
-        raise DomainError(
-            f"{innovator} and {partner} are already proposed in this round.", field="partner"
-        )
-    # A funder and its grantee are left to the team's judgement: the engine never proposes
-    # them, but the team may know the relationship has room for more.
-    if (innovator.pk, partner.pk) in excluded_pair_ids(programme, round=round, funders=False):
-        raise DomainError(
-            f"{innovator} and {partner} cannot be introduced: they are already partners, "
-            "were introduced before, or this round already has them.",
-            field="partner",
-        )
-    if not over_capacity:
-        taken = live.filter(innovator=innovator).count()
-        if taken >= round.innovator_capacity:
-            raise DomainError(
-                f"{innovator} already has {taken} introductions, the most this round allows "
-                f"({round.innovator_capacity}). Tick “Add it anyway” to go over.",
-                field="innovator",
-            )
-        capacity, taken = partner_capacity(round, partner), live.filter(partner=partner).count()
-        if taken >= capacity:
-            raise DomainError(
-                f"{partner} will take {capacity} introduction{'s' if capacity != 1 else ''} "
-                f"and already has {taken}. Tick “Add it anyway” to go over.",
-                field="partner",
-            )
-    introduction = Introduction(
-        programme=programme,
-        round=round,
-        innovator=innovator,
-        partner=partner,
-        need=need,
-        offer=offer,
-        reasons=reasons,
-        status=IntroductionStatus.ADDED,
-        illustrative=illustrative,
-    )
-    if uid:
-        introduction.uid = uid
-    return record_save(introduction, actor=actor, reason="Added by hand")
 
 
 @transaction.atomic

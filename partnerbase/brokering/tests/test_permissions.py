@@ -146,6 +146,8 @@ PAGES = {
               w.draft.uid]), BROKERS),
     "add by hand": (lambda w: reverse("brokering:introduction_add", args=[w.programme.slug,
                     w.draft.uid]), BROKERS),
+    "innovators' limits": (lambda w: reverse("brokering:round_innovators",
+                           args=[w.programme.slug, w.draft.uid]), BROKERS),
     "my introductions": (lambda w: reverse("brokering:my_introductions",
                          args=[w.programme.slug]), {Role.INNOVATOR, Role.PARTNER_CONTACT}),
     "answer": (lambda w: reverse("brokering:introduction_respond", args=[w.programme.slug,

@@ -118,7 +118,9 @@ def test_remove_and_add_by_hand(world):
         partner=world.orgs["barclays"],
         reasons="They met at the launch.",
     )
-    assert added.status == IntroductionStatus.ADDED and added.score is None
+    # No need of Money A+E's matches an offer of Barclays's: score 0, and it says so.
+    assert added.status == IntroductionStatus.ADDED and added.score == 0
+    assert added.reasons == f"{services.NO_MATCH}\n\nThe team’s reason: They met at the launch."
     assert ("Money A+E", "Barclays") in pairs(round)
 
 

@@ -1,4 +1,5 @@
-"""A brokering round: create, run (with progress), review, add by hand, send."""
+"""A brokering round: create, run (with progress), review, add by hand, send; and each
+innovator's limits in it."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,10 +12,11 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 
 from .. import queries, runner, services
-from ..forms import HandIntroductionForm, RoundForm
+from ..forms import HandIntroductionForm, InnovatorLimitsForm, RoundForm
 from ..models import IntroductionStatus, RoundStatus
 from ..models.rounds import TO_SEND, WEIGHT_FIELDS
 from ..permissions import can_broker
+from ..services.limits import LIMITS_OPEN
 from .common import context, programme_for, today
 
 
@@ -69,6 +71,8 @@ def round_detail(request, slug, uid):
             sent=[i for i in introductions if i.sent_on],
             parts=list(WEIGHT_FIELDS),
             can_change=round.status in (RoundStatus.DRAFT, RoundStatus.RUN, RoundStatus.REVIEWED),
+            innovators=queries.round_innovator_rows(round),
+            limits_open=round.status in LIMITS_OPEN,
         ),
     )
 
@@ -154,4 +158,32 @@ def introduction_add(request, slug, uid):
             return _back(programme, round)
     return render(
         request, "brokering/introduction_add.html", context(programme, round=round, form=form)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def round_innovators(request, slug, uid):
+    """Each innovator's most and fewest introductions in the round, in one table form."""
+    programme, round = _round(request, slug, uid)
+    if round.status not in LIMITS_OPEN:
+        messages.error(
+            request,
+            f"The round is {round.get_status_display().lower()}: its innovators’ limits "
+            "cannot change.",
+        )
+        return _back(programme, round)
+    rows = queries.round_innovator_rows(round)
+    form = InnovatorLimitsForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_innovator_limits_update(
+                actor=request.user, round=round, limits=form.limits()
+            )
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, "Each innovator’s limits are saved for the next run.")
+            return _back(programme, round)
+    return render(
+        request, "brokering/round_innovators.html", context(programme, round=round, form=form)
     )

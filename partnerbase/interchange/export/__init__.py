@@ -29,6 +29,7 @@ WRITERS = {
     "needs": brokering.needs,
     "offers": brokering.offers,
     "brokering_rounds": brokering.brokering_rounds,
+    "round_innovator_settings": brokering.round_innovator_settings,
     "introductions": brokering.introductions,
     "competitions": projects.competitions,
     "competition_entries": projects.competition_entries,

@@ -5,6 +5,7 @@ from partnerbase.brokering.models import (
     Introduction,
     Need,
     Offer,
+    RoundInnovatorSetting,
     RoundStatus,
 )
 from partnerbase.brokering.models.rounds import WEIGHT_FIELDS
@@ -96,6 +97,23 @@ def brokering_rounds(p: Programme) -> list[dict]:
             "illustrative": r.illustrative,
         }
         for r in BrokeringRound.objects.filter(programme=p)
+    )
+
+
+def round_innovator_settings(p: Programme) -> list[dict]:
+    rows = RoundInnovatorSetting.objects.filter(round__programme=p).select_related(
+        "round", "innovator"
+    )
+    return sorted_by_id(
+        {
+            "id": str(s.uid),
+            "round": id_text(s.round),
+            "innovator": id_text(s.innovator),
+            "capacity": s.capacity,
+            "min_introductions": s.min_introductions,
+            "illustrative": s.illustrative,
+        }
+        for s in rows
     )
 
 

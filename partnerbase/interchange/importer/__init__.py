@@ -81,6 +81,7 @@ class _Importer(CoreSteps, FundingSteps, BrokeringSteps, ProjectSteps):
             ("needs", self.need),
             ("offers", self.offer),
             ("brokering_rounds", self.brokering_round),
+            ("round_innovator_settings", self.round_innovator_setting),
             ("introductions", self.introduction),
             ("competitions", self.competition),
             ("competition_entries", self.competition_entry),

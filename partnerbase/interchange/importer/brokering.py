@@ -6,7 +6,7 @@ from partnerbase.brokering import services as brokering
 from partnerbase.brokering.models import OpenStatus
 from partnerbase.core.errors import DomainError
 
-from ..restore_brokering import introduction_restore, round_restore
+from ..restore_brokering import introduction_restore, round_restore, setting_restore
 from .base import file_date as _date
 
 
@@ -76,6 +76,14 @@ class BrokeringSteps:
             min_introductions=r.get("min_introductions", 1),
         )
         return round_restore(actor=self.actor, round=round, record=r)
+
+    def round_innovator_setting(self, r: dict):
+        return setting_restore(
+            actor=self.actor,
+            round=self.ref(r["round"]),
+            innovator=self.ref(r["innovator"]),
+            record=r,
+        )
 
     def introduction(self, r: dict):
         return introduction_restore(

@@ -1,6 +1,6 @@
-"""Format 1.1's records for the small programme, built by services: the funding ledger,
-360Giving details, brokering (a round the engine ran), project money and indicators, and a
-competition with a judge, scores and a prize."""
+"""Format 1.1's and 1.2's records for the small programme, built by services: the funding
+ledger, 360Giving details, brokering (a round the engine ran, and innovators' own limits),
+project money and indicators, and a competition with a judge, scores and a prize."""
 
 from datetime import date
 from decimal import Decimal
@@ -75,6 +75,10 @@ def brokering_round(actor, p, o, area) -> None:
         actor=actor, programme=p, name="Spring round", mode="stable",
         weights={"type_fit": 50, "preference": 0}, innovator_capacity=2,
     )  # fmt: skip
+    # Toolshed's own limits, set before the run; the round is sent by the end.
+    brokering.round_innovator_setting_set(
+        actor=actor, round=round, innovator=toolshed, capacity=1, min_introductions=1
+    )
     brokering.round_start(actor=actor, round=round)
     round = brokering.round_run(actor=actor, round=round)
     round = brokering.round_review(actor=actor, round=round)
@@ -87,7 +91,13 @@ def brokering_round(actor, p, o, area) -> None:
         reason="Just right", on=date(2018, 4, 5),
     )  # fmt: skip
     brokering.round_send(actor=actor, round=round, on=date(2018, 4, 3))
-    brokering.round_create(actor=actor, programme=p, name="Autumn round", illustrative=True)
+    autumn = brokering.round_create(
+        actor=actor, programme=p, name="Autumn round", illustrative=True
+    )
+    brokering.round_innovator_setting_set(
+        actor=actor, round=autumn, innovator=toolshed, capacity=0, min_introductions=0,
+        illustrative=True,
+    )  # fmt: skip
 
 
 def project_records(actor, project, grant) -> None:

@@ -9,6 +9,7 @@ from partnerbase.brokering.models import (
     Offer,
     Partnership,
     PartnershipPartner,
+    RoundInnovatorSetting,
 )
 from partnerbase.directory.models import (
     Engagement,
@@ -72,6 +73,8 @@ COUNTED = [
     JudgeAssignment,
     JudgeScore,
     CompetitionAward,
+    # Format 1.2
+    RoundInnovatorSetting,
     # Judges' accounts and assessor roles, which an import may create.
     User,
     Membership,

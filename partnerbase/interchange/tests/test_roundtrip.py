@@ -34,6 +34,8 @@ NEW_ARRAYS = [
     "judge_assignments",
     "competition_awards",
 ]
+# The array format version 1.2 added.
+NEW_ARRAYS_1_2 = ["round_innovator_settings"]
 
 
 def _as(text: str, *, slug: str, programme_id: str) -> str:
