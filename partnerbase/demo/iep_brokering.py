@@ -87,7 +87,7 @@ def build_brokering(builder, plan: list[Planned], uid) -> None:
             partner=orgs[x.partner],
             need=needs[x.innovator, x.type],
             offer=offers[x.partner, x.type],
-            reasons=_reasons(x, orgs),
+            reasons=_reasons(x),
             over_capacity=True,
             illustrative=x.illustrative,
             uid=uid("introduction", str(x.n)),
@@ -139,9 +139,6 @@ def _need_text(name: str, type: str) -> str:
     return f"{SupportType(type).label} to help {name} reach more people."
 
 
-def _reasons(x: Planned, orgs) -> str:
-    named = data.NAMED_REASONS.get((x.innovator, x.partner))
-    if named:
-        return named
-    label = SupportType(x.type).label.lower()
-    return f"{orgs[x.partner].name} offers {label}, which {orgs[x.innovator].name} needs."
+def _reasons(x: Planned) -> str:
+    """The team's own reason where the public record gives one; the engine explains the rest."""
+    return data.NAMED_REASONS.get((x.innovator, x.partner), "")
