@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from partnerbase.demo.iep import DEMO_PASSWORD, DEMO_USERS, build_iep
+from partnerbase.demo.iep_data import COMPETITION_JUDGES
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.period import programme_period
 
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Sign in at http://{addrport}/ with password {DEMO_PASSWORD!r} as:")
         for email, _, role, _ in DEMO_USERS:
             self.stdout.write(f"  {email:<24} {role.label}")
+        listed = {email for email, *_ in DEMO_USERS}
+        for email, _, _ in COMPETITION_JUDGES:
+            if email not in listed:
+                self.stdout.write(f"  {email:<24} Competition judge")
         self.stdout.write(f"  {'admin@example.org':<24} Administrator (also /admin/)")
         self.stdout.write(f"Published figures: http://{addrport}/public/{programme.slug}/")
         if not no_serve:
