@@ -32,9 +32,7 @@ def accelerator_create(
         description=description,
         illustrative=illustrative,
     )
-    if uid:
-        accelerator.uid = uid
-    return record_save(accelerator, actor=actor, reason="Accelerator created")
+    return record_save(accelerator, uid=uid, actor=actor, reason="Accelerator created")
 
 
 @transaction.atomic
@@ -55,9 +53,7 @@ def cohort_create(
         ends_on=ends_on,
         illustrative=illustrative,
     )
-    if uid:
-        cohort.uid = uid
-    return record_save(cohort, actor=actor, reason="Cohort created")
+    return record_save(cohort, uid=uid, actor=actor, reason="Cohort created")
 
 
 @transaction.atomic
@@ -84,9 +80,7 @@ def cohort_member_add(
         withdrawn_on=withdrawn_on,
         illustrative=illustrative,
     )
-    if uid:
-        membership.uid = uid
-    return record_save(membership, actor=actor, reason="Joined cohort")
+    return record_save(membership, uid=uid, actor=actor, reason="Joined cohort")
 
 
 @transaction.atomic

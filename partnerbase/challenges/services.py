@@ -24,6 +24,4 @@ def challenge_area_create(
         description=description,
         illustrative=illustrative,
     )
-    if uid:
-        area.uid = uid
-    return record_save(area, actor=actor, reason="Challenge area created")
+    return record_save(area, uid=uid, actor=actor, reason="Challenge area created")

@@ -3,8 +3,12 @@
 from django.db import models
 
 
-def record_save(obj: models.Model, *, actor, reason: str = "") -> models.Model:
-    """Validate and save `obj`; its history row names `actor` and `reason`."""
+def record_save(obj: models.Model, *, actor, reason: str = "", uid=None) -> models.Model:
+    """Validate and save `obj`; its history row names `actor` and `reason`.
+
+    `uid`, when given, keeps a stable id from the demo or an imported file."""
+    if uid:
+        obj.uid = uid
     obj.full_clean()
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
     if reason:

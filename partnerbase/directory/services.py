@@ -53,9 +53,7 @@ def organisation_create(
         description=description,
         illustrative=illustrative,
     )
-    if uid:
-        organisation.uid = uid
-    record_save(organisation, actor=actor, reason="Organisation added")
+    record_save(organisation, uid=uid, actor=actor, reason="Organisation added")
     for value in identifiers:
         organisation_identifier_add(actor=actor, organisation=organisation, value=value)
     return organisation
@@ -95,9 +93,7 @@ def person_create(
         phone=phone,
         illustrative=illustrative,
     )
-    if uid:
-        person.uid = uid
-    return record_save(person, actor=actor, reason="Person added")
+    return record_save(person, uid=uid, actor=actor, reason="Person added")
 
 
 @transaction.atomic
@@ -124,9 +120,7 @@ def engagement_record(
         notes=notes,
         illustrative=illustrative,
     )
-    if uid:
-        engagement.uid = uid
-    record_save(engagement, actor=actor, reason="Engagement recorded")
+    record_save(engagement, uid=uid, actor=actor, reason="Engagement recorded")
     for person in participants:
         same_programme(programme, participants=person)
         record_save(EngagementParticipant(engagement=engagement, person=person), actor=actor)

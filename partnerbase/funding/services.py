@@ -41,9 +41,7 @@ def exchange_rate_add(
         source=source,
         illustrative=illustrative,
     )
-    if uid:
-        entry.uid = uid
-    return record_save(entry, actor=actor, reason="Exchange rate added")
+    return record_save(entry, uid=uid, actor=actor, reason="Exchange rate added")
 
 
 @transaction.atomic
@@ -126,9 +124,7 @@ def funding_award_record(
         first_repayment_on=first_repayment_on,
         illustrative=illustrative,
     )
-    if uid:
-        award.uid = uid
-    return record_save(award, actor=actor, reason="Funding award recorded")
+    return record_save(award, uid=uid, actor=actor, reason="Funding award recorded")
 
 
 def _check_loan_terms(rate, term, method) -> None:
@@ -179,10 +175,8 @@ def disbursement_record(
         )
     entry = Disbursement(award=award, kind=kind, on=on, amount_minor=minor, notes=notes)
     entry.illustrative = illustrative
-    if uid:
-        entry.uid = uid
     reason = f"{DisbursementKind(kind).label} disbursement recorded"
-    return record_save(entry, actor=actor, reason=reason)
+    return record_save(entry, uid=uid, actor=actor, reason=reason)
 
 
 def loan_balance_minor(award: FundingAward) -> int:
@@ -218,6 +212,4 @@ def loan_repayment_record(
         )
     entry = LoanRepayment(award=award, paid_on=paid_on, amount_minor=minor, notes=notes)
     entry.illustrative = illustrative
-    if uid:
-        entry.uid = uid
-    return record_save(entry, actor=actor, reason="Loan repayment recorded")
+    return record_save(entry, uid=uid, actor=actor, reason="Loan repayment recorded")

@@ -37,9 +37,7 @@ def programme_create(
         figures_published=figures_published,
         illustrative=illustrative,
     )
-    if uid:
-        programme.uid = uid
-    return record_save(programme, actor=actor, reason="Programme created")
+    return record_save(programme, uid=uid, actor=actor, reason="Programme created")
 
 
 @transaction.atomic
@@ -59,6 +57,4 @@ def target_set(
     )
     target.value, target.set_on, target.notes = value, set_on, notes
     target.illustrative = illustrative
-    if uid:
-        target.uid = uid
-    return record_save(target, actor=actor, reason="Target set")
+    return record_save(target, uid=uid, actor=actor, reason="Target set")

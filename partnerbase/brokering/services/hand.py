@@ -119,6 +119,4 @@ def introduction_add_by_hand(
         illustrative=illustrative,
         **scored,
     )
-    if uid:
-        introduction.uid = uid
-    return record_save(introduction, actor=actor, reason="Added by hand")
+    return record_save(introduction, uid=uid, actor=actor, reason="Added by hand")

@@ -53,9 +53,7 @@ def partnership_create(
         description=description,
         illustrative=illustrative,
     )
-    if uid:
-        partnership.uid = uid
-    record_save(partnership, actor=actor, reason="Partnership proposed")
+    record_save(partnership, uid=uid, actor=actor, reason="Partnership proposed")
     for organisation in partners:
         same_programme(programme, partners=organisation)
         if organisation.pk == getattr(innovator, "pk", None):

@@ -51,9 +51,7 @@ def round_create(
         illustrative=illustrative,
         **{f"weight_{k}": v for k, v in weights.items()},
     )
-    if uid:
-        round.uid = uid
-    return record_save(round, actor=actor, reason="Round created")
+    return record_save(round, uid=uid, actor=actor, reason="Round created")
 
 
 def _set_progress(round: BrokeringRound, stage: str, percent: int) -> None:

@@ -61,9 +61,7 @@ def need_create(
     if recorded_on:
         need.recorded_on = recorded_on
     _set_amount(need, amount, currency or programme.reference_currency)
-    if uid:
-        need.uid = uid
-    return record_save(need, actor=actor, reason="Need recorded")
+    return record_save(need, uid=uid, actor=actor, reason="Need recorded")
 
 
 @transaction.atomic
@@ -127,9 +125,7 @@ def offer_create(
     if recorded_on:
         offer.recorded_on = recorded_on
     _set_budget(offer, budget, currency or programme.reference_currency)
-    if uid:
-        offer.uid = uid
-    return record_save(offer, actor=actor, reason="Offer recorded")
+    return record_save(offer, uid=uid, actor=actor, reason="Offer recorded")
 
 
 @transaction.atomic

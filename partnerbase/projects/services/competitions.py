@@ -61,9 +61,7 @@ def competition_create(
         description=description,
         illustrative=illustrative,
     )
-    if uid:
-        competition.uid = uid
-    record_save(competition, actor=actor, reason="Competition created")
+    record_save(competition, uid=uid, actor=actor, reason="Competition created")
     for stage_name, starts_on, ends_on in stages:
         competition_stage_add(
             actor=actor, competition=competition, name=stage_name, starts_on=starts_on,

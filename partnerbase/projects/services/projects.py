@@ -67,9 +67,7 @@ def project_create(
         origin=origin,
         illustrative=illustrative,
     )
-    if uid:
-        project.uid = uid
-    record_save(project, actor=actor, reason="Project created")
+    record_save(project, uid=uid, actor=actor, reason="Project created")
     for organisation, role, *rest in coalition:
         coalition_member_add(
             actor=actor,
@@ -97,9 +95,7 @@ def coalition_member_add(
     member = CoalitionMember(
         project=project, organisation=organisation, role=role, joined_on=joined_on
     )
-    if uid:
-        member.uid = uid
-    return record_save(member, actor=actor, reason="Joined coalition")
+    return record_save(member, uid=uid, actor=actor, reason="Joined coalition")
 
 
 @transaction.atomic
@@ -145,9 +141,7 @@ def project_funding_link(
     link = ProjectFunding(
         project=project, award=award, direction=direction, illustrative=illustrative
     )
-    if uid:
-        link.uid = uid
-    return record_save(link, actor=actor, reason="Funding linked to project")
+    return record_save(link, uid=uid, actor=actor, reason="Funding linked to project")
 
 
 @transaction.atomic
@@ -163,9 +157,7 @@ def project_indicator_add(
     if ProjectIndicator.objects.filter(project=project, name=name).exists():
         raise DomainError("The project already has an indicator with that name.", field="name")
     indicator = ProjectIndicator(project=project, name=name, unit=unit, illustrative=illustrative)
-    if uid:
-        indicator.uid = uid
-    return record_save(indicator, actor=actor, reason="Indicator added")
+    return record_save(indicator, uid=uid, actor=actor, reason="Indicator added")
 
 
 @transaction.atomic
@@ -196,6 +188,4 @@ def project_observation_record(
         evidence=evidence,
         illustrative=illustrative,
     )
-    if uid:
-        observation.uid = uid
-    return record_save(observation, actor=actor, reason="Observation recorded")
+    return record_save(observation, uid=uid, actor=actor, reason="Observation recorded")
