@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkinggroupsConfig(AppConfig):
+    name = "partnerbase.workinggroups"
+    label = "workinggroups"
