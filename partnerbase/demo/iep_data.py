@@ -74,6 +74,31 @@ NAMED = [
 ]
 CONVENORS = {"cabinet-office", "dcms"}
 
+# The board's 14 Champions: (organisation key, person, job title, role, illustrative). The
+# sources name two (the co-chairs); the other seats are illustrative and say so in the name.
+CHAMPIONS = [
+    ("grant-thornton", "Sacha Romanovitch", "Chief executive", "chair", False),
+    ("esmee-fairbairn", "Caroline Mason CBE", "Chief executive", "chair", False),
+    *(
+        (key, f"Chief executive of {name} (illustrative)", "Chief executive", "member", True)
+        for key, name in [
+            ("barclays", "Barclays"),
+            ("marks-and-spencer", "Marks & Spencer"),
+            ("unilever", "Unilever"),
+            ("accenture", "Accenture"),
+            ("nationwide", "Nationwide Building Society"),
+            ("bt", "BT"),
+            ("aviva", "Aviva"),
+            ("national-grid", "National Grid"),
+            ("kpmg", "KPMG"),
+            ("o2", "O2"),
+            ("unltd", "UnLtd"),
+            ("tnlcf", "The National Lottery Community Fund"),
+        ]
+    ),
+]
+CHAMPIONS_JOINED_ON = date(2017, 10, 2)  # illustrative: the board met before November 2017
+
 # (key, name, kind, challenge, region, illustrative, note)
 INNOVATORS = [
     ("workfinder", "Founders4Schools (Workfinder)", "charity", "transition-to-work", "UK", False, ""),
