@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "outcomes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.cohort, name="cohort"),
+    path("innovators/<uuid:uid>/", views.innovator, name="innovator"),
+    path("innovators/<uuid:uid>/indicators/add/", views.indicator_add, name="indicator_add"),
+    path("indicators/<uuid:uid>/observations/add/", views.observation_add, name="observation_add"),
+    path("observations/<uuid:uid>/verify/", views.observation_verify, name="observation_verify"),
+]

@@ -1,0 +1,67 @@
+"""A programme with a cohort of two innovators, one with an indicator and its values."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from partnerbase.accounts.models import Role
+from partnerbase.accounts.services import membership_grant
+from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.outcomes import services
+
+JOINED = date(2018, 2, 1)
+
+
+@dataclass
+class World:
+    make: Make
+    innovator: object
+    other: object
+    indicator: object
+    estimate: object
+
+    @property
+    def programme(self):
+        return self.make.programme
+
+    def user(self, role, organisation=None):
+        user = make_user()
+        if role is not None:
+            if organisation is None and role in (Role.CHAMPION, Role.PARTNER_CONTACT):
+                organisation = self.make.org()
+            if role == Role.INNOVATOR and organisation is None:
+                organisation = self.other  # an innovator, but not the one under test
+            membership_grant(
+                actor=self.make.actor,
+                user=user,
+                programme=self.programme,
+                role=role,
+                organisation=organisation,
+            )
+        return user
+
+
+@pytest.fixture
+def actor(db):
+    return make_user(full_name="Tess Team")
+
+
+@pytest.fixture
+def world(actor):
+    make = Make(actor, make_programme(actor))
+    cohort = make.cohort(date(2018, 2, 1), date(2018, 7, 31))
+    innovator = make.innovator(cohort, JOINED, "Toolshed")
+    other = make.innovator(cohort, JOINED, "Money A+E")
+    indicator = services.outcome_indicator_add(
+        actor=actor, programme=make.programme, organisation=innovator, kind="participants_served"
+    )
+    services.outcome_observation_record(
+        actor=actor, indicator=indicator, observed_on=JOINED, value="120", quality="verified",
+        evidence="Nesta baseline survey",
+    )  # fmt: skip
+    estimate = services.outcome_observation_record(
+        actor=actor, indicator=indicator, observed_on=date(2018, 9, 1), value="360",
+        quality="estimate", evidence="Toolshed's own count",
+    )  # fmt: skip
+    return World(make, innovator, other, indicator, estimate)
