@@ -50,6 +50,21 @@ ROLES_SQL = [
     WHERE i.programme_id = %(p)s AND i.sent_on BETWEEN %(start)s AND %(end)s"""),
     ("i.partner_id", """FROM brokering_introduction i
     WHERE i.programme_id = %(p)s AND i.sent_on BETWEEN %(start)s AND %(end)s"""),
+    # Board seats whose term overlaps the period.
+    ("bc.organisation_id", """FROM board_champion bc
+    WHERE bc.programme_id = %(p)s AND bc.term_starts_on <= %(end)s
+      AND (bc.term_ends_on IS NULL OR bc.term_ends_on >= %(start)s)"""),
+    # People who belonged to a working group during the period, for their organisation.
+    ("pe.organisation_id", """FROM workinggroups_workinggroupmember wm
+    JOIN workinggroups_workinggroup wg ON wg.id = wm.working_group_id
+    JOIN directory_person pe ON pe.id = wm.person_id
+    WHERE wg.programme_id = %(p)s AND wm.joined_on <= %(end)s
+      AND (wm.left_on IS NULL OR wm.left_on >= %(start)s)
+      AND pe.organisation_id IS NOT NULL"""),
+    # Pledges made by the end of the period and not lapsed before it began.
+    ("pl.organisation_id", """FROM pledges_pledge pl
+    WHERE pl.programme_id = %(p)s AND pl.pledged_on <= %(end)s
+      AND (pl.lapsed_on IS NULL OR pl.lapsed_on >= %(start)s)"""),
 ]  # fmt: skip
 ORGANISATIONS_SQL = """SELECT COUNT(*) FROM directory_organisation o
 WHERE o.programme_id = %(p)s AND NOT o.convenes_programme AND """

@@ -1,12 +1,29 @@
+"""Writes for the board: seats and terms, meetings, papers, decisions and actions.
+
+Each goes through record_save, so its history names who did it and why."""
+
+import hashlib
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 from partnerbase.core.services import same_programme
+from partnerbase.core.uploads import check_upload
 
-from .models import Champion, ChampionRole
+from .models import (
+    Action,
+    ActionStatus,
+    BoardMeeting,
+    BoardPaper,
+    Champion,
+    ChampionRole,
+    Decision,
+    DecisionKind,
+)
 
 
 @transaction.atomic
@@ -37,3 +54,167 @@ def champion_appoint(
         illustrative=illustrative,
     )
     return record_save(champion, uid=uid, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def champion_end_term(*, actor, champion: Champion, ends_on: date) -> Champion:
+    if champion.term_ends_on is not None:
+        raise DomainError("This term has already ended.", field="ends_on")
+    if ends_on < champion.term_starts_on:
+        raise DomainError(
+            f"The term must end on or after it started ({champion.term_starts_on:%-d %B %Y}).",
+            field="ends_on",
+        )
+    champion.term_ends_on = ends_on
+    return record_save(champion, actor=actor, reason="Term ended")
+
+
+@transaction.atomic
+def champion_change_role(*, actor, champion: Champion, role: str) -> Champion:
+    if role not in ChampionRole.values:
+        raise DomainError("Choose chair or member.", field="role")
+    champion.role = role
+    return record_save(champion, actor=actor, reason="Role changed")
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor,
+    programme,
+    held_on: date,
+    title: str,
+    agenda: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> BoardMeeting:
+    meeting = BoardMeeting(
+        programme=programme,
+        held_on=held_on,
+        title=title.strip(),
+        agenda=agenda.strip(),
+        illustrative=illustrative,
+    )
+    return record_save(meeting, uid=uid, actor=actor, reason="Meeting recorded")
+
+
+@transaction.atomic
+def meeting_update(
+    *, actor, meeting: BoardMeeting, held_on: date, title: str, agenda: str = ""
+) -> BoardMeeting:
+    meeting.held_on, meeting.title, meeting.agenda = held_on, title.strip(), agenda.strip()
+    return record_save(meeting, actor=actor, reason="Meeting changed")
+
+
+@transaction.atomic
+def paper_upload(
+    *,
+    actor,
+    meeting: BoardMeeting,
+    title: str,
+    upload: UploadedFile,
+    illustrative: bool = False,
+    uid=None,
+) -> BoardPaper:
+    """Check the file (type by its content, size, not empty) and store it privately."""
+    try:
+        check_upload(upload)
+    except ValidationError as exc:
+        raise DomainError(exc.messages[0], field="file") from None
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    paper = BoardPaper(
+        meeting=meeting,
+        title=title.strip(),
+        original_filename=upload.name.rsplit("/", 1)[-1][:255],
+        size_bytes=upload.size,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        file=upload,
+        illustrative=illustrative,
+    )
+    # The file is written on save; if the transaction is rolled back afterwards, the
+    # orphaned file has a random name and no record points at it.
+    return record_save(paper, uid=uid, actor=actor, reason="Paper uploaded")
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor,
+    meeting: BoardMeeting,
+    kind: str,
+    summary: str,
+    detail: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> Decision:
+    if kind not in DecisionKind.values:
+        raise DomainError("Choose ambition or agreed work.", field="kind")
+    decision = Decision(
+        meeting=meeting,
+        kind=kind,
+        summary=summary.strip(),
+        detail=detail.strip(),
+        illustrative=illustrative,
+    )
+    return record_save(decision, uid=uid, actor=actor, reason="Decision recorded")
+
+
+@transaction.atomic
+def action_record(
+    *,
+    actor,
+    meeting: BoardMeeting,
+    description: str,
+    due_on: date,
+    owner_champion: Champion | None = None,
+    owner_person=None,
+    decision: Decision | None = None,
+    status: str = ActionStatus.OPEN,
+    done_on: date | None = None,
+    illustrative: bool = False,
+    uid=None,
+) -> Action:
+    """An action from `meeting`, owned by one board member or one person of the programme."""
+    programme = meeting.programme
+    same_programme(programme, owner_champion=owner_champion, owner_person=owner_person)
+    if decision is not None and decision.meeting_id != meeting.pk:
+        raise DomainError("The decision belongs to another meeting.", field="decision")
+    if due_on < meeting.held_on:
+        raise DomainError(
+            f"The due date must be on or after the meeting ({meeting.held_on:%-d %B %Y}).",
+            field="due_on",
+        )
+    action = Action(
+        meeting=meeting,
+        decision=decision,
+        description=description.strip(),
+        owner_champion=owner_champion,
+        owner_person=owner_person,
+        due_on=due_on,
+        status=status,
+        done_on=done_on,
+        illustrative=illustrative,
+    )
+    return record_save(action, uid=uid, actor=actor, reason="Action recorded")
+
+
+@transaction.atomic
+def action_complete(*, actor, action: Action, done_on: date) -> Action:
+    if action.status == ActionStatus.DONE:
+        raise DomainError("This action is already done.", field="done_on")
+    if done_on < action.meeting.held_on:
+        raise DomainError("An action cannot be done before its meeting.", field="done_on")
+    action.status, action.done_on = ActionStatus.DONE, done_on
+    return record_save(action, actor=actor, reason="Action done")
+
+
+@transaction.atomic
+def action_reopen(*, actor, action: Action) -> Action:
+    if action.status == ActionStatus.OPEN:
+        raise DomainError("This action is already open.")
+    action.status, action.done_on = ActionStatus.OPEN, None
+    return record_save(action, actor=actor, reason="Action reopened")

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from partnerbase.core.models import DomainModel, ProgrammeRecord
+from partnerbase.core.uploads import PrivateUploadTo
 
 
 class Call(ProgrammeRecord):
@@ -57,6 +58,7 @@ class Application(DomainModel):
         max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["organisation__name"]
@@ -66,3 +68,143 @@ class Application(DomainModel):
 
     def __str__(self):
         return f"{self.organisation} to {self.call}"
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", "Text"
+    NUMBER = "number", "Number"
+    CHOICE = "choice", "Choice from options"
+    FILE = "file", "File"
+
+
+class Question(DomainModel):
+    """One of a call's own questions, asked in `position` order."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=QuestionKind.choices)
+    text = models.CharField(max_length=300)
+    help_text = models.TextField(blank=True)
+    required = models.BooleanField(default=True)
+    word_limit = models.PositiveIntegerField(null=True, blank=True)
+    min_value = models.BigIntegerField(null=True, blank=True)
+    max_value = models.BigIntegerField(null=True, blank=True)
+    # Shown before a number's input, e.g. "£" for an income question.
+    prefix = models.CharField(max_length=8, blank=True)
+    options = models.TextField(blank=True, help_text="Choices, one per line.")
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.pk}"
+
+    @property
+    def option_list(self) -> list[str]:
+        return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    def clean(self):
+        errors = {}
+        if self.kind == QuestionKind.CHOICE and len(self.option_list) < 2:
+            errors["options"] = "Enter at least 2 options, one per line."
+        if self.kind != QuestionKind.CHOICE and self.options.strip():
+            errors["options"] = "Only a choice question has options."
+        if self.kind != QuestionKind.TEXT and self.word_limit is not None:
+            errors["word_limit"] = "Only a text question has a word limit."
+        if self.kind != QuestionKind.NUMBER and (
+            self.min_value is not None or self.max_value is not None or self.prefix
+        ):
+            errors["min_value"] = "Only a number question has a minimum, maximum or prefix."
+        if (
+            self.min_value is not None
+            and self.max_value is not None
+            and self.max_value < self.min_value
+        ):
+            errors["max_value"] = "The maximum must be at least the minimum."
+        if errors:
+            raise ValidationError(errors)
+
+
+class RuleKind(models.TextChoices):
+    ORGANISATION_KIND = "organisation_kind", "The organisation is of one of these kinds"
+    REGION = "region", "The organisation operates in one of these regions"
+    INCOME_AT_MOST = "income_at_most", "Annual income (a number question) is at most an amount"
+    FOUNDED_YEARS = "founded_years", "Founded (a year question) at least a number of years before"
+    ANSWER_IS = "answer_is", "A question's answer is one of these"
+
+
+class EligibilityRule(DomainModel):
+    """Who may apply; evaluated by calls/eligibility.py when an application is submitted."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="rules")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=32, choices=RuleKind.choices)
+    values = models.TextField(blank=True, help_text="Kinds, regions or answers, one per line.")
+    # The income maximum or the number of years, depending on the kind.
+    amount = models.BigIntegerField(null=True, blank=True)
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, null=True, blank=True, related_name="rules"
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    @property
+    def value_list(self) -> list[str]:
+        return [line.strip() for line in self.values.splitlines() if line.strip()]
+
+    def clean(self):
+        errors = {}
+        needs_question = {
+            RuleKind.INCOME_AT_MOST: QuestionKind.NUMBER,
+            RuleKind.FOUNDED_YEARS: QuestionKind.NUMBER,
+            RuleKind.ANSWER_IS: None,
+        }
+        if self.kind in needs_question:
+            expected = needs_question[self.kind]
+            if self.question_id is None:
+                errors["question"] = "Select the question this rule checks."
+            elif self.question.call_id != self.call_id:
+                errors["question"] = "Select a question of this call."
+            elif expected and self.question.kind != expected:
+                errors["question"] = "Select a number question."
+        if self.kind in (RuleKind.INCOME_AT_MOST, RuleKind.FOUNDED_YEARS):
+            if self.amount is None or self.amount < 0:
+                errors["amount"] = "Enter the amount as a whole number, 0 or more."
+        if self.kind in (RuleKind.ORGANISATION_KIND, RuleKind.REGION, RuleKind.ANSWER_IS):
+            if not self.value_list:
+                errors["values"] = "Enter at least one value, one per line."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Answer(DomainModel):
+    """An application's answer to one question; only the field for its kind is used."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(blank=True)
+    number = models.BigIntegerField(null=True, blank=True)
+    file = models.FileField(upload_to=PrivateUploadTo("applications"), blank=True, max_length=200)
+    file_name = models.CharField(max_length=200, blank=True)
+    file_size = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["question__position", "question_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "question"], name="answer_unique")
+        ]
+
+    def __str__(self):
+        return f"Answer to {self.question}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text.strip() or self.number is not None or self.file_name)

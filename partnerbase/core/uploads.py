@@ -31,6 +31,16 @@ _SIGNATURES = {
     ".txt": None,
 }
 DOCUMENT_TYPES = tuple(_SIGNATURES)
+# Programs renamed as documents: refused whatever the name says (ELF, Mach-O, scripts with a
+# #! line; Windows programs start "MZ" and hold NUL bytes, checked below).
+_EXECUTABLES = (
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"#!",
+)
 
 
 def check_upload(
@@ -51,8 +61,12 @@ def check_upload(
     upload.seek(0)
     head = upload.read(2048)
     upload.seek(0)
+    if head.startswith(_EXECUTABLES) or (head.startswith(b"MZ") and b"\x00" in head):
+        raise ValidationError("The selected file is a program, not a document.")
     signatures = _SIGNATURES.get(ext)
     if signatures is None:
+        if b"\x00" in head:  # text never holds NUL bytes; binaries do
+            raise ValidationError(f"The selected file is not a {ext.lstrip('.').upper()} file.")
         try:
             head.decode("utf-8")
         except UnicodeDecodeError as exc:

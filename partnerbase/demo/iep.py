@@ -13,7 +13,6 @@ from partnerbase.accelerator import services as accelerator
 from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
 from partnerbase.brokering.stages import Stage
-from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
 from partnerbase.funding.models import FundingAward
@@ -23,8 +22,15 @@ from partnerbase.programmes.services import programme_create, target_set
 
 from . import iep_data as data
 from .ids import DEMO_PASSWORD, uid
+from .iep_board import build_board
 from .iep_brokering import Planned, build_brokering
+from .iep_challenges import build_challenge_vote
+from .iep_champions import build_champions
+from .iep_cohort import build_cohort, cohort_place
+from .iep_outcomes import build_outcomes
+from .iep_pledges import build_pledges
 from .iep_projects import build_competition, build_projects
+from .iep_workinggroups import build_working_groups
 
 DEMO_USERS = [
     # (email, name, role, organisation key)
@@ -138,24 +144,20 @@ class Builder:
                 illustrative=illustrative,
                 uid=uid("rate", on.isoformat()),
             )
-        self.challenges = {
-            slug: challenge_area_create(
-                actor=a,
-                programme=p,
-                name=name,
-                description=desc,
-                slug=slug,
-                uid=uid("challenge", slug),
-            )
-            for slug, name, desc in data.CHALLENGES
-        }
         self._organisations()
+        build_champions(self)
+        build_challenge_vote(self)  # creates self.challenges, the areas the board chose
         self._accelerator()
+        build_outcomes(self)
         self._funding()
         self._partnerships()
         build_projects(self)
+        build_working_groups(self)
         self._engagements()
         build_competition(self)
+        build_board(self)
+        build_pledges(self)
+        build_cohort(self)
         return p
 
     def _organisations(self):
@@ -205,14 +207,7 @@ class Builder:
             actor=a, accelerator=acc, uid=uid("cohort"), **data.COHORT
         )
         for key, _, _, challenge, *_ in data.INNOVATORS:
-            accelerator.cohort_member_add(
-                actor=a,
-                cohort=cohort,
-                organisation=self.orgs[key],
-                joined_on=cohort.starts_on,
-                challenge_area=self.challenges[challenge],
-                uid=uid("cohort-place", key),
-            )
+            cohort_place(self, key, joined_on=cohort.starts_on, challenge=challenge)
             # The programme's own £20,000 grant: DCMS convenes, so it is not additional.
             funding.funding_award_record(
                 actor=a,
@@ -228,14 +223,8 @@ class Builder:
                 uid=uid("award", "accelerator-grant", key),
             )
         key, _, _, challenge, *_ = data.WITHDRAWN_INNOVATOR
-        place = accelerator.cohort_member_add(
-            actor=a,
-            cohort=cohort,
-            organisation=self.orgs[key],
-            joined_on=date(2018, 1, 10),
-            challenge_area=self.challenges[challenge],
-            illustrative=True,
-            uid=uid("cohort-place", key),
+        place = cohort_place(
+            self, key, joined_on=date(2018, 1, 10), challenge=challenge, illustrative=True
         )
         accelerator.cohort_member_withdraw(actor=a, membership=place, on=date(2018, 1, 25))
 

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from partnerbase.accelerator.models import Accelerator, CohortMembership
+from partnerbase.board.models import Champion
 from partnerbase.brokering.models import Introduction, Need, Offer, Partnership, PartnershipPartner
 from partnerbase.directory.models import Engagement
+from partnerbase.pledges.models import Pledge
 from partnerbase.projects.models import CoalitionMember, Competition, CompetitionEntry
+from partnerbase.workinggroups.models import WorkingGroupMember
 
 from .period import Period
 
@@ -123,6 +126,37 @@ def _introduced_partners(programme, period: Period) -> QuerySet:
     return _sent_introductions(programme, period).values("partner_id")
 
 
+def _board_seats(programme, period: Period) -> QuerySet:
+    """Champions whose term overlaps the period."""
+    return (
+        Champion.objects.filter(programme=programme, term_starts_on__lte=period.end)
+        .exclude(term_ends_on__lt=period.start)
+        .values("organisation_id")
+    )
+
+
+def _working_group_members(programme, period: Period) -> QuerySet:
+    """The organisations of people who belonged to a working group during the period."""
+    return (
+        WorkingGroupMember.objects.filter(
+            working_group__programme=programme, joined_on__lte=period.end
+        )
+        .exclude(left_on__lt=period.start)
+        .exclude(person__organisation=None)
+        .values("person__organisation_id")
+    )
+
+
+def _pledges(programme, period: Period) -> QuerySet:
+    # Pledged by the end of the period and not lapsed before it began: a pledge is a role
+    # while it stands, delivered or not.
+    return (
+        Pledge.objects.filter(programme=programme, pledged_on__lte=period.end)
+        .exclude(lapsed_on__lt=period.start)
+        .values("organisation_id")
+    )
+
+
 ROLE_SOURCES = [
     RoleSource("Engagement", _engagements),
     RoleSource("Cohort", _cohort_places),
@@ -136,4 +170,7 @@ ROLE_SOURCES = [
     RoleSource("Offer", _offers),
     RoleSource("Introduction (innovator)", _introduced_innovators),
     RoleSource("Introduction (partner)", _introduced_partners),
+    RoleSource("Board seat", _board_seats),
+    RoleSource("Working-group member", _working_group_members),
+    RoleSource("Pledge", _pledges),
 ]

@@ -34,6 +34,10 @@ ARRAYS = [
     "collaborative_projects",
     "project_funding",
     "project_indicators",
+    "working_groups",
+    "working_group_members",
+    "working_group_meetings",
+    "ideas",
     "needs",
     "offers",
     "brokering_rounds",
@@ -44,6 +48,7 @@ ARRAYS = [
     "competition_judges",
     "judge_assignments",
     "competition_awards",
+    "outcome_indicators",
 ]
 
 # Records kept inside another record (array -> field -> kind); their ids are unique across
@@ -51,6 +56,7 @@ ARRAYS = [
 NESTED = {
     "funding_awards": {"grant_details": "grant_details"},
     "project_indicators": {"observations": "project_observations"},
+    "outcome_indicators": {"observations": "outcome_observations"},
     "competitions": {"stages": "competition_stages", "rubric_criteria": "rubric_criteria"},
 }
 
@@ -74,6 +80,8 @@ SINGULAR = {
     "project_funding": "project funding link",
     "project_indicators": "project indicator",
     "project_observations": "project observation",
+    "outcome_indicators": "outcome indicator",
+    "outcome_observations": "outcome observation",
     "needs": "need",
     "offers": "offer",
     "brokering_rounds": "brokering round",
@@ -86,6 +94,10 @@ SINGULAR = {
     "competition_judges": "competition judge",
     "judge_assignments": "judge assignment",
     "competition_awards": "competition award",
+    "working_groups": "working group",
+    "working_group_members": "working-group member",
+    "working_group_meetings": "working-group meeting",
+    "ideas": "idea",
 }
 
 

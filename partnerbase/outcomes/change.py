@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from partnerbase.funding.currencies import SYMBOLS
+
 ESTIMATE = "estimate"
 # Ratios said in a word rather than a percentage; within 5% of the whole multiple.
 _MULTIPLES = {2: "doubled", 3: "trebled", 4: "quadrupled"}
@@ -49,15 +51,17 @@ class BeforeAfter:
         if self.latest is None:
             return "No observation since joining"
         if self.baseline is None:
-            return f"{number(self.latest.value)} {unit}".strip() + " since joining (no baseline)"
-        before, after = number(self.baseline.value), number(self.latest.value)
-        span = f"{before} to {after} {unit}".strip()
+            return f"{amount(self.latest.value, unit)} since joining (no baseline)"
+        after = amount(self.latest.value, unit)
         if self.baseline.value == 0:
-            phrase = f"rose from none to {after} {unit}".strip()
+            phrase = f"rose from none to {after}"
         elif self.latest.value == self.baseline.value:
-            phrase = f"unchanged at {after} {unit}".strip()
+            phrase = f"unchanged at {after}"
         else:
-            phrase = f"{_ratio_words(self.ratio)} ({span})"
+            before = amount(self.baseline.value, unit)
+            if unit not in SYMBOLS:  # "120 to 360 participants", not "120 participants to …"
+                before = number(self.baseline.value)
+            phrase = f"{_ratio_words(self.ratio)} ({before} to {after})"
         return phrase + (" — estimate" if self.estimated else "")
 
 
@@ -108,6 +112,19 @@ def cohort_total(rows: Iterable[BeforeAfter]) -> Total:
         latest=sum((r.latest.value for r in both), Decimal(0)),
         estimated=any(r.estimated for r in both),
     )
+
+
+# Units that do not become singular by losing their last letter.
+_SINGULAR = {"people": "person", "young people": "young person", "cities": "city"}
+
+
+def amount(value: Decimal, unit: str = "") -> str:
+    """£25,000 for a currency with a symbol; otherwise 3,000 young people, 1 city."""
+    if unit in SYMBOLS:
+        return f"{SYMBOLS[unit]}{number(value)}"
+    if value == 1 and unit:
+        unit = _SINGULAR.get(unit, unit[:-1] if unit.endswith("s") else unit)
+    return f"{number(value)} {unit}".strip()
 
 
 def number(value: Decimal) -> str:

@@ -127,6 +127,10 @@ class Offer(_Want):
     preferred_regions = models.CharField(max_length=300, blank=True, help_text="Comma-separated.")
     # A board pledge offered for brokering; pledges arrive with governance (issue 3).
     pledge_reference = models.CharField(max_length=200, blank=True)
+    # The pledge this offer carries out, when a pledge was offered for brokering.
+    pledge = models.ForeignKey(
+        "pledges.Pledge", on_delete=models.SET_NULL, null=True, blank=True, related_name="offers"
+    )
 
     class Meta(_Want.Meta):
         ordering = ["partner__name", "type"]
@@ -145,3 +149,5 @@ class Offer(_Want):
         super().clean()
         if self.budget_minor is not None and self.budget_minor <= 0:
             raise ValidationError({"budget_minor": "The budget must be more than 0."})
+        if self.pledge_id and self.partner_id and self.pledge.organisation_id != self.partner_id:
+            raise ValidationError({"pledge": "The pledge must be the partner's own."})

@@ -11,7 +11,14 @@ from .rounds import (
     round_run,
     round_start,
 )
-from .wants import need_create, need_update, offer_create, offer_update, want_close
+from .wants import (
+    need_create,
+    need_update,
+    offer_create,
+    offer_pledge_link,
+    offer_update,
+    want_close,
+)
 
 __all__ = [
     "NO_MATCH",
@@ -24,6 +31,7 @@ __all__ = [
     "need_create",
     "need_update",
     "offer_create",
+    "offer_pledge_link",
     "offer_update",
     "pair_score",
     "partnership_create",

@@ -99,6 +99,7 @@ def offer_create(
     preferred_challenge_area=None,
     preferred_regions: str = "",
     pledge_reference: str = "",
+    pledge=None,
     recorded_on: date | None = None,
     illustrative: bool = False,
     uid=None,
@@ -108,6 +109,7 @@ def offer_create(
         partner=partner,
         challenge_area=challenge_area,
         preferred_challenge_area=preferred_challenge_area,
+        pledge=pledge,
     )
     offer = Offer(
         programme=programme,
@@ -120,6 +122,7 @@ def offer_create(
         preferred_challenge_area=preferred_challenge_area,
         preferred_regions=preferred_regions,
         pledge_reference=pledge_reference,
+        pledge=pledge,
         illustrative=illustrative,
     )
     if recorded_on:
@@ -144,6 +147,14 @@ def offer_update(
         setattr(offer, name, value)
     _set_budget(offer, budget, currency or offer.budget_currency)
     return record_save(offer, actor=actor, reason="Offer changed")
+
+
+@transaction.atomic
+def offer_pledge_link(*, actor, offer: Offer, pledge) -> Offer:
+    """Mark `offer` as carrying out `pledge` (a pledge offered for brokering), or unlink it."""
+    _check_links(offer.programme, pledge=pledge)
+    offer.pledge = pledge
+    return record_save(offer, actor=actor, reason="Linked to a pledge" if pledge else "Unlinked")
 
 
 def _set_budget(offer: Offer, budget, currency: str) -> None:

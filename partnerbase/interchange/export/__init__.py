@@ -7,7 +7,7 @@ the same database always gives the same bytes. One module per part of Partnerbas
 from partnerbase.programmes.models import Programme
 
 from ..format import ARRAYS, FORMAT, FORMAT_VERSION, dumps
-from . import brokering, core, funding, projects
+from . import brokering, core, funding, outcomes, projects, workinggroups
 
 WRITERS = {
     "targets": core.targets,
@@ -26,6 +26,10 @@ WRITERS = {
     "collaborative_projects": projects.collaborative_projects,
     "project_funding": projects.project_funding,
     "project_indicators": projects.project_indicators,
+    "working_groups": workinggroups.working_groups,
+    "working_group_members": workinggroups.working_group_members,
+    "working_group_meetings": workinggroups.working_group_meetings,
+    "ideas": workinggroups.ideas,
     "needs": brokering.needs,
     "offers": brokering.offers,
     "brokering_rounds": brokering.brokering_rounds,
@@ -36,6 +40,7 @@ WRITERS = {
     "competition_judges": projects.competition_judges,
     "judge_assignments": projects.judge_assignments,
     "competition_awards": projects.competition_awards,
+    "outcome_indicators": outcomes.outcome_indicators,
 }
 assert list(WRITERS) == ARRAYS, "one writer per array, in the file's order"
 

@@ -21,10 +21,14 @@ from .base import Skipped
 from .brokering import BrokeringSteps
 from .core import CoreSteps
 from .funding import FundingSteps
+from .outcomes import OutcomeSteps
 from .projects import ProjectSteps
+from .workinggroups import WorkingGroupSteps
 
 
-class _Importer(CoreSteps, FundingSteps, BrokeringSteps, ProjectSteps):
+class _Importer(
+    CoreSteps, FundingSteps, BrokeringSteps, ProjectSteps, OutcomeSteps, WorkingGroupSteps
+):
     def __init__(self, *, data: dict, slug: str | None, actor):
         self.data, self.slug, self.actor = data, slug, actor
         self.made: dict[str, Any] = {}  # file id -> created record; ids are unique per file
@@ -92,6 +96,12 @@ class _Importer(CoreSteps, FundingSteps, BrokeringSteps, ProjectSteps):
             ("loan_repayments", self.loan_repayment),
             ("project_funding", self.project_funding),
             ("project_indicators", self.project_indicator),
+            # Ideas name the projects they became: after the projects.
+            ("working_groups", self.working_group),
+            ("working_group_members", self.working_group_member),
+            ("working_group_meetings", self.working_group_meeting),
+            ("ideas", self.idea),
+            ("outcome_indicators", self.outcome_indicator),
         ]
 
 

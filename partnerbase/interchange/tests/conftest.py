@@ -21,7 +21,7 @@ from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create, target_set
 from partnerbase.projects import services as projects
 
-from . import builders
+from . import builders, builders_outcomes
 from .counts import record_counts
 
 __all__ = ["build_small", "export_text", "record_counts", "write"]
@@ -270,6 +270,7 @@ def build_small(actor, slug: str = "small") -> Programme:
     builders.brokering_round(actor, p, o, area)
     builders.project_records(actor, project, grant)
     builders.competition(actor, p, o, area)
+    builders_outcomes.outcome_records(actor, p, o["toolshed"])
     return p
 
 

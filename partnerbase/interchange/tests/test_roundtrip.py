@@ -37,7 +37,13 @@ NEW_ARRAYS = [
 # The array format version 1.2 added.
 NEW_ARRAYS_1_2 = ["round_innovator_settings"]
 # The arrays format version 1.3 added: governance (issue 3) and the accelerator (issue 4).
-NEW_ARRAYS_1_3: list[str] = []
+NEW_ARRAYS_1_3: list[str] = [
+    "outcome_indicators",
+    "working_groups",
+    "working_group_members",
+    "working_group_meetings",
+    "ideas",
+]
 
 
 def _as(text: str, *, slug: str, programme_id: str) -> str:

@@ -3,7 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
-from partnerbase.outcomes.change import BeforeAfter, Point, before_after, cohort_total, number
+from partnerbase.outcomes.change import (
+    BeforeAfter,
+    Point,
+    amount,
+    before_after,
+    cohort_total,
+    number,
+)
 
 JOINED = date(2018, 2, 1)
 
@@ -72,6 +79,16 @@ def test_cohort_total_adds_only_innovators_with_both_points():
     total = cohort_total(rows)
     assert (total.innovators, total.baseline, total.latest, total.change) == (2, 10, 3025, 3015)
     assert total.estimated
+
+
+def test_amounts_name_their_unit_or_currency():
+    result = before_after([p(JOINED, 101000), p(date(2018, 9, 1), 202000)], JOINED)
+    assert result.words("GBP") == "doubled (£101,000 to £202,000)"
+    assert amount(Decimal(1), "cities") == "1 city"
+    assert amount(Decimal(1), "young people") == "1 young person"
+    assert amount(Decimal(1), "participants") == "1 participant"
+    assert amount(Decimal(2), "cities") == "2 cities"
+    assert amount(Decimal(5), "CHF") == "5 CHF"
 
 
 def test_numbers_are_written_gov_uk_style():

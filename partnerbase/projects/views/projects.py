@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.history import history_entries
 from partnerbase.programmes.queries import programme_get
+from partnerbase.workinggroups.permissions import can_view_working_group
+from partnerbase.workinggroups.queries import project_origin
 
 from .. import services
 from ..forms import CoalitionMemberForm, IndicatorForm, ObservationForm, ProjectForm, StatusForm
@@ -50,12 +52,17 @@ def project_index(request, slug):
 def project_detail(request, slug, uid):
     programme = _programme(request, slug)
     project = project_get(user=request.user, programme=programme, uid=uid)
+    origin = project_origin(project)
+    may_open = bool(origin and can_view_working_group(request.user, origin.working_group))
     return render(
         request,
         "projects/project_detail.html",
         {
             "programme": programme,
             "project": project,
+            # The idea it came from, linked to its working group for those who may see it.
+            "origin_idea": origin,
+            "origin_link": may_open,
             "money": project_money(project),
             "indicators": project_indicators(project),
             "history": history_entries(project),

@@ -6,7 +6,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 from partnerbase.core.services import same_programme
 
-from .models import Accelerator, Cohort, CohortMembership, MembershipStatus
+from ..models import Accelerator, Cohort, CohortMembership, MembershipStatus
 
 
 @transaction.atomic
@@ -91,3 +91,15 @@ def cohort_member_withdraw(*, actor, membership: CohortMembership, on: date) -> 
         raise DomainError("An innovator cannot withdraw before joining.", field="withdrawn_on")
     membership.status, membership.withdrawn_on = MembershipStatus.WITHDRAWN, on
     return record_save(membership, actor=actor, reason="Withdrew from cohort")
+
+
+@transaction.atomic
+def cohort_member_graduate(*, actor, membership: CohortMembership) -> CohortMembership:
+    if membership.status != MembershipStatus.ACTIVE:
+        raise DomainError(
+            f"Only an active innovator can graduate; {membership.organisation} is "
+            f"{membership.get_status_display().lower()}.",
+            field="status",
+        )
+    membership.status = MembershipStatus.GRADUATED
+    return record_save(membership, actor=actor, reason="Graduated from cohort")

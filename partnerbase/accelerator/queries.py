@@ -1,0 +1,153 @@
+"""Reads for the accelerator, restricted to what the user may see."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from partnerbase.brokering.models import Need, Partnership
+from partnerbase.calls.models import Application, ApplicationStatus, Call
+
+from .models import (
+    Cohort,
+    CohortMembership,
+    MembershipStatus,
+    Milestone,
+    MilestoneStatus,
+    SupportSession,
+)
+from .permissions import innovator_organisations
+
+
+def call_list(*, programme) -> QuerySet:
+    return Call.objects.filter(programme=programme).select_related("accelerator")
+
+
+def call_get(*, programme, slug: str) -> Call:
+    return get_object_or_404(call_list(programme=programme), slug=slug)
+
+
+def cohort_list(*, programme) -> QuerySet:
+    return (
+        Cohort.objects.filter(accelerator__programme=programme)
+        .select_related("accelerator")
+        .annotate(
+            innovator_count=Count(
+                "memberships", filter=~Q(memberships__status=MembershipStatus.WITHDRAWN)
+            )
+        )
+    )
+
+
+def cohort_get(*, programme, uid) -> Cohort:
+    return get_object_or_404(
+        Cohort.objects.select_related("accelerator"), accelerator__programme=programme, uid=uid
+    )
+
+
+def submitted_applications(*, call: Call) -> QuerySet:
+    """The call's submitted applications with their decisions, for the selection page."""
+    return (
+        Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED)
+        .select_related(
+            "organisation", "challenge_area", "selection__decided_by", "selection__membership"
+        )
+        .order_by("organisation__name")
+    )
+
+
+def application_get(*, call: Call, uid) -> Application:
+    return get_object_or_404(submitted_applications(call=call), uid=uid)
+
+
+def memberships(*, cohort: Cohort) -> QuerySet:
+    return cohort.memberships.select_related("organisation", "challenge_area").annotate(
+        sessions_attended=Count("attendances", distinct=True),
+        milestones_total=Count("milestones", distinct=True),
+        milestones_achieved=Count(
+            "milestones", filter=Q(milestones__status=MilestoneStatus.ACHIEVED), distinct=True
+        ),
+    )
+
+
+def membership_get(*, programme, uid) -> CohortMembership:
+    return get_object_or_404(
+        CohortMembership.objects.select_related(
+            "organisation", "challenge_area", "cohort__accelerator__programme"
+        ),
+        cohort__accelerator__programme=programme,
+        uid=uid,
+    )
+
+
+def own_memberships(*, user, programme) -> QuerySet:
+    """The cohort places of the organisations `user` acts for as an innovator."""
+    return CohortMembership.objects.filter(
+        cohort__accelerator__programme=programme,
+        organisation_id__in=innovator_organisations(user, programme),
+    ).select_related("organisation", "cohort")
+
+
+def sessions(*, cohort: Cohort) -> QuerySet:
+    return cohort.sessions.annotate(attendance_count=Count("attendances"))
+
+
+def session_get(*, programme, uid) -> SupportSession:
+    return get_object_or_404(
+        SupportSession.objects.select_related("cohort__accelerator"),
+        cohort__accelerator__programme=programme,
+        uid=uid,
+    )
+
+
+def milestone_get(*, programme, uid) -> Milestone:
+    return get_object_or_404(
+        Milestone.objects.select_related(
+            "membership__organisation", "membership__cohort__accelerator__programme"
+        ),
+        membership__cohort__accelerator__programme=programme,
+        uid=uid,
+    )
+
+
+def cohort_milestones(*, cohort: Cohort) -> QuerySet:
+    return Milestone.objects.filter(membership__cohort=cohort).select_related(
+        "membership__organisation"
+    )
+
+
+def innovator_page(*, membership: CohortMembership) -> dict:
+    """Everything on an innovator's own page."""
+    org = membership.organisation
+    programme = membership.cohort.accelerator.programme
+    attended = (
+        SupportSession.objects.filter(attendances__membership=membership)
+        .order_by("held_on")
+        .distinct()
+    )
+    applications = (
+        Application.objects.filter(call__programme=programme, organisation=org)
+        .select_related("call", "challenge_area", "selection")
+        .order_by("call__title")
+    )
+    return {
+        "milestones": membership.milestones.all(),
+        "sessions": attended,
+        "needs": Need.objects.filter(programme=programme, innovator=org).select_related(
+            "challenge_area"
+        ),
+        "partnerships": Partnership.objects.filter(programme=programme, innovator=org)
+        .prefetch_related("partners__organisation")
+        .order_by("-introduced_on", "name"),
+        "applications": applications,
+    }
+
+
+def own_applications(*, user, programme) -> QuerySet:
+    """Applications of the organisations `user` acts for, for the decision they were told."""
+    return (
+        Application.objects.filter(
+            call__programme=programme,
+            organisation_id__in=innovator_organisations(user, programme),
+        )
+        .select_related("call", "organisation", "selection")
+        .order_by("call__title")
+    )

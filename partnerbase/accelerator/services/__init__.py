@@ -1,0 +1,39 @@
+"""Writes for the accelerator: cohorts, selection, support sessions and milestones."""
+
+from .cohorts import (
+    accelerator_create,
+    cohort_create,
+    cohort_member_add,
+    cohort_member_graduate,
+    cohort_member_withdraw,
+)
+from .selection import (
+    cohort_select,
+    decision_notify,
+    decision_record,
+    selection_place_add,
+)
+from .support import (
+    attendance_set,
+    milestone_create,
+    milestone_evidence_record,
+    milestones_create_for_cohort,
+    session_create,
+)
+
+__all__ = [
+    "accelerator_create",
+    "attendance_set",
+    "cohort_create",
+    "cohort_member_add",
+    "cohort_member_graduate",
+    "cohort_member_withdraw",
+    "cohort_select",
+    "decision_notify",
+    "decision_record",
+    "milestone_create",
+    "milestone_evidence_record",
+    "milestones_create_for_cohort",
+    "selection_place_add",
+    "session_create",
+]

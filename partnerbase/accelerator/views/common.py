@@ -1,0 +1,26 @@
+"""What every accelerator view does first: find the programme and check the user may be here."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+
+from partnerbase.programmes.queries import programme_get
+
+NAV = "accelerator"
+
+
+def programme_for(request, slug: str, allowed: Callable) -> object:
+    """The programme (404 for outsiders), or 403 unless `allowed(user, programme)`."""
+    programme = programme_get(user=request.user, slug=slug)
+    if not allowed(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def check(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def context(programme, **extra) -> dict:
+    return {"programme": programme, "nav_current": NAV, **extra}

@@ -1,0 +1,149 @@
+"""Selection: decide each submitted application, tell applicants, select the cohort."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+from partnerbase.core.history import history_entries
+
+from .. import queries, services
+from ..forms import CohortSelectForm, DecisionForm
+from ..models import Decision
+from ..permissions import can_change_notified_decision, can_manage_accelerator
+from .common import check, context, programme_for
+
+
+@require_GET
+def selection(request, slug, call_slug):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    call = queries.call_get(programme=programme, slug=call_slug)
+    applications = list(queries.submitted_applications(call=call))
+    decided = [a for a in applications if hasattr(a, "selection")]
+    counts = {d.label: sum(a.selection.decision == d for a in decided) for d in Decision}
+    unnotified = sum(1 for a in decided if not a.selection.notified_at)
+    cohorts = queries.cohort_list(programme=programme).filter(accelerator=call.accelerator)
+    return render(
+        request,
+        "accelerator/selection.html",
+        context(
+            programme,
+            call=call,
+            applications=applications,
+            counts=counts,
+            undecided=len(applications) - len(decided),
+            unnotified=unnotified,
+            cohorts=cohorts,
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decide(request, slug, call_slug, uid):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    call = queries.call_get(programme=programme, slug=call_slug)
+    application = queries.application_get(call=call, uid=uid)
+    selection = getattr(application, "selection", None)
+    locked = bool(selection and selection.notified_at)
+    if locked:
+        check(can_change_notified_decision(request.user, programme))
+    initial = {"decision": selection.decision, "reason": selection.reason} if selection else None
+    form = DecisionForm(request.POST or None, initial=initial)
+    if not locked:
+        del form.fields["change_reason"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_record(
+                actor=request.user, application=application, **form.cleaned_data
+            )
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, f"Decision saved for {application.organisation}.")
+            return redirect("accelerator:selection", programme.slug, call.slug)
+    return render(
+        request,
+        "accelerator/decide.html",
+        context(
+            programme,
+            call=call,
+            application=application,
+            selection=selection,
+            locked=locked,
+            form=form,
+            history=history_entries(selection) if selection else [],
+        ),
+    )
+
+
+@require_POST
+def notify(request, slug, call_slug):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    call = queries.call_get(programme=programme, slug=call_slug)
+    selections = [
+        a.selection
+        for a in queries.submitted_applications(call=call)
+        if hasattr(a, "selection") and not a.selection.notified_at
+    ]
+    if not selections:
+        messages.info(request, "Every applicant with a decision has already been told.")
+    else:
+        sent = services.decision_notify(actor=request.user, selections=selections)
+        messages.success(
+            request,
+            f"{len(selections)} applicant{'s' if len(selections) != 1 else ''} told of the "
+            f"decision; {sent} email{'s' if sent != 1 else ''} sent.",
+        )
+    return redirect("accelerator:selection", programme.slug, call.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def select_cohort(request, slug, call_slug):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    call = queries.call_get(programme=programme, slug=call_slug)
+    applications = list(queries.submitted_applications(call=call))
+    # Those already in a cohort are done; the rest can be selected into one.
+    open_ = [
+        a for a in applications if not getattr(getattr(a, "selection", None), "membership", None)
+    ]
+    placed = [a for a in applications if a not in open_]
+    cohorts = list(queries.cohort_list(programme=programme).filter(accelerator=call.accelerator))
+    initial = {
+        "applications": [
+            str(a.uid)
+            for a in open_
+            if getattr(a, "selection", None) and a.selection.decision == Decision.SELECTED
+        ],
+        "cohort": str(cohorts[0].uid) if cohorts else "",
+        "joined_on": cohorts[0].starts_on if cohorts else None,
+    }
+    form = CohortSelectForm(
+        request.POST or None, applications=open_, cohorts=cohorts, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        by_uid = {str(a.uid): a for a in open_}
+        cohort = next(c for c in cohorts if str(c.uid) == data["cohort"])
+        try:
+            chosen = services.cohort_select(
+                actor=request.user,
+                cohort=cohort,
+                applications=[by_uid[u] for u in data["applications"]],
+                joined_on=data["joined_on"],
+                reason=data["reason"],
+            )
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                f"{len(chosen)} innovator{'s' if len(chosen) != 1 else ''} joined {cohort}.",
+            )
+            return redirect("accelerator:cohort", programme.slug, cohort.uid)
+    return render(
+        request,
+        "accelerator/select_cohort.html",
+        context(programme, call=call, form=form, placed=placed, cohorts=cohorts),
+    )

@@ -1,0 +1,53 @@
+"""Who may do what in assessment; each tested for every role (tests/test_views.py).
+
+The convening team and accelerator managers manage the rubric and assignments and see
+every score and the ranking. An assessor sees only their own assignments, and others'
+scores on an application only once they have submitted their own. Champions, innovators,
+partner contacts and working-group members see nothing here.
+"""
+
+from partnerbase.accounts.models import Role
+from partnerbase.accounts.permissions import programme_roles
+
+from .models import Assignment
+
+MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
+
+
+def _superuser(user) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def can_manage_assessment(user, programme) -> bool:
+    """Rubrics, assignments, the ranking and moderation notes."""
+    return _superuser(user) or bool(programme_roles(user, programme) & MANAGERS)
+
+
+def can_assess(user, programme) -> bool:
+    """The "my assessments" list: anyone holding the assessor role here."""
+    return Role.ASSESSOR in programme_roles(user, programme)
+
+
+def can_view_assessment(user, programme) -> bool:
+    return can_manage_assessment(user, programme) or can_assess(user, programme)
+
+
+def can_score(user, assignment: Assignment) -> bool:
+    """Only the assessor it is assigned to, while they hold the role."""
+    return assignment.assessor_id == getattr(user, "pk", None) and can_assess(
+        user, assignment.application.call.programme
+    )
+
+
+def can_view_assignment(user, assignment: Assignment) -> bool:
+    programme = assignment.application.call.programme
+    return can_manage_assessment(user, programme) or can_score(user, assignment)
+
+
+def can_see_all_scores(user, assignment: Assignment) -> bool:
+    """Everyone's scores on this assignment's application: managers, and the assessor once
+    their own are submitted."""
+    programme = assignment.application.call.programme
+    if can_manage_assessment(user, programme):
+        return True
+    return can_score(user, assignment) and assignment.submitted_at is not None

@@ -1,0 +1,345 @@
+"""Assessment pages: the overview, a call's rubric, assignments and ranking, the
+assessor's list and score form. Every view checks the role (permissions.py)."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+from partnerbase.programmes.queries import programme_get
+
+from . import queries, services
+from .forms import (
+    AssignForm,
+    AutoAssignForm,
+    CriterionForm,
+    ModerationForm,
+    ScoreSheetForm,
+    ThresholdForm,
+)
+from .models import Criterion, ModerationNote
+from .permissions import (
+    can_assess,
+    can_manage_assessment,
+    can_score,
+    can_see_all_scores,
+    can_view_assessment,
+    can_view_assignment,
+)
+
+NAV = "assessment"
+
+
+def _programme(request, slug, allowed):
+    programme = programme_get(user=request.user, slug=slug)
+    if not allowed(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def _managed_call(request, slug, call_slug):
+    programme = _programme(request, slug, can_manage_assessment)
+    return programme, queries.call_get(programme=programme, call_slug=call_slug)
+
+
+def _page(request, template, programme, **context):
+    return render(request, template, {"programme": programme, "nav_current": NAV, **context})
+
+
+def _try(form, save):
+    """Run `save()`; a service error goes next to its field. True if it saved."""
+    try:
+        save()
+    except (DomainError, ValidationError) as exc:
+        add_service_error(form, exc)
+        return False
+    return True
+
+
+def _two(value) -> str:
+    if value is None:
+        return "—"
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return str(exact.quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+@require_GET
+def index(request, slug):
+    programme = _programme(request, slug, can_view_assessment)
+    manager = can_manage_assessment(request.user, programme)
+    mine = list(queries.my_assignments(user=request.user, programme=programme))
+    return _page(
+        request, "assessment/index.html", programme,
+        calls=queries.call_list(programme=programme) if manager else [],
+        can_manage=manager, can_assess=can_assess(request.user, programme), mine=mine,
+    )  # fmt: skip
+
+
+@require_GET
+def mine(request, slug):
+    programme = _programme(request, slug, can_assess)
+    return _page(
+        request, "assessment/mine.html", programme,
+        assignments=queries.my_assignments(user=request.user, programme=programme),
+    )  # fmt: skip
+
+
+# --- the rubric --------------------------------------------------------------------------
+
+
+def rubric_url(call):
+    return reverse("assessment:rubric", args=[call.programme.slug, call.slug])
+
+
+@require_http_methods(["GET", "POST"])
+def rubric(request, slug, call_slug):
+    programme, call = _managed_call(request, slug, call_slug)
+    form = CriterionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            rubric = services.rubric_ensure(actor=request.user, call=call)
+            services.criterion_add(actor=request.user, rubric=rubric, **form.cleaned_data)
+
+        if _try(form, save):
+            messages.success(request, f"Criterion “{form.cleaned_data['name']}” added.")
+            return redirect(rubric_url(call))
+    return _page(
+        request, "assessment/rubric.html", programme, call=call, form=form,
+        criteria=queries.criteria_of(call), started=services.scoring_started(call),
+    )  # fmt: skip
+
+
+@require_POST
+def criterion_remove(request, slug, call_slug, uid):
+    programme, call = _managed_call(request, slug, call_slug)
+    criterion = get_object_or_404(Criterion, rubric__call=call, uid=uid)
+    try:
+        services.criterion_remove(actor=request.user, criterion=criterion)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Criterion “{criterion.name}” removed.")
+    return redirect(rubric_url(call))
+
+
+# --- assignments -------------------------------------------------------------------------
+
+
+def assignments_url(call):
+    return reverse("assessment:assignments", args=[call.programme.slug, call.slug])
+
+
+def _assignment_page(request, programme, call, form, auto_form):
+    applications = list(queries.submitted_applications(call))
+    by_app = {a.pk: [] for a in applications}
+    for a in queries.assignments_of_call(call):
+        by_app.setdefault(a.application_id, []).append(a)
+    loads = {}
+    for rows in by_app.values():
+        for a in rows:
+            loads[a.assessor] = loads.get(a.assessor, 0) + 1
+    assessors = list(queries.assessors_of(programme))
+    return _page(
+        request, "assessment/assignments.html", programme, call=call, form=form,
+        auto_form=auto_form, rows=[(app, by_app[app.pk]) for app in applications],
+        loads=[(u, loads.get(u, 0)) for u in assessors],
+    )  # fmt: skip
+
+
+def _assign_form(request, programme, call):
+    return AssignForm(
+        request.POST if request.method == "POST" else None,
+        applications=queries.submitted_applications(call),
+        assessors=queries.assessors_of(programme),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def assignments(request, slug, call_slug):
+    programme, call = _managed_call(request, slug, call_slug)
+    form = _assign_form(request, programme, call)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _try(form, lambda: services.assignment_add(actor=request.user, **data)):
+            messages.success(
+                request, f"{data['assessor']} will assess {data['application'].organisation}."
+            )
+            return redirect(assignments_url(call))
+    return _assignment_page(request, programme, call, form, AutoAssignForm())
+
+
+@require_http_methods(["POST"])
+def assignments_auto(request, slug, call_slug):
+    programme, call = _managed_call(request, slug, call_slug)
+    auto_form = AutoAssignForm(request.POST)
+    if auto_form.is_valid():
+        result = None
+
+        def save():
+            nonlocal result
+            result = services.assignments_auto(
+                actor=request.user, call=call, **auto_form.cleaned_data
+            )
+
+        if _try(auto_form, save):
+            n = auto_form.cleaned_data["per_application"]
+            messages.success(request, f"{len(result.created)} assignments added.")
+            for app, missing in sorted(result.short.items(), key=lambda x: x[0].organisation.name):
+                messages.warning(
+                    request,
+                    f"{app.organisation} could not get {n} assessors without a conflict of "
+                    f"interest: {missing} short.",
+                )
+            return redirect(assignments_url(call))
+    return _assignment_page(request, programme, call, AssignForm(
+        applications=queries.submitted_applications(call),
+        assessors=queries.assessors_of(programme)), auto_form)  # fmt: skip
+
+
+@require_POST
+def assignment_remove(request, slug, call_slug, uid):
+    programme, call = _managed_call(request, slug, call_slug)
+    assignment = queries.assignment_get(programme=programme, uid=uid)
+    if assignment.application.call_id != call.pk:
+        raise PermissionDenied
+    try:
+        services.assignment_remove(actor=request.user, assignment=assignment)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"{assignment.assessor} no longer assesses {assignment.application.organisation}.",
+        )
+    return redirect(assignments_url(call))
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def score(request, slug, uid):
+    programme = _programme(request, slug, can_view_assessment)
+    assignment = queries.assignment_get(programme=programme, uid=uid)
+    if not can_view_assignment(request.user, assignment):
+        raise PermissionDenied
+    mine = can_score(request.user, assignment)
+    if request.method == "POST" and not mine:
+        raise PermissionDenied
+    criteria = queries.criteria_of(assignment.application.call)
+    own = queries.scores_by_assignment([assignment])[assignment.pk]
+    form = ScoreSheetForm(
+        request.POST if request.method == "POST" else None,
+        criteria=criteria,
+        initial_scores={s.criterion_id: (s.score, s.comment) for s in own},
+    )
+    if request.method == "POST" and form.is_valid():
+        submitting = form.submitting
+
+        def save():
+            services.scores_save(
+                actor=request.user, assignment=assignment, scores=form.scores(), submit=submitting
+            )
+
+        if _try(form, save):
+            name = assignment.application.organisation
+            messages.success(
+                request,
+                f"Scores for {name} submitted." if submitting else f"Draft scores for {name} saved.",
+            )
+            return redirect(reverse("assessment:score", args=[slug, assignment.uid]))
+    others = []
+    if can_see_all_scores(request.user, assignment):
+        siblings = list(
+            assignment.application.assessments.select_related("assessor").order_by(
+                "assessor__full_name", "assessor__email"
+            )
+        )
+        by = queries.scores_by_assignment(siblings)
+        others = [(a, by[a.pk]) for a in siblings if a.pk != assignment.pk or not mine]
+    answers = assignment.application.answers.select_related("question").all() if hasattr(
+        assignment.application, "answers") else []  # fmt: skip
+    return _page(
+        request, "assessment/score.html", programme, assignment=assignment, form=form,
+        mine=mine, criteria=criteria, own=own, others=others, answers=answers,
+        can_see_all=can_see_all_scores(request.user, assignment),
+    )  # fmt: skip
+
+
+# --- the ranking -------------------------------------------------------------------------
+
+
+def ranking_url(call, normalised=False):
+    url = reverse("assessment:ranking", args=[call.programme.slug, call.slug])
+    return url + ("?view=normalised" if normalised else "")
+
+
+@require_http_methods(["GET", "POST"])
+def ranking(request, slug, call_slug):
+    programme, call = _managed_call(request, slug, call_slug)
+    normalised = request.GET.get("view") == "normalised"
+    rubric = queries.rubric_of(call)
+    form = ThresholdForm(
+        request.POST if request.method == "POST" else None,
+        initial={"disagreement_threshold": rubric.disagreement_threshold if rubric else 25},
+    )
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.rubric_threshold_set(
+                actor=request.user,
+                rubric=services.rubric_ensure(actor=request.user, call=call),
+                **form.cleaned_data,
+            )
+
+        if _try(form, save):
+            messages.success(request, "Disagreement threshold saved.")
+            return redirect(ranking_url(call, normalised))
+    rows, applications = queries.ranking(call, normalised=normalised)
+    notes = dict(
+        ModerationNote.objects.filter(application__call=call).values_list("application_id", "note")
+    )
+    table = [
+        {
+            "row": r,
+            "application": applications[r.application],
+            "raw": _two(r.raw),
+            "normalised": "—" if r.normalised is None else f"{r.normalised:+.2f}",
+            "spread": _two(r.spread),
+            "note": notes.get(r.application, ""),
+        }
+        for r in rows
+    ]
+    return _page(
+        request, "assessment/ranking.html", programme, call=call, table=table, form=form,
+        normalised=normalised, rubric=rubric, flagged=sum(1 for r in rows if r.flagged),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def moderation_note(request, slug, call_slug, application_uid):
+    programme, call = _managed_call(request, slug, call_slug)
+    application = get_object_or_404(
+        queries.submitted_applications(call), uid=application_uid
+    )
+    current = ModerationNote.objects.filter(application=application).first()
+    form = ModerationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"note": current.note if current else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        note = form.cleaned_data["note"]
+        if _try(form, lambda: services.moderation_note_save(
+                actor=request.user, application=application, note=note)):  # fmt: skip
+            messages.success(request, f"Moderation note on {application.organisation} saved.")
+            return redirect(ranking_url(call))
+    return _page(
+        request, "assessment/moderation_form.html", programme, call=call,
+        application=application, form=form,
+    )  # fmt: skip

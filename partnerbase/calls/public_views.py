@@ -1,0 +1,167 @@
+"""Public call pages: anyone may read an open (or closed) call and create an account for
+their organisation; applying needs that account."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+from partnerbase.directory.models import OrganisationKind
+
+from . import deadlines, queries, services
+from .application_form import ApplicationForm
+from .forms import RegisterForm
+from .models import ApplicationStatus
+from .permissions import applicant_organisations, can_edit_application
+
+
+def _rules_in_words(call) -> list[str]:
+    kinds = dict(OrganisationKind.choices)
+    words = []
+    for rule in call.rules.select_related("question"):
+        values = rule.value_list
+        if rule.kind == "organisation_kind":
+            words.append(
+                "Your organisation is a " + " or ".join(kinds.get(v, v).lower() for v in values)
+            )
+        elif rule.kind == "region":
+            words.append("Your organisation operates in " + " or ".join(values))
+        elif rule.kind == "income_at_most":
+            words.append(f"Your annual income is {rule.question.prefix}{rule.amount:,} or less")
+        elif rule.kind == "founded_years":
+            words.append(f"Your organisation was founded at least {rule.amount} years ago")
+        else:
+            words.append(f"Your answer to “{rule.question.text}” is " + " or ".join(values))
+    return words
+
+
+@login_not_required
+@require_GET
+def call_page(request, slug, call_slug):
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    now = timezone.now()
+    return render(
+        request,
+        "calls/public_call.html",
+        {
+            "call": call,
+            "is_open": deadlines.is_open(call.opens_at, call.closes_at, now),
+            "questions": call.questions.all(),
+            "rules": _rules_in_words(call),
+            "challenge_areas": call.challenge_areas.all(),
+        },
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def register(request, slug, call_slug):
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    apply_url = reverse("calls_public:apply", args=[slug, call.slug])
+    if request.user.is_authenticated:
+        return redirect(apply_url)
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user, organisation = services.applicant_register(
+                programme=call.programme, **form.cleaned_data
+            )
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Account created for {organisation.name}.")
+            return redirect(apply_url)
+    return render(
+        request,
+        "calls/register.html",
+        {
+            "call": call,
+            "form": form,
+            "sign_in_url": f"{reverse('accounts:login')}?next={apply_url}",
+        },
+    )
+
+
+def _application(request, slug, call_slug):
+    """The signed-in applicant's application to the call (a draft is started on first visit)."""
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    organisations = applicant_organisations(request.user, call.programme)
+    if not organisations:
+        raise PermissionDenied
+    existing = call.applications.filter(organisation__in=[o.pk for o in organisations]).first()
+    return call, existing, organisations[0]
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request, slug, call_slug):
+    call, application, organisation = _application(request, slug, call_slug)
+    now = timezone.now()
+    is_open = deadlines.is_open(call.opens_at, call.closes_at, now)
+    if application is None:
+        if not is_open:
+            messages.error(request, f"This call closed at {deadlines.format_uk(call.closes_at)}.")
+            return redirect("calls_public:call", slug, call.slug)
+        application = services.application_start(
+            actor=request.user, call=call, organisation=organisation
+        )
+    if not can_edit_application(request.user, application):
+        raise PermissionDenied
+    form = None
+    if application.status == ApplicationStatus.DRAFT:
+        form = ApplicationForm(request.POST or None, request.FILES or None, application=application)
+        if request.method == "POST" and form.is_valid():
+            submitting = request.POST.get("action") == "submit"
+            action = services.application_submit if submitting else services.application_save
+            try:
+                action(
+                    actor=request.user,
+                    application=application,
+                    answers=form.answers(),
+                    challenge_area=form.cleaned_data.get("challenge_area"),
+                )
+            except (DomainError, ValidationError) as exc:
+                add_service_error(form, exc)
+            else:
+                if submitting:
+                    messages.success(request, "Application submitted.")
+                else:
+                    messages.success(
+                        request,
+                        "Your draft has been saved. You can come back to it at any time "
+                        "before the call closes.",
+                    )
+                return redirect("calls_public:apply", slug, call.slug)
+    answers = {a.question_id: a for a in application.answers.all()}
+    return render(
+        request,
+        "calls/apply.html",
+        {
+            "programme": call.programme,
+            "call": call,
+            "application": application,
+            "form": form,
+            "is_open": is_open,
+            "rows": [(q, answers.get(q.pk)) for q in call.questions.all()],
+        },
+    )
+
+
+@require_POST
+def withdraw(request, slug, call_slug):
+    call, application, _ = _application(request, slug, call_slug)
+    if application is None or not can_edit_application(request.user, application):
+        raise PermissionDenied
+    try:
+        services.application_withdraw(actor=request.user, application=application)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Your application has been withdrawn.")
+    return redirect("calls_public:apply", slug, call.slug)

@@ -1,0 +1,31 @@
+"""Writes for calls and applications; every one goes through record_save (history)."""
+
+from .applicants import applicant_register
+from .applications import (
+    application_save,
+    application_start,
+    application_submit,
+    application_withdraw,
+    eligibility_failures,
+)
+from .setup import (
+    call_create,
+    question_add,
+    question_update,
+    rule_add,
+    rule_remove,
+)
+
+__all__ = [
+    "applicant_register",
+    "application_save",
+    "application_start",
+    "application_submit",
+    "application_withdraw",
+    "call_create",
+    "eligibility_failures",
+    "question_add",
+    "question_update",
+    "rule_add",
+    "rule_remove",
+]

@@ -1,0 +1,38 @@
+from django import template
+from django.utils.html import format_html
+
+from partnerbase.calls import deadlines
+from partnerbase.calls.permissions import can_manage_calls, can_view_own_applications
+
+register = template.Library()
+
+STATUS_TAGS = {
+    "draft": "govuk-tag--grey",
+    "submitted": "govuk-tag--green",
+    "withdrawn": "govuk-tag--red",
+}
+
+
+@register.filter
+def uk_time(moment):
+    """'12pm on Friday 3 November 2017 (GMT)'."""
+    return deadlines.format_uk(moment) if moment else "—"
+
+
+@register.filter
+def application_status_tag(application):
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        STATUS_TAGS.get(application.status, ""),
+        application.get_status_display(),
+    )
+
+
+@register.filter
+def may_manage_calls(user, programme):
+    return can_manage_calls(user, programme)
+
+
+@register.filter
+def may_view_own_applications(user, programme):
+    return can_view_own_applications(user, programme)

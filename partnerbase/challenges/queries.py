@@ -1,0 +1,55 @@
+"""Reads of challenge areas, proposals and votes; callers check the permission first."""
+
+from django.shortcuts import get_object_or_404
+
+from partnerbase.directory.models import Organisation
+
+from .models import Ballot, ChallengeArea, ChallengeProposal, ChallengeVote
+
+
+def area_list(*, programme):
+    return ChallengeArea.objects.filter(programme=programme).select_related("vote")
+
+
+def area_get(*, programme, slug: str) -> ChallengeArea:
+    return get_object_or_404(
+        ChallengeArea.objects.select_related("proposal__organisation", "vote"),
+        programme=programme,
+        slug=slug,
+    )
+
+
+def proposal_list(*, programme):
+    return (
+        ChallengeProposal.objects.filter(programme=programme)
+        .select_related("organisation", "challenge_area")
+        .order_by("proposed_on", "id")
+    )
+
+
+def vote_list(*, programme):
+    return ChallengeVote.objects.filter(programme=programme)
+
+
+def vote_get(*, programme, uid) -> ChallengeVote:
+    return get_object_or_404(ChallengeVote, programme=programme, uid=uid)
+
+
+def vote_proposals(vote):
+    """Candidates in the order the tie rule uses: the order they were proposed."""
+    return list(vote.proposals.select_related("organisation").order_by("proposed_on", "id"))
+
+
+def vote_ballots(vote):
+    return list(Ballot.objects.filter(vote=vote).select_related("organisation", "cast_by"))
+
+
+def ballot_of(vote, organisation) -> Ballot | None:
+    return Ballot.objects.filter(vote=vote, organisation=organisation).first()
+
+
+def proposing_organisations(*, programme):
+    """Organisations the team may propose for: any partner, not the convening ones."""
+    return Organisation.objects.filter(programme=programme, convenes_programme=False).order_by(
+        "name"
+    )

@@ -1,0 +1,63 @@
+"""Reads for champion targeting (the team's pages only: views check can_target_champions)."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import get_object_or_404
+
+from . import ranking
+from .models import Contact, Criterion, Prospect, Stage
+
+
+@dataclass
+class Row:
+    prospect: Prospect
+    ranked: ranking.Ranked
+    scores: dict  # criterion id -> value
+
+
+def criteria_of(programme) -> list[Criterion]:
+    return list(Criterion.objects.filter(programme=programme))
+
+
+def ranked_prospects(programme, criteria, stage: str = "") -> list[Row]:
+    """Every prospect ranked on the programme's current weights; `stage` filters what is
+    listed, not the ranking, so a prospect keeps its rank across the filters."""
+    prospects = {
+        p.pk: p
+        for p in Prospect.objects.filter(programme=programme)
+        .select_related("person", "organisation", "champion")
+        .prefetch_related("scores")
+    }
+    scores = {pk: {s.criterion_id: s.value for s in p.scores.all()} for pk, p in prospects.items()}
+    candidates = [
+        ranking.Candidate(pk, f"{p.organisation.name} {p.person.name}", scores[pk])
+        for pk, p in prospects.items()
+    ]
+    weights = [ranking.Criterion(c.pk, c.weight) for c in criteria]
+    if not any(c.weight for c in weights):
+        weights = [ranking.Criterion(c.key, 1) for c in weights]
+    rows = [Row(prospects[r.key], r, scores[r.key]) for r in ranking.rank(weights, candidates)]
+    if stage:
+        rows = [r for r in rows if r.prospect.stage == stage]
+    return rows
+
+
+def stage_counts(programme) -> dict[str, int]:
+    counts = dict.fromkeys(Stage.values, 0)
+    for stage in Prospect.objects.filter(programme=programme).values_list("stage", flat=True):
+        counts[stage] += 1
+    return counts
+
+
+def prospect_get(*, programme, uid) -> Prospect:
+    return get_object_or_404(
+        Prospect.objects.select_related("person", "organisation", "champion"),
+        programme=programme,
+        uid=uid,
+    )
+
+
+def prospect_contacts(prospect) -> list[Contact]:
+    return list(
+        prospect.contacts.select_related("engagement").order_by("-engagement__occurred_on", "-id")
+    )

@@ -1,0 +1,66 @@
+"""Reads of working groups, restricted to what the user may see."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from .models import Idea, IdeaStatus, WorkingGroup, WorkingGroupMember
+from .permissions import member_group_ids, reads_all_working_groups
+
+
+def working_group_list(*, user, programme) -> QuerySet:
+    groups = WorkingGroup.objects.filter(programme=programme)
+    if not reads_all_working_groups(user, programme):
+        groups = groups.filter(pk__in=member_group_ids(user, programme))
+    leads = WorkingGroupMember.objects.filter(is_lead=True).select_related("person__organisation")
+    return (
+        groups.select_related("challenge_area")
+        .annotate(
+            member_count=Count("members", filter=Q(members__left_on__isnull=True), distinct=True),
+            idea_count=Count("ideas", distinct=True),
+        )
+        .prefetch_related(Prefetch("members", queryset=leads, to_attr="leads"))
+    )
+
+
+def working_group_get(*, user, programme, uid) -> WorkingGroup:
+    """The programme's group (404 otherwise); the view checks the user may see it."""
+    group = WorkingGroup.objects.filter(programme=programme, uid=uid).first()
+    if group is None:
+        raise Http404("No such working group")
+    return group
+
+
+def group_members(group) -> list[WorkingGroupMember]:
+    return list(group.members.select_related("person__organisation", "user"))
+
+
+def group_meetings(group) -> list:
+    return list(
+        group.meetings.prefetch_related(
+            Prefetch("attendees", queryset=WorkingGroupMember.objects.select_related("person"))
+        )
+    )
+
+
+def ideas_by_status(group) -> list[tuple[str, list[Idea]]]:
+    ideas = list(group.ideas.select_related("proposed_by__person", "project"))
+    return [(status.label, [i for i in ideas if i.status == status]) for status in IdeaStatus]
+
+
+def idea_get(*, group, uid) -> Idea:
+    idea = group.ideas.filter(uid=uid).select_related("proposed_by__person").first()
+    if idea is None:
+        raise Http404("No such idea")
+    return idea
+
+
+def member_get(*, group, uid) -> WorkingGroupMember:
+    member = group.members.filter(uid=uid).select_related("person").first()
+    if member is None:
+        raise Http404("No such member")
+    return member
+
+
+def project_origin(project) -> Idea | None:
+    """The idea a project came from, with its working group, if it came from one."""
+    return project.ideas.select_related("working_group").first()

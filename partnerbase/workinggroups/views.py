@@ -1,0 +1,190 @@
+"""Working-group pages: the list, a group (members, meetings, ideas by status) and its forms.
+Every view checks permissions.py; a programme the user does not belong to is a 404."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+from partnerbase.programmes.queries import programme_get
+
+from . import permissions as may
+from . import services
+from .forms import IdeaForm, LeaveForm, MeetingForm, MemberForm, MoveForm
+from .models import IdeaStatus, WorkingGroupMember
+from .queries import (
+    group_meetings,
+    group_members,
+    idea_get,
+    ideas_by_status,
+    member_get,
+    working_group_get,
+    working_group_list,
+)
+
+NAV = "working-groups"
+
+
+def _group(request, slug, uid, check):
+    programme = programme_get(user=request.user, slug=slug)
+    group = working_group_get(user=request.user, programme=programme, uid=uid)
+    if not check(request.user, group):
+        raise PermissionDenied
+    return programme, group
+
+
+def group_url(group) -> str:
+    return reverse("workinggroups:group_detail", args=[group.programme.slug, group.uid])
+
+
+def _form_page(request, template, context, form, save, success, target):
+    """Save a valid POST through `save`; service errors go next to the fields, nothing is
+    saved (each service is one transaction)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(target)
+    return render(request, template, {**context, "form": form, "nav_current": NAV})
+
+
+@require_GET
+def group_index(request, slug):
+    programme = programme_get(user=request.user, slug=slug)
+    if not may.can_view_working_groups(request.user, programme):
+        raise PermissionDenied
+    return render(
+        request,
+        "workinggroups/group_list.html",
+        {
+            "programme": programme,
+            "groups": working_group_list(user=request.user, programme=programme),
+            "nav_current": NAV,
+        },
+    )
+
+
+@require_GET
+def group_detail(request, slug, uid):
+    programme, group = _group(request, slug, uid, may.can_view_working_group)
+    user = request.user
+    members = group_members(group)
+    return render(
+        request,
+        "workinggroups/group_detail.html",
+        {
+            "programme": programme,
+            "group": group,
+            "members": members,
+            "lead": next((m for m in members if m.is_lead), None),
+            "meetings": group_meetings(group),
+            "ideas_by_status": ideas_by_status(group),
+            "me": may.member_of(user, group),
+            "can_manage": may.can_manage_working_group(user, group),
+            "can_record_meeting": may.can_record_meeting(user, group),
+            "can_propose_idea": may.can_propose_idea(user, group),
+            "can_move_idea": may.can_move_idea(user, group),
+            "nav_current": NAV,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_add(request, slug, uid):
+    programme, group = _group(request, slug, uid, may.can_manage_working_group)
+    form = MemberForm(request.POST or None, programme=programme)
+    return _form_page(
+        request, "workinggroups/member_form.html", {"programme": programme, "group": group},
+        form,
+        lambda data: services.working_group_member_add(
+            actor=request.user, working_group=group, **data
+        ),
+        "Member added.", group_url(group),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def member_leave(request, slug, uid, member_uid):
+    programme, group = _group(request, slug, uid, may.can_manage_working_group)
+    member = member_get(group=group, uid=member_uid)
+    form = LeaveForm(request.POST or None)
+    return _form_page(
+        request, "workinggroups/leave_form.html",
+        {"programme": programme, "group": group, "member": member}, form,
+        lambda data: services.working_group_member_leave(
+            actor=request.user, member=member, on=data["on"]
+        ),
+        f"{member} has left the group.", group_url(group),
+    )  # fmt: skip
+
+
+@require_http_methods(["POST"])
+def lead_set(request, slug, uid, member_uid):
+    _, group = _group(request, slug, uid, may.can_manage_working_group)
+    member = member_get(group=group, uid=member_uid)
+    try:
+        services.working_group_lead_set(actor=request.user, member=member)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"{member} now leads the group.")
+    return redirect(group_url(group))
+
+
+def _current_members(group):
+    return WorkingGroupMember.objects.filter(working_group=group, left_on__isnull=True)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_add(request, slug, uid):
+    programme, group = _group(request, slug, uid, may.can_record_meeting)
+    form = MeetingForm(request.POST or None, members=_current_members(group))
+    return _form_page(
+        request, "workinggroups/meeting_form.html", {"programme": programme, "group": group},
+        form,
+        lambda data: services.meeting_record(actor=request.user, working_group=group, **data),
+        "Meeting recorded.", group_url(group),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def idea_add(request, slug, uid):
+    programme, group = _group(request, slug, uid, may.can_propose_idea)
+    # The team proposes on a member's behalf; a member proposes in their own name.
+    me = (
+        None
+        if may.can_manage_working_group(request.user, group)
+        else may.member_of(request.user, group)
+    )
+    form = IdeaForm(request.POST or None, members=_current_members(group), proposer=me)
+
+    def save(data):
+        data = {"proposed_by": me, **data}
+        return services.idea_propose(actor=request.user, working_group=group, **data)
+
+    return _form_page(
+        request, "workinggroups/idea_form.html",
+        {"programme": programme, "group": group, "me": me}, form, save,
+        "Idea proposed.", group_url(group),
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def idea_move(request, slug, uid, idea_uid):
+    programme, group = _group(request, slug, uid, may.can_move_idea)
+    idea = idea_get(group=group, uid=idea_uid)
+    if idea.status == IdeaStatus.BECAME_PROJECT:
+        raise PermissionDenied  # final: nothing to move
+    form = MoveForm(request.POST or None, idea=idea)
+    return _form_page(
+        request, "workinggroups/move_form.html",
+        {"programme": programme, "group": group, "idea": idea}, form,
+        lambda data: services.idea_move(actor=request.user, idea=idea, **data),
+        f"“{idea.title}” moved.", group_url(group),
+    )  # fmt: skip
