@@ -42,7 +42,7 @@ class ObservationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence_url = forms.URLField(
-        required=False, label="Link to the evidence (optional)", assume_scheme="https"
+        required=False, label="Link to the evidence", assume_scheme="https"
     )
 
     def __init__(self, *args, may_verify: bool, **kwargs):
@@ -59,5 +59,5 @@ class VerifyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence_url = forms.URLField(
-        required=False, label="Link to the evidence (optional)", assume_scheme="https"
+        required=False, label="Link to the evidence", assume_scheme="https"
     )
