@@ -65,6 +65,10 @@ ROLES_SQL = [
     ("pl.organisation_id", """FROM pledges_pledge pl
     WHERE pl.programme_id = %(p)s AND pl.pledged_on <= %(end)s
       AND (pl.lapsed_on IS NULL OR pl.lapsed_on >= %(start)s)"""),
+    # Applications to the programme's calls submitted in the period.
+    ("ap.organisation_id", """FROM calls_application ap
+    JOIN calls_call cl ON cl.id = ap.call_id
+    WHERE cl.programme_id = %(p)s AND ap.submitted_on BETWEEN %(start)s AND %(end)s"""),
 ]  # fmt: skip
 ORGANISATIONS_SQL = """SELECT COUNT(*) FROM directory_organisation o
 WHERE o.programme_id = %(p)s AND NOT o.convenes_programme AND """

@@ -30,6 +30,14 @@ class DecisionForm(forms.Form):
     )
 
 
+def _label(application) -> str:
+    """The applicant, with its place in the assessment ranking when it has one."""
+    rank = getattr(application, "rank", None)
+    if rank is None:
+        return application.organisation.name
+    return f"{application.organisation.name} (ranked {rank}, score {application.score})"
+
+
 class CohortSelectForm(forms.Form):
     """Select the cohort in one step: tick the applications, give the join date."""
 
@@ -52,9 +60,7 @@ class CohortSelectForm(forms.Form):
 
     def __init__(self, *args, applications, cohorts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["applications"].choices = [
-            (str(a.uid), a.organisation.name) for a in applications
-        ]
+        self.fields["applications"].choices = [(str(a.uid), _label(a)) for a in applications]
         self.fields["cohort"].choices = [(str(c.uid), c.name) for c in cohorts]
 
 

@@ -40,5 +40,6 @@ def conflict_reason(
     for org_id in sorted(assessor_orgs):
         why = links.get(frozenset((org_id, applicant_id)))
         if why:
-            return f"the assessor's organisation {assessor_orgs[org_id]} is linked to {applicant_name}: {why}"
+            mine = assessor_orgs[org_id]
+            return f"the assessor's organisation {mine} is linked to {applicant_name}: {why}"
     return ""

@@ -16,7 +16,8 @@ class CriterionForm(forms.Form):
     weight = forms.IntegerField(
         min_value=1, max_value=100, initial=1, label="Weight",
         help_text="How much this criterion counts against the others, for example 2.",
-        error_messages={"required": "Enter the weight", "invalid": "The weight must be a whole number",
+        error_messages={"required": "Enter the weight",
+                        "invalid": "The weight must be a whole number",
                         "min_value": "The weight must be 1 or more",
                         "max_value": "The weight must be 100 or less"},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
@@ -94,13 +95,15 @@ class ScoreSheetForm(forms.Form):
         for c in self.criteria:
             score, comment = initial_scores.get(c.pk, (None, ""))
             self.fields[f"score_{c.pk}"] = forms.IntegerField(
-                required=False,
+                # Needed to submit; a draft (bound without action=submit) may leave it blank.
+                required=self.submitting or not self.is_bound,
                 label=f"Score for {c.name}",
                 min_value=c.min_score,
                 max_value=c.max_score,
                 initial=score,
                 help_text=f"A whole number from {c.min_score} to {c.max_score}.",
                 error_messages={
+                    "required": f"Enter a score for {c.name}",
                     "invalid": f"The score for {c.name} must be a whole number",
                     "min_value": f"The score for {c.name} must be {c.min_score} or more",
                     "max_value": f"The score for {c.name} must be {c.max_score} or less",
@@ -119,15 +122,6 @@ class ScoreSheetForm(forms.Form):
     @property
     def submitting(self) -> bool:
         return self.data.get("action") == SUBMIT
-
-    def clean(self):
-        data = super().clean()
-        if self.submitting:
-            for c in self.criteria:
-                name = f"score_{c.pk}"
-                if name not in self.errors and data.get(name) is None:
-                    self.add_error(name, f"Enter a score for {c.name}")
-        return data
 
     def rows(self):
         """(criterion, score field, comment field) for the template."""

@@ -96,7 +96,10 @@ def my_assignments(*, user, programme):
 def assignment_get(*, programme, uid) -> Assignment:
     return get_object_or_404(
         Assignment.objects.select_related(
-            "assessor", "application__organisation", "application__call", "application__challenge_area"
+            "assessor",
+            "application__organisation",
+            "application__call",
+            "application__challenge_area",
         ),
         uid=uid,
         application__call__programme=programme,

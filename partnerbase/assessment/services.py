@@ -168,8 +168,12 @@ def assignments_auto(
     plan = plan_assignments(list(by_app), list(by_user), per_application, allowed, existing)
     created = [
         assignment_add(
-            actor=actor, application=by_app[a], assessor=by_user[r], check_conflict=False,
-            illustrative=illustrative, uid=uid_for(by_app[a], by_user[r]) if uid_for else None,
+            actor=actor,
+            application=by_app[a],
+            assessor=by_user[r],
+            check_conflict=False,
+            illustrative=illustrative,
+            uid=uid_for(by_app[a], by_user[r]) if uid_for else None,
         )  # fmt: skip
         for a, r in plan.new
     ]

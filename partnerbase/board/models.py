@@ -79,7 +79,8 @@ class BoardPaper(DomainModel):
     uploaded_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    file = models.FileField(upload_to=PrivateUploadTo("board"), max_length=200)
+    # Empty when the paper came from an interchange file, which carries metadata, not bytes.
+    file = models.FileField(upload_to=PrivateUploadTo("board"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["meeting__held_on", "id"]

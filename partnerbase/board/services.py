@@ -141,6 +141,31 @@ def paper_upload(
 
 
 @transaction.atomic
+def paper_restore(
+    *,
+    actor,
+    meeting: BoardMeeting,
+    title: str,
+    original_filename: str,
+    size_bytes: int,
+    sha256: str,
+    illustrative: bool = False,
+    uid=None,
+) -> BoardPaper:
+    """A paper's record without its file, as an interchange file carries it (metadata
+    only); the team uploads the file again to make it downloadable."""
+    paper = BoardPaper(
+        meeting=meeting,
+        title=title.strip(),
+        original_filename=original_filename,
+        size_bytes=size_bytes,
+        sha256=sha256,
+        illustrative=illustrative,
+    )
+    return record_save(paper, uid=uid, actor=actor, reason="Paper imported without its file")
+
+
+@transaction.atomic
 def decision_record(
     *,
     actor,

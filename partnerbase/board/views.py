@@ -3,6 +3,7 @@ paper download (the only way to a paper's file)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -95,6 +96,8 @@ def paper_download(request, slug, uid):
     paper = queries.paper_get(programme=programme, uid=uid)
     if not can.can_download_paper(request.user, paper):
         raise PermissionDenied
+    if not paper.file:
+        raise Http404("This paper's file was not imported")
     return download_response(paper.file, filename=paper.original_filename)
 
 

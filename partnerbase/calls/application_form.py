@@ -15,13 +15,13 @@ def _hint(question) -> str:
     if question.kind == QuestionKind.TEXT and question.word_limit:
         parts.append(f"Use {question.word_limit} words or fewer.")
     if question.kind == QuestionKind.NUMBER:
-        low, high, p = question.min_value, question.max_value, question.prefix
+        low, high, fmt = question.min_value, question.max_value, question.format_number
         if low is not None and high is not None:
-            parts.append(f"A whole number from {p}{low:,} to {p}{high:,}.")
+            parts.append(f"A whole number from {fmt(low)} to {fmt(high)}.")
         elif low is not None:
-            parts.append(f"A whole number, {p}{low:,} or more.")
+            parts.append(f"A whole number, {fmt(low)} or more.")
         elif high is not None:
-            parts.append(f"A whole number, {p}{high:,} or less.")
+            parts.append(f"A whole number, {fmt(high)} or less.")
         else:
             parts.append("A whole number.")
     if question.kind == QuestionKind.FILE:

@@ -47,6 +47,18 @@ class CallForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["accelerator"].queryset = programme_accelerators(programme)
         self.fields["challenge_areas"].queryset = programme_challenge_areas(programme)
+        required = {
+            "accelerator": "Select the accelerator",
+            "title": "Enter the call's title",
+            "slug": "Enter the web address",
+            "opens_time": "Enter the opening time",
+            "closes_time": "Enter the closing time",
+        }
+        for name, message in required.items():
+            self.fields[name].error_messages["required"] = message
+        self.fields["slug"].error_messages["invalid"] = (
+            "The web address must only include lower-case letters, numbers and hyphens"
+        )
 
     def clean(self):
         data = super().clean()
@@ -71,6 +83,11 @@ def programme_challenge_areas(programme):
 
 
 class QuestionForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].error_messages["required"] = "Enter the question"
+        self.fields["kind"].error_messages["required"] = "Select the kind of answer"
+
     kind = forms.ChoiceField(
         choices=QuestionKind.choices, widget=forms.RadioSelect, label="Kind of answer"
     )
@@ -120,6 +137,7 @@ class RuleForm(forms.Form):
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].error_messages["required"] = "Select the rule"
         self.fields["question"].queryset = call.questions.all()
 
 

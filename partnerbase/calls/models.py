@@ -58,6 +58,8 @@ class Application(DomainModel):
         max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The UK day of submission: period figures compare dates the same way in every database.
+    submitted_on = models.DateField(null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -106,6 +108,12 @@ class Question(DomainModel):
     @property
     def option_list(self) -> list[str]:
         return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    def format_number(self, value: int) -> str:
+        """£250,000 with a prefix; a year or small count as typed (2012, not 2,012)."""
+        if self.prefix or abs(value) >= 10_000:
+            return f"{self.prefix}{value:,}"
+        return str(value)
 
     def clean(self):
         errors = {}

@@ -12,33 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
-from partnerbase.directory.models import OrganisationKind
 
 from . import deadlines, queries, services
 from .application_form import ApplicationForm
 from .forms import RegisterForm
 from .models import ApplicationStatus
 from .permissions import applicant_organisations, can_edit_application
-
-
-def _rules_in_words(call) -> list[str]:
-    kinds = dict(OrganisationKind.choices)
-    words = []
-    for rule in call.rules.select_related("question"):
-        values = rule.value_list
-        if rule.kind == "organisation_kind":
-            words.append(
-                "Your organisation is a " + " or ".join(kinds.get(v, v).lower() for v in values)
-            )
-        elif rule.kind == "region":
-            words.append("Your organisation operates in " + " or ".join(values))
-        elif rule.kind == "income_at_most":
-            words.append(f"Your annual income is {rule.question.prefix}{rule.amount:,} or less")
-        elif rule.kind == "founded_years":
-            words.append(f"Your organisation was founded at least {rule.amount} years ago")
-        else:
-            words.append(f"Your answer to “{rule.question.text}” is " + " or ".join(values))
-    return words
+from .wording import rules_in_words
 
 
 @login_not_required
@@ -53,7 +33,7 @@ def call_page(request, slug, call_slug):
             "call": call,
             "is_open": deadlines.is_open(call.opens_at, call.closes_at, now),
             "questions": call.questions.all(),
-            "rules": _rules_in_words(call),
+            "rules": rules_in_words(call),
             "challenge_areas": call.challenge_areas.all(),
         },
     )

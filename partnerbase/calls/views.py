@@ -23,6 +23,7 @@ from .permissions import (
     can_view_application,
     can_view_own_applications,
 )
+from .wording import rule_in_words
 
 NAV = "calls"
 
@@ -84,7 +85,7 @@ def call_detail(request, slug, call_slug):
             programme,
             call=call,
             questions=call.questions.all(),
-            rules=call.rules.select_related("question"),
+            rules=[(r, rule_in_words(r)) for r in call.rules.select_related("question", "call")],
             editable=timezone.now() < call.opens_at,
             applications=queries.application_list(call=call),
         ),

@@ -47,7 +47,7 @@ class ChallengeProposal(ProgrammeRecord):
     )  # fmt: skip
 
     class Meta(ProgrammeRecord.Meta):
-        ordering = ["proposed_on", "id"]
+        ordering = ["proposed_on", "title", "uid"]
 
     def __str__(self):
         return self.title

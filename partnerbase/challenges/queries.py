@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from partnerbase.directory.models import Organisation
 
 from .models import Ballot, ChallengeArea, ChallengeProposal, ChallengeVote
+from .services import PROPOSAL_ORDER
 
 
 def area_list(*, programme):
@@ -23,7 +24,7 @@ def proposal_list(*, programme):
     return (
         ChallengeProposal.objects.filter(programme=programme)
         .select_related("organisation", "challenge_area")
-        .order_by("proposed_on", "id")
+        .order_by(*PROPOSAL_ORDER)
     )
 
 
@@ -37,7 +38,7 @@ def vote_get(*, programme, uid) -> ChallengeVote:
 
 def vote_proposals(vote):
     """Candidates in the order the tie rule uses: the order they were proposed."""
-    return list(vote.proposals.select_related("organisation").order_by("proposed_on", "id"))
+    return list(vote.proposals.select_related("organisation").order_by(*PROPOSAL_ORDER))
 
 
 def vote_ballots(vote):

@@ -24,6 +24,8 @@ from .models import (
 
 # Roles whose organisation belongs to the partnership (and may propose and vote for it).
 MEMBER_ROLES = (Role.CHAMPION, Role.PARTNER_CONTACT, Role.WORKING_GROUP_MEMBER)
+# The tie rule's order: when proposed, then title (not database ids, which an import renumbers).
+PROPOSAL_ORDER = ("proposed_on", "title", "uid")
 COUNTING = {VoteMethod.APPROVAL: voting.APPROVAL, VoteMethod.RANKED: voting.SCHULZE}
 
 
@@ -213,7 +215,7 @@ def ballot_cast(
 def vote_count(vote: ChallengeVote) -> voting.Result:
     """Count the ballots cast so far; proposals are candidates in the order they were made,
     which is the tie rule's order."""
-    candidates = [str(u) for u in vote.proposals.order_by("proposed_on", "id").values_list(
+    candidates = [str(u) for u in vote.proposals.order_by(*PROPOSAL_ORDER).values_list(
         "uid", flat=True
     )]  # fmt: skip
     ballots = [b.choices for b in vote.ballots.order_by("id")]

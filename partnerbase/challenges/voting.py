@@ -6,8 +6,9 @@ stored record show how the winners were found. See docs/algorithms/voting.md.
 
 Ties are broken by one stated, deterministic rule: the candidate listed earlier in
 `candidates` goes first (the app lists proposals in the order they were made, oldest
-first). Every tie is reported, and `tie_at_cutoff` says when a tie decided who was chosen,
-so the team can confirm the result rather than trust the rule blindly.
+first, then by title: an order that survives export and import). Every tie is reported,
+and `tie_at_cutoff` says when a tie decided who was chosen, so the team can confirm the
+result rather than trust the rule blindly.
 """
 
 from collections.abc import Sequence
@@ -16,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 APPROVAL = "approval"
 SCHULZE = "schulze"
 TIE_RULE = (
-    "Candidates level with each other are placed in the order they were proposed, earliest first."
+    "Proposals level with each other are placed in the order they were proposed, earliest "
+    "first (proposals made the same day in alphabetical order of title)."
 )
 
 

@@ -94,6 +94,7 @@ def prospect_add(
     illustrative: bool = False,
     uid=None,
     stage_change_uid=None,
+    stage_change_illustrative: bool | None = None,
 ) -> Prospect:
     """Put a person on the long list: an existing person or organisation, or new ones."""
     same_programme(programme, organisation=organisation, person=person)
@@ -123,8 +124,10 @@ def prospect_add(
         stage=Stage.LONG_LIST, stage_changed_on=added_on, illustrative=illustrative,
     )  # fmt: skip
     record_save(prospect, uid=uid, actor=actor, reason="Added to the long list")
+    if stage_change_illustrative is None:
+        stage_change_illustrative = illustrative
     change = StageChange(prospect=prospect, to_stage=Stage.LONG_LIST, changed_on=added_on,
-                         illustrative=illustrative)  # fmt: skip
+                         illustrative=stage_change_illustrative)  # fmt: skip
     record_save(change, uid=stage_change_uid, actor=actor, reason="Added to the long list")
     return prospect
 
@@ -215,16 +218,21 @@ def prospect_commit(
 
 
 @transaction.atomic
-def prospect_link_champion(*, actor, prospect: Prospect, champion) -> Prospect:
-    """Link a committed prospect to an existing board seat (the importer's path, where the
-    board's seats arrive before the prospects)."""
+def prospect_commit_to_seat(
+    *, actor, prospect: Prospect, champion, committed_on: date, note: str = "",
+    illustrative: bool = False, uid=None,
+) -> Prospect:  # fmt: skip
+    """Commit the prospect to a board seat that already exists: the importer's path, where
+    the board's seats arrive before the prospects."""
+    if champion is None:
+        raise DomainError("A committed prospect needs the board seat they took.", field="champion")
     same_programme(prospect.programme, champion=champion)
-    if prospect.stage != Stage.COMMITTED:
-        raise DomainError("Only a committed prospect has a board seat.", field="champion")
     if champion.person_id != prospect.person_id:
         raise DomainError("The board seat is another person's.", field="champion")
+    _move(actor=actor, prospect=prospect, to_stage=Stage.COMMITTED, changed_on=committed_on,
+          note=note, uid=uid, illustrative=illustrative)  # fmt: skip
     prospect.champion = champion
-    return record_save(prospect, actor=actor, reason="Linked to the board seat")
+    return record_save(prospect, actor=actor, reason="Took a seat on the board")
 
 
 @transaction.atomic

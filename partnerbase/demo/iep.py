@@ -22,8 +22,10 @@ from partnerbase.programmes.services import programme_create, target_set
 
 from . import iep_data as data
 from .ids import DEMO_PASSWORD, uid
+from .iep_assessment import build_assessment
 from .iep_board import build_board
 from .iep_brokering import Planned, build_brokering
+from .iep_calls import build_call
 from .iep_challenges import build_challenge_vote
 from .iep_champions import build_champions
 from .iep_cohort import build_cohort, cohort_place
@@ -147,6 +149,8 @@ class Builder:
         self._organisations()
         build_champions(self)
         build_challenge_vote(self)  # creates self.challenges, the areas the board chose
+        build_call(self)  # the accelerator, its call and applications
+        build_assessment(self)  # rubric, assessors assigned automatically, scores
         self._accelerator()
         build_outcomes(self)
         self._funding()
@@ -196,13 +200,13 @@ class Builder:
 
     def _accelerator(self):
         a, p = self.actor, self.programme
-        acc = accelerator.accelerator_create(
+        acc = getattr(self, "accelerator", None) or accelerator.accelerator_create(
             actor=a,
             programme=p,
             delivery_partner=self.orgs["nesta"],
             uid=uid("accelerator"),
             **data.ACCELERATOR,
-        )
+        )  # build_call made it already: a call belongs to its accelerator
         self.cohort = cohort = accelerator.cohort_create(
             actor=a, accelerator=acc, uid=uid("cohort"), **data.COHORT
         )

@@ -29,14 +29,17 @@ CRITERIA = [
      "mentoring, distribution, employment pathways. 1: not yet; 5: ready now."),
     ("Fit with the challenge", 2, "How squarely it tackles the chosen challenge area."),
 ]  # fmt: skip
-# (email, name, organisation key or None): Asha is the demo's own assessor sign-in.
+# (email, name, organisation key or None): Asha is the demo's own assessor sign-in. Staff of
+# the delivery partner and the convening departments: assessment runs before the demo's
+# partnerships are made, and none of these organisations is ever a party to one, so no
+# assignment becomes a conflict of interest later.
 ASSESSORS = [
     ("assessor@example.org", "Asha Assessor", None),
     ("nadia.okafor@example.org", "Nadia Okafor", "nesta"),
     ("ben.hughes@example.org", "Ben Hughes", "nesta"),
     ("priya.shah@example.org", "Priya Shah", "dcms"),
     ("owen.price@example.org", "Owen Price", "dcms"),
-    ("grace.adeyemi@example.org", "Grace Adeyemi", "barclays"),
+    ("grace.adeyemi@example.org", "Grace Adeyemi", "cabinet-office"),
 ]
 PER_APPLICATION = 2
 DISAGREEMENT_THRESHOLD = 25
@@ -71,8 +74,15 @@ def build_assessment(builder) -> None:
     )  # fmt: skip
     criteria = [
         assessment.criterion_add(
-            actor=a, rubric=rubric, name=name, guidance=guidance, weight=weight, min_score=1,
-            max_score=5, illustrative=True, uid=uid("criterion", call.slug, name),
+            actor=a,
+            rubric=rubric,
+            name=name,
+            guidance=guidance,
+            weight=weight,
+            min_score=1,
+            max_score=5,
+            illustrative=True,
+            uid=uid("criterion", call.slug, name),
         )  # fmt: skip
         for name, weight, guidance in CRITERIA
     ]

@@ -13,9 +13,7 @@ from django.core.files.base import ContentFile
 from partnerbase.board import services as board
 from partnerbase.board.models import ActionStatus
 from partnerbase.board.samples import small_pdf
-from partnerbase.directory import services as directory
 
-from . import iep_data as data
 from .ids import uid
 
 # (key, date, title, agenda lines)
@@ -128,7 +126,7 @@ ACTIONS = [
 def build_board(b) -> None:
     """Meetings with papers, decisions and actions; sets b.decisions = {key: Decision}."""
     a = b.actor
-    champions = getattr(b, "champions", None) or _seats_from_data(b)
+    champions = b.champions  # set by build_champions, which runs first
     meetings = {}
     for key, held_on, title, agenda in MEETINGS:
         meetings[key] = board.meeting_create(
@@ -155,20 +153,3 @@ def build_board(b) -> None:
             illustrative=True, uid=uid("board-action", key),
         )  # fmt: skip
     b.board_meetings = meetings
-
-
-def _seats_from_data(b) -> dict:
-    """Until the champion-targeting step sets b.champions: the 14 seats from iep_data."""
-    seats = {}
-    for key, name, job_title, role, illustrative in data.CHAMPIONS:
-        person = directory.person_create(
-            actor=b.actor, programme=b.programme, name=name, job_title=job_title,
-            organisation=b.orgs[key], illustrative=illustrative, uid=uid("person", "champion", key),
-        )  # fmt: skip
-        seats[key] = board.champion_appoint(
-            actor=b.actor, programme=b.programme, person=person, organisation=b.orgs[key],
-            term_starts_on=data.CHAMPIONS_JOINED_ON, role=role, illustrative=illustrative,
-            uid=uid("champion", key),
-        )  # fmt: skip
-    b.champions = seats
-    return seats

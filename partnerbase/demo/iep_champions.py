@@ -57,7 +57,11 @@ def build_champions(b) -> None:
     rng = random.Random(1714)  # never b.rng: the rest of the demo stays as it was
     criteria = [
         champions.criterion_add(
-            actor=a, programme=p, name=name, weight=weight, illustrative=True,
+            actor=a,
+            programme=p,
+            name=name,
+            weight=weight,
+            illustrative=True,
             uid=uid("champion-criterion", name.lower()),
         )  # fmt: skip
         for name, weight in WEIGHTS.items()

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from partnerbase.accelerator import services as accelerator
 from partnerbase.accelerator.models import Decision
+from partnerbase.assessment import queries as assessment_queries
 
 from . import iep_data as data
 from .ids import uid
@@ -22,14 +23,13 @@ SELECTED_REASON = (
     "Proven model with evidence of impact and a credible plan to scale; recommended by the "
     "assessment panel."
 )
-UNSUCCESSFUL_REASONS = [
-    (Decision.WAITLISTED, "A strong application just below the line; offered a place if one "
-     "becomes free."),
-    (Decision.DECLINED, "The model is promising but not yet proven at the scale the "
-     "accelerator supports."),
-    (Decision.DECLINED, "The application did not show how partnerships would help it grow."),
-    (Decision.DECLINED, "Outside the three challenge areas the partners chose."),
-]  # fmt: skip
+WAITLISTED_REASON = "A strong application just below the line; offered a place if one becomes free."
+WAITLISTED_COUNT = 3  # the highest-ranked of the unsuccessful
+DECLINED_REASONS = [
+    "The model is promising but not yet proven at the scale the accelerator supports.",
+    "The application did not show how partnerships would help it grow.",
+    "The solution fits the challenge less closely than those selected.",
+]
 
 # (key, held on, kind, title, facilitator)
 SESSIONS = [
@@ -101,17 +101,19 @@ def build_cohort(builder) -> None:
     rng = random.Random(4108)  # never builder.rng: the rest of the demo stays as it was
     a = builder.actor
     placed = {k for k, *_ in data.INNOVATORS} | {data.WITHDRAWN_INNOVATOR[0]}
-    unsuccessful = sorted(k for k in getattr(builder, "applications", {}) if k not in placed)
+    applications = getattr(builder, "applications", {})
+    rank = _ranks(builder)
+    unsuccessful = sorted(
+        (k for k, app in applications.items() if k not in placed and app.status == "submitted"),
+        key=lambda k: (rank.get(applications[k].pk) or 10_000, k),
+    )
     for n, key in enumerate(unsuccessful):
-        decision, reason = UNSUCCESSFUL_REASONS[n % len(UNSUCCESSFUL_REASONS)]
-        application = builder.applications[key]
-        if application.status != "submitted":
-            continue
+        waitlisted = n < WAITLISTED_COUNT
         accelerator.decision_record(
             actor=a,
-            application=application,
-            decision=decision,
-            reason=reason,
+            application=applications[key],
+            decision=Decision.WAITLISTED if waitlisted else Decision.DECLINED,
+            reason=WAITLISTED_REASON if waitlisted else DECLINED_REASONS[n % len(DECLINED_REASONS)],
             decided_at=DECIDED_AT,
             notified_at=NOTIFIED_AT,
             illustrative=True,
@@ -168,6 +170,15 @@ def build_cohort(builder) -> None:
                 achieved_on=achieved_on if outcome == "achieved" else None,
                 recorded_at=datetime.combine(achieved_on, datetime.min.time(), tzinfo=UTC),
             )
+
+
+def _ranks(builder) -> dict:
+    """Each application's place in the assessment ranking (raw scores), if it was assessed."""
+    call = getattr(builder, "call", None)
+    if call is None:
+        return {}
+    rows, _ = assessment_queries.ranking(call, normalised=False)
+    return {r.application: r.rank for r in rows}
 
 
 def _outcome(rng: random.Random, key: str, milestone: str) -> str | None:

@@ -99,17 +99,17 @@ IDEAS = [
      ("o2", 1), date(2018, 1, 23), [("parked", date(2018, 5, 15))], None),
     ("financial-inclusion", "community-credit", "Affordable credit through community lenders",
      ("fair-finance", 1), date(2017, 11, 30),
-     [("shortlisted", date(2018, 1, 25)), ("became_project", date(2018, 4, 19))],
+     [("shortlisted", date(2018, 1, 25)), ("became_project", date(2018, 3, 22))],
      "affordable-credit"),
     ("financial-inclusion", "debt-data", "Data sharing for debt advice", ("mmhpi", 1),
      date(2017, 11, 30),
-     [("shortlisted", date(2018, 1, 25)), ("became_project", date(2018, 6, 21))], "debt-data"),
+     [("shortlisted", date(2018, 1, 25)), ("became_project", date(2018, 5, 17))], "debt-data"),
     ("financial-inclusion", "payroll-savings", "Savings nudges through employers' payroll",
-     ("barclays", 1), date(2018, 1, 25), [("shortlisted", date(2018, 4, 19))], None),
+     ("barclays", 1), date(2018, 1, 25), [("shortlisted", date(2018, 3, 22))], None),
     ("financial-inclusion", "payment-holidays", "Bill-payment holidays after a crisis",
-     ("money-advice-service", 1), date(2018, 1, 25), [("parked", date(2018, 6, 21))], None),
+     ("money-advice-service", 1), date(2018, 1, 25), [("parked", date(2018, 5, 17))], None),
     ("financial-inclusion", "jobcentre-sessions", "Money sessions in jobcentres",
-     ("hmt", 1), date(2018, 6, 21), [], None),
+     ("hmt", 1), date(2018, 5, 17), [], None),
 ]
 # fmt: on
 

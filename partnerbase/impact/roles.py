@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from partnerbase.accelerator.models import Accelerator, CohortMembership
 from partnerbase.board.models import Champion
 from partnerbase.brokering.models import Introduction, Need, Offer, Partnership, PartnershipPartner
+from partnerbase.calls.models import Application
 from partnerbase.directory.models import Engagement
 from partnerbase.pledges.models import Pledge
 from partnerbase.projects.models import CoalitionMember, Competition, CompetitionEntry
@@ -157,6 +158,13 @@ def _pledges(programme, period: Period) -> QuerySet:
     )
 
 
+def _applications(programme, period: Period) -> QuerySet:
+    """Applications to the programme's calls submitted in the period (withdrawn later or not)."""
+    return Application.objects.filter(
+        call__programme=programme, submitted_on__range=(period.start, period.end)
+    ).values("organisation_id")
+
+
 ROLE_SOURCES = [
     RoleSource("Engagement", _engagements),
     RoleSource("Cohort", _cohort_places),
@@ -173,4 +181,5 @@ ROLE_SOURCES = [
     RoleSource("Board seat", _board_seats),
     RoleSource("Working-group member", _working_group_members),
     RoleSource("Pledge", _pledges),
+    RoleSource("Application", _applications),
 ]

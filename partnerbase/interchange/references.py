@@ -11,14 +11,47 @@ from .problems import Problem, problem
 # (array, field, kind of record the id must be); "coalition[].organisation" is inside a
 # list. A kind is an array, or records kept inside another (format.NESTED).
 REFERENCES = [
+    ("assessment_rubrics", "call", "calls"),
+    ("assessor_assignments", "application", "applications"),
+    ("assessor_assignments", "organisations[]", "organisations"),
+    ("assessor_assignments", "scores[].criterion", "assessment_criteria"),
+    ("moderation_notes", "application", "applications"),
+    ("challenge_proposals", "organisation", "organisations"),
+    ("challenge_votes", "proposals[]", "challenge_proposals"),
+    ("challenge_votes", "electors[]", "organisations"),
+    ("challenge_votes", "chosen_areas[].challenge_area", "challenge_areas"),
+    ("challenge_votes", "chosen_areas[].proposal", "challenge_proposals"),
+    ("challenge_ballots", "vote", "challenge_votes"),
+    ("challenge_ballots", "organisation", "organisations"),
+    ("challenge_ballots", "choices[]", "challenge_proposals"),
     ("people", "organisation", "organisations"),
     ("engagements", "organisation", "organisations"),
     ("engagements", "participants[]", "people"),
+    ("champions", "person", "people"),
+    ("champions", "organisation", "organisations"),
+    ("board_papers", "meeting", "board_meetings"),
+    ("decisions", "meeting", "board_meetings"),
+    ("actions", "meeting", "board_meetings"),
+    ("actions", "decision", "decisions"),
+    ("actions", "owner_champion", "champions"),
+    ("actions", "owner_person", "people"),
+    ("champion_prospects", "person", "people"),
+    ("champion_prospects", "organisation", "organisations"),
+    ("champion_prospects", "champion", "champions"),
+    ("champion_prospects", "scores[].criterion", "champion_criteria"),
+    ("champion_prospects", "contacts[].engagement", "engagements"),
     ("accelerators", "delivery_partner", "organisations"),
     ("cohorts", "accelerator", "accelerators"),
     ("cohort_memberships", "cohort", "cohorts"),
     ("cohort_memberships", "organisation", "organisations"),
     ("cohort_memberships", "challenge_area", "challenge_areas"),
+    ("calls", "accelerator", "accelerators"),
+    ("calls", "challenge_areas[]", "challenge_areas"),
+    ("calls", "eligibility_rules[].question", "call_questions"),
+    ("applications", "call", "calls"),
+    ("applications", "organisation", "organisations"),
+    ("applications", "challenge_area", "challenge_areas"),
+    ("applications", "answers[].question", "call_questions"),
     ("partnerships", "innovator", "organisations"),
     ("partnerships", "project", "collaborative_projects"),
     ("partnerships", "partners[]", "organisations"),
@@ -43,11 +76,17 @@ REFERENCES = [
     ("ideas", "proposed_by", "working_group_members"),
     ("ideas", "project", "collaborative_projects"),
     ("outcome_indicators", "organisation", "organisations"),
+    ("pledges", "organisation", "organisations"),
+    ("pledges", "champion", "champions"),
+    ("pledges", "challenge_area", "challenge_areas"),
+    ("pledges", "project", "collaborative_projects"),
+    ("pledges", "decision", "decisions"),
     ("needs", "innovator", "organisations"),
     ("needs", "challenge_area", "challenge_areas"),
     ("offers", "partner", "organisations"),
     ("offers", "challenge_area", "challenge_areas"),
     ("offers", "preferred_challenge_area", "challenge_areas"),
+    ("offers", "pledge", "pledges"),
     ("round_innovator_settings", "round", "brokering_rounds"),
     ("round_innovator_settings", "innovator", "organisations"),
     ("introductions", "round", "brokering_rounds"),
@@ -70,8 +109,12 @@ REFERENCES = [
 ]
 
 # References that at most one record may make: each partnership came from at most one
-# introduction; each prize is its own funding award.
-ONE_TO_ONE = [("introductions", "partnership"), ("competition_awards", "funding_award")]
+# introduction; each prize is its own funding award; each board seat came from one prospect.
+ONE_TO_ONE = [
+    ("champion_prospects", "champion"),
+    ("introductions", "partnership"),
+    ("competition_awards", "funding_award"),
+]
 
 
 def _referred(record: dict, field: str) -> Iterator[tuple[str, str]]:

@@ -55,7 +55,9 @@ class PledgeForm(forms.Form):
     description = forms.CharField(
         required=False, label="Describe the pledge", widget=forms.Textarea(attrs={"rows": 3})
     )
-    quantity = quantity_field("Quantity", help_text="How much, in the unit below. For cash, the amount.")
+    quantity = quantity_field(
+        "Quantity", help_text="How much, in the unit below. For cash, the amount."
+    )
     unit = forms.CharField(
         max_length=60,
         label="Unit",
@@ -79,6 +81,8 @@ class PledgeForm(forms.Form):
     def __init__(self, *args, programme, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            self.fields["organisation"].empty_label = None  # a champion's own: nothing to choose
         self.fields["champion"] = _Named(
             queryset=Champion.objects.filter(programme=programme).select_related(
                 "person", "organisation"

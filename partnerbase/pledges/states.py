@@ -42,10 +42,8 @@ def check_move(current: str, target: str) -> None:
     if current not in MOVES:
         raise InvalidMove(f"Unknown status {current!r}.", "status")
     if target not in MOVES[current]:
-        raise InvalidMove(
-            f"A {LABELS[current].lower()} pledge cannot become {LABELS.get(target, target).lower()}.",
-            "status",
-        )
+        now, then = LABELS[current].lower(), LABELS.get(target, target).lower()
+        raise InvalidMove(f"A {now} pledge cannot become {then}.", "status")
 
 
 def is_open(status: str) -> bool:
@@ -118,5 +116,4 @@ def check_quantity(quantity: Decimal, delivered_quantity: Decimal) -> None:
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")

@@ -64,9 +64,7 @@ def organisation_ledger(request, slug, org_uid):
     organisation = queries.organisation_get(programme=programme, uid=org_uid)
     if not can.can_view_organisation_pledges(request.user, programme, organisation):
         raise PermissionDenied
-    pledges = queries.pledge_list(
-        user=request.user, programme=programme, organisation=organisation
-    )
+    pledges = queries.pledge_list(user=request.user, programme=programme, organisation=organisation)
     manages = can.can_manage_all_pledges(
         request.user, programme
     ) or organisation.pk in can.own_organisations(request.user, programme)
@@ -203,13 +201,17 @@ def pledge_edit(request, slug, uid):
 def delivery_add(request, slug, uid):
     programme, pledge = pledge_for(request, slug, uid)
     delivered_quantity, _ = services.delivered_totals(pledge)
+
+    def save(data):
+        services.pledge_delivery_record(actor=request.user, pledge=pledge, **data)
+        return pledge
+
     return _form_page(
         request,
         "pledges/delivery_form.html",
         {"programme": programme, "pledge": pledge, "left": pledge.quantity - delivered_quantity},
         DeliveryForm(request.POST or None),
-        lambda data: services.pledge_delivery_record(actor=request.user, pledge=pledge, **data)
-        and pledge,
+        save,
         "Delivery recorded.",
         _to_pledge(programme),
     )

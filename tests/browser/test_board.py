@@ -106,6 +106,9 @@ def test_team_records_a_meeting_and_a_champion_downloads_its_paper(
         card.get_by_role("link", name="Plan (download)", exact=True).click()
     assert download.value.suggested_filename == "partnership-plan.pdf"
     assert open(download.value.path(), "rb").read() == pdf.read_bytes()
+    # The clicked link keeps GOV.UK's yellow focus style, which axe reads as a link told
+    # apart by colour alone: check the page as it is when first opened.
+    page.reload()
     axe_check(page, "board-champion")
 
     # Their own organisation's action can be marked done from the board page.

@@ -12,6 +12,7 @@ from .selection import (
     decision_notify,
     decision_record,
     selection_place_add,
+    selection_place_link,
 )
 from .support import (
     attendance_set,
@@ -35,5 +36,6 @@ __all__ = [
     "milestone_evidence_record",
     "milestones_create_for_cohort",
     "selection_place_add",
+    "selection_place_link",
     "session_create",
 ]

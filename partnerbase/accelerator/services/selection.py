@@ -210,3 +210,18 @@ def cohort_select(
             )
         chosen.append(selection)
     return chosen
+
+
+@transaction.atomic
+def selection_place_link(*, actor, selection: SelectionDecision, membership):
+    """Link a selected applicant to the cohort place it already has (an import makes
+    cohort places before applications)."""
+    application = selection.application
+    if selection.decision != Decision.SELECTED:
+        raise DomainError(f"{application.organisation} was not selected.", field="membership")
+    if membership.organisation_id != application.organisation_id:
+        raise DomainError("The cohort place is another organisation's.", field="membership")
+    if membership.cohort.accelerator_id != application.call.accelerator_id:
+        raise DomainError("The cohort belongs to another accelerator.", field="membership")
+    selection.membership = membership
+    return record_save(selection, actor=actor, reason=f"Joined {membership.cohort}")

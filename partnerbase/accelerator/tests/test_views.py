@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerbase.accelerator import services
@@ -294,3 +296,42 @@ def test_withdraw_needs_a_date(client, full):
         },
     )
     assert CohortMembership.objects.get(pk=full.place.pk).withdrawn_on == date(2018, 3, 1)
+
+
+def test_the_applicants_own_application_page_shows_the_decision_once_told(client, full):
+    client.force_login(full.users[Role.INNOVATOR])
+    url = reverse(
+        "calls:application_detail",
+        args=[full.programme.slug, full.call.slug, full.applications["alpha"].uid],
+    )
+    assert b"data-decision" not in client.get(url).content
+    services.decision_notify(actor=full.actor, selections=SelectionDecision.objects.all())
+    page = client.get(url).content.decode()
+    assert "data-decision" in page and "Selected" in page and "Good" in page
+
+
+def test_the_cohort_and_selection_pages_do_not_query_per_innovator(client, full):
+    client.force_login(full.users[Role.TEAM])
+    slug = full.programme.slug
+    pages = [urls(full)["cohort"][0], urls(full)["selection"][0], urls(full)["innovator"][0]]
+
+    def counts():
+        result = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            result.append(len(ctx))
+        return result
+
+    before = counts()
+    services.cohort_select(
+        actor=full.actor,
+        cohort=full.cohort,
+        applications=[full.applications["bravo"], full.applications["charlie"]],
+        joined_on=date(2018, 2, 1),
+        reason="Next in the ranking.",
+    )
+    services.milestones_create_for_cohort(
+        actor=full.actor, cohort=full.cohort, title="Partner", due_on=date(2018, 5, 31)
+    )
+    assert counts() == before, slug

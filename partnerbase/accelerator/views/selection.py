@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnerbase.assessment import queries as assessment_queries
+from partnerbase.assessment.scoring import IncompleteScores
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
@@ -16,11 +18,27 @@ from ..permissions import can_change_notified_decision, can_manage_accelerator
 from .common import check, context, programme_for
 
 
+def _ranked(call, applications: list) -> list:
+    """The applications in the assessment ranking's order (raw scores), each with `rank`,
+    `score` and `flagged`; unscored ones last, in name order."""
+    try:
+        rows, _ = assessment_queries.ranking(call, normalised=False)
+    except IncompleteScores:
+        rows = []
+    by_pk = {r.application: r for r in rows}
+    for a in applications:
+        row = by_pk.get(a.pk)
+        a.rank = row.rank if row else None
+        a.score = round(float(row.raw)) if row and row.raw is not None else None
+        a.flagged = bool(row and row.flagged)
+    return sorted(applications, key=lambda a: (a.rank is None, a.rank or 0))
+
+
 @require_GET
 def selection(request, slug, call_slug):
     programme = programme_for(request, slug, can_manage_accelerator)
     call = queries.call_get(programme=programme, slug=call_slug)
-    applications = list(queries.submitted_applications(call=call))
+    applications = _ranked(call, list(queries.submitted_applications(call=call)))
     decided = [a for a in applications if hasattr(a, "selection")]
     counts = {d.label: sum(a.selection.decision == d for a in decided) for d in Decision}
     unnotified = sum(1 for a in decided if not a.selection.notified_at)
@@ -103,7 +121,7 @@ def notify(request, slug, call_slug):
 def select_cohort(request, slug, call_slug):
     programme = programme_for(request, slug, can_manage_accelerator)
     call = queries.call_get(programme=programme, slug=call_slug)
-    applications = list(queries.submitted_applications(call=call))
+    applications = _ranked(call, list(queries.submitted_applications(call=call)))
     # Those already in a cohort are done; the rest can be selected into one.
     open_ = [
         a for a in applications if not getattr(getattr(a, "selection", None), "membership", None)

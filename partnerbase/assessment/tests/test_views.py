@@ -296,6 +296,7 @@ def test_automatic_assignment_reports_short_applications(client, world):
     response = client.post(_call("assignments_auto")(world), {"per_application": "2"}, follow=True)
 
     assert b"could not get 2 assessors" in response.content
+    assert b"Applicant 0 (1 short)" in response.content
     assert Assignment.objects.count() == 7
 
 

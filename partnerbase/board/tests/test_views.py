@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
+from partnerbase.board import services
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
 from partnerbase.impact.tests.factories import make_user
 
@@ -269,3 +270,49 @@ def test_bad_dates_show_the_error_summary_and_save_nothing(client, board):
     )
     assert "must be a real date" in response.content.decode()
     assert (Action.objects.count(), Champion.objects.count()) == (2, 2)
+
+
+def _more_of_everything(board, n):
+    for i in range(n):
+        meeting = services.meeting_create(
+            actor=board.actor,
+            programme=board.programme,
+            held_on=date(2018, 1, 1 + i),
+            title=f"M{i}",
+        )
+        services.paper_upload(actor=board.actor, meeting=meeting, title="P", upload=pdf_upload())
+        services.decision_record(actor=board.actor, meeting=meeting, kind="ambition", summary="D")
+        services.action_record(
+            actor=board.actor, meeting=meeting, description="A", owner_person=board.person,
+            due_on=date(2018, 2, 1),
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("who", [Role.TEAM, Role.CHAMPION])
+def test_the_board_page_needs_as_many_queries_for_many_meetings_as_for_one(
+    client, board, who, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sign_in(client, board, who)
+    url = PAGES["board"][0](board)
+    client.get(url)  # warm the session and the role cache
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    _more_of_everything(board, 5)
+    with django_assert_num_queries(len(one.captured_queries)):
+        text = client.get(url).content.decode()
+    assert text.count("data-meeting=") == 6
+
+
+def test_an_imported_paper_without_its_file_is_listed_but_not_served(client, board):
+    paper = services.paper_restore(
+        actor=board.actor, meeting=board.meeting, title="Minutes", original_filename="m.pdf",
+        size_bytes=10, sha256="0" * 64,
+    )  # fmt: skip
+    sign_in(client, board, Role.TEAM)
+    text = client.get(PAGES["board"][0](board)).content.decode()
+    assert "Minutes (file not imported)" in text
+    url = reverse("board:paper_download", args=[board.programme.slug, paper.uid])
+    assert client.get(url).status_code == 404

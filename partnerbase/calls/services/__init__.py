@@ -8,6 +8,7 @@ from .applications import (
     application_withdraw,
     eligibility_failures,
 )
+from .restore import application_restore
 from .setup import (
     call_create,
     question_add,
@@ -18,6 +19,7 @@ from .setup import (
 
 __all__ = [
     "applicant_register",
+    "application_restore",
     "application_save",
     "application_start",
     "application_submit",

@@ -5,6 +5,7 @@ question left out of `answers` keeps its saved answer. Everything is checked bef
 is written, so bad input saves nothing (uploaded files included).
 """
 
+import uuid
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -73,12 +74,13 @@ def _parse(question: Question, raw):
         raise ValidationError(f"Your answer to {label} must be a whole number") from None
     low, high = question.min_value, question.max_value
     if (low is not None and number < low) or (high is not None and number > high):
+        fmt = question.format_number
         if low is not None and high is not None:
-            bounds = f"between {question.prefix}{low:,} and {question.prefix}{high:,}"
+            bounds = f"between {fmt(low)} and {fmt(high)}"
         elif low is not None:
-            bounds = f"{question.prefix}{low:,} or more"
+            bounds = f"{fmt(low)} or more"
         else:
-            bounds = f"{question.prefix}{high:,} or less"
+            bounds = f"{fmt(high)} or less"
         raise ValidationError(f"Your answer to {label} must be {bounds}")
     return number
 
@@ -132,7 +134,13 @@ def _write(application: Application, parsed: Mapping, saved: Mapping, actor) -> 
     for question, value in parsed.items():
         if value is KEEP or (value in ("", None) and question.pk not in saved):
             continue  # an empty answer needs no row
-        answer = saved.get(question.pk) or Answer(application=application, question=question)
+        # An answer is its application's to its question: a stable id from the two.
+        answer = saved.get(question.pk) or Answer(
+            application=application,
+            question=question,
+            illustrative=application.illustrative,
+            uid=uuid.uuid5(application.uid, str(question.uid)),
+        )
         if question.kind == QuestionKind.FILE:
             answer.file = value
             answer.file_name = value.name.rsplit("/", 1)[-1][:200]
@@ -240,6 +248,7 @@ def application_submit(
     _write(application, parsed, saved, actor)
     application.challenge_area = area
     application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now
+    application.submitted_on = now.astimezone(deadlines.UK).date()
     return record_save(application, actor=actor, reason="Application submitted")
 
 
@@ -249,6 +258,13 @@ def application_withdraw(
 ) -> Application:
     if application.status == ApplicationStatus.WITHDRAWN:
         raise DomainError("This application has already been withdrawn.")
+    call = application.call
+    if (now or timezone.now()) >= call.closes_at:
+        # After the close the accelerator is choosing its cohort: ask its team instead.
+        raise DomainError(
+            f"This call closed at {deadlines.format_uk(call.closes_at)}: to withdraw, "
+            "contact the accelerator's team."
+        )
     application.status = ApplicationStatus.WITHDRAWN
     application.withdrawn_at = now or timezone.now()
     return record_save(application, actor=actor, reason="Application withdrawn")

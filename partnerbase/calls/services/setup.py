@@ -90,16 +90,17 @@ def question_add(
     max_value: int | None = None,
     prefix: str = "",
     options: str = "",
+    position: int | None = None,
     now: datetime | None = None,
     illustrative: bool = False,
     uid=None,
 ) -> Question:
-    """Add a question at the end of the call's list."""
+    """Add a question at `position`, by default the end of the call's list."""
     _before_opening(call, now, "questions")
     last = call.questions.aggregate(last=Max("position"))["last"] or 0
     question = Question(
         call=call,
-        position=last + 1,
+        position=position or last + 1,
         kind=kind,
         text=text.strip(),
         help_text=help_text,
@@ -135,6 +136,7 @@ def rule_add(
     values: Iterable[str] | str = (),
     amount: int | None = None,
     question: Question | None = None,
+    position: int | None = None,
     now: datetime | None = None,
     illustrative: bool = False,
     uid=None,
@@ -145,7 +147,7 @@ def rule_add(
     last = call.rules.aggregate(last=Max("position"))["last"] or 0
     rule = EligibilityRule(
         call=call,
-        position=last + 1,
+        position=position or last + 1,
         kind=kind,
         values=values,
         amount=amount,

@@ -36,3 +36,9 @@ def may_manage_calls(user, programme):
 @register.filter
 def may_view_own_applications(user, programme):
     return can_view_own_applications(user, programme)
+
+
+@register.filter
+def number_as_shown(question, value):
+    """A number as its question shows numbers: £250,000, or 2012 for a year."""
+    return question.format_number(value) if value is not None else ""

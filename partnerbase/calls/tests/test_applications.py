@@ -58,7 +58,7 @@ def test_a_draft_may_leave_required_answers_out(call, draft):
          "Your answer to “Describe your idea” must be 10 words or fewer (it has 11)"),
         ("income", "a lot", "Your answer to “Annual income” must be a whole number"),
         ("income", "-5", "Your answer to “Annual income” must be £0 or more"),
-        ("founded", "1700", "Your answer to “Year founded” must be between 1,800 and 2,100"),
+        ("founded", "1700", "Your answer to “Year founded” must be between 1800 and 2100"),
         ("stage", "Finished", "Select one of the options for “Stage of your solution”"),
     ],
 )  # fmt: skip
@@ -213,6 +213,13 @@ def test_withdraw(call, draft):
     assert application.withdrawn_at is not None
     with pytest.raises(DomainError, match="already been withdrawn"):
         services.application_withdraw(actor=user, application=application)
+
+
+def test_no_withdrawing_after_the_close(call, draft):
+    user, application = draft
+    with pytest.raises(DomainError, match="contact the accelerator's team"):
+        services.application_withdraw(actor=user, application=application, now=call.closes_at)
+    assert application.status == ApplicationStatus.DRAFT
 
 
 def test_every_change_is_in_the_history(call, draft):

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -283,3 +285,27 @@ def test_apply_page_saves_a_draft_and_submit_errors_point_at_questions(client, c
     assert application.answers.get().text == "My idea"  # the failed submission saved nothing
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DRAFT
+
+
+def test_list_pages_take_the_same_queries_for_one_or_many(client, make, call, users):
+    client.force_login(users[Role.TEAM])
+    p, c = call.programme.slug, call.slug
+    urls = [
+        reverse("calls:call_list", args=[p]),
+        reverse("calls:application_list", args=[p, c]),
+        reverse("calls:call_detail", args=[p, c]),
+    ]
+
+    def counts():
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    services.application_start(actor=make.actor, call=call, organisation=make.org())
+    few = counts()
+    for _ in range(5):
+        services.application_start(actor=make.actor, call=call, organisation=make.org())
+    assert counts() == few

@@ -215,7 +215,7 @@ def test_the_team_opens_closes_and_adopts(client, setup):
     assert response.status_code == 302
     closed.refresh_from_db()
     assert closed.status == VoteStatus.ADOPTED
-    area = closed.challenge_areas.get()
+    area = closed.challenge_areas.get(name="Financial inclusion")
     page = client.get(reverse("challenges:area_detail", args=[s, area.slug])).content.decode()
     assert "Chosen by vote" in page and "Closed vote" in page and "approved on 1 of 1" in page
 
@@ -261,3 +261,17 @@ def test_the_dashboard_links_to_the_challenge_pages(client, setup):
     client.force_login(setup.users[Role.TEAM])
     html = client.get(reverse("reports:dashboard", args=[setup.programme.slug])).content.decode()
     assert reverse("challenges:area_list", args=[setup.programme.slug]) in html
+
+
+def test_an_approval_ballot_needs_a_tick_and_saves_the_ticked(client, setup):
+    fi, mh, tw = setup.proposals
+    vote = setup.vote(title="Approval vote", method="approval")
+    client.force_login(setup.users[Role.PARTNER_CONTACT])
+    url = reverse("challenges:ballot", args=[setup.programme.slug, vote.uid])
+    response = client.post(url, {})
+    assert "Choose at least one challenge area" in response.content.decode()
+    assert not Ballot.objects.filter(vote=vote).exists()
+    assert client.post(url, {"choices": [mh.pk, tw.pk]}).status_code == 302
+    ballot = Ballot.objects.get(vote=vote)
+    assert ballot.organisation.name == "Gamma Energy"
+    assert sorted(ballot.choices) == sorted([str(mh.uid), str(tw.uid)])

@@ -7,7 +7,21 @@ the same database always gives the same bytes. One module per part of Partnerbas
 from partnerbase.programmes.models import Programme
 
 from ..format import ARRAYS, FORMAT, FORMAT_VERSION, dumps
-from . import brokering, core, funding, outcomes, projects, workinggroups
+from . import (
+    accelerator,
+    assessment,
+    board,
+    brokering,
+    calls,
+    challenges,
+    champions,
+    core,
+    funding,
+    outcomes,
+    pledges,
+    projects,
+    workinggroups,
+)
 
 WRITERS = {
     "targets": core.targets,
@@ -16,9 +30,27 @@ WRITERS = {
     "organisations": core.organisations,
     "people": core.people,
     "engagements": core.engagements,
+    "champions": board.champions,
+    "board_meetings": board.board_meetings,
+    "board_papers": board.board_papers,
+    "decisions": board.decisions,
+    "actions": board.actions,
+    "champion_criteria": champions.champion_criteria,
+    "champion_prospects": champions.champion_prospects,
+    "challenge_proposals": challenges.challenge_proposals,
+    "challenge_votes": challenges.challenge_votes,
+    "challenge_ballots": challenges.challenge_ballots,
     "accelerators": core.accelerators,
     "cohorts": core.cohorts,
     "cohort_memberships": core.cohort_memberships,
+    "calls": calls.calls,
+    "applications": calls.applications,
+    "assessment_rubrics": assessment.assessment_rubrics,
+    "assessor_assignments": assessment.assessor_assignments,
+    "moderation_notes": assessment.moderation_notes,
+    "selection_decisions": accelerator.selection_decisions,
+    "support_sessions": accelerator.support_sessions,
+    "milestones": accelerator.milestones,
     "partnerships": core.partnerships,
     "funding_awards": funding.funding_awards,
     "disbursements": funding.disbursements,
@@ -30,6 +62,7 @@ WRITERS = {
     "working_group_members": workinggroups.working_group_members,
     "working_group_meetings": workinggroups.working_group_meetings,
     "ideas": workinggroups.ideas,
+    "pledges": pledges.pledges,
     "needs": brokering.needs,
     "offers": brokering.offers,
     "brokering_rounds": brokering.brokering_rounds,

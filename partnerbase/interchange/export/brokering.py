@@ -53,7 +53,7 @@ def needs(p: Programme) -> list[dict]:
 
 def offers(p: Programme) -> list[dict]:
     rows = Offer.objects.filter(programme=p).select_related(
-        "partner", "challenge_area", "preferred_challenge_area"
+        "partner", "challenge_area", "preferred_challenge_area", "pledge"
     )
     return sorted_by_id(
         {
@@ -65,6 +65,7 @@ def offers(p: Programme) -> list[dict]:
             "preferred_challenge_area": id_text(o.preferred_challenge_area),
             "preferred_regions": split_list(o.preferred_regions),
             "pledge_reference": o.pledge_reference,
+            "pledge": id_text(o.pledge),
             **_want(o),
         }
         for o in rows

@@ -17,17 +17,36 @@ from partnerbase.programmes.models import Programme
 
 from ..checks import ImportFailed, Problem, document_problems
 from ..restore import service_problems
+from .accelerator import AcceleratorSteps
+from .assessment import AssessmentSteps
 from .base import Skipped
+from .board import BoardSteps
 from .brokering import BrokeringSteps
+from .calls import CallSteps
+from .challenges import ChallengeSteps
+from .champions import ChampionSteps
 from .core import CoreSteps
 from .funding import FundingSteps
 from .outcomes import OutcomeSteps
+from .pledges import PledgeSteps
 from .projects import ProjectSteps
 from .workinggroups import WorkingGroupSteps
 
 
 class _Importer(
-    CoreSteps, FundingSteps, BrokeringSteps, ProjectSteps, OutcomeSteps, WorkingGroupSteps
+    AcceleratorSteps,
+    AssessmentSteps,
+    BoardSteps,
+    CallSteps,
+    ChampionSteps,
+    ChallengeSteps,
+    CoreSteps,
+    FundingSteps,
+    BrokeringSteps,
+    ProjectSteps,
+    OutcomeSteps,
+    PledgeSteps,
+    WorkingGroupSteps,
 ):
     def __init__(self, *, data: dict, slug: str | None, actor):
         self.data, self.slug, self.actor = data, slug, actor
@@ -76,12 +95,34 @@ class _Importer(
             ("organisations", self.organisation),
             ("people", self.person),
             ("engagements", self.engagement),
+            ("champions", self.board_champion),
+            ("board_meetings", self.board_meeting),
+            ("board_papers", self.board_paper),
+            ("decisions", self.board_decision),
+            ("actions", self.board_action),
+            ("champion_criteria", self.champion_criterion),
+            ("champion_prospects", self.champion_prospect),
+            # A vote opens, its ballots are cast, then its stored outcome is restored.
+            ("challenge_proposals", self.challenge_proposal),
+            ("challenge_votes", self.challenge_vote),
+            ("challenge_ballots", self.challenge_ballot),
+            ("challenge_votes", self.challenge_vote_outcome),
             ("accelerators", self.accelerator),
             ("cohorts", self.cohort),
             ("cohort_memberships", self.cohort_membership),
+            ("calls", self.call),
+            ("applications", self.application),
+            ("assessment_rubrics", self.assessment_rubric),
+            ("assessor_assignments", self.assessor_assignment),
+            ("moderation_notes", self.moderation_note),
+            ("selection_decisions", self.selection_decision),
+            ("support_sessions", self.support_session),
+            ("milestones", self.milestone),
             ("collaborative_projects", self.project),
             ("partnerships", self.partnership),
             ("funding_awards", self.funding_award),
+            # Pledges come before the offers that carry them out.
+            ("pledges", self.pledge),
             ("needs", self.need),
             ("offers", self.offer),
             ("brokering_rounds", self.brokering_round),

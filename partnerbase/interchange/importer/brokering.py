@@ -62,6 +62,7 @@ class BrokeringSteps:
             preferred_challenge_area=self.ref(r.get("preferred_challenge_area")),
             preferred_regions=", ".join(r.get("preferred_regions", [])),
             pledge_reference=r.get("pledge_reference", ""),
+            pledge=self.ref(r.get("pledge")),
         )
         return self.close(offer, r)
 

@@ -21,7 +21,15 @@ from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create, target_set
 from partnerbase.projects import services as projects
 
-from . import builders, builders_outcomes
+from . import (
+    builders,
+    builders_accelerator,
+    builders_assessment,
+    builders_challenges,
+    builders_champions,
+    builders_outcomes,
+    builders_pledges,
+)
 from .counts import record_counts
 
 __all__ = ["build_small", "export_text", "record_counts", "write"]
@@ -271,6 +279,11 @@ def build_small(actor, slug: str = "small") -> Programme:
     builders.project_records(actor, project, grant)
     builders.competition(actor, p, o, area)
     builders_outcomes.outcome_records(actor, p, o["toolshed"])
+    builders_assessment.assessment_records(actor, p, o)
+    builders_accelerator.accelerator_records(actor, p, o)
+    builders_challenges.challenge_records(actor, p, o)
+    builders_champions.champion_records(actor, p, o)
+    builders_pledges.pledge_records(actor, p, o, area, project)
     return p
 
 

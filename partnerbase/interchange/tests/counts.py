@@ -1,7 +1,19 @@
 """Rows per model, to prove that a refused import saves nothing at all."""
 
-from partnerbase.accelerator.models import Cohort, CohortMembership
+from partnerbase.accelerator.models import (
+    Attendance,
+    Cohort,
+    CohortMembership,
+    Milestone,
+    SelectionDecision,
+    SupportSession,
+)
 from partnerbase.accounts.models import Membership, User
+from partnerbase.assessment.models import Assignment as AssessorAssignment
+from partnerbase.assessment.models import Criterion as AssessmentCriterion
+from partnerbase.assessment.models import ModerationNote
+from partnerbase.assessment.models import Rubric as AssessmentRubric
+from partnerbase.assessment.models import Score as AssessorScore
 from partnerbase.brokering.models import (
     BrokeringRound,
     Introduction,
@@ -11,6 +23,13 @@ from partnerbase.brokering.models import (
     PartnershipPartner,
     RoundInnovatorSetting,
 )
+from partnerbase.calls.models import Answer, Application, Call, EligibilityRule, Question
+from partnerbase.challenges.models import Ballot, ChallengeProposal, ChallengeVote
+from partnerbase.champions.models import Contact as ChampionContact
+from partnerbase.champions.models import Criterion as ChampionCriterion
+from partnerbase.champions.models import Prospect as ChampionProspect
+from partnerbase.champions.models import Score as ChampionScore
+from partnerbase.champions.models import StageChange as ChampionStageChange
 from partnerbase.directory.models import (
     Engagement,
     EngagementParticipant,
@@ -21,6 +40,7 @@ from partnerbase.directory.models import (
 from partnerbase.funding.models import Disbursement, ExchangeRate, FundingAward, LoanRepayment
 from partnerbase.impact.models import Target
 from partnerbase.opendata.models import GrantDetails
+from partnerbase.pledges.models import Pledge, PledgeDelivery
 from partnerbase.programmes.models import Programme
 from partnerbase.projects.models import (
     CoalitionMember,
@@ -75,6 +95,31 @@ COUNTED = [
     CompetitionAward,
     # Format 1.2
     RoundInnovatorSetting,
+    # Format 1.3
+    ChampionCriterion,
+    ChampionProspect,
+    ChampionScore,
+    ChampionStageChange,
+    ChampionContact,
+    ChallengeProposal,
+    ChallengeVote,
+    Ballot,
+    Pledge,
+    PledgeDelivery,
+    Call,
+    Question,
+    EligibilityRule,
+    Application,
+    Answer,
+    SelectionDecision,
+    SupportSession,
+    Attendance,
+    Milestone,
+    AssessmentRubric,
+    AssessmentCriterion,
+    AssessorAssignment,
+    AssessorScore,
+    ModerationNote,
     # Judges' accounts and assessor roles, which an import may create.
     User,
     Membership,

@@ -108,7 +108,7 @@ def test_duplicate_ids_and_wrong_format_version(small_data, tmp_path):
     small_data["people"].append(dict(small_data["people"][0]))
     duplicate = small_data["people"][0]["id"]
     assert _refused(tmp_path, small_data) == [
-        f"people[1] (id {duplicate}): id: also used by people[0]"
+        f"people[{len(small_data['people']) - 1}] (id {duplicate}): id: also used by people[0]"
     ]
 
 

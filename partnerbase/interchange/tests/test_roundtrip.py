@@ -38,11 +38,30 @@ NEW_ARRAYS = [
 NEW_ARRAYS_1_2 = ["round_innovator_settings"]
 # The arrays format version 1.3 added: governance (issue 3) and the accelerator (issue 4).
 NEW_ARRAYS_1_3: list[str] = [
+    "assessment_rubrics",
+    "assessor_assignments",
+    "moderation_notes",
+    "challenge_proposals",
+    "challenge_votes",
+    "challenge_ballots",
     "outcome_indicators",
     "working_groups",
     "working_group_members",
     "working_group_meetings",
     "ideas",
+    "champions",
+    "board_meetings",
+    "board_papers",
+    "decisions",
+    "actions",
+    "calls",
+    "applications",
+    "champion_criteria",
+    "champion_prospects",
+    "pledges",
+    "selection_decisions",
+    "support_sessions",
+    "milestones",
 ]
 
 

@@ -46,7 +46,7 @@ class World:
         )
 
     def user(self, role, organisation=None):
-        """A user with `role`, acting for `organisation` (default: ours) where the role needs one."""
+        """A user with `role`, acting for `organisation` (default: ours) if the role needs one."""
         user = make_user()
         if role in (Role.CHAMPION, Role.PARTNER_CONTACT, Role.INNOVATOR):
             organisation = organisation or self.ours

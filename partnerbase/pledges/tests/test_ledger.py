@@ -106,8 +106,10 @@ def test_currencies_are_summed_apart_and_shown_reference_first():
 
 @pytest.mark.django_db
 def test_the_ledger_from_the_database_adds_up_deliveries(world):
-    cash = world.confirmed(kind="cash", quantity=Decimal(5000), unit="pounds",
-                           estimated_value=Decimal(5000), challenge_area=world.challenge)  # fmt: skip
+    cash = world.confirmed(
+        kind="cash", quantity=Decimal(5000), unit="pounds", estimated_value=Decimal(5000),
+        challenge_area=world.challenge,
+    )  # fmt: skip
     services.pledge_delivery_record(
         actor=world.team, pledge=cash, delivered_on=date(2018, 1, 1), quantity=Decimal(2000)
     )

@@ -87,7 +87,9 @@ def test_a_delivery_is_refused_before_confirmation_and_beyond_the_quantity(world
 
 def test_confirm_and_lapse_follow_the_moves(world):
     pledge = world.pledge()
-    pledge = services.pledge_lapse(actor=world.team, pledge=pledge, on=date(2018, 9, 30), reason="x")
+    pledge = services.pledge_lapse(
+        actor=world.team, pledge=pledge, on=date(2018, 9, 30), reason="x"
+    )
     assert (pledge.status, pledge.lapsed_on) == ("lapsed", date(2018, 9, 30))
     with pytest.raises(DomainError, match="lapsed pledge cannot become confirmed"):
         services.pledge_confirm(actor=world.team, pledge=pledge, on=date(2018, 10, 1))

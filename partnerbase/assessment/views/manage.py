@@ -1,93 +1,23 @@
-"""Assessment pages: the overview, a call's rubric, assignments and ranking, the
-assessor's list and score form. Every view checks the role (permissions.py)."""
-
-from decimal import ROUND_HALF_UP, Decimal
+"""The managers' pages: a call's rubric, assignments, ranking and moderation notes."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
-from partnerbase.programmes.queries import programme_get
 
-from . import queries, services
-from .forms import (
+from .. import queries, services
+from ..forms import (
     AssignForm,
     AutoAssignForm,
     CriterionForm,
     ModerationForm,
-    ScoreSheetForm,
     ThresholdForm,
 )
-from .models import Criterion, ModerationNote
-from .permissions import (
-    can_assess,
-    can_manage_assessment,
-    can_score,
-    can_see_all_scores,
-    can_view_assessment,
-    can_view_assignment,
-)
-
-NAV = "assessment"
-
-
-def _programme(request, slug, allowed):
-    programme = programme_get(user=request.user, slug=slug)
-    if not allowed(request.user, programme):
-        raise PermissionDenied
-    return programme
-
-
-def _managed_call(request, slug, call_slug):
-    programme = _programme(request, slug, can_manage_assessment)
-    return programme, queries.call_get(programme=programme, call_slug=call_slug)
-
-
-def _page(request, template, programme, **context):
-    return render(request, template, {"programme": programme, "nav_current": NAV, **context})
-
-
-def _try(form, save):
-    """Run `save()`; a service error goes next to its field. True if it saved."""
-    try:
-        save()
-    except (DomainError, ValidationError) as exc:
-        add_service_error(form, exc)
-        return False
-    return True
-
-
-def _two(value) -> str:
-    if value is None:
-        return "—"
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return str(exact.quantize(Decimal("0.01"), ROUND_HALF_UP))
-
-
-@require_GET
-def index(request, slug):
-    programme = _programme(request, slug, can_view_assessment)
-    manager = can_manage_assessment(request.user, programme)
-    mine = list(queries.my_assignments(user=request.user, programme=programme))
-    return _page(
-        request, "assessment/index.html", programme,
-        calls=queries.call_list(programme=programme) if manager else [],
-        can_manage=manager, can_assess=can_assess(request.user, programme), mine=mine,
-    )  # fmt: skip
-
-
-@require_GET
-def mine(request, slug):
-    programme = _programme(request, slug, can_assess)
-    return _page(
-        request, "assessment/mine.html", programme,
-        assignments=queries.my_assignments(user=request.user, programme=programme),
-    )  # fmt: skip
-
+from ..models import Criterion, ModerationNote
+from .common import _managed_call, _page, _try, _two
 
 # --- the rubric --------------------------------------------------------------------------
 
@@ -190,11 +120,14 @@ def assignments_auto(request, slug, call_slug):
         if _try(auto_form, save):
             n = auto_form.cleaned_data["per_application"]
             messages.success(request, f"{len(result.created)} assignments added.")
-            for app, missing in sorted(result.short.items(), key=lambda x: x[0].organisation.name):
+            short = sorted(result.short.items(), key=lambda x: x[0].organisation.name)
+            if short:
+                # One message: each banner is a landmark, and two alike would not be unique.
+                names = "; ".join(f"{app.organisation} ({missing} short)" for app, missing in short)
                 messages.warning(
                     request,
-                    f"{app.organisation} could not get {n} assessors without a conflict of "
-                    f"interest: {missing} short.",
+                    f"These applications could not get {n} assessors without a conflict of "
+                    f"interest: {names}.",
                 )
             return redirect(assignments_url(call))
     return _assignment_page(request, programme, call, AssignForm(
@@ -218,58 +151,6 @@ def assignment_remove(request, slug, call_slug, uid):
             f"{assignment.assessor} no longer assesses {assignment.application.organisation}.",
         )
     return redirect(assignments_url(call))
-
-
-# --- scoring -----------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def score(request, slug, uid):
-    programme = _programme(request, slug, can_view_assessment)
-    assignment = queries.assignment_get(programme=programme, uid=uid)
-    if not can_view_assignment(request.user, assignment):
-        raise PermissionDenied
-    mine = can_score(request.user, assignment)
-    if request.method == "POST" and not mine:
-        raise PermissionDenied
-    criteria = queries.criteria_of(assignment.application.call)
-    own = queries.scores_by_assignment([assignment])[assignment.pk]
-    form = ScoreSheetForm(
-        request.POST if request.method == "POST" else None,
-        criteria=criteria,
-        initial_scores={s.criterion_id: (s.score, s.comment) for s in own},
-    )
-    if request.method == "POST" and form.is_valid():
-        submitting = form.submitting
-
-        def save():
-            services.scores_save(
-                actor=request.user, assignment=assignment, scores=form.scores(), submit=submitting
-            )
-
-        if _try(form, save):
-            name = assignment.application.organisation
-            messages.success(
-                request,
-                f"Scores for {name} submitted." if submitting else f"Draft scores for {name} saved.",
-            )
-            return redirect(reverse("assessment:score", args=[slug, assignment.uid]))
-    others = []
-    if can_see_all_scores(request.user, assignment):
-        siblings = list(
-            assignment.application.assessments.select_related("assessor").order_by(
-                "assessor__full_name", "assessor__email"
-            )
-        )
-        by = queries.scores_by_assignment(siblings)
-        others = [(a, by[a.pk]) for a in siblings if a.pk != assignment.pk or not mine]
-    answers = assignment.application.answers.select_related("question").all() if hasattr(
-        assignment.application, "answers") else []  # fmt: skip
-    return _page(
-        request, "assessment/score.html", programme, assignment=assignment, form=form,
-        mine=mine, criteria=criteria, own=own, others=others, answers=answers,
-        can_see_all=can_see_all_scores(request.user, assignment),
-    )  # fmt: skip
 
 
 # --- the ranking -------------------------------------------------------------------------
@@ -325,9 +206,7 @@ def ranking(request, slug, call_slug):
 @require_http_methods(["GET", "POST"])
 def moderation_note(request, slug, call_slug, application_uid):
     programme, call = _managed_call(request, slug, call_slug)
-    application = get_object_or_404(
-        queries.submitted_applications(call), uid=application_uid
-    )
+    application = get_object_or_404(queries.submitted_applications(call), uid=application_uid)
     current = ModerationNote.objects.filter(application=application).first()
     form = ModerationForm(
         request.POST if request.method == "POST" else None,

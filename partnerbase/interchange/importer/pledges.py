@@ -1,0 +1,86 @@
+"""Creating pledges by replaying their moves: recorded, confirmed, each delivery, lapsed.
+
+A delivery's value is the service's share of the estimate; where the file's differs (the
+estimate changed after it was recorded) it is restored as the file has it, as is the date
+a pledge was delivered in full."""
+
+from decimal import Decimal
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.history import record_save
+from partnerbase.funding.currencies import to_minor
+from partnerbase.pledges import services as pledges
+from partnerbase.pledges.models import PledgeStatus
+
+from ..restore import nested
+from .base import file_date as _date
+
+RESTORED = "Restored from an interchange file"
+
+
+def _value(value: dict | None) -> tuple[Decimal | None, str | None]:
+    if not value:
+        return None, None
+    return Decimal(value["amount"]), value["currency"]
+
+
+class PledgeSteps:
+    def pledge(self, r: dict):
+        amount, currency = _value(r.get("estimated_value"))
+        pledge = pledges.pledge_record(
+            **self.common(r),
+            programme=self.programme,
+            organisation=self.ref(r["organisation"]),
+            champion=self.ref(r.get("champion")),
+            kind=r["kind"],
+            title=r["title"],
+            description=r.get("description", ""),
+            quantity=Decimal(r["quantity"]),
+            unit=r["unit"],
+            estimated_value=amount,
+            currency=currency,
+            challenge_area=self.ref(r.get("challenge_area")),
+            project=self.ref(r.get("project")),
+            decision=self.ref(r.get("decision")),
+            pledged_on=_date(r, "pledged_on"),
+            due_on=_date(r, "due_on"),
+        )
+        status = r.get("status", PledgeStatus.PLEDGED)
+        if r.get("confirmed_on"):
+            pledge = pledges.pledge_confirm(
+                actor=self.actor, pledge=pledge, on=_date(r, "confirmed_on")
+            )
+        for n, d in enumerate(r.get("deliveries", [])):
+            with nested(f"deliveries[{n}]"):
+                self.pending[d["id"]] = self._delivery(pledge, d)
+        pledge.refresh_from_db()
+        if status == PledgeStatus.LAPSED:
+            pledge = pledges.pledge_lapse(
+                actor=self.actor, pledge=pledge, on=_date(r, "lapsed_on"),
+                reason=r.get("lapse_reason", ""),
+            )  # fmt: skip
+        if pledge.status != status:
+            raise DomainError(
+                f"The pledge's moves and deliveries leave it {pledge.status}, not {status}.",
+                field="status",
+            )
+        delivered_on = _date(r, "delivered_on")
+        if status == PledgeStatus.DELIVERED and pledge.delivered_on != delivered_on:
+            pledge.delivered_on = delivered_on
+            record_save(pledge, actor=self.actor, reason=RESTORED)
+        return pledge
+
+    def _delivery(self, pledge, d: dict):
+        delivery = pledges.pledge_delivery_record(
+            **self.common(d),
+            pledge=pledge,
+            delivered_on=_date(d, "delivered_on"),
+            quantity=Decimal(d["quantity"]),
+            notes=d.get("notes", ""),
+        )
+        amount, currency = _value(d.get("value"))
+        value_minor = None if amount is None else to_minor(amount, currency)
+        if delivery.value_minor != value_minor:
+            delivery.value_minor = value_minor
+            record_save(delivery, actor=self.actor, reason=RESTORED)
+        return delivery
