@@ -27,13 +27,27 @@ def assessment_records(actor, p, o) -> None:
         opens_at=datetime(2017, 9, 1, 9, tzinfo=UTC),
         closes_at=datetime(2017, 11, 1, 12, tzinfo=UTC),
     )  # fmt: skip
+    # The call's own questions and a rule, set before it opens, and answers to them.
+    before = datetime(2017, 8, 1, tzinfo=UTC)
+    idea = calls.question_add(
+        actor=actor, call=call, kind="text", text="What is your idea?", word_limit=200, now=before
+    )
+    reach = calls.question_add(
+        actor=actor, call=call, kind="number", text="People reached last year", required=False,
+        min_value=0, now=before, illustrative=True,
+    )  # fmt: skip
+    calls.rule_add(
+        actor=actor, call=call, kind="organisation_kind", values=["social_enterprise", "charity"],
+        now=before,
+    )  # fmt: skip
     first, second = (
         calls.application_restore(
             actor=actor,
             call=call,
             organisation=org,
             status="submitted",
-            answers=[],
+            answers=[{"question": idea, "text": f"{org.name}'s idea"}]
+            + ([{"question": reach, "number": 1200}] if org == o["toolshed"] else []),
             submitted_at=datetime(2017, 10, 30, 10, tzinfo=UTC),
         )  # fmt: skip
         for org in (o["toolshed"], o["unltd"])
