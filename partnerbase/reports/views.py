@@ -17,37 +17,17 @@ from partnerbase.accounts.permissions import (
     can_view_figure_records,
     programme_roles,
 )
-from partnerbase.brokering.permissions import can_use_brokering, can_view_my_introductions
 from partnerbase.directory.models import Organisation
-from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.period import programme_period
 from partnerbase.impact.records import figure_records
-from partnerbase.opendata.permissions import can_view_open_data
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.queries import programme_get
 from partnerbase.programmes.queries import programme_list as programmes_for
-from partnerbase.projects.permissions import can_view_competitions, can_view_projects
 
 from .forms import PeriodForm
-
-
-def _places(user, programme) -> list[tuple[str, str]]:
-    """The parts of a programme this user may open, as (label, url), for the landing page."""
-    slug = programme.slug
-    candidates = [
-        (can_view_dashboard, "Dashboard", "reports:dashboard"),
-        (can_view_directory, "Organisations", "directory:organisation_list"),
-        (can_use_brokering, "Brokering", "brokering:home"),
-        (can_view_my_introductions, "Your introductions", "brokering:my_introductions"),
-        (can_view_ledger, "Funding", "funding:ledger"),
-        (can_view_projects, "Collaborative projects", "projects:project_list"),
-        (can_view_competitions, "Competitions", "projects:competition_list"),
-        (can_view_open_data, "Open data (360Giving)", "opendata:open_data"),
-    ]
-    return [(label, reverse(name, args=[slug])) for allowed, label, name in candidates
-            if allowed(user, programme)]  # fmt: skip
+from .places import places
 
 
 @require_GET
@@ -56,7 +36,7 @@ def programme_list(request):
         {
             "programme": p,
             "roles": sorted(Role(r).label for r in programme_roles(request.user, p)),
-            "places": _places(request.user, p),
+            "places": places(request.user, p),
         }
         for p in programmes_for(user=request.user)
     ]
