@@ -43,7 +43,7 @@ def world(transactional_db):
 def answer(page, sign_in, axe_check, email, who):
     sign_in(page, email)
     page.goto("/programmes/brk/brokering/")
-    page.get_by_role("link", name="Your introductions").click()
+    page.locator("#main-content").get_by_role("link", name="Your introductions").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Your introductions"
     rows = page.locator("table[data-introductions='mine'] tbody tr")
     assert rows.count() == 1 and "Money A+E with Grant Thornton" in rows.inner_text()
