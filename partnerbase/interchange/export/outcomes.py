@@ -3,23 +3,8 @@
 from partnerbase.outcomes.models import OutcomeIndicator
 from partnerbase.programmes.models import Programme
 
-from ..format import date_text, decimal_text, id_text, sorted_by_id
-
-
-def _observations(indicator: OutcomeIndicator) -> list[dict]:
-    rows = [
-        {
-            "id": str(o.uid),
-            "observed_on": date_text(o.observed_on),
-            "value": decimal_text(o.value),
-            "quality": o.quality,
-            "evidence": o.evidence,
-            "evidence_url": o.evidence_url,
-            "illustrative": o.illustrative,
-        }
-        for o in indicator.observations.all()
-    ]
-    return sorted(rows, key=lambda o: (o["observed_on"], o["id"]))
+from ..format import id_text, sorted_by_id
+from .projects import observation_rows
 
 
 def outcome_indicators(p: Programme) -> list[dict]:
@@ -35,7 +20,7 @@ def outcome_indicators(p: Programme) -> list[dict]:
             "kind": i.kind,
             "name": i.name,
             "unit": i.unit,
-            "observations": _observations(i),
+            "observations": observation_rows(i.observations.all(), "evidence_url"),
             "illustrative": i.illustrative,
         }
         for i in rows

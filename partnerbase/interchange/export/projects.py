@@ -65,7 +65,9 @@ def project_funding(p: Programme) -> list[dict]:
     )
 
 
-def _observations(indicator: ProjectIndicator) -> list[dict]:
+def observation_rows(observations, *extra: str) -> list[dict]:
+    """An indicator's observations, by date then id; `extra` names fields a kind adds
+    (outcomes' `evidence_url`), written after `evidence`."""
     rows = [
         {
             "id": str(o.uid),
@@ -73,9 +75,10 @@ def _observations(indicator: ProjectIndicator) -> list[dict]:
             "value": decimal_text(o.value),
             "quality": o.quality,
             "evidence": o.evidence,
+            **{name: getattr(o, name) for name in extra},
             "illustrative": o.illustrative,
         }
-        for o in indicator.observations.all()
+        for o in observations
     ]
     return sorted(rows, key=lambda o: (o["observed_on"], o["id"]))
 
@@ -92,7 +95,7 @@ def project_indicators(p: Programme) -> list[dict]:
             "project": id_text(i.project),
             "name": i.name,
             "unit": i.unit,
-            "observations": _observations(i),
+            "observations": observation_rows(i.observations.all()),
             "illustrative": i.illustrative,
         }
         for i in rows
