@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
 from partnerbase.calls.models import Application, ApplicationStatus, Call
 from partnerbase.core.history import record_save
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.impact.tests.factories import Make, make_programme
 
 from .. import services
 
@@ -31,17 +30,8 @@ class World:
         return self.make.programme
 
     def user(self, role, organisation=None):
-        user = make_user()
-        if role is not None:
-            if organisation is None and role in (
-                Role.CHAMPION, Role.INNOVATOR, Role.PARTNER_CONTACT,
-            ):  # fmt: skip
-                organisation = self.make.org()
-            membership_grant(
-                actor=self.make.actor, user=user, programme=self.programme, role=role,
-                organisation=organisation,
-            )  # fmt: skip
-        return user
+        """A user with `role`, acting for `organisation` (or a new one if the role needs it)."""
+        return self.make.user(role, organisation=organisation)
 
     def assessor(self, organisation=None):
         return self.user(Role.ASSESSOR, organisation)

@@ -185,11 +185,13 @@ class Make:
             actor=self.actor, programme=self.programme, figure=figure, value=Decimal(value)
         )
 
-    def user(self, role=None, **extra):
-        """A user holding `role` here (none: a user with no role in this programme)."""
+    def user(self, role=None, organisation=None, **extra):
+        """A user holding `role` here (none: a user with no role in this programme), acting
+        for `organisation`, or for a new one if the role needs one."""
         user = make_user(**extra)
         if role is not None:
-            organisation = self.org() if role in ORGANISATION_ROLES else None
+            if organisation is None and role in ORGANISATION_ROLES:
+                organisation = self.org()
             membership_grant(
                 actor=self.actor,
                 user=user,

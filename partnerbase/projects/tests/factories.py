@@ -5,8 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.projects import services
 
 
@@ -28,19 +27,7 @@ class World:
 
     def user(self, role, organisation=None):
         """A user with `role`, acting for `organisation` (or a new one if the role needs it)."""
-        user = make_user()
-        if role is not None:
-            if organisation is None and role in (
-                Role.CHAMPION,
-                Role.INNOVATOR,
-                Role.PARTNER_CONTACT,
-            ):
-                organisation = self.make.org()
-            membership_grant(
-                actor=self.make.actor, user=user, programme=self.programme, role=role,
-                organisation=organisation,
-            )  # fmt: skip
-        return user
+        return self.make.user(role, organisation=organisation)
 
     def judge(self, organisation=None, entries=()):
         user = self.user(Role.ASSESSOR)

@@ -4,9 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
 from partnerbase.challenges.services import challenge_area_create
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.projects import services as projects
 from partnerbase.workinggroups import services
 
@@ -28,19 +27,8 @@ class World:
         return self.make.programme
 
     def user(self, role, organisation=None):
-        user = make_user()
-        if role is not None:
-            if organisation is None and role in (
-                Role.CHAMPION,
-                Role.INNOVATOR,
-                Role.PARTNER_CONTACT,
-            ):
-                organisation = self.make.org()
-            membership_grant(
-                actor=self.make.actor, user=user, programme=self.programme, role=role,
-                organisation=organisation,
-            )  # fmt: skip
-        return user
+        """A user with `role`, acting for `organisation` (or a new one if the role needs it)."""
+        return self.make.user(role, organisation=organisation)
 
     def join(self, group, role=Role.WORKING_GROUP_MEMBER, *, lead=False, **extra):
         """A new user with `role` who is a member of `group`, linked to their account."""
