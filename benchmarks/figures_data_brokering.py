@@ -29,7 +29,7 @@ def brokering_and_competitions(loader, pid, n_organisations, innovators, members
     entries: the role sources "organisations engaged" gained after the first six. At full
     size about 20,000 needs, 20,000 offers, 100,000 introductions and 5,000 entries."""
     from partnerbase.brokering.models import BrokeringRound, Introduction, Need, Offer
-    from partnerbase.projects.models import Competition, CompetitionEntry
+    from partnerbase.projects.models import Competition, CompetitionEntry, CompetitionStage
 
     rng, day = loader.rng, loader.day
     counts = {}
@@ -127,6 +127,18 @@ def brokering_and_competitions(loader, pid, n_organisations, innovators, members
           rng.choice([50_000, 100_000, 250_000, 1_000_000]) * 100, "GBP", day(launched))
          for c, (launched, _) in enumerate(COMPETITIONS, start=1)),
     )  # fmt: skip
+
+    # Two stages each, an open call and a final: the first competition's final ends before
+    # the programme (its sponsor does not count), the fifth's has no end date yet.
+    def stages():
+        for c, (launched, _) in enumerate(COMPETITIONS, start=1):
+            final_ends = None if c == 5 else day(launched + timedelta(days=119))
+            yield 2 * c - 1, c, "Open call", day(launched), day(launched + timedelta(days=89))
+            yield 2 * c, c, "Final", day(launched + timedelta(days=90)), final_ends
+
+    loader.load(
+        CompetitionStage, ["id", "competition_id", "name", "starts_on", "ends_on"], stages()
+    )
 
     def entries():
         i = 0

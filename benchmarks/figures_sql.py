@@ -10,7 +10,7 @@ from decimal import Context, Decimal
 # The same six numbers by hand (DESIGN.md, "Headline figures"). Exclusions written out:
 # a nullable date "not before X" is "IS NULL OR >= X", as Django's exclude() means it.
 
-# "Organisations engaged": the twelve role sources of partnerbase/impact/roles.py, each the
+# "Organisations engaged": the sixteen role sources of partnerbase/impact/roles.py, each the
 # organisation id column and the FROM ... WHERE that gives it.
 ROLES_SQL = [
     ("e.organisation_id", """FROM directory_engagement e
@@ -33,12 +33,17 @@ ROLES_SQL = [
       AND (p.ended_on IS NULL OR p.ended_on >= %(start)s)"""),
     ("cm.organisation_id", """FROM projects_coalitionmember cm
     JOIN projects_collaborativeproject pr ON pr.id = cm.project_id
-    WHERE pr.programme_id = %(p)s AND (cm.joined_on IS NULL OR cm.joined_on <= %(end)s)"""),
+    WHERE pr.programme_id = %(p)s AND (cm.joined_on <= %(end)s
+      OR (cm.joined_on IS NULL AND (pr.launch_date IS NULL OR pr.launch_date <= %(end)s)))"""),
     ("ce.organisation_id", """FROM projects_competitionentry ce
     JOIN projects_competition c ON c.id = ce.competition_id
     WHERE c.programme_id = %(p)s AND ce.entered_on BETWEEN %(start)s AND %(end)s"""),
+    # Sponsors from the launch to the end of the last stage (open while it has no end).
     ("c.sponsor_id", """FROM projects_competition c
-    WHERE c.programme_id = %(p)s AND c.launch_date <= %(end)s"""),
+    WHERE c.programme_id = %(p)s AND c.launch_date <= %(end)s
+      AND COALESCE((SELECT s.ends_on FROM projects_competitionstage s
+                    WHERE s.competition_id = c.id ORDER BY s.starts_on DESC, s.id DESC
+                    LIMIT 1), %(end)s) >= %(start)s"""),
     ("n.innovator_id", """FROM brokering_need n
     WHERE n.programme_id = %(p)s AND n.recorded_on <= %(end)s
       AND (n.closed_on IS NULL OR n.closed_on >= %(start)s)"""),
@@ -61,9 +66,10 @@ ROLES_SQL = [
     WHERE wg.programme_id = %(p)s AND wm.joined_on <= %(end)s
       AND (wm.left_on IS NULL OR wm.left_on >= %(start)s)
       AND pe.organisation_id IS NOT NULL"""),
-    # Pledges made by the end of the period and not lapsed before it began.
+    # Pledges made by the end of the period and not delivered or lapsed before it began.
     ("pl.organisation_id", """FROM pledges_pledge pl
     WHERE pl.programme_id = %(p)s AND pl.pledged_on <= %(end)s
+      AND (pl.delivered_on IS NULL OR pl.delivered_on >= %(start)s)
       AND (pl.lapsed_on IS NULL OR pl.lapsed_on >= %(start)s)"""),
     # Applications to the programme's calls submitted in the period.
     ("ap.organisation_id", """FROM calls_application ap
@@ -110,8 +116,18 @@ SELECT
     for vendor, engaged in ENGAGED_SQL.items()
 }
 
-# An award counts if its recipient held a supporting place joined on or before the award
-# date. The two engines want this written differently (benchmarks/README.md):
+# Cohort places that make their holder a supported innovator from the day they joined,
+# whenever the cohort ran: those not withdrawn before their cohort started.
+INNOVATOR_PLACES_SQL = """
+    SELECT m.organisation_id, m.joined_on FROM accelerator_cohortmembership m
+    JOIN accelerator_cohort c ON c.id = m.cohort_id
+    JOIN accelerator_accelerator a ON a.id = c.accelerator_id
+    WHERE a.programme_id = %(p)s
+      AND (m.withdrawn_on IS NULL OR m.withdrawn_on >= c.starts_on)
+"""
+
+# An award counts if its recipient held such a place, joined on or before the award date.
+# The two engines want this written differently (benchmarks/README.md):
 AWARD_FILTERS = """aw.programme_id = %(p)s AND aw.confirmed
   AND aw.instrument IN ('grant', 'social_loan', 'equity', 'prize', 'match_funding')
   AND aw.award_date BETWEEN %(start)s AND %(end)s"""
@@ -121,14 +137,15 @@ FUNDING_SQL = {
     # award_date) index to the awards after it (index only), then fetch just those awards.
     "sqlite": f"""
 WITH supported AS (
-    SELECT s.organisation_id, MIN(s.joined_on) AS first_joined FROM ({SUPPORTING_SQL}) s
+    SELECT s.organisation_id, MIN(s.joined_on) AS first_joined FROM ({INNOVATOR_PLACES_SQL}) s
     GROUP BY s.organisation_id
 )
 SELECT aw.currency, aw.award_date, SUM(aw.amount_minor)
 FROM funding_fundingaward aw JOIN directory_organisation f ON f.id = aw.funder_id
 WHERE {AWARD_FILTERS} AND NOT f.convenes_programme
   AND aw.id IN (SELECT a2.id FROM supported s JOIN funding_fundingaward a2
-                ON a2.recipient_id = s.organisation_id AND a2.award_date >= s.first_joined)
+                ON a2.recipient_id = s.organisation_id AND a2.award_date >= s.first_joined
+                AND a2.award_date BETWEEN %(start)s AND %(end)s)
 GROUP BY aw.currency, aw.award_date
 """,
     # PostgreSQL: one pass over the awards with a hashed semi-join to the supporting places.
@@ -136,7 +153,7 @@ GROUP BY aw.currency, aw.award_date
 SELECT aw.currency, aw.award_date, SUM(aw.amount_minor)
 FROM funding_fundingaward aw JOIN directory_organisation f ON f.id = aw.funder_id
 WHERE {AWARD_FILTERS} AND NOT f.convenes_programme
-  AND EXISTS (SELECT 1 FROM ({SUPPORTING_SQL}) s
+  AND EXISTS (SELECT 1 FROM ({INNOVATOR_PLACES_SQL}) s
               WHERE s.organisation_id = aw.recipient_id AND s.joined_on <= aw.award_date)
 GROUP BY aw.currency, aw.award_date
 """,
@@ -157,7 +174,7 @@ SELECT base, quote, rate_date, rate, source FROM funding_exchangerate WHERE prog
 
 def handwritten(connection, programme, period) -> dict:
     from partnerbase.funding.currencies import from_minor
-    from partnerbase.funding.money import Rate, RateTable, round_money
+    from partnerbase.funding.money import Rate, RateTable, dated_total
     from partnerbase.impact.models import Figure
 
     def as_date(value):  # Django's SQLite connection already parses columns declared date
@@ -176,10 +193,13 @@ def handwritten(connection, programme, period) -> dict:
     currency = programme.reference_currency
 
     def convert(groups, rates):
-        total = Decimal(0)
-        for code, on, minor in groups:
-            total += rates.convert(from_minor(minor, code), code, currency, as_date(on))
-        return round_money(total, currency)
+        return dated_total(
+            (
+                (as_date(on), rates.convert(from_minor(minor, code), code, currency, as_date(on)))
+                for code, on, minor in groups
+            ),
+            currency,
+        )
 
     with connection.cursor() as cursor:
         cursor.execute(RATES_SQL, params)

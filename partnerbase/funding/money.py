@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import partial
 
 from .currencies import SYMBOLS, exponent
 
@@ -75,6 +76,24 @@ class RateTable:
 
 def round_money(amount: Decimal, currency: str) -> Decimal:
     return Decimal(amount).quantize(Decimal(1).scaleb(-exponent(currency)), ROUND_HALF_UP)
+
+
+def dated_total(amounts: Iterable[tuple[date, Decimal]], currency: str) -> Decimal:
+    """The total of (date, exact amount in `currency`) pairs, each day's sum rounded once,
+    half up, to the currency's minor unit.
+
+    Rounding by day rather than once on the whole keeps totals additive: the totals of
+    consecutive periods add up to the total of the period they cover, to the penny
+    (DESIGN.md, "Periods add up"), and no single amount is rounded on its own.
+    """
+    by_day: dict[date, Decimal] = defaultdict(Decimal)
+    with localcontext() as ctx:
+        ctx.prec = 34
+        for on, amount in amounts:
+            by_day[on] += amount
+    return round_money(
+        sum(map(partial(round_money, currency=currency), by_day.values()), Decimal(0)), currency
+    )
 
 
 def format_rate(rate: Decimal) -> str:

@@ -21,7 +21,7 @@ from partnerbase.brokering.stages import CONFIRMED_STAGES
 from partnerbase.directory.models import Organisation
 from partnerbase.funding.currencies import from_minor
 from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate, FundingAward
-from partnerbase.funding.money import NoRate, Rate, RateTable, format_with_display, round_money
+from partnerbase.funding.money import NoRate, Rate, RateTable, dated_total, format_with_display
 from partnerbase.projects.models import LAUNCHED_STATUSES, CollaborativeProject
 
 from . import status as st
@@ -30,6 +30,14 @@ from .period import Period
 from .roles import ROLE_SOURCES
 
 MONEY_FIGURES = {Figure.ADDITIONAL_FUNDING, Figure.ESTIMATED_PARTNERSHIP_VALUE}
+# Sums of dated events: the figures of consecutive periods add up to the whole's
+# (DESIGN.md, "Periods add up"). The two distinct-organisation counts do not.
+ADDITIVE_FIGURES = (
+    Figure.NEW_PROJECTS,
+    Figure.ADDITIONAL_FUNDING,
+    Figure.PARTNERSHIPS_CONFIRMED,
+    Figure.ESTIMATED_PARTNERSHIP_VALUE,
+)
 
 
 # --- the definitions -------------------------------------------------------------------
@@ -88,10 +96,20 @@ def supported_innovators(programme, period: Period) -> QuerySet:
     )
 
 
+def innovator_places(programme) -> QuerySet:
+    """Cohort places that make their holder a supported innovator from the day they
+    joined, whenever the cohort ran: every place not withdrawn before its cohort started."""
+    return CohortMembership.objects.filter(cohort__accelerator__programme=programme).exclude(
+        withdrawn_on__lt=F("cohort__starts_on")
+    )
+
+
 def additional_funding_awards(programme, period: Period) -> QuerySet:
-    """Confirmed cash awards in the period to supported innovators, on or after the day they
-    joined a cohort, from funders other than the conveners; each award once."""
-    places = supporting_memberships(programme, period)
+    """Confirmed cash awards dated in the period, from funders other than the conveners, to
+    organisations that were supported innovators on the award date: they had joined a
+    cohort on or before it, in a place not withdrawn before the cohort started (alumni's
+    follow-on funding counts). Each award once."""
+    places = innovator_places(programme)
     awards = FundingAward.objects.filter(
         programme=programme,
         confirmed=True,
@@ -102,10 +120,11 @@ def additional_funding_awards(programme, period: Period) -> QuerySet:
     if connections[router.db_for_read(FundingAward)].vendor == "sqlite":
         # The same awards, written for SQLite's planner: it runs a correlated EXISTS once
         # per candidate award (about 2 s at a million awards), but walks this join of the
-        # few supporting places to the (recipient, award_date) index in a fraction of that.
+        # few places to the (recipient, award_date) index in a fraction of that.
         # pk__in keeps each award once however many places its recipient holds.
         after_joining = places.filter(
-            organisation__awards_received__award_date__gte=F("joined_on")
+            organisation__awards_received__award_date__gte=F("joined_on"),
+            organisation__awards_received__award_date__range=(period.start, period.end),
         ).values("organisation__awards_received")
         return awards.filter(pk__in=after_joining)
     # PostgreSQL turns the EXISTS into a hashed semi-join, its fastest plan; the join form
@@ -192,21 +211,25 @@ def converted_total(
     groups: Iterable[tuple[str, date, int]], to_currency: str, rates: RateTable
 ) -> Decimal:
     """Sum amounts given as (currency, date, minor units), each at the rate on its date;
-    exact until the total, which is rounded once to the reference currency's minor unit."""
-    total = Decimal(0)
-    for currency, on, minor in groups:
-        total += rates.convert(from_minor(minor, currency), currency, to_currency, on)
-    return round_money(total, to_currency)
+    exact within a day, each day's total rounded once (`dated_total`), so periods add up."""
+    return dated_total(
+        (
+            (on, rates.convert(from_minor(minor, currency), currency, to_currency, on))
+            for currency, on, minor in groups
+        ),
+        to_currency,
+    )
 
 
 def report_date(programme, period: Period) -> date:
     return min(programme.report_date or period.end, period.end)
 
 
-def headline_figures(programme, period: Period) -> FigureSet:
-    """All six figures with targets and status, in seven queries whatever the data size."""
+def headline_figures(programme, period: Period, *, rates: RateTable | None = None) -> FigureSet:
+    """All six figures with targets and status, in seven queries whatever the data size
+    (six when the programme's rates are given)."""
     currency = programme.reference_currency
-    rates = rate_table(programme)
+    rates = rate_table(programme) if rates is None else rates
     target_rows = Target.objects.filter(programme=programme).values_list(
         "figure", "value", "illustrative"
     )

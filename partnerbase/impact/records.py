@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import PartnershipPartner
-from partnerbase.funding.money import NoRate, format_money, format_rate, round_money
+from partnerbase.funding.money import NoRate, dated_total, format_money, format_rate, round_money
 
 from . import figures as f
 from .models import Figure
@@ -121,7 +121,7 @@ def innovators_supported(programme, period):
 def _converted_rows(items, programme, amount_of, cells_of):
     """Rows with each amount in its own currency and in the reference currency."""
     currency, rates = programme.reference_currency, f.rate_table(programme)
-    rows, exact_total, problem = [], Decimal(0), ""
+    rows, converted_amounts, problem = [], [], ""
     for item in items:
         amount, own_currency, on = amount_of(item)
         try:
@@ -131,7 +131,7 @@ def _converted_rows(items, programme, amount_of, cells_of):
             multiplier, used = None, None
         converted = amount * multiplier if multiplier is not None else None
         if converted is not None:
-            exact_total += converted
+            converted_amounts.append((on, converted))
         rate_text = (
             f"{format_rate(used.rate)} {used.quote} per {used.base} on {used.on:%-d %b %Y}"
             if used
@@ -148,7 +148,7 @@ def _converted_rows(items, programme, amount_of, cells_of):
                 ],
             }
         )
-    return rows, (None if problem else round_money(exact_total, currency)), problem
+    return rows, (None if problem else dated_total(converted_amounts, currency)), problem
 
 
 def additional_funding(programme, period):

@@ -10,7 +10,7 @@ to ROLES_SQL in benchmarks/figures_sql.py too (benchmarks/README.md).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from partnerbase.accelerator.models import Accelerator, CohortMembership
 from partnerbase.board.models import Champion
@@ -18,7 +18,12 @@ from partnerbase.brokering.models import Introduction, Need, Offer, Partnership,
 from partnerbase.calls.models import Application
 from partnerbase.directory.models import Engagement
 from partnerbase.pledges.models import Pledge
-from partnerbase.projects.models import CoalitionMember, Competition, CompetitionEntry
+from partnerbase.projects.models import (
+    CoalitionMember,
+    Competition,
+    CompetitionEntry,
+    CompetitionStage,
+)
 from partnerbase.workinggroups.models import WorkingGroupMember
 
 from .period import Period
@@ -79,9 +84,15 @@ def _partnership_partners(programme, period: Period) -> QuerySet:
 
 
 def _coalitions(programme, period: Period) -> QuerySet:
+    """Members from joining, or from the project's launch when no join date is given; a
+    member with neither date counts in every period. Membership has no end."""
     return (
         CoalitionMember.objects.filter(project__programme=programme)
-        .filter(Q(joined_on__isnull=True) | Q(joined_on__lte=period.end))
+        .filter(
+            Q(joined_on__lte=period.end)
+            | Q(joined_on__isnull=True, project__launch_date__lte=period.end)
+            | Q(joined_on__isnull=True, project__launch_date__isnull=True)
+        )
         .values("organisation_id")
     )
 
@@ -92,9 +103,23 @@ def _competition_entrants(programme, period: Period) -> QuerySet:
     ).values("organisation_id")
 
 
+def competition_ends(competition_id_ref) -> Subquery:
+    """The end of a competition's last stage (by start, as the stages are listed): NULL,
+    an open span, while that stage has no end date or the competition has no stages."""
+    return Subquery(
+        CompetitionStage.objects.filter(competition=competition_id_ref)
+        .order_by("-starts_on", "-id")
+        .values("ends_on")[:1]
+    )
+
+
 def _competition_sponsors(programme, period: Period) -> QuerySet:
-    return Competition.objects.filter(programme=programme, launch_date__lte=period.end).values(
-        "sponsor_id"
+    """Sponsors from the launch to the end of the competition's last stage."""
+    return (
+        Competition.objects.filter(programme=programme, launch_date__lte=period.end)
+        .alias(last_stage_ends_on=competition_ends(OuterRef("pk")))
+        .filter(Q(last_stage_ends_on__isnull=True) | Q(last_stage_ends_on__gte=period.start))
+        .values("sponsor_id")
     )
 
 
@@ -149,10 +174,10 @@ def _working_group_members(programme, period: Period) -> QuerySet:
 
 
 def _pledges(programme, period: Period) -> QuerySet:
-    # Pledged by the end of the period and not lapsed before it began: a pledge is a role
-    # while it stands, delivered or not.
+    # From pledging to delivery or lapsing: a pledge is a role while it stands.
     return (
         Pledge.objects.filter(programme=programme, pledged_on__lte=period.end)
+        .exclude(delivered_on__lt=period.start)
         .exclude(lapsed_on__lt=period.start)
         .values("organisation_id")
     )

@@ -390,26 +390,6 @@ def test_without_a_rate_the_figure_is_unavailable_and_says_why(make, period, fun
     assert records.total is None and "EUR" in records.problem
 
 
-def test_the_total_is_rounded_once_not_award_by_award(make, period, funded):
-    make.rate("GBP", "USD", date(2017, 1, 1), "1.5")
-    days = [date(2017, 7, 1), date(2017, 7, 2), date(2017, 7, 3)]
-    for on in days:
-        make.award(
-            funder=funded["funder"],
-            recipient=funded["innovator"],
-            amount="10.00",
-            currency="USD",
-            on=on,
-        )
-
-    each = Decimal("10.00") / Decimal("1.5")
-    expected = (each * len(days)).quantize(PENNY)
-    assert expected != each.quantize(PENNY) * len(days)  # the data tells the two apart
-    assert figure(make.programme, period, Figure.ADDITIONAL_FUNDING).value == expected
-    records = figure_records(make.programme, Figure.ADDITIONAL_FUNDING, period)
-    assert records.total == expected
-
-
 # --- partnerships confirmed and their estimated value ----------------------------------
 
 
