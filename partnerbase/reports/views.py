@@ -18,6 +18,7 @@ from partnerbase.accounts.permissions import (
     programme_roles,
 )
 from partnerbase.directory.models import Organisation
+from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.period import programme_period
@@ -73,6 +74,9 @@ def dashboard(request, slug):
             "period_query": request.GET.urlencode(),
             "nav_current": "dashboard",
             "can_manage": can_manage_programme(request.user, programme),
+            "definitions": [(Figure(key).label, text) for key, text in DEFINITIONS.items()],
+            "role_spans": ROLE_SPANS,
+            "periods_add_up": PERIODS_ADD_UP,
         },
     )
 
@@ -103,6 +107,7 @@ def figure_detail(request, slug, figure):
             "programme": programme,
             "records": records,
             "result": result,
+            "definition": DEFINITIONS[Figure(figure)],
             "period": period,
             "form": form,
             "period_query": request.GET.urlencode(),

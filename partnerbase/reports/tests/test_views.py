@@ -12,6 +12,7 @@ from django.urls import reverse
 from partnerbase.accounts.models import Role, User
 from partnerbase.brokering.stages import Stage
 from partnerbase.directory.models import Engagement, Organisation
+from partnerbase.impact.definitions import DEFINITIONS, ROLE_SPANS
 from partnerbase.impact.models import Figure, Target
 from partnerbase.impact.period import programme_period
 from partnerbase.impact.records import figure_records
@@ -231,6 +232,21 @@ def test_the_dashboard_shows_each_figure(client, alpha):
     for result in response.context["figures"]:
         assert result.label in html
         assert result.display.replace("&", "&amp;") in html
+
+
+def test_the_dashboard_and_each_figure_page_say_how_it_is_counted(client, alpha):
+    sign_in(client, alpha, Role.TEAM)
+
+    html = client.get(reverse("reports:dashboard", args=[alpha.programme.slug])).content.decode()
+    funding = client.get(
+        reverse("reports:figure_detail", args=[alpha.programme.slug, Figure.ADDITIONAL_FUNDING])
+    ).content.decode()
+
+    for key, definition in DEFINITIONS.items():
+        assert definition.replace("'", "&#x27;") in html, key
+    for role, span in ROLE_SPANS:
+        assert f"{role}: {span}".replace("'", "&#x27;") in html
+    assert "alumni&#x27;s follow-on funding counts" in funding
 
 
 # --- writes are checked too, not just the pages that show the forms --------------------
