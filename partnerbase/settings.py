@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "partnerbase.projects",
     "partnerbase.impact",
     "partnerbase.reports",
+    "partnerbase.setup",
     "partnerbase.opendata",
     "partnerbase.interchange",
     "partnerbase.demo",

@@ -3,11 +3,15 @@ from django.urls import include, path
 
 from partnerbase.opendata import views as opendata_views
 from partnerbase.reports import views as report_views
+from partnerbase.setup import views as setup_views
 
 urlpatterns = [
     path("", report_views.programme_list, name="home"),
     path("accounts/", include("partnerbase.accounts.urls")),
+    # Before programmes/<slug>/: "new" is not a programme (setup.forms.RESERVED_SLUGS).
+    path("programmes/new/", setup_views.programme_new, name="programme_new"),
     path("programmes/<slug:slug>/", include("partnerbase.reports.urls")),
+    path("programmes/<slug:slug>/settings/", include("partnerbase.setup.urls")),
     path("programmes/<slug:slug>/organisations/", include("partnerbase.directory.urls")),
     path("programmes/<slug:slug>/brokering/", include("partnerbase.brokering.urls")),
     path("programmes/<slug:slug>/funding/", include("partnerbase.funding.urls")),

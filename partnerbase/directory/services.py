@@ -59,6 +59,15 @@ def organisation_create(
     return organisation
 
 
+@transaction.atomic
+def convener_set(*, actor, organisation: Organisation, convenes: bool) -> Organisation:
+    """Mark an organisation as one of the programme's convening organisations, or not.
+    Conveners are left out of "organisations engaged" and of additional funding's funders."""
+    organisation.convenes_programme = convenes
+    reason = "Marked as convening" if convenes else "No longer convening"
+    return record_save(organisation, actor=actor, reason=reason)
+
+
 def organisation_identifier_add(*, actor, organisation: Organisation, value: str):
     try:
         parsed = orgid.parse(value)

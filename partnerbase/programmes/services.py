@@ -40,6 +40,37 @@ def programme_create(
     return record_save(programme, uid=uid, actor=actor, reason="Programme created")
 
 
+# What the convening team may change after creation: the slug stays, it is in every address.
+SETTINGS_FIELDS = (
+    "name",
+    "description",
+    "starts_on",
+    "ends_on",
+    "reference_currency",
+    "display_currencies",
+    "report_date",
+)
+
+
+@transaction.atomic
+def programme_update(*, actor, programme: Programme, **changes) -> Programme:
+    """Change the programme's settings (SETTINGS_FIELDS); its history names what changed."""
+    unknown = set(changes) - set(SETTINGS_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a programme setting: {', '.join(sorted(unknown))}")
+    for field, value in changes.items():
+        setattr(programme, field, value)
+    return record_save(programme, actor=actor, reason="Settings changed")
+
+
+@transaction.atomic
+def programme_publish(*, actor, programme: Programme, published: bool) -> Programme:
+    """Publish the headline figures on the public page, or take them down."""
+    programme.figures_published = published
+    reason = "Public page published" if published else "Public page unpublished"
+    return record_save(programme, actor=actor, reason=reason)
+
+
 @transaction.atomic
 def target_set(
     *,

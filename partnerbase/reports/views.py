@@ -26,6 +26,7 @@ from partnerbase.impact.records import figure_records
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.queries import programme_get
 from partnerbase.programmes.queries import programme_list as programmes_for
+from partnerbase.setup.tasks import setup_tasks
 
 from .forms import PeriodForm
 from .places import places
@@ -63,6 +64,8 @@ def dashboard(request, slug):
     form = _period_form(request, programme)
     period = form.period()
     figures = headline_figures(programme, period)
+    can_manage = can_manage_programme(request.user, programme)
+    tasks = setup_tasks(programme) if can_manage else []
     return render(
         request,
         "reports/dashboard.html",
@@ -73,7 +76,9 @@ def dashboard(request, slug):
             "period": period,
             "period_query": request.GET.urlencode(),
             "nav_current": "dashboard",
-            "can_manage": can_manage_programme(request.user, programme),
+            "can_manage": can_manage,
+            "setup_tasks": tasks,
+            "setup_remaining": sum(not task.done for task in tasks),
             "definitions": [(Figure(key).label, text) for key, text in DEFINITIONS.items()],
             "role_spans": ROLE_SPANS,
             "periods_add_up": PERIODS_ADD_UP,
