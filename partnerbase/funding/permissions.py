@@ -69,3 +69,8 @@ def can_record_repayment(user, award) -> bool:
 def can_view_rates(user, programme) -> bool:
     """The rates page: anyone who may open the ledger, since its amounts depend on them."""
     return can_view_ledger(user, programme)
+
+
+def can_manage_rates(user, programme) -> bool:
+    """Add, correct and upload rates: the convening team."""
+    return _superuser(user) or Role.TEAM in programme_roles(user, programme)

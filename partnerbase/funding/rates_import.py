@@ -126,8 +126,16 @@ def parse_rates(text: str) -> tuple[list[tuple], list[str]]:
 
 
 @transaction.atomic
-def rates_import(*, actor, programme, text: str, update: bool = False) -> RatesImportResult:
-    """Add (or with `update`, replace) every rate in the CSV, or none; RatesImportFailed."""
+def rates_import(
+    *,
+    actor,
+    programme,
+    text: str,
+    update: bool = False,
+    how_to_replace: str = "import with --update to replace it",
+) -> RatesImportResult:
+    """Add (or with `update`, replace) every rate in the CSV, or none; RatesImportFailed.
+    `how_to_replace` ends the message for a rate the programme has already."""
     rows, problems = parse_rates(text)
     existing = {
         (r.rate_date, r.base, r.quote): r for r in ExchangeRate.objects.filter(programme=programme)
@@ -150,8 +158,7 @@ def rates_import(*, actor, programme, text: str, update: bool = False) -> RatesI
             else:
                 problems.append(
                     f"row {number}: the programme already has a {base} to {quote} rate for "
-                    f"{on.isoformat()} ({format_rate(old.rate)}, {old.source}); "
-                    "import with --update to replace it"
+                    f"{on.isoformat()} ({format_rate(old.rate)}, {old.source}); {how_to_replace}"
                 )
         except (DomainError, ValidationError) as exc:
             problems.append(f"row {number}: {_message(exc)}")

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import rate_views, views
 
 app_name = "funding"
 
 urlpatterns = [
     path("", views.ledger, name="ledger"),
-    path("rates/", views.rates, name="rates"),
+    path("rates/", rate_views.rates, name="rates"),
+    path("rates/add/", rate_views.rate_add, name="rate_add"),
+    path("rates/upload/", rate_views.rates_upload, name="rates_upload"),
+    path("rates/<uuid:uid>/", rate_views.rate_edit, name="rate_edit"),
     path("awards/add/", views.award_add, name="award_add"),
     path("awards/<uuid:uid>/", views.award_detail, name="award_detail"),
     path("awards/<uuid:uid>/disbursements/add/", views.disbursement_add, name="disbursement_add"),

@@ -16,7 +16,7 @@ from .currencies import from_minor
 from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
-from .queries import award_get, award_list, rate_list, rate_table, report_date
+from .queries import award_get, award_list, rate_table, report_date
 
 
 def _programme(request, slug, allowed):
@@ -184,18 +184,4 @@ def repayment_add(request, slug, uid):
         lambda data: services.loan_repayment_record(actor=request.user, award=award, **data),
         "Repayment recorded.",
         lambda: redirect("funding:award_detail", programme.slug, award.uid),
-    )
-
-
-@require_GET
-def rates(request, slug):
-    programme = _programme(request, slug, can.can_view_rates)
-    return render(
-        request,
-        "funding/rates.html",
-        {
-            "programme": programme,
-            "rates": rate_list(programme=programme),
-            "nav_current": "funding",
-        },
     )
