@@ -30,6 +30,7 @@ from partnerbase.setup.tasks import setup_tasks
 
 from .forms import PeriodForm
 from .places import places
+from .todos import todos
 
 
 @require_GET
@@ -39,6 +40,7 @@ def programme_list(request):
             "programme": p,
             "roles": sorted(Role(r).label for r in programme_roles(request.user, p)),
             "places": places(request.user, p),
+            "todos": todos(request.user, p),
         }
         for p in programmes_for(user=request.user)
     ]
