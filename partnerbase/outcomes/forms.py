@@ -13,13 +13,13 @@ class IndicatorForm(forms.Form):
     name = forms.CharField(
         required=False,
         max_length=200,
-        label="Name (optional)",
+        label="Name",
         help_text="Leave blank to use the kind, for example Young people into work",
     )
     unit = forms.CharField(
         required=False,
         max_length=60,
-        label="Unit (optional)",
+        label="Unit",
         help_text="Leave blank for the usual unit: people, participants, cities, or GBP for "
         "revenue. Needed for Other.",
     )

@@ -11,6 +11,7 @@ message; only the widget HTML that Django itself renders is passed through as sa
 import copy
 
 from django import forms, template
+from django.core.validators import EmailValidator
 from django.utils.html import format_html
 
 from partnerbase.core.forms import DATE_PARTS, GovukDateWidget
@@ -80,6 +81,44 @@ def _date_parts_in_error(bound_field) -> set[int]:
     return parts
 
 
+CHOOSING_KINDS = ("select", "radios", "checkboxes", "checkbox")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) == 1 else text
+
+
+def _required_message(bound_field, label: str) -> str:
+    if isinstance(bound_field.field, forms.FileField):
+        return f"Choose {_lower_first(label)}"
+    if _field_kind(bound_field.field.widget) in CHOOSING_KINDS:
+        return f"Select {_lower_first(label)}"
+    return f"Enter {_lower_first(label)}"
+
+
+def error_messages(bound_field) -> list[str]:
+    """The field's errors, with Django's generic wording made specific to the field, as
+    the GOV.UK error-message guidance asks ("Enter the rate", not "This field is required.")."""
+    label = str(bound_field.label or bound_field.name.replace("_", " ")).rstrip("?:")
+    field = bound_field.field
+    generic = {
+        forms.Field.default_error_messages["required"]: _required_message(bound_field, label),
+        forms.IntegerField.default_error_messages["invalid"]: f"{label} must be a whole number",
+        forms.DecimalField.default_error_messages["invalid"]: f"{label} must be a number",
+        EmailValidator.message: (
+            f"Enter {_lower_first(label)} in the right format, like name@example.org"
+        ),
+    }
+    generic = {str(message): text for message, text in generic.items()}
+    if isinstance(field, forms.CharField) and field.max_length:
+        too_long = field.error_messages.get("max_length", "") % {
+            "limit_value": field.max_length,
+            "show_value": len(str(bound_field.data or "")),
+        }
+        generic[str(too_long)] = f"{label} must be {field.max_length} characters or fewer"
+    return [generic.get(str(error), str(error)) for error in bound_field.errors]
+
+
 @register.inclusion_tag("includes/error_summary.html")
 def govuk_error_summary(*forms_):
     """An error summary for one or more forms; renders nothing when none has errors."""
@@ -92,7 +131,7 @@ def govuk_error_summary(*forms_):
         first_href = _summary_href(visible[0]) if visible else ""
         errors.extend({"href": first_href, "text": e} for e in form.non_field_errors())
         for bound_field in form:
-            for error in bound_field.errors:
+            for error in error_messages(bound_field):
                 if bound_field.is_hidden:
                     errors.append({"href": "", "text": f"{bound_field.label}: {error}"})
                 else:
@@ -111,7 +150,7 @@ def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", *
     widget = bound_field.field.widget
     kind = _field_kind(widget)
     auto_id = bound_field.auto_id
-    errors = list(bound_field.errors)
+    errors = error_messages(bound_field)
     hint = bound_field.help_text if hint is None else hint
     hint_id = f"{auto_id}-hint" if hint and auto_id else ""
     error_id = f"{auto_id}-error" if errors and auto_id else ""
