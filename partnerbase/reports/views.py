@@ -17,6 +17,7 @@ from partnerbase.accounts.permissions import (
     can_view_figure_records,
     programme_roles,
 )
+from partnerbase.assessment.models import Assignment
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
@@ -26,6 +27,7 @@ from partnerbase.impact.records import figure_records
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.queries import programme_get
 from partnerbase.programmes.queries import programme_list as programmes_for
+from partnerbase.projects.models import CompetitionJudge
 from partnerbase.setup.tasks import setup_tasks
 
 from .forms import PeriodForm
@@ -33,12 +35,29 @@ from .places import places
 from .todos import todos
 
 
+def role_names(user, programme) -> list[str]:
+    """The user's roles by their names: an assessor who only judges a competition is a
+    competition judge (the assessor role is what lets them judge)."""
+    roles = programme_roles(user, programme)
+    names = {Role(r).label for r in roles}
+    if Role.ASSESSOR in roles:
+        judges = CompetitionJudge.objects.filter(user=user, competition__programme=programme)
+        if judges.exists():
+            names.add("Competition judge")
+            assesses = Assignment.objects.filter(
+                assessor=user, application__call__programme=programme
+            )
+            if not assesses.exists():
+                names.discard(Role.ASSESSOR.label)
+    return sorted(names)
+
+
 @require_GET
 def programme_list(request):
     rows = [
         {
             "programme": p,
-            "roles": sorted(Role(r).label for r in programme_roles(request.user, p)),
+            "roles": role_names(request.user, p),
             "places": places(request.user, p),
             "todos": todos(request.user, p),
         }

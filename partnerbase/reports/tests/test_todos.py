@@ -122,3 +122,22 @@ def test_someone_with_nothing_waiting_is_told_so(client, db):
     client.force_login(make.user(Role.WORKING_GROUP_MEMBER))
 
     assert "Nothing waits on you." in client.get(reverse("home")).content.decode()
+
+
+def test_a_judge_is_called_a_competition_judge_on_the_landing_page(client, db):
+    from partnerbase.projects import services as projects
+
+    actor = make_user()
+    make = Make(actor, make_programme(actor))
+    judge = make.user(Role.ASSESSOR, organisation=make.org("Money Advice Service"))
+    competition = projects.competition_create(
+        actor=actor, programme=make.programme, name="Open Up Challenge",
+        sponsor=make.org("Nesta", kind="charity"), prize_fund=Decimal(3_000_000),
+        currency="GBP", launch_date=date(2017, 9, 1),
+    )  # fmt: skip
+    projects.competition_judge_add(actor=actor, competition=competition, user=judge)
+    client.force_login(judge)
+
+    page = client.get(reverse("home")).content.decode()
+
+    assert "Competition judge" in page and "Assessor" not in page
