@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import PartnershipPartner
-from partnerbase.funding.money import NoRate, dated_total, format_money, format_rate, round_money
+from partnerbase.core.money import NoRate, dated_total, format_money, format_rate, round_money
 
 from . import figures as f
 from .models import Figure

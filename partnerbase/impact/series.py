@@ -1,7 +1,7 @@
 """The headline figures as a series: a period cut into calendar months or quarters.
 
 The additive figures of the parts add up to the whole period's exactly (money rounded by
-day, `funding.money.dated_total`); the report's charts and `partnerbase metrics --by` use it.
+day, `core.money.dated_total`); the report's charts and `partnerbase metrics --by` use it.
 """
 
 from dataclasses import dataclass

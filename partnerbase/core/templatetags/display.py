@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 from django.utils.dateformat import format as date_format
 
-from partnerbase.funding.money import format_money, format_rate
+from partnerbase.core.money import format_money, format_rate
 from partnerbase.impact import status as st
 
 register = template.Library()
