@@ -20,13 +20,13 @@ from partnerbase.brokering.models import Partnership
 from partnerbase.brokering.stages import CONFIRMED_STAGES
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.money import NoRate, Rate, RateTable, dated_total, format_with_display
+from partnerbase.core.period import Period
 from partnerbase.directory.models import Organisation
 from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate, FundingAward
 from partnerbase.projects.models import LAUNCHED_STATUSES, CollaborativeProject
 
 from . import status as st
 from .models import Figure, Target
-from .period import Period
 from .roles import ROLE_SOURCES
 
 MONEY_FIGURES = {Figure.ADDITIONAL_FUNDING, Figure.ESTIMATED_PARTNERSHIP_VALUE}

@@ -6,8 +6,9 @@ day, `core.money.dated_total`); the report's charts and `partnerbase metrics --b
 
 from dataclasses import dataclass
 
+from partnerbase.core.period import Period, split
+
 from .figures import ADDITIVE_FIGURES, FigureSet, headline_figures, rate_table
-from .period import Period, split
 
 
 @dataclass
