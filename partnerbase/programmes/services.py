@@ -1,10 +1,8 @@
 from datetime import date
-from decimal import Decimal
 
 from django.db import transaction
 
 from partnerbase.core.history import record_save
-from partnerbase.impact.models import Target
 
 from .models import Programme
 
@@ -38,23 +36,3 @@ def programme_create(
         illustrative=illustrative,
     )
     return record_save(programme, uid=uid, actor=actor, reason="Programme created")
-
-
-@transaction.atomic
-def target_set(
-    *,
-    actor,
-    programme: Programme,
-    figure: str,
-    value: Decimal,
-    set_on: date | None = None,
-    notes: str = "",
-    illustrative: bool = False,
-    uid=None,
-) -> Target:
-    target = Target.objects.filter(programme=programme, figure=figure).first() or Target(
-        programme=programme, figure=figure
-    )
-    target.value, target.set_on, target.notes = value, set_on, notes
-    target.illustrative = illustrative
-    return record_save(target, uid=uid, actor=actor, reason="Target set")
