@@ -39,6 +39,7 @@ test: $(BIN)/.dev-installed assets
 lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/partnerbase makemigrations --check --dry-run
 
 clean:

@@ -222,9 +222,9 @@ def fresh_database(connection, args) -> None:
 def measure(connection, programme, repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
+    from partnerbase.core.period import programme_period
     from partnerbase.impact.figures import headline_figures
     from partnerbase.impact.models import Figure
-    from partnerbase.impact.period import programme_period
 
     period = programme_period(programme)
     print(f"Period: {period}.", flush=True)

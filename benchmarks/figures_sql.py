@@ -173,8 +173,8 @@ SELECT base, quote, rate_date, rate, source FROM funding_exchangerate WHERE prog
 
 
 def handwritten(connection, programme, period) -> dict:
-    from partnerbase.funding.currencies import from_minor
-    from partnerbase.funding.money import Rate, RateTable, dated_total
+    from partnerbase.core.currencies import from_minor
+    from partnerbase.core.money import Rate, RateTable, dated_total
     from partnerbase.impact.models import Figure
 
     def as_date(value):  # Django's SQLite connection already parses columns declared date

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 
 from partnerbase.directory.models import Person
@@ -20,14 +20,6 @@ def champion_get(*, programme, uid) -> Champion:
     if champion is None:
         raise Http404("No such board seat")
     return champion
-
-
-def current_champions(*, programme, on: date):
-    return (
-        champion_list(programme=programme)
-        .filter(term_starts_on__lte=on)
-        .filter(Q(term_ends_on__isnull=True) | Q(term_ends_on__gte=on))
-    )
 
 
 def _actions():
@@ -76,10 +68,6 @@ def action_get(*, programme, uid) -> Action:
 def action_list(*, programme, status: str | None = None):
     actions = _actions().filter(meeting__programme=programme)
     return actions.filter(status=status) if status else actions
-
-
-def decision_list(*, programme):
-    return Decision.objects.filter(meeting__programme=programme).select_related("meeting")
 
 
 def people_for_actions(*, programme):

@@ -1,9 +1,12 @@
 """The engine's view of a round: open needs of cohort innovators, open offers of partners,
-and the pairs it must never propose. Reads only; `services.rounds` calls it."""
+and the pairs it must never propose. Reads only; `services.rounds` calls it.
+
+Cohort places are read through the organisation (`Organisation.cohort_memberships`): the
+accelerator app sits above brokering (its innovator page shows needs and partnerships), so
+brokering does not import it."""
 
 from dataclasses import dataclass, field
 
-from partnerbase.accelerator.models import CohortMembership, MembershipStatus
 from partnerbase.directory.models import Organisation
 from partnerbase.funding.models import FundingAward
 from partnerbase.matching import InnovatorIn, Need, Offer, PartnerIn, Weights
@@ -35,10 +38,13 @@ class RoundInputs:
 
 
 def cohort_innovator_ids(programme) -> set[int]:
+    """Organisations with a place in one of the programme's cohorts that they have not
+    withdrawn from (a place has a withdrawal date exactly when it is withdrawn)."""
     return set(
-        CohortMembership.objects.filter(cohort__accelerator__programme=programme)
-        .exclude(status=MembershipStatus.WITHDRAWN)
-        .values_list("organisation_id", flat=True)
+        Organisation.objects.filter(
+            cohort_memberships__cohort__accelerator__programme=programme,
+            cohort_memberships__withdrawn_on=None,
+        ).values_list("pk", flat=True)
     )
 
 
@@ -49,12 +55,13 @@ def _money(amount, currency, reference):
 
 def cohort_challenges(programme, innovator_ids=None) -> dict[int, str]:
     """The challenge each innovator joined its cohort for, used when a need names none."""
-    memberships = CohortMembership.objects.filter(
-        cohort__accelerator__programme=programme, challenge_area__isnull=False
+    innovators = Organisation.objects.filter(
+        cohort_memberships__cohort__accelerator__programme=programme,
+        cohort_memberships__challenge_area__isnull=False,
     )
     if innovator_ids is not None:
-        memberships = memberships.filter(organisation_id__in=innovator_ids)
-    return dict(memberships.values_list("organisation_id", "challenge_area__name"))
+        innovators = innovators.filter(pk__in=innovator_ids)
+    return dict(innovators.values_list("pk", "cohort_memberships__challenge_area__name"))
 
 
 def innovator_limits(round: BrokeringRound) -> dict[int, tuple[int, int]]:

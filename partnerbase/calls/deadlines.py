@@ -49,11 +49,6 @@ def format_uk(moment: datetime) -> str:
     return f"{format_time(local)} on {local:%A} {local.day} {local:%B %Y} ({local.tzname()})"
 
 
-def format_uk_date(moment: datetime) -> str:
-    local = moment.astimezone(UK)
-    return f"{local.day} {local:%B %Y}"
-
-
 def parse_time(text: str) -> time:
     """A time of day as people type it: 12pm, 9:30am, 17:00, midday, midnight."""
     value = text.strip().lower().replace(" ", "").replace(".", ":")

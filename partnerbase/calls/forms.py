@@ -1,12 +1,11 @@
 from django import forms
 
-from partnerbase.accelerator.models import Accelerator
 from partnerbase.challenges.models import ChallengeArea
 from partnerbase.core.forms import GovukDateField
 from partnerbase.directory.models import OrganisationKind
 
 from . import deadlines
-from .models import QuestionKind, RuleKind
+from .models import Call, QuestionKind, RuleKind
 from .services.applicants import APPLICANT_KINDS
 
 TIME_HINT = "UK time, for example 12pm, 9:30am or 17:00"
@@ -75,7 +74,9 @@ class CallForm(forms.Form):
 
 
 def programme_accelerators(programme):
-    return Accelerator.objects.filter(programme=programme)
+    # The model Call.accelerator points to: calls sits below the accelerator app.
+    accelerator_model = Call._meta.get_field("accelerator").related_model
+    return accelerator_model.objects.filter(programme=programme)
 
 
 def programme_challenge_areas(programme):

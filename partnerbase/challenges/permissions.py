@@ -51,10 +51,6 @@ def voting_organisations(user, vote) -> list:
     return [o for o in mine if o.pk in roll]
 
 
-def can_cast_ballot(user, vote) -> bool:
-    return bool(voting_organisations(user, vote))
-
-
 def can_view_challenge_areas(user, programme) -> bool:
     """Any role in the programme: the areas frame calls, projects and working groups."""
     return bool(getattr(user, "is_superuser", False) or programme_roles(user, programme))

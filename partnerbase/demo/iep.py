@@ -16,9 +16,10 @@ from partnerbase.brokering.stages import Stage
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
 from partnerbase.funding.models import FundingAward
+from partnerbase.impact.services import target_set
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme
-from partnerbase.programmes.services import programme_create, target_set
+from partnerbase.programmes.services import programme_create
 
 from . import iep_data as data
 from .ids import DEMO_PASSWORD, uid

@@ -10,9 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .currencies import from_minor
+from partnerbase.core.currencies import from_minor
+from partnerbase.core.money import (
+    NoRate,
+    Rate,
+    RateTable,
+    format_money,
+    format_with_display,
+    round_money,
+)
+
 from .models import Instrument
-from .money import NoRate, Rate, RateTable, format_money, format_with_display, round_money
 
 
 @dataclass

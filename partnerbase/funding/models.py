@@ -3,11 +3,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import DomainModel, ProgrammeRecord
 from partnerbase.programmes.models import currency_code
 
 from . import loans
-from .currencies import from_minor
 
 
 class Instrument(models.TextChoices):

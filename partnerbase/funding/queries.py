@@ -5,8 +5,9 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from partnerbase.core.money import Rate, RateTable
+
 from .models import ExchangeRate, FundingAward
-from .money import Rate, RateTable
 from .permissions import own_organisation_ids, sees_whole_ledger
 
 

@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnerbase.core.errors import DomainError
+from partnerbase.core.money import format_rate
 
 from .models import ExchangeRate
-from .money import format_rate
 from .services import exchange_rate_add, exchange_rate_update
 
 COLUMNS = ("date", "from", "to", "rate", "source")

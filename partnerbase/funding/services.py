@@ -3,12 +3,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from partnerbase.core.currencies import from_minor, to_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 from partnerbase.core.services import same_programme
 
 from . import loans
-from .currencies import from_minor, to_minor
 from .models import (
     Disbursement,
     DisbursementKind,

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.currencies import from_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
@@ -12,7 +13,6 @@ from partnerbase.programmes.queries import programme_get
 
 from . import permissions as can
 from . import services
-from .currencies import from_minor
 from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind

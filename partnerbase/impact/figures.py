@@ -18,15 +18,15 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import Partnership
 from partnerbase.brokering.stages import CONFIRMED_STAGES
+from partnerbase.core.currencies import from_minor
+from partnerbase.core.money import NoRate, Rate, RateTable, dated_total, format_with_display
+from partnerbase.core.period import Period
 from partnerbase.directory.models import Organisation
-from partnerbase.funding.currencies import from_minor
 from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate, FundingAward
-from partnerbase.funding.money import NoRate, Rate, RateTable, dated_total, format_with_display
 from partnerbase.projects.models import LAUNCHED_STATUSES, CollaborativeProject
 
 from . import status as st
 from .models import Figure, Target
-from .period import Period
 from .roles import ROLE_SOURCES
 
 MONEY_FIGURES = {Figure.ADDITIONAL_FUNDING, Figure.ESTIMATED_PARTNERSHIP_VALUE}

@@ -10,11 +10,11 @@ from django.db.models import Prefetch
 
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import PartnershipPartner
-from partnerbase.funding.money import NoRate, dated_total, format_money, format_rate, round_money
+from partnerbase.core.money import NoRate, dated_total, format_money, format_rate, round_money
+from partnerbase.core.period import Period
 
 from . import figures as f
 from .models import Figure
-from .period import Period
 from .roles import ROLE_SOURCES
 
 

@@ -16,6 +16,7 @@ from partnerbase.accelerator.models import Accelerator, CohortMembership
 from partnerbase.board.models import Champion
 from partnerbase.brokering.models import Introduction, Need, Offer, Partnership, PartnershipPartner
 from partnerbase.calls.models import Application
+from partnerbase.core.period import Period
 from partnerbase.directory.models import Engagement
 from partnerbase.pledges.models import Pledge
 from partnerbase.projects.models import (
@@ -25,8 +26,6 @@ from partnerbase.projects.models import (
     CompetitionStage,
 )
 from partnerbase.workinggroups.models import WorkingGroupMember
-
-from .period import Period
 
 
 @dataclass(frozen=True)

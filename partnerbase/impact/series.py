@@ -1,13 +1,14 @@
 """The headline figures as a series: a period cut into calendar months or quarters.
 
 The additive figures of the parts add up to the whole period's exactly (money rounded by
-day, `funding.money.dated_total`); the report's charts and `partnerbase metrics --by` use it.
+day, `core.money.dated_total`); the report's charts and `partnerbase metrics --by` use it.
 """
 
 from dataclasses import dataclass
 
+from partnerbase.core.period import Period, split
+
 from .figures import ADDITIVE_FIGURES, FigureSet, headline_figures, rate_table
-from .period import Period, split
 
 
 @dataclass

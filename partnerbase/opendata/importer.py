@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from partnerbase.core.currencies import exponent
 from partnerbase.core.errors import DomainError
 from partnerbase.directory import orgid
 from partnerbase.directory.models import OrganisationIdentifier
 from partnerbase.directory.services import organisation_create
-from partnerbase.funding.currencies import exponent
 from partnerbase.funding.services import funding_award_record
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create

@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from partnerbase.funding.money import format_money
+from partnerbase.core.money import format_money
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.queries import programme_get
 

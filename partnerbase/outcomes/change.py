@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from partnerbase.funding.currencies import SYMBOLS
+from partnerbase.core.currencies import SYMBOLS
 
 ESTIMATE = "estimate"
 # Ratios said in a word rather than a percentage; within 5% of the whole multiple.

@@ -3,10 +3,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from partnerbase.core.currencies import exponent
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 from partnerbase.core.services import same_programme
-from partnerbase.funding.currencies import exponent
 from partnerbase.projects.models import ObservationQuality
 
 from .models import KIND_UNITS, OutcomeIndicator, OutcomeKind, OutcomeObservation

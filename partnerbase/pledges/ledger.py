@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from partnerbase.funding.currencies import from_minor
-from partnerbase.funding.money import format_money
+from partnerbase.core.currencies import from_minor
+from partnerbase.core.money import format_money
 
 from . import states
 

@@ -1,10 +1,8 @@
 from datetime import date
-from decimal import Decimal
 
 from django.db import transaction
 
 from partnerbase.core.history import record_save
-from partnerbase.impact.models import Target
 
 from .models import Programme
 
@@ -69,23 +67,3 @@ def programme_publish(*, actor, programme: Programme, published: bool) -> Progra
     programme.figures_published = published
     reason = "Public page published" if published else "Public page unpublished"
     return record_save(programme, actor=actor, reason=reason)
-
-
-@transaction.atomic
-def target_set(
-    *,
-    actor,
-    programme: Programme,
-    figure: str,
-    value: Decimal,
-    set_on: date | None = None,
-    notes: str = "",
-    illustrative: bool = False,
-    uid=None,
-) -> Target:
-    target = Target.objects.filter(programme=programme, figure=figure).first() or Target(
-        programme=programme, figure=figure
-    )
-    target.value, target.set_on, target.notes = value, set_on, notes
-    target.illustrative = illustrative
-    return record_save(target, uid=uid, actor=actor, reason="Target set")

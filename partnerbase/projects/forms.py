@@ -4,9 +4,9 @@ from django import forms
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.challenges.models import ChallengeArea
+from partnerbase.core.currencies import exponent
 from partnerbase.core.forms import GovukDateField
 from partnerbase.directory.models import Organisation
-from partnerbase.funding.currencies import exponent
 from partnerbase.funding.forms import AmountField
 
 from .models import CoalitionRole, ObservationQuality, ProjectStatus

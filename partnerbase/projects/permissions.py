@@ -55,13 +55,6 @@ def can_view_projects(user, programme) -> bool:
     )
 
 
-def can_view_project(user, project) -> bool:
-    if reads_all_projects(user, project.programme):
-        return True
-    orgs = acting_for(user, project.programme)
-    return bool(orgs) and project.coalition.filter(organisation_id__in=orgs).exists()
-
-
 def can_manage_projects(user, programme) -> bool:
     """Create projects, change their coalition, status, funding and observations."""
     return can_manage_programme(user, programme)

@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from partnerbase.funding.currencies import from_minor
+from partnerbase.core.currencies import from_minor
+from partnerbase.core.money import NoRate, Rate, RateTable, format_with_display, round_money
 from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate
-from partnerbase.funding.money import NoRate, Rate, RateTable, format_with_display, round_money
 
 from . import ranking
 from .models import (

@@ -1,7 +1,7 @@
 from django import forms
 
 from partnerbase.core.forms import GovukDateField
-from partnerbase.impact.period import Period
+from partnerbase.core.period import Period
 
 
 class PeriodForm(forms.Form):

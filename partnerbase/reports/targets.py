@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.impact.figures import MONEY_FIGURES
 from partnerbase.impact.models import Figure, Target
+from partnerbase.impact.services import target_set
 from partnerbase.programmes.queries import programme_get
-from partnerbase.programmes.services import target_set
 
 
 class TargetsForm(forms.Form):

@@ -18,11 +18,11 @@ from partnerbase.accounts.permissions import (
     programme_roles,
 )
 from partnerbase.assessment.models import Assignment
+from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
-from partnerbase.impact.period import programme_period
 from partnerbase.impact.records import figure_records
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.queries import programme_get

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.directory.services import convener_set, organisation_create
 from partnerbase.impact.figures import headline_figures
-from partnerbase.impact.period import programme_period
 from partnerbase.programmes.queries import programme_get
 from partnerbase.programmes.services import (
     SETTINGS_FIELDS,

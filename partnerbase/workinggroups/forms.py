@@ -5,10 +5,9 @@ from django import forms
 from partnerbase.accounts.models import User
 from partnerbase.core.forms import GovukDateField
 from partnerbase.directory.models import Organisation, Person
-from partnerbase.projects.models import CollaborativeProject
 
 from . import ideas
-from .models import IdeaStatus
+from .models import Idea, IdeaStatus
 
 DATE_HINT = "For example, 27 3 2018"
 
@@ -114,10 +113,12 @@ class IdeaForm(forms.Form):
 class MoveForm(forms.Form):
     status = forms.ChoiceField(choices=(), widget=forms.RadioSelect, label="Move the idea to")
     project = forms.ModelChoiceField(
-        queryset=CollaborativeProject.objects.none(), required=False,
-        label="The project it became", empty_label="Choose a project",
+        queryset=None,
+        required=False,
+        label="The project it became",
+        empty_label="Choose a project",
         help_text="Only when it became a project.",
-    )  # fmt: skip
+    )
     on = _date("Date of the decision")
 
     def __init__(self, *args, idea, **kwargs):
@@ -125,6 +126,8 @@ class MoveForm(forms.Form):
         self.fields["status"].choices = [
             (s, IdeaStatus(s).label) for s in ideas.next_statuses(idea.status)
         ]
-        self.fields["project"].queryset = CollaborativeProject.objects.filter(
+        # The model Idea.project points to: working groups sit below the projects app.
+        project_model = Idea._meta.get_field("project").related_model
+        self.fields["project"].queryset = project_model.objects.filter(
             programme=idea.working_group.programme, ideas__isnull=True
         ).order_by("name")

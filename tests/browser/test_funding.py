@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from partnerbase.funding.currencies import from_minor
+from partnerbase.core.currencies import from_minor
+from partnerbase.core.money import format_money
 from partnerbase.funding.loans import schedule, total_repayable_minor
 from partnerbase.funding.models import FundingAward, LoanRepayment
-from partnerbase.funding.money import format_money
 
 pytestmark = pytest.mark.browser
 

@@ -11,10 +11,10 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import reverse
 
-from partnerbase.funding.money import format_money
+from partnerbase.core.money import format_money
+from partnerbase.core.period import programme_period
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
-from partnerbase.impact.period import programme_period
 from partnerbase.impact.records import figure_records
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from partnerbase.board import services
 from partnerbase.board.models import Action, BoardPaper, Champion
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.period import Period
+from partnerbase.core.period import Period
 from partnerbase.impact.roles import ROLE_SOURCES
 
 from .helpers import Board, pdf_upload

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import DomainModel, ProgrammeRecord
-from partnerbase.funding.currencies import from_minor
 from partnerbase.programmes.models import currency_code
 
 from ..stages import Stage

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import ProgrammeRecord
-from partnerbase.funding.currencies import from_minor
 from partnerbase.programmes.models import currency_code
 
 from .partnerships import PartnershipKind

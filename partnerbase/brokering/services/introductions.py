@@ -10,9 +10,9 @@ from datetime import date
 
 from django.db import transaction
 
-from partnerbase.accelerator.models import Accelerator
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
+from partnerbase.directory.models import Organisation
 
 from ..models import BrokeringRound, Introduction, IntroductionStatus, Response, SupportType
 from ..models.rounds import TO_SEND, RoundStatus
@@ -23,15 +23,13 @@ SIDES = ("innovator", "partner")
 
 
 def broker_of(programme):
-    """The accelerator's delivery partner brokers the introductions (e.g. Nesta), if any."""
-    accelerator = (
-        Accelerator.objects.filter(programme=programme)
-        .exclude(delivery_partner=None)
-        .select_related("delivery_partner")
-        .order_by("starts_on", "pk")
+    """The accelerator's delivery partner brokers the introductions (e.g. Nesta), if any:
+    that of the programme's first accelerator to start that has one."""
+    return (
+        Organisation.objects.filter(accelerators_delivered__programme=programme)
+        .order_by("accelerators_delivered__starts_on", "accelerators_delivered__pk")
         .first()
     )
-    return accelerator.delivery_partner if accelerator else None
 
 
 def _kind(introduction: Introduction) -> str:

@@ -17,8 +17,8 @@ from partnerbase.brokering.models import (
 from partnerbase.brokering.queries import conversion
 from partnerbase.brokering.stages import Stage
 from partnerbase.core.errors import DomainError
+from partnerbase.core.period import programme_period
 from partnerbase.impact.figures import engaged_organisations
-from partnerbase.impact.period import programme_period
 
 pytestmark = pytest.mark.django_db
 ON = date(2018, 3, 1)

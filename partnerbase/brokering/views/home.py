@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from partnerbase.impact.period import programme_period
+from partnerbase.core.period import programme_period
 
 from .. import queries
 from ..models import OpenStatus

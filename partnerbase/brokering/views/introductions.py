@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
-from partnerbase.impact.period import Period, programme_period
+from partnerbase.core.period import Period, programme_period
 
 from .. import queries, services
 from ..forms import PAGE_MOVES, MoveForm, RespondForm

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from partnerbase.calls import deadlines
-from partnerbase.calls.permissions import can_manage_calls, can_view_own_applications
+from partnerbase.calls.permissions import can_manage_calls
 
 register = template.Library()
 
@@ -31,11 +31,6 @@ def application_status_tag(application):
 @register.filter
 def may_manage_calls(user, programme):
     return can_manage_calls(user, programme)
-
-
-@register.filter
-def may_view_own_applications(user, programme):
-    return can_view_own_applications(user, programme)
 
 
 @register.filter

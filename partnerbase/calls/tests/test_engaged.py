@@ -7,8 +7,8 @@ from pathlib import Path
 from django.db import connection
 
 from partnerbase.calls import deadlines, services
+from partnerbase.core.period import Period
 from partnerbase.impact.figures import engaged_organisations
-from partnerbase.impact.period import Period
 
 from .factories import good_answers, make_call
 

@@ -6,19 +6,9 @@ from decimal import Decimal
 from django import template
 from django.utils.dateformat import format as date_format
 
-from partnerbase.funding.money import format_money, format_rate
-from partnerbase.impact import status as st
+from partnerbase.core.money import format_money, format_rate
 
 register = template.Library()
-
-STATUS_TAGS = {
-    st.EXCEEDED: "govuk-tag--green",
-    st.MET: "govuk-tag--green",
-    st.ON_TRACK: "govuk-tag--blue",
-    st.BEHIND: "govuk-tag--red",
-    st.NO_TARGET: "govuk-tag--grey",
-    st.UNAVAILABLE: "govuk-tag--red",
-}
 
 
 @register.filter
@@ -36,11 +26,6 @@ def cell(value, currency="GBP"):
 @register.filter
 def money(value, currency="GBP"):
     return "—" if value is None else format_money(value, currency)
-
-
-@register.filter
-def status_tag(status):
-    return STATUS_TAGS.get(status, "govuk-tag--grey")
 
 
 @register.filter

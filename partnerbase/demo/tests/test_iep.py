@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from partnerbase.brokering.models import Partnership
+from partnerbase.core.period import programme_period
 from partnerbase.demo.iep import build_iep
 from partnerbase.funding.models import FundingAward
 from partnerbase.impact.figures import headline_figures
-from partnerbase.impact.period import programme_period
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from partnerbase.impact.period import Period
+from partnerbase.core.period import Period
 
 from .factories import JOINED, Make, make_programme, make_user
 

@@ -15,7 +15,8 @@ from partnerbase.brokering import services as brokering
 from partnerbase.brokering.stages import Stage
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
-from partnerbase.programmes.services import programme_create, target_set
+from partnerbase.impact.services import target_set
+from partnerbase.programmes.services import programme_create
 from partnerbase.projects import services as projects
 
 # The day the typical test innovator joins its cohort.

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partnerbase.brokering.stages import Stage
+from partnerbase.core.period import Period
 from partnerbase.impact import figures as f
 from partnerbase.impact import status as st
 from partnerbase.impact.models import Figure
-from partnerbase.impact.period import Period
 from partnerbase.impact.records import figure_records
 
 from .factories import Make, make_programme

@@ -3,16 +3,16 @@ spans"): roles end when they end, alumni's follow-on funding counts, money is ro
 day, and `partnerbase metrics --by` gives series that add up to the whole."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
+from partnerbase.core.period import Period
 from partnerbase.impact import figures as f
 from partnerbase.impact.models import Figure
-from partnerbase.impact.period import Period, split
 from partnerbase.impact.records import figure_records
 from partnerbase.pledges import services as pledges
 from partnerbase.projects import services as projects
@@ -210,25 +210,6 @@ def test_one_days_amounts_are_rounded_together_and_days_add_up(make, funded):
 
 
 # --- series --------------------------------------------------------------------------
-
-
-def test_split_covers_the_period_with_calendar_parts():
-    period = Period(date(2017, 2, 15), date(2018, 3, 3))
-    quarters = split(period, "quarter")
-    months = split(period, "month")
-
-    assert [(q.start, q.end) for q in quarters[:2]] == [
-        (date(2017, 2, 15), date(2017, 3, 31)),
-        (date(2017, 4, 1), date(2017, 6, 30)),
-    ]
-    assert quarters[-1] == Period(date(2018, 1, 1), date(2018, 3, 3))
-    assert len(months) == 14
-    for parts in (quarters, months):
-        assert parts[0].start == period.start and parts[-1].end == period.end
-        for before, after in zip(parts, parts[1:], strict=False):
-            assert after.start == before.end + timedelta(days=1)
-    with pytest.raises(ValueError, match="month, quarter"):
-        split(period, "week")
 
 
 def test_metrics_by_quarter_adds_up_to_the_whole(make, funded):

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerbase.brokering.stages import Stage
+from partnerbase.core.period import Period
 from partnerbase.impact import figures as f
 from partnerbase.impact.models import Figure
-from partnerbase.impact.period import Period
 
 from .factories import Make, make_programme, make_user
 

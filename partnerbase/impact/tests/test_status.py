@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from partnerbase.impact import status as st
-from partnerbase.impact.period import Period, programme_period
 
 START, END = date(2017, 1, 1), date(2017, 12, 31)  # 364 days apart
 
@@ -55,29 +54,3 @@ def test_every_status_has_a_label():
     statuses = {st.EXCEEDED, st.MET, st.ON_TRACK, st.BEHIND, st.NO_TARGET, st.UNAVAILABLE}
     assert set(st.LABELS) == statuses
     assert all(st.LABELS[s] for s in statuses)
-
-
-def test_a_period_includes_both_ends_and_refuses_to_run_backwards():
-    assert str(Period(START, END)) == "1 January 2017 to 31 December 2017"
-    assert Period(START, START).start == Period(START, START).end
-    with pytest.raises(ValueError):
-        Period(END, START)
-
-
-class _Programme:
-    def __init__(self, starts_on, ends_on=None, report_date=None):
-        self.starts_on, self.ends_on, self.report_date = starts_on, ends_on, report_date
-
-
-@pytest.mark.parametrize(
-    ("ends_on", "report_date", "today", "expected_end"),
-    [
-        (END, date(2017, 6, 1), date(2020, 1, 1), END),
-        (None, date(2017, 6, 1), date(2020, 1, 1), date(2017, 6, 1)),
-        (None, None, date(2017, 3, 3), date(2017, 3, 3)),
-        (None, None, date(2016, 3, 3), START),  # never ends before it starts
-    ],
-)
-def test_programme_period(ends_on, report_date, today, expected_end):
-    period = programme_period(_Programme(START, ends_on, report_date), today=today)
-    assert period == Period(START, expected_end)

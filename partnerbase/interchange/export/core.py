@@ -4,8 +4,8 @@ accelerator and partnerships."""
 from partnerbase.accelerator.models import Accelerator, Cohort, CohortMembership
 from partnerbase.brokering.models import Partnership
 from partnerbase.challenges.models import ChallengeArea
+from partnerbase.core.currencies import from_minor
 from partnerbase.directory.models import Engagement, Organisation, Person
-from partnerbase.funding.currencies import from_minor
 from partnerbase.funding.models import ExchangeRate
 from partnerbase.impact.models import Target
 from partnerbase.programmes.models import Programme

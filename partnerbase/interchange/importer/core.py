@@ -7,8 +7,9 @@ from partnerbase.brokering import services as brokering
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
+from partnerbase.impact.services import target_set
 from partnerbase.programmes.models import Programme
-from partnerbase.programmes.services import programme_create, target_set
+from partnerbase.programmes.services import programme_create
 
 from ..restore import partnership_path, partnership_replay
 from .base import file_date as _date

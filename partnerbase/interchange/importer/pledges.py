@@ -6,9 +6,9 @@ a pledge was delivered in full."""
 
 from decimal import Decimal
 
+from partnerbase.core.currencies import to_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
-from partnerbase.funding.currencies import to_minor
 from partnerbase.pledges import services as pledges
 from partnerbase.pledges.models import PledgeStatus
 

@@ -17,8 +17,9 @@ from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
 from partnerbase.funding.models import FundingAward
+from partnerbase.impact.services import target_set
 from partnerbase.programmes.models import Programme
-from partnerbase.programmes.services import programme_create, target_set
+from partnerbase.programmes.services import programme_create
 from partnerbase.projects import services as projects
 
 from . import (

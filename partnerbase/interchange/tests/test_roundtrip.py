@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from jsonschema import Draft202012Validator, FormatChecker
 
+from partnerbase.core.period import programme_period
 from partnerbase.demo.iep import build_iep
 from partnerbase.impact.figures import headline_figures
-from partnerbase.impact.period import programme_period
 from partnerbase.interchange.checks import schema
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme

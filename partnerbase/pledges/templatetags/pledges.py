@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from django import template
 
-from partnerbase.funding.currencies import from_minor
-from partnerbase.funding.money import format_money
+from partnerbase.core.currencies import from_minor
+from partnerbase.core.money import format_money
 
 from .. import states
 from ..permissions import can_use_pledges

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from partnerbase.impact.period import Period
+from partnerbase.core.period import Period
 from partnerbase.impact.roles import ROLE_SOURCES
 from partnerbase.pledges import services
 

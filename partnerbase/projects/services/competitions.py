@@ -8,12 +8,12 @@ from django.db.models import Q, Sum
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.brokering.models import Partnership
 from partnerbase.brokering.stages import Stage
+from partnerbase.core.currencies import from_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
+from partnerbase.core.money import format_money
 from partnerbase.core.services import same_programme
-from partnerbase.funding.currencies import from_minor
 from partnerbase.funding.models import Instrument
-from partnerbase.funding.money import format_money
 from partnerbase.funding.services import funding_award_record, money_to_minor
 
 from ..models import (

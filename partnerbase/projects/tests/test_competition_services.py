@@ -8,9 +8,9 @@ import pytest
 from partnerbase.accounts.models import Role
 from partnerbase.brokering.stages import Stage
 from partnerbase.core.errors import DomainError
+from partnerbase.core.period import Period
 from partnerbase.funding.models import FundingAward
 from partnerbase.impact.figures import additional_funding_awards, engaged_organisations
-from partnerbase.impact.period import Period
 from partnerbase.projects import services
 from partnerbase.projects.models import Competition, CompetitionAward, JudgeAssignment, JudgeScore
 from partnerbase.projects.queries import competition_ranking

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from partnerbase.core.errors import DomainError
+from partnerbase.core.period import Period
 from partnerbase.impact.figures import new_projects
-from partnerbase.impact.period import Period
 from partnerbase.projects import services
 from partnerbase.projects.models import CollaborativeProject, ProjectFunding, ProjectObservation
 from partnerbase.projects.queries import project_indicators, project_money

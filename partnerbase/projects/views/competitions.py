@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.funding.money import format_money
+from partnerbase.core.money import format_money
 from partnerbase.programmes.queries import programme_get
 
 from .. import services

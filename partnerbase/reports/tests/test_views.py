@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.brokering.stages import Stage
+from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Engagement, Organisation
 from partnerbase.impact.definitions import DEFINITIONS, ROLE_SPANS
 from partnerbase.impact.models import Figure, Target
-from partnerbase.impact.period import programme_period
 from partnerbase.impact.records import figure_records
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from partnerbase.core.errors import DomainError
+from partnerbase.core.period import Period
 from partnerbase.directory.models import Person
 from partnerbase.impact.figures import engaged_organisations
-from partnerbase.impact.period import Period
 from partnerbase.impact.tests.factories import make_user
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.workinggroups import services

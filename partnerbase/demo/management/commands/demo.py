@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from partnerbase.core.period import programme_period
 from partnerbase.demo.iep import DEMO_PASSWORD, DEMO_USERS, build_iep
 from partnerbase.demo.iep_data import COMPETITION_JUDGES
 from partnerbase.impact.figures import headline_figures
-from partnerbase.impact.period import programme_period
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partnerbase.funding.currencies import SYMBOLS
+from partnerbase.core.currencies import SYMBOLS
 from partnerbase.opendata.importer import grants_import
 from partnerbase.opendata.reading import ImportFailed, read_source
 

@@ -3,10 +3,10 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partnerbase.funding.money import format_rate
+from partnerbase.core.money import format_rate
+from partnerbase.core.period import SPLITS, Period, programme_period
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
-from partnerbase.impact.period import SPLITS, Period, programme_period
 from partnerbase.impact.series import figure_series
 from partnerbase.programmes.models import Programme
 

@@ -1,3 +1,5 @@
+"""Periods of dates: the whole programme and its calendar months or quarters. Pure Python."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 

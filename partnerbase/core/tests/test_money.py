@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as s
 
-from partnerbase.funding.currencies import exponent, from_minor, to_minor
-from partnerbase.funding.money import (
+from partnerbase.core.currencies import exponent, from_minor, to_minor
+from partnerbase.core.money import (
     NoRate,
     Rate,
     RateTable,
