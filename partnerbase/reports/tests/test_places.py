@@ -1,6 +1,7 @@
 """The landing page and the top navigation link only to places the person may open."""
 
 import pytest
+from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
@@ -52,3 +53,21 @@ def test_the_landing_page_groups_the_places(client, world):
     page = client.get("/").content.decode()
     assert 'data-group="Accelerator"' in page and 'data-group="Directory"' in page
     assert ">Assessment<" in page and ">Board<" not in page and ">Champion prospects<" not in page
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_the_navigation_reaches_every_place_through_all_areas(client, world, who):
+    user = _user(world, who)
+    client.force_login(user)
+    page = client.get(reverse("reports:dashboard", args=[world.programme.slug]))
+    if page.status_code != 200:  # roles without a dashboard: their own first page
+        first = next(url for _, links in places(user, world.programme) for _, _, url in links)
+        page = client.get(first, follow=True)
+    html = page.content.decode()
+
+    for _, links in places(user, world.programme):
+        for _, label, url in links:
+            assert f'href="{url}"' in html, f"{label} is not reachable from the navigation"
+    shown = {key for key, _, _ in navigation(user, world.programme)}
+    every = {key for _, links in places(user, world.programme) for key, _, _ in links}
+    assert ("data-all-areas" in html) is bool(every - shown)
