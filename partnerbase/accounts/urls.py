@@ -22,6 +22,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("invitations/<str:token>/", account.invitation, name="invitation"),
     # Django's password views with GOV.UK templates (templates/registration/).
     path(
         "password/reset/",
