@@ -117,7 +117,7 @@ def invitation_revoke(request, slug, uid):
     return _invitation_action(request, slug, uid, revoke, done)
 
 
-def _person_page(request, programme, user_id, *, errors=()):
+def _person_page(request, programme, user_id, *, errors=(), failed=None):
     person, memberships = queries.person_get(programme=programme, user_id=user_id)
     return render(
         request,
@@ -127,6 +127,9 @@ def _person_page(request, programme, user_id, *, errors=()):
             "person": person,
             "memberships": memberships,
             "errors": list(errors),
+            # The role whose removal was refused, to show the message in its row too.
+            "failed": failed,
+            "failed_errors": [e["text"] for e in errors],
             "nav_current": NAV,
         },
     )
@@ -193,7 +196,7 @@ def role_remove(request, slug, user_id, pk):
         services.membership_remove(actor=request.user, membership=membership)
     except DomainError as exc:
         error = {"href": f"#role-{membership.pk}", "text": exc.message}
-        return _person_page(request, programme, user_id, errors=[error])
+        return _person_page(request, programme, user_id, errors=[error], failed=membership.pk)
     person = membership.user
     messages.success(request, f"{person} no longer has the role {membership.get_role_display()}.")
     if programme.memberships.filter(user=person).exists():
