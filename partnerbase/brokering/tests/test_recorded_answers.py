@@ -131,3 +131,22 @@ def test_only_the_brokers_may_record_an_answer(client, sent, who):
     assert response.status_code == (404 if who == "no role" else 403)
     sent.intro.refresh_from_db()
     assert sent.intro.partner_response == Response.PENDING
+
+
+def test_nothing_to_record_once_the_partnership_has_ended(client, sent):
+    services.partnership_move(
+        actor=sent.actor, partnership=sent.intro.partnership, stage=Stage.LAPSED, on=SENT
+    )
+    client.force_login(sent.user(Role.TEAM))
+    round_page = client.get(
+        reverse("brokering:round_detail", args=[sent.programme.slug, sent.sent_round.uid])
+    ).content.decode()
+
+    page = client.get(record_url(sent)).content.decode()
+    response = client.post(record_url(sent), answer())
+
+    assert record_url(sent) not in round_page
+    assert "not waiting for an answer: its partnership is lapsed" in page
+    assert response.status_code == 200
+    sent.intro.refresh_from_db()
+    assert sent.intro.partner_response == Response.PENDING

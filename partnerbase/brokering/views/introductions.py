@@ -80,7 +80,7 @@ def introduction_record(request, slug, uid):
     waiting = [
         (side, f"{getattr(introduction, side).name}, the {side}")
         for side in services.SIDES
-        if introduction.pending and getattr(introduction, f"{side}_response") == Response.PENDING
+        if introduction.answerable and getattr(introduction, f"{side}_response") == Response.PENDING
     ]
     form = RecordAnswerForm(
         request.POST or None,
