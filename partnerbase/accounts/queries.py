@@ -28,7 +28,8 @@ def people_list(*, programme) -> list[dict]:
         rows.setdefault(m.user_id, {"user": m.user, "memberships": []})["memberships"].append(m)
     for row in rows.values():
         row["memberships"].sort(key=_role_order)
-    return list(rows.values())
+    # By the name shown: the full name, or the email address of someone who gave none.
+    return sorted(rows.values(), key=lambda row: str(row["user"]).lower())
 
 
 def person_get(*, programme, user_id: int) -> tuple[User, list[Membership]]:

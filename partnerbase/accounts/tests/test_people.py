@@ -308,3 +308,26 @@ def test_the_people_page_runs_the_same_queries_however_many_people(client, world
             site_url="http://testserver",
         )
     assert queries() == few
+
+
+def test_giving_up_ones_own_team_role_leads_home(client, world):
+    world.user(Role.TEAM)  # someone else stays on the team
+    own = Membership.objects.get(user=world.team, role=Role.TEAM)
+    client.force_login(world.team)
+
+    response = client.post(reverse("people:role_remove", args=["iep", world.team.pk, own.pk]))
+
+    assert response.status_code == 302 and response.url == reverse("home")
+    assert not Membership.objects.filter(pk=own.pk).exists()
+
+
+def test_people_are_listed_by_the_name_shown(client, world):
+    world.user(Role.ASSESSOR, email="aaron@example.org")  # no name: shown by email
+    client.force_login(world.team)
+    page = client.get(url("people", world)).content.decode()
+
+    order = [
+        page.index(f'data-person="{e}"')
+        for e in ("aaron@example.org", world.ivan.email, "tess@example.org")
+    ]
+    assert order == sorted(order)

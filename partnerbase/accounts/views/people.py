@@ -12,6 +12,7 @@ from partnerbase.programmes.queries import programme_get
 
 from .. import invitations, queries, services
 from ..forms import InvitationForm, RoleForm
+from ..models import User
 from ..permissions import can_manage_people
 
 NAV = "people"
@@ -27,6 +28,16 @@ def _programme(request, slug):
 
 def _site_url(request) -> str:
     return request.build_absolute_uri("/")
+
+
+def _after_own_change(request, programme, target):
+    """Where to go after a role changed: `target`, unless the team member just gave up
+    their own convening-team role and may no longer manage people here."""
+    fresh = User.objects.get(pk=request.user.pk)  # the role cache starts empty
+    if can_manage_people(fresh, programme):
+        return redirect(*target)
+    messages.success(request, f"You are no longer on {programme.name}’s convening team.")
+    return redirect("home")
 
 
 def _people_page(request, programme, *, errors=(), status=200):
@@ -174,7 +185,9 @@ def role_form(request, slug, user_id, pk=None):
             add_service_error(form, exc)
         else:
             messages.success(request, f"{person}’s roles were updated.")
-            return redirect("people:person", programme.slug, person.pk)
+            return _after_own_change(
+                request, programme, ("people:person", programme.slug, person.pk)
+            )
     return render(
         request,
         "accounts/role_form.html",
@@ -200,6 +213,8 @@ def role_remove(request, slug, user_id, pk):
     person = membership.user
     messages.success(request, f"{person} no longer has the role {membership.get_role_display()}.")
     if programme.memberships.filter(user=person).exists():
-        return redirect("people:person", programme.slug, person.pk)
-    # No role left here: they are no longer among the programme's people.
-    return redirect("people:list", programme.slug)
+        target = ("people:person", programme.slug, person.pk)
+    else:
+        # No role left here: they are no longer among the programme's people.
+        target = ("people:list", programme.slug)
+    return _after_own_change(request, programme, target)
