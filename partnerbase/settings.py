@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "partnerbase.impact",
     "partnerbase.reports",
     "partnerbase.setup",
+    "partnerbase.people",
     "partnerbase.opendata",
     "partnerbase.interchange",
     "partnerbase.demo",
@@ -167,6 +168,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnerbase@localhost")
+# Seconds before a page gives up on a slow mail server (the form then says so).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# An invitation's link works once and for this many days; a password-reset link for 3.
+INVITATION_EXPIRY_DAYS = int(os.environ.get("INVITATION_EXPIRY_DAYS", "7"))
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

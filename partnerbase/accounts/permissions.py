@@ -45,3 +45,8 @@ def can_manage_programme(user, programme) -> bool:
     return bool(
         getattr(user, "is_superuser", False) or Role.TEAM in programme_roles(user, programme)
     )
+
+
+def can_manage_people(user, programme) -> bool:
+    """Invite people, resend and withdraw invitations, change and remove roles."""
+    return can_manage_programme(user, programme)

@@ -176,6 +176,33 @@ class RespondForm(forms.Form):
         return data
 
 
+class RecordAnswerForm(RespondForm):
+    """The team records an answer sent by email or given on the phone."""
+
+    side = forms.ChoiceField(choices=(), widget=forms.RadioSelect, label="Whose answer is it?")
+    answered_by = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Who answered",
+        help_text="Their name, if you know it. The history says you recorded it for them.",
+    )
+    on = GovukDateField(label="When did they answer?", help_text="For example, 27 3 2018")
+
+    def __init__(self, *args, sides, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].choices = sides
+        self.fields["answer"].label = "What did they answer?"
+        self.fields["answer"].choices = [("accept", "They accept"), ("decline", "They decline")]
+        self.fields["reason"].help_text = "Needed if they declined, in their words if you can."
+        self.order_fields(["side", "answered_by", "answer", "reason", "on"])
+
+    def clean(self):
+        data = forms.Form.clean(self)
+        if data.get("answer") == "decline" and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why they declined the introduction")
+        return data
+
+
 # The moves a page offers from "in discussion" onwards; earlier ones come from introductions.
 PAGE_MOVES = [Stage.CONFIRMED, Stage.ACTIVE, Stage.COMPLETED, Stage.DECLINED, Stage.LAPSED]
 

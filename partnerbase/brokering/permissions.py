@@ -92,6 +92,12 @@ def can_respond_introduction(user, introduction, side: str) -> bool:
     return side in introduction_sides(user, introduction)
 
 
+def can_record_answer(user, introduction) -> bool:
+    """Record a side's answer given outside Partnerbase (by email, on the phone), for
+    someone without an account: the brokers, who sent the introduction and hear back."""
+    return introduction.sent_on is not None and can_broker(user, introduction.programme)
+
+
 def can_view_my_introductions(user, programme) -> bool:
     return bool(acting_for(user, programme, set(INTRODUCTION_ROLES.values())))
 

@@ -31,6 +31,11 @@ urlpatterns = [
         introductions.introduction_respond,
         name="introduction_respond",
     ),
+    path(
+        "introductions/<uuid:uid>/record/",
+        introductions.introduction_record,
+        name="introduction_record",
+    ),
     path("partnerships/", introductions.partnership_index, name="partnership_list"),
     path("partnerships/<uuid:uid>/", introductions.partnership_detail, name="partnership_detail"),
 ]

@@ -121,3 +121,35 @@ class RankedBallotForm(forms.Form):
             if value:
                 ranked.append((int(value), p))
         return [p for _, p in sorted(ranked, key=lambda pair: pair[0])]
+
+
+class _OnBehalf(forms.Form):
+    """Whose ballot the team records: an organisation on the roll, and who sent it."""
+
+    organisation = _OrganisationChoice(
+        queryset=None,
+        label="Whose ballot is it?",
+        empty_label="Choose an organisation",
+        error_messages={"required": "Choose the organisation whose ballot it is"},
+    )
+    cast_by_name = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Who sent it",
+        help_text="Their name, if you know it. The history says you recorded it for them.",
+    )
+    field_order = ["organisation", "cast_by_name"]
+
+    def __init__(self, *args, electors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = electors
+        if "choices" in self.fields:
+            self.fields["choices"].label = "Which challenge areas does the organisation support?"
+
+
+class RecordedApprovalBallotForm(_OnBehalf, ApprovalBallotForm):
+    pass
+
+
+class RecordedRankedBallotForm(_OnBehalf, RankedBallotForm):
+    pass

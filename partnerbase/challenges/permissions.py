@@ -51,6 +51,12 @@ def voting_organisations(user, vote) -> list:
     return [o for o in mine if o.pk in roll]
 
 
+def can_record_ballot(user, vote) -> bool:
+    """Record a ballot sent by email for an organisation on the roll: the team, which runs
+    the vote, while it is open."""
+    return vote.status == VoteStatus.OPEN and can_manage_votes(user, vote.programme)
+
+
 def can_view_challenge_areas(user, programme) -> bool:
     """Any role in the programme: the areas frame calls, projects and working groups."""
     return bool(getattr(user, "is_superuser", False) or programme_roles(user, programme))

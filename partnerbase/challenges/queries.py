@@ -45,6 +45,16 @@ def vote_ballots(vote):
     return list(Ballot.objects.filter(vote=vote).select_related("organisation", "cast_by"))
 
 
+def recorded_ballots(vote) -> dict[int, str]:
+    """Organisation id -> the history reason of its ballot, for ballots the team recorded
+    on someone's behalf ("Recorded by Tess Team for Pat Jones of Barclays: ballot cast")."""
+    latest = {}
+    rows = Ballot.history.filter(vote_id=vote.pk).order_by("history_date", "history_id")
+    for organisation_id, reason in rows.values_list("organisation_id", "history_change_reason"):
+        latest[organisation_id] = reason or ""
+    return {o: r for o, r in latest.items() if r.startswith("Recorded by ")}
+
+
 def ballot_of(vote, organisation) -> Ballot | None:
     return Ballot.objects.filter(vote=vote, organisation=organisation).first()
 

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.board.models import Champion
 from partnerbase.core.errors import DomainError
-from partnerbase.core.history import record_save
+from partnerbase.core.history import on_behalf_of, record_save, recorded_reason
 from partnerbase.core.services import same_programme
 from partnerbase.directory.models import Organisation
 
@@ -193,9 +193,11 @@ def ballot_cast(
     on: date | None = None,
     illustrative: bool = False,
     uid=None,
+    recorded_for: str = "",
 ) -> Ballot:
     """Cast `organisation`'s ballot: the proposals it approves (approval) or best first
-    (ranked). One ballot per organisation: casting again before the close replaces it."""
+    (ranked). One ballot per organisation: casting again before the close replaces it.
+    `recorded_for` names whom the actor casts it for, when it is not their own ballot."""
     on = _today(on)
     if vote.status != VoteStatus.OPEN:
         raise DomainError("This vote is not open.")
@@ -209,7 +211,31 @@ def ballot_cast(
     ballot = ballot or Ballot(vote=vote, organisation=organisation, illustrative=illustrative)
     ballot.choices, ballot.cast_on = uids, on
     ballot.cast_by = actor if getattr(actor, "is_authenticated", False) else None
+    reason = recorded_reason(reason, actor=actor, recorded_for=recorded_for)
     return record_save(ballot, uid=uid, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def ballot_record(
+    *,
+    actor,
+    vote: ChallengeVote,
+    organisation: Organisation,
+    choices,
+    on: date | None = None,
+    cast_by_name: str = "",
+) -> Ballot:
+    """The team records a ballot sent by email for an organisation on the roll whose voter
+    has no account; `cast_by_name` names them, if known. The history says "Recorded by
+    <actor> for <person> of <organisation>"."""
+    return ballot_cast(
+        actor=actor,
+        vote=vote,
+        organisation=organisation,
+        choices=choices,
+        on=on,
+        recorded_for=on_behalf_of(cast_by_name, organisation),
+    )
 
 
 def vote_count(vote: ChallengeVote) -> voting.Result:

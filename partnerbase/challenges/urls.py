@@ -13,6 +13,7 @@ urlpatterns = [
     path("votes/add/", votes.vote_add, name="vote_add"),
     path("votes/<uuid:uid>/", votes.vote_detail, name="vote_detail"),
     path("votes/<uuid:uid>/ballot/", votes.ballot, name="ballot"),
+    path("votes/<uuid:uid>/ballot/record/", votes.ballot_record, name="ballot_record"),
     path("votes/<uuid:uid>/results/", votes.vote_results, name="vote_results"),
     path(
         "votes/<uuid:uid>/<str:action>/",

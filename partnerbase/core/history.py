@@ -24,6 +24,20 @@ def record_delete(obj: models.Model, *, actor, reason: str = "") -> None:
     obj.delete()
 
 
+def on_behalf_of(person: str, organisation) -> str:
+    """Whom the team recorded something for: "Pat Jones of Barclays", or "Barclays"."""
+    person = person.strip()
+    return f"{person} of {organisation}" if person else str(organisation)
+
+
+def recorded_reason(reason: str, *, actor, recorded_for: str) -> str:
+    """The history reason of a change the team records for someone without an account
+    (an answer sent by email): "Recorded by Tess Team for Pat Jones of Barclays: ballot cast"."""
+    if not recorded_for:
+        return reason
+    return f"Recorded by {actor} for {recorded_for}: {reason[:1].lower()}{reason[1:]}"
+
+
 def history_entries(obj: models.Model, limit: int = 50) -> list[dict]:
     """Each change to `obj`, newest first, with the fields that changed."""
     records = list(

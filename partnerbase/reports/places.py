@@ -13,6 +13,7 @@ from django.urls import reverse
 from partnerbase.accelerator.permissions import can_manage_accelerator, can_view_own_page
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
+    can_manage_people,
     can_view_dashboard,
     can_view_directory,
     programme_roles,
@@ -79,6 +80,7 @@ GROUPS = {
     ],
     "Directory": [
         Place("organisations", "Organisations", "directory:organisation_list", can_view_directory),
+        Place("people", "People and access", "people:list", can_manage_people),
     ],
 }  # fmt: skip
 _BY_KEY = {p.key: p for group in GROUPS.values() for p in group}

@@ -17,6 +17,7 @@ ALLOWED = {
     perm.can_view_figure_records: {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER, "superuser"},
     perm.can_view_directory: {Role.TEAM, Role.ACCELERATOR_MANAGER, "superuser"},
     perm.can_manage_programme: {Role.TEAM, "superuser"},
+    perm.can_manage_people: {Role.TEAM, "superuser"},
 }
 # Who may be asking: each role in the programme, and users with no role in it.
 WHO = [

@@ -7,6 +7,8 @@ from django.db import models
 
 from partnerbase.core.models import DomainModel, ProgrammeRecord
 
+from ..stages import ENDED_STAGES, Stage
+
 
 class RoundStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -198,3 +200,12 @@ class Introduction(ProgrammeRecord):
     @property
     def pending(self) -> bool:
         return self.status == IntroductionStatus.SENT
+
+    @property
+    def answerable(self) -> bool:
+        """Sent, and its partnership has not ended (declined or lapsed) meanwhile."""
+        return (
+            self.pending
+            and self.partnership_id is not None
+            and Stage(self.partnership.stage) not in ENDED_STAGES
+        )

@@ -1,7 +1,14 @@
 """Writes for brokering, one module per record family; everything is importable from here."""
 
 from .hand import NO_MATCH, introduction_add_by_hand, pair_score
-from .introductions import broker_of, introduction_respond, introduction_send, round_send
+from .introductions import (
+    SIDES,
+    broker_of,
+    introduction_answer_record,
+    introduction_respond,
+    introduction_send,
+    round_send,
+)
 from .limits import round_innovator_limits_update, round_innovator_setting_set
 from .partnerships import STAGE_DATES, partnership_create, partnership_move
 from .rounds import (
@@ -22,9 +29,11 @@ from .wants import (
 
 __all__ = [
     "NO_MATCH",
+    "SIDES",
     "STAGE_DATES",
     "broker_of",
     "introduction_add_by_hand",
+    "introduction_answer_record",
     "introduction_remove",
     "introduction_respond",
     "introduction_send",

@@ -11,7 +11,7 @@ from datetime import date
 from django.db import transaction
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.history import record_save
+from partnerbase.core.history import on_behalf_of, record_save, recorded_reason
 from partnerbase.directory.models import Organisation
 
 from ..models import BrokeringRound, Introduction, IntroductionStatus, Response, SupportType
@@ -96,9 +96,17 @@ def round_send(*, actor, round: BrokeringRound, on: date) -> BrokeringRound:
 
 @transaction.atomic
 def introduction_respond(
-    *, actor, introduction: Introduction, side: str, accept: bool, reason: str = "", on: date
+    *,
+    actor,
+    introduction: Introduction,
+    side: str,
+    accept: bool,
+    reason: str = "",
+    on: date,
+    recorded_for: str = "",
 ) -> Introduction:
-    """One side's answer. Both accepting opens the discussion; a decline ends it."""
+    """One side's answer. Both accepting opens the discussion; a decline ends it.
+    `recorded_for` names whom the actor answers for, when it is not their own answer."""
     if side not in SIDES:
         raise DomainError(f"Answer for the innovator or the partner, not {side}.", field="side")
     partnership = introduction.partnership
@@ -129,7 +137,36 @@ def introduction_respond(
         introduction.status = IntroductionStatus.ACCEPTED
         partnership_move(actor=actor, partnership=partnership, stage=Stage.IN_DISCUSSION, on=on)
     verb = "Accepted" if accept else "Declined"
-    return record_save(introduction, actor=actor, reason=f"{verb} by the {side}")
+    said = recorded_reason(f"{verb} by the {side}", actor=actor, recorded_for=recorded_for)
+    return record_save(introduction, actor=actor, reason=said)
+
+
+@transaction.atomic
+def introduction_answer_record(
+    *,
+    actor,
+    introduction: Introduction,
+    side: str,
+    accept: bool,
+    reason: str = "",
+    on: date,
+    answered_by: str = "",
+) -> Introduction:
+    """The brokering team records one side's answer given outside Partnerbase (by email,
+    on the phone), for someone without an account; `answered_by` names the person, if
+    known. The history says "Recorded by <actor> for <person> of <organisation>"."""
+    if side not in SIDES:
+        raise DomainError(f"Answer for the innovator or the partner, not {side}.", field="side")
+    whom = on_behalf_of(answered_by, getattr(introduction, side))
+    return introduction_respond(
+        actor=actor,
+        introduction=introduction,
+        side=side,
+        accept=accept,
+        reason=reason,
+        on=on,
+        recorded_for=whom,
+    )
 
 
 def _with_line(text: str, line: str) -> str:

@@ -92,6 +92,9 @@ def test_permission_functions_for_every_role(sent, who):
     )
     assert perm.can_view_partnership(user, money_ae_gt.partnership) == (who in DASHBOARD)
     assert perm.can_move_partnership(user, money_ae_gt.partnership) == (who in BROKERS)
+    # Answers sent by email: the brokers record them, for sent introductions only.
+    assert perm.can_record_answer(user, toolshed_barclays) == (who in BROKERS)
+    assert not perm.can_record_answer(user, unsent)
 
 
 def test_a_partner_sees_only_introductions_addressed_to_it(sent):
@@ -153,6 +156,9 @@ PAGES = {
     "answer": (lambda w: reverse("brokering:introduction_respond", args=[w.programme.slug,
                Introduction.objects.get(partner=w.orgs["barclays"], sent_on__isnull=False).uid]),
                {Role.INNOVATOR, Role.PARTNER_CONTACT}),
+    "record an answer": (lambda w: reverse("brokering:introduction_record", args=[
+                         w.programme.slug, Introduction.objects.get(partner=w.orgs["barclays"],
+                         sent_on__isnull=False).uid]), BROKERS),
     "partnerships": (lambda w: reverse("brokering:partnership_list", args=[w.programme.slug]),
                      DASHBOARD),
     "partnership": (lambda w: reverse("brokering:partnership_detail", args=[w.programme.slug,

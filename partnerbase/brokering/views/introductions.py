@@ -12,9 +12,12 @@ from partnerbase.core.history import history_entries
 from partnerbase.core.period import Period, programme_period
 
 from .. import queries, services
-from ..forms import PAGE_MOVES, MoveForm, RespondForm
+from ..forms import PAGE_MOVES, MoveForm, RecordAnswerForm, RespondForm
+from ..models import Response
 from ..permissions import (
+    can_broker,
     can_move_partnership,
+    can_record_answer,
     can_view_my_introductions,
     can_view_partnership,
     can_view_partnerships,
@@ -67,6 +70,48 @@ def introduction_respond(request, slug, uid):
     )
 
 
+@require_http_methods(["GET", "POST"])
+def introduction_record(request, slug, uid):
+    """The brokers record an answer sent by email or given on the phone, for someone
+    without an account; the history says who recorded it for whom."""
+    programme = programme_for(request, slug, can_broker)
+    introduction = queries.introduction_get(programme=programme, uid=uid)
+    check(can_record_answer(request.user, introduction))
+    waiting = [
+        (side, f"{getattr(introduction, side).name}, the {side}")
+        for side in services.SIDES
+        if introduction.answerable and getattr(introduction, f"{side}_response") == Response.PENDING
+    ]
+    form = RecordAnswerForm(
+        request.POST or None,
+        sides=waiting,
+        initial={"side": request.GET.get("side"), "on": today()},
+    )
+    if request.method == "POST" and waiting and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.introduction_answer_record(
+                actor=request.user,
+                introduction=introduction,
+                side=data["side"],
+                accept=data["answer"] == "accept",
+                reason=data["reason"],
+                on=data["on"],
+                answered_by=data["answered_by"],
+            )
+        except DomainError as exc:
+            add_service_error(form, exc)
+        else:
+            organisation = getattr(introduction, data["side"])
+            messages.success(request, f"{organisation.name}’s answer is recorded.")
+            return redirect("brokering:round_detail", programme.slug, introduction.round.uid)
+    return render(
+        request,
+        "brokering/introduction_record.html",
+        context(programme, introduction=introduction, form=form, waiting=waiting),
+    )
+
+
 @require_GET
 def partnership_index(request, slug):
     programme = programme_for(request, slug, can_view_partnerships)
@@ -105,6 +150,7 @@ def partnership_detail(request, slug, uid):
     partnership = queries.partnership_get(programme=programme, uid=uid)
     check(can_view_partnership(request.user, partnership))
     may_move = can_move_partnership(request.user, partnership)
+    introduction = getattr(partnership, "introduction", None)
     stages = [s for s in PAGE_MOVES if can_move(partnership.stage, s)]
     form = MoveForm(request.POST or None, stages=stages) if may_move and stages else None
     if request.method == "POST":
@@ -133,8 +179,9 @@ def partnership_detail(request, slug, uid):
             partners=[
                 pp.organisation for pp in partnership.partners.select_related("organisation")
             ],
-            introduction=getattr(partnership, "introduction", None),
+            introduction=introduction,
             form=form,
             history=history_entries(partnership),
+            introduction_history=history_entries(introduction) if introduction else [],
         ),
     )

@@ -48,6 +48,7 @@ def page_url(name, w):
         "vote add": reverse("challenges:vote_add", args=[s]),
         "vote": reverse("challenges:vote_detail", args=[s, w.open_vote.uid]),
         "ballot": reverse("challenges:ballot", args=[s, w.open_vote.uid]),
+        "record ballot": reverse("challenges:ballot_record", args=[s, w.open_vote.uid]),
         "results": reverse("challenges:vote_results", args=[s, w.closed_vote.uid]),
         "open": reverse("challenges:vote_action", args=[s, w.draft_vote.uid, "open"]),
         "close": reverse("challenges:vote_action", args=[s, w.open_vote.uid, "close"]),
@@ -57,7 +58,7 @@ def page_url(name, w):
 
 PAGES = {
     "areas": EVERYONE, "area": EVERYONE, "proposals": MEMBERS, "propose": PROPOSERS,
-    "votes": MEMBERS, "vote add": TEAM, "vote": MEMBERS, "ballot": VOTERS,
+    "votes": MEMBERS, "vote add": TEAM, "vote": MEMBERS, "ballot": VOTERS, "record ballot": TEAM,
     "results": MEMBERS, "open": TEAM, "close": TEAM, "adopt": TEAM,
 }  # fmt: skip
 

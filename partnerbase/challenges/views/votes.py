@@ -1,5 +1,7 @@
 """Votes: set one up, open it, cast a ballot, close and count it, adopt its result."""
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,10 +13,29 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 
 from .. import services
-from ..forms import ApprovalBallotForm, RankedBallotForm, VoteForm
+from ..forms import (
+    ApprovalBallotForm,
+    RankedBallotForm,
+    RecordedApprovalBallotForm,
+    RecordedRankedBallotForm,
+    VoteForm,
+)
 from ..models import VoteMethod, VoteStatus
-from ..permissions import can_manage_votes, can_view_votes, voting_organisations
-from ..queries import ballot_of, proposal_list, vote_ballots, vote_get, vote_list, vote_proposals
+from ..permissions import (
+    can_manage_votes,
+    can_record_ballot,
+    can_view_votes,
+    voting_organisations,
+)
+from ..queries import (
+    ballot_of,
+    proposal_list,
+    recorded_ballots,
+    vote_ballots,
+    vote_get,
+    vote_list,
+    vote_proposals,
+)
 from ..results import result_view
 from .common import NAV, form_page, posted, programme_for, vote_url
 
@@ -60,6 +81,12 @@ def vote_detail(request, slug, uid):
     programme = programme_for(request, slug, can_view_votes)
     vote = vote_get(programme=programme, uid=uid)
     ballots = vote_ballots(vote)
+    can_manage = can_manage_votes(request.user, programme)
+    electors = list(vote.electors.order_by("name"))
+    # The team sees which ballots it recorded for someone: "Recorded by … for …".
+    recorded = recorded_ballots(vote) if can_manage else {}
+    for organisation in electors:
+        organisation.recorded_note = recorded.get(organisation.pk, "")
     return render(
         request,
         "challenges/vote_detail.html",
@@ -67,10 +94,11 @@ def vote_detail(request, slug, uid):
             "programme": programme,
             "vote": vote,
             "proposals": vote_proposals(vote),
-            "electors": list(vote.electors.order_by("name")),
+            "electors": electors,
             "voted": {b.organisation_id for b in ballots},
             "ballots": ballots,
-            "can_manage": can_manage_votes(request.user, programme),
+            "can_manage": can_manage,
+            "can_record": can_record_ballot(request.user, vote),
             "may_vote_for": voting_organisations(request.user, vote),
             "nav_current": NAV,
         },
@@ -132,6 +160,54 @@ def ballot(request, slug, uid):
         lambda b: f"Ballot {'replaced' if existing else 'cast'} for {organisation.name}.",
         vote_url(vote),
     )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def ballot_record(request, slug, uid):
+    """The team records a ballot sent by email, for an organisation on the roll whose voter
+    has no account; the history says who recorded it for whom."""
+    programme = programme_for(request, slug, can_manage_votes)
+    vote = vote_get(programme=programme, uid=uid)
+    if not can_record_ballot(request.user, vote):
+        raise PermissionDenied
+    proposals = vote_proposals(vote)
+    form_class = (
+        RecordedRankedBallotForm if vote.method == VoteMethod.RANKED else RecordedApprovalBallotForm
+    )
+    form = form_class(
+        posted(request),
+        vote=vote,
+        proposals=proposals,
+        electors=vote.electors.order_by("name"),
+        initial={"organisation": _elector(vote, request.GET.get("for"))},
+    )
+
+    def save(data):
+        return services.ballot_record(
+            actor=request.user,
+            vote=vote,
+            organisation=data["organisation"],
+            choices=form.ordered_choices(),
+            cast_by_name=data["cast_by_name"],
+        )
+
+    return form_page(
+        request,
+        "challenges/ballot_record.html",
+        {"programme": programme, "vote": vote, "proposals": proposals},
+        form,
+        save,
+        lambda b: f"Ballot recorded for {b.organisation.name}.",
+        vote_url(vote),
+    )
+
+
+def _elector(vote, uid):
+    """The organisation on the roll with this uid (?for=<uid>, from the roll), if any."""
+    try:
+        return vote.electors.filter(uid=uuid.UUID(uid or "")).first()
+    except ValueError:
+        return None
 
 
 def _titles(ballot, proposals) -> list[str]:

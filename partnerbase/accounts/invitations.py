@@ -1,0 +1,179 @@
+"""Invitations: the team invites someone by email to roles in a programme; the emailed link
+works once, for settings.INVITATION_EXPIRY_DAYS days, and lets them set a password (or, if
+they already have an account, sign in) and take up the roles.
+
+The link carries a random token; only its SHA-256 hash is stored, so whoever reads the
+database cannot use a link. Resending makes a new token: the old link then stops working.
+"""
+
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.history import record_save
+
+from .models import PROBLEMS, Invitation, InvitationStatus, Membership, Role, User
+from .services import ORGANISATION_ROLES, membership_grant, user_create
+from .tokens import new_token
+
+
+def _new_link(invitation: Invitation) -> str:
+    """Give the invitation a fresh token and expiry; return the token (never stored)."""
+    token, invitation.token_hash = new_token()
+    now = timezone.now()
+    invitation.sent_at = now
+    invitation.expires_at = now + timedelta(days=settings.INVITATION_EXPIRY_DAYS)
+    return token
+
+
+def _send(invitation: Invitation, token: str, site_url: str) -> None:
+    """Email the link. A mail server's refusal undoes the whole change (the caller's
+    transaction), so no invitation is recorded as sent that was not."""
+    link = site_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+    words = {
+        "invitation": invitation,
+        "programme": invitation.programme,
+        "roles": invitation.role_lines,
+        "link": link,
+        "has_account": User.objects.filter(email__iexact=invitation.email).exists(),
+        "service_name": settings.SERVICE_NAME,
+    }
+    subject = render_to_string("accounts/email/invitation_subject.txt", words).strip()
+    body = render_to_string("accounts/email/invitation.txt", words)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DomainError(
+            "The invitation email could not be sent. Try again later.", field="email"
+        ) from exc
+
+
+@transaction.atomic
+def invitation_send(
+    *,
+    actor,
+    programme,
+    email: str,
+    roles: list[str],
+    organisation=None,
+    full_name: str = "",
+    site_url: str,
+) -> Invitation:
+    """Invite `email` to `roles` in `programme` and email them the link. `site_url` is where
+    the link points (the address the team is using, e.g. https://partnerbase.example.org)."""
+    email = email.strip().lower()
+    roles = [r for r in Role.values if r in set(roles)]
+    if not roles:
+        raise DomainError("Choose at least one role.", field="roles")
+    if organisation is None and ORGANISATION_ROLES & set(roles):
+        needing = " or ".join(Role(r).label.lower() for r in roles if r in ORGANISATION_ROLES)
+        raise DomainError(f"Choose the organisation the {needing} acts for.", field="organisation")
+    if organisation is not None and organisation.programme_id != programme.pk:
+        raise DomainError(f"{organisation} belongs to another programme.", field="organisation")
+    if Invitation.objects.filter(
+        programme=programme, email__iexact=email, status=InvitationStatus.PENDING
+    ).exists():
+        raise DomainError(
+            f"{email} has already been invited: resend or withdraw that invitation.",
+            field="email",
+        )
+    held = set(
+        Membership.objects.filter(programme=programme, user__email__iexact=email).values_list(
+            "role", flat=True
+        )
+    )
+    if set(roles) <= held:
+        raise DomainError(f"{email} already has these roles here.", field="roles")
+    invitation = Invitation(
+        programme=programme,
+        email=email,
+        full_name=full_name.strip(),
+        roles=roles,
+        organisation=organisation,
+        invited_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    token = _new_link(invitation)
+    record_save(invitation, actor=actor, reason="Invited")
+    _send(invitation, token, site_url)
+    return invitation
+
+
+def _check_pending(invitation: Invitation) -> None:
+    if invitation.status != InvitationStatus.PENDING:
+        raise DomainError(f"This invitation has been {invitation.get_status_display().lower()}.")
+
+
+@transaction.atomic
+def invitation_resend(*, actor, invitation: Invitation, site_url: str) -> Invitation:
+    """Send a new link, valid for the full period again; the old link stops working."""
+    _check_pending(invitation)
+    token = _new_link(invitation)
+    record_save(invitation, actor=actor, reason="Sent again")
+    _send(invitation, token, site_url)
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
+    _check_pending(invitation)
+    invitation.status, invitation.revoked_at = InvitationStatus.REVOKED, timezone.now()
+    return record_save(invitation, actor=actor, reason="Withdrawn")
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> list[Membership]:
+    """`user`, signed in with the invited email address, takes up the invited roles."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    problem = invitation.problem()
+    if problem:
+        raise DomainError(PROBLEMS[problem])
+    if user.email.lower() != invitation.email.lower():
+        raise DomainError(f"This invitation is for {invitation.email}, not {user.email}.")
+    reason = f"Invitation from {invitation.invited_by or 'the team'} accepted"
+    memberships = [
+        membership_grant(
+            actor=user,
+            user=user,
+            programme=invitation.programme,
+            role=role,
+            organisation=None if role == Role.TEAM else invitation.organisation,
+            reason=reason,
+        )
+        for role in invitation.roles
+    ]
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    record_save(invitation, actor=user, reason="Accepted")
+    return memberships
+
+
+@transaction.atomic
+def invitation_register(*, invitation: Invitation, full_name: str, password: str) -> User:
+    """Someone without an account sets their name and password and takes up the roles."""
+    full_name = full_name.strip()
+    if not full_name:
+        raise DomainError("Enter your full name.", field="full_name")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise DomainError(
+            "An account with this email address already exists: sign in to accept.",
+            field="password",
+        )
+    problem = invitation.problem()
+    if problem:
+        raise DomainError(PROBLEMS[problem])
+    try:
+        validate_password(password, User(email=invitation.email, full_name=full_name))
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="password") from exc
+    user = user_create(email=invitation.email, password=password, full_name=full_name)
+    invitation_accept(invitation=invitation, user=user)
+    return user
