@@ -121,6 +121,46 @@ class PersonForm(forms.Form):
             )
 
 
+class MergeChoiceForm(forms.Form):
+    other = forms.ModelChoiceField(
+        queryset=None,
+        label="Which other record is the same organisation?",
+        empty_label="Choose a record",
+        to_field_name="uid",
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = (
+            type(organisation)
+            .objects.filter(programme_id=organisation.programme_id)
+            .exclude(pk=organisation.pk)
+            .order_by("name")
+        )
+        for code in ("required", "invalid_choice"):
+            self.fields["other"].error_messages[code] = (
+                "Select the other record of this organisation"
+            )
+
+
+class MergeConfirmForm(forms.Form):
+    keep = forms.ChoiceField(widget=forms.RadioSelect, label="Which record do you want to keep?")
+
+    def __init__(self, *args, organisation, other, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [
+            (str(organisation.uid), f"{organisation.name} (this record)"),
+            (str(other.uid), f"{other.name} (the other record)"),
+        ]
+        self.fields[
+            "keep"
+        ].help_text = (
+            "The kept record keeps its details; details it lacks are taken from the other."
+        )
+        for code in ("required", "invalid_choice"):
+            self.fields["keep"].error_messages[code] = "Select which record to keep"
+
+
 class ConfirmForm(forms.Form):
     """No fields: a confirmation page's form, to carry a refusal to the error summary."""
 

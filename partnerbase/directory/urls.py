@@ -11,6 +11,16 @@ urlpatterns = [
     path("<uuid:uid>/history/", views.organisation_history, name="organisation_history"),
     path("<uuid:uid>/change/", edit_views.organisation_change, name="organisation_change"),
     path("<uuid:uid>/delete/", edit_views.organisation_delete, name="organisation_delete"),
+    path(
+        "<uuid:uid>/merge/",
+        edit_views.organisation_merge_choose,
+        name="organisation_merge_choose",
+    ),
+    path(
+        "<uuid:uid>/merge/<uuid:other_uid>/",
+        edit_views.organisation_merge,
+        name="organisation_merge",
+    ),
     path("<uuid:uid>/engagements/add/", views.engagement_add, name="engagement_add"),
     path("<uuid:uid>/people/add/", people_views.person_add, name="person_add"),
     path(

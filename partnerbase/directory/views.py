@@ -13,6 +13,7 @@ from partnerbase.programmes.queries import programme_get
 
 from . import services
 from .forms import EngagementForm, OrganisationForm
+from .merge import merged_into, merged_records
 from .models import Organisation, OrganisationKind
 from .queries import organisation_get, organisation_list
 
@@ -60,6 +61,7 @@ def organisation_detail(request, slug, uid):
             "organisation": organisation,
             "engagements": organisation.engagements.order_by("-occurred_on")[:20],
             "people": organisation.people.order_by("name"),
+            "merged": merged_records(organisation).select_related("history_user"),
             "history": history_entries(organisation),
             "nav_current": "organisations",
             "can_manage": can_manage_programme(request.user, programme),
@@ -83,6 +85,7 @@ def organisation_history(request, slug, uid):
             "programme": programme,
             "organisation": organisation,
             "last": last,
+            "merged_into": merged_into(last),
             "history": history_rows_entries(rows),
             "nav_current": "organisations",
         },

@@ -53,6 +53,7 @@ def pages(org, person):
     return {
         "change": reverse("directory:organisation_change", args=[p, o]),
         "delete": reverse("directory:organisation_delete", args=[p, o]),
+        "merge": reverse("directory:organisation_merge_choose", args=[p, o]),
         "add person": reverse("directory:person_add", args=[p, o]),
         "change person": reverse("directory:person_change", args=[p, o, person.uid]),
         "remove person": reverse("directory:person_remove", args=[p, o, person.uid]),
@@ -60,7 +61,9 @@ def pages(org, person):
 
 
 def post_pages(org, person, other):
-    return pages(org, person)
+    """The pages that write; the merge is posted to its confirmation page."""
+    merge = reverse("directory:organisation_merge", args=[org.programme.slug, org.uid, other.uid])
+    return pages(org, person) | {"merge": merge}
 
 
 def test_only_the_team_opens_the_pages_that_change_the_directory(client, org, users):
