@@ -14,6 +14,11 @@ def posted(request):
     return request.POST if request.method == "POST" else None
 
 
+class ConfirmForm(forms.Form):
+    """No fields: a confirmation page's form, which carries a refusal to the error summary
+    (and the page title's "Error:")."""
+
+
 def add_service_error(form, exc: Exception) -> None:
     if isinstance(exc, DomainError):
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)

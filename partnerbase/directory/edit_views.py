@@ -7,12 +7,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, posted
+from partnerbase.core.forms import ConfirmForm, add_service_error, posted
 from partnerbase.core.references import count_phrases
 
 from . import merge, services
 from .forms import (
-    ConfirmForm,
     MergeChoiceForm,
     MergeConfirmForm,
     OrganisationForm,

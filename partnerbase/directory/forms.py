@@ -161,10 +161,6 @@ class MergeConfirmForm(forms.Form):
             self.fields["keep"].error_messages[code] = "Select which record to keep"
 
 
-class ConfirmForm(forms.Form):
-    """No fields: a confirmation page's form, to carry a refusal to the error summary."""
-
-
 class EngagementForm(forms.Form):
     kind = forms.ChoiceField(
         choices=EngagementKind.choices, widget=forms.RadioSelect, label="Kind of contact"

@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, posted
+from partnerbase.core.forms import ConfirmForm, add_service_error, posted
 
 from . import services
 from .edit_views import NAV, managed_organisation
-from .forms import ConfirmForm, PersonForm
+from .forms import PersonForm
 from .models import Person
 
 

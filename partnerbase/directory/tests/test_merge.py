@@ -214,3 +214,17 @@ def test_a_refused_merge_shows_the_clash_on_the_page(client, make):
         "directory:organisation_merge", args=[make.programme.slug, this.uid, elsewhere.uid]
     )
     assert client.post(url, {"keep": str(this.uid)}).status_code == 404
+
+
+def test_a_merge_that_fails_halfway_changes_nothing(make):
+    """An award from one record to the other would be from the organisation to itself: found
+    only once the links have moved, the whole merge is undone."""
+    kept, removed = make.org("Toolshed"), make.org("Toolshed Ltd")
+    make.engagement(removed, date(2017, 2, 2))
+    make.award(funder=kept, recipient=removed, amount="100", on=date(2017, 6, 1))
+    assert not merge_plan(kept=kept, removed=removed).conflicts
+    before = referring(removed), Organisation.history.count(), record_counts()
+    with pytest.raises(DomainError) as refused:
+        organisation_merge(actor=make.actor, kept=kept, removed=removed)
+    assert "would be invalid: The funder cannot fund itself." in refused.value.message
+    assert (referring(removed), Organisation.history.count(), record_counts()) == before
