@@ -117,6 +117,7 @@ def call_delete(request, slug, call_slug):
             call=call,
             form=form,
             refusal=services.call_delete_refusal(call),
+            is_live=lifecycle.is_live(call),
             drafts=call.applications.count(),
         ),
     )
