@@ -13,12 +13,16 @@ from partnerbase.core.references import links_to
 from partnerbase.directory import services
 from partnerbase.directory.merge import merge_plan, merged_records, organisation_merge
 from partnerbase.directory.models import Organisation
-from partnerbase.impact.figures import headline_figures
-from partnerbase.impact.period import programme_period
+from partnerbase.impact.figures import Period, headline_figures
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.interchange.tests.conftest import build_small, record_counts
 
 pytestmark = pytest.mark.django_db
+
+
+def figures_of(programme) -> dict:
+    period = Period(programme.starts_on, programme.ends_on)
+    return headline_figures(programme, period).as_json()
 
 
 def referring(organisation) -> dict[str, set[int]]:
@@ -33,7 +37,7 @@ def test_a_merge_moves_every_kind_of_link_and_changes_no_figure():
     record that pointed at it points at the new one, and no figure or count changes."""
     actor = make_user(full_name="Tess Team")
     p = build_small(actor)
-    figures = headline_figures(p, programme_period(p)).as_json()
+    figures = figures_of(p)
     counts = record_counts()
     covered = set()
     for original in list(Organisation.objects.filter(programme=p)):
@@ -49,7 +53,7 @@ def test_a_merge_moves_every_kind_of_link_and_changes_no_figure():
         assert [r.id for r in merged_records(copy)] == [pk]
     # Every link in the project was exercised: a new one without a record here fails.
     assert covered == {link.label for link in links_to(Organisation)}
-    assert headline_figures(p, programme_period(p)).as_json() == figures
+    assert figures_of(p) == figures
     after = record_counts()
     assert {k: v for k, v in after.items() if k != "history"} == {
         k: v for k, v in counts.items() if k != "history"
@@ -92,7 +96,7 @@ def test_two_records_become_one(make):
             role=Role.PARTNER_CONTACT,
             organisation=organisation,
         )
-    figures = headline_figures(make.programme, programme_period(make.programme)).as_json()
+    figures = figures_of(make.programme)
     engaged = figures["organisations_engaged"]["value"]
 
     removed_pk = removed.pk
@@ -107,7 +111,7 @@ def test_two_records_become_one(make):
     assert list(Membership.objects.filter(user=user).values_list("organisation", flat=True)) == [
         kept.pk
     ]
-    after = headline_figures(make.programme, programme_period(make.programme)).as_json()
+    after = figures_of(make.programme)
     assert after["organisations_engaged"]["value"] == engaged - 1  # two records, one organisation
     unchanged = ("additional_funding", "partnerships_confirmed", "estimated_partnership_value")
     for key in (*unchanged, "innovators_supported", "new_projects"):
