@@ -2,6 +2,7 @@
 later is covered without a list kept by hand (deleting and merging rely on it)."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.apps import apps
 from django.db import models
@@ -28,7 +29,8 @@ class Link:
         return self.model._default_manager.filter(**{self.field.name: target})
 
 
-def links_to(target_model: type[models.Model]) -> list[Link]:
+@cache  # the app registry does not change once Django has started
+def links_to(target_model: type[models.Model]) -> tuple[Link, ...]:
     """Every link in the project to `target_model`.
 
     History tables are left out (they keep what was, and point at nothing real), and so are
@@ -47,7 +49,7 @@ def links_to(target_model: type[models.Model]) -> list[Link]:
             own_table = field.remote_field.through._meta.auto_created
             if field.related_model is target_model and own_table:
                 found.append(Link(model, field))
-    return sorted(found, key=lambda link: link.label)
+    return tuple(sorted(found, key=lambda link: link.label))
 
 
 def referring_counts(

@@ -132,12 +132,16 @@ def call_data(call, **changes):
         "title": call.title,
         "slug": call.slug,
         "summary": call.summary,
-        "opens_on_0": "1", "opens_on_1": "8", "opens_on_2": "2031",
+        "opens_on_0": "1",
+        "opens_on_1": "8",
+        "opens_on_2": "2031",
         "opens_time": "9am",
-        "closes_on_0": "3", "closes_on_1": "11", "closes_on_2": "2031",
+        "closes_on_0": "3",
+        "closes_on_1": "11",
+        "closes_on_2": "2031",
         "closes_time": "12pm",
         "challenge_areas": [call.area.pk],
-    }  # fmt: skip
+    }
     return data | changes
 
 
@@ -168,8 +172,10 @@ def test_a_manager_changes_every_detail_before_the_call_opens(client, make, late
         "calls:call_detail", args=[make.programme.slug, "second-round"]
     )
     assert (later.accelerator, later.title, later.summary) == (
-        accelerator, "Second round", "Now with mentoring"
-    )  # fmt: skip
+        accelerator,
+        "Second round",
+        "Now with mentoring",
+    )
     assert later.opens_at.isoformat() == "2031-08-01T08:00:00+00:00"
     assert later.closes_at.isoformat() == "2031-11-03T12:00:00+00:00"
     assert list(later.challenge_areas.all()) == [area]
@@ -212,9 +218,14 @@ def test_details_are_fixed_once_the_call_opens(client, make, call, users):
     assert snapshot(call) == before
     with pytest.raises(DomainError, match="its details can no longer change"):
         services.call_update(
-            actor=make.actor, call=call, accelerator=call.accelerator, title="x", slug=call.slug,
-            opens_at=call.opens_at, closes_at=call.closes_at,
-        )  # fmt: skip
+            actor=make.actor,
+            call=call,
+            accelerator=call.accelerator,
+            title="x",
+            slug=call.slug,
+            opens_at=call.opens_at,
+            closes_at=call.closes_at,
+        )
 
 
 def test_questions_and_rules_change_until_the_first_submission(client, make, call, applicant):
@@ -232,8 +243,9 @@ def test_questions_and_rules_change_until_the_first_submission(client, make, cal
     move = reverse("calls:question_move", args=[p, c, call.q["idea"].uid])
     assert client.post(move, {"direction": "down"}).status_code == 302
     assert list(call.questions.values_list("text", flat=True))[:2] == [
-        "Annual income", "Describe your idea"
-    ]  # fmt: skip
+        "Annual income",
+        "Describe your idea",
+    ]
     assert call.q["idea"].history.first().history_change_reason == "Question moved down"
     client.post(move, {"direction": "up"})
     assert list(call.questions.values_list("position", flat=True)) == [1, 2, 3, 4, 5]
@@ -285,8 +297,9 @@ def test_a_question_a_rule_checks_is_not_removed_or_broken(make, call):
     with pytest.raises(DomainError, match="1 eligibility rule checks this question"):
         services.question_remove(actor=make.actor, question=income)
     with pytest.raises(DomainError) as broken:
-        services.question_update(actor=make.actor, question=income, kind="text", min_value=None,
-                                 prefix="")  # fmt: skip
+        services.question_update(
+            actor=make.actor, question=income, kind="text", min_value=None, prefix=""
+        )
     assert "checks this question: Select a number question." in broken.value.message
     income.refresh_from_db()
     assert income.kind == "number" and Question.objects.filter(pk=income.pk).exists()
@@ -305,9 +318,11 @@ def test_a_call_closes_early_after_a_confirmation(client, make, call, applicant,
     assert call.history.first().history_change_reason == "Closed early"
     with pytest.raises(DomainError, match="This call closed at"):
         services.application_submit(
-            actor=applicant[0], application=draft, answers=good_answers(call),
+            actor=applicant[0],
+            application=draft,
+            answers=good_answers(call),
             challenge_area=call.area,
-        )  # fmt: skip
+        )
     again = client.post(url)
     assert "The call already closed at" in again.content.decode()
 
@@ -371,9 +386,13 @@ def test_a_call_with_only_drafts_is_deleted_with_them(
 def test_a_call_without_questions_is_never_public(client, make, users):
     accelerator = make.accelerator()
     call = services.call_create(
-        actor=make.actor, accelerator=accelerator, title="Empty call", slug="empty",
-        opens_at=timezone.now() - timedelta(days=1), closes_at=timezone.now() + timedelta(days=9),
-    )  # fmt: skip
+        actor=make.actor,
+        accelerator=accelerator,
+        title="Empty call",
+        slug="empty",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=9),
+    )
     public = reverse("calls_public:call", args=[make.programme.slug, call.slug])
     assert client.get(public).status_code == 404
     client.force_login(users[Role.TEAM])
@@ -394,9 +413,13 @@ def test_a_call_without_questions_is_never_public(client, make, users):
 def test_the_call_list_shows_each_calls_status(client, make, call, later, users):
     accelerator = make.accelerator()
     services.call_create(
-        actor=make.actor, accelerator=accelerator, title="Empty call", slug="empty",
-        opens_at=timezone.now() - timedelta(days=1), closes_at=timezone.now() + timedelta(days=9),
-    )  # fmt: skip
+        actor=make.actor,
+        accelerator=accelerator,
+        title="Empty call",
+        slug="empty",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=9),
+    )
     client.force_login(users[Role.TEAM])
     body = client.get(reverse("calls:call_list", args=[make.programme.slug])).content.decode()
     assert "Open</strong>" in body and "Not open yet</strong>" in body

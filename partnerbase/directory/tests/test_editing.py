@@ -37,9 +37,13 @@ def users(make):
 def org(make):
     organisation = make.org("Toolshed", kind="social_enterprise", identifiers=["GB-COH-09506232"])
     services.person_create(
-        actor=make.actor, programme=make.programme, organisation=organisation,
-        name="Ada Lovelace", email="ada@example.org", phone="01632 960 001",
-    )  # fmt: skip
+        actor=make.actor,
+        programme=make.programme,
+        organisation=organisation,
+        name="Ada Lovelace",
+        email="ada@example.org",
+        phone="01632 960 001",
+    )
     return organisation
 
 
@@ -151,8 +155,11 @@ def test_team_changes_every_detail(client, org, users):
     )
     assert response.status_code == 302
     org.refresh_from_db()
-    assert (org.name, org.kind, org.sector_group) == ("Toolshed Enterprises", "business",
-                                                      "civil_society")  # fmt: skip
+    assert (org.name, org.kind, org.sector_group) == (
+        "Toolshed Enterprises",
+        "business",
+        "civil_society",
+    )
     assert (org.employee_count, org.customer_count, org.national_reach) == (45, 12000, True)
     assert org.regions == "West Midlands, Wales"
     assert org.responsible_business_notes == "Living wage employer"
@@ -209,9 +216,13 @@ def test_team_adds_changes_and_removes_a_person(client, org, users):
     p, o = org.programme.slug, org.uid
     response = client.post(
         reverse("directory:person_add", args=[p, o]),
-        {"name": "Grace Hopper", "job_title": "CEO", "email": "grace@example.org",
-         "phone": "+44 808 157 0192"},
-    )  # fmt: skip
+        {
+            "name": "Grace Hopper",
+            "job_title": "CEO",
+            "email": "grace@example.org",
+            "phone": "+44 808 157 0192",
+        },
+    )
     assert response.status_code == 302
     grace = Person.objects.get(name="Grace Hopper")
     assert (grace.organisation, grace.programme) == (org, org.programme)
@@ -226,8 +237,9 @@ def test_team_adds_changes_and_removes_a_person(client, org, users):
     grace.refresh_from_db()
     assert grace.email == "grace@example.org"
 
-    response = client.post(change, {"name": "Grace Hopper", "job_title": "Chair",
-                                    "email": "", "phone": ""})  # fmt: skip
+    response = client.post(
+        change, {"name": "Grace Hopper", "job_title": "Chair", "email": "", "phone": ""}
+    )
     assert response.status_code == 302
     grace.refresh_from_db()
     assert (grace.job_title, grace.email, grace.phone) == ("Chair", "", "")
@@ -245,9 +257,12 @@ def test_team_adds_changes_and_removes_a_person(client, org, users):
 def test_a_person_with_a_board_seat_is_not_removed(client, org, users, make):
     person = org.people.get()
     champion_appoint(
-        actor=make.actor, programme=make.programme, person=person, organisation=org,
+        actor=make.actor,
+        programme=make.programme,
+        person=person,
+        organisation=org,
         term_starts_on=date(2017, 3, 1),
-    )  # fmt: skip
+    )
     client.force_login(users[Role.TEAM])
     url = reverse("directory:person_remove", args=[org.programme.slug, org.uid, person.uid])
     assert "Cannot remove: 1 champion refers to them." in client.get(url).content.decode()

@@ -27,8 +27,10 @@ def figures_of(programme) -> dict:
 
 def referring(organisation) -> dict[str, set[int]]:
     """The records pointing at `organisation`, by link ("app.Model.field")."""
-    return {link.label: set(link.rows(organisation).values_list("pk", flat=True))
-            for link in links_to(Organisation)}  # fmt: skip
+    return {
+        link.label: set(link.rows(organisation).values_list("pk", flat=True))
+        for link in links_to(Organisation)
+    }
 
 
 def test_a_merge_moves_every_kind_of_link_and_changes_no_figure():
