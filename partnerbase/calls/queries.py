@@ -1,12 +1,13 @@
 """Reads of calls and applications, restricted to what the user may see."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from partnerbase.programmes.models import Programme
 
-from .models import Application, ApplicationStatus, Call
+from .lifecycle import with_questions
+from .models import Application, ApplicationStatus, Call, Question
 
 
 def call_list(*, programme) -> QuerySet:
@@ -20,6 +21,7 @@ def call_list(*, programme) -> QuerySet:
             draft_count=Count(
                 "applications", filter=Q(applications__status=ApplicationStatus.DRAFT)
             ),
+            has_questions=Exists(Question.objects.filter(call=OuterRef("pk"))),
         )
     )
 
@@ -32,12 +34,12 @@ def call_get(*, programme, slug: str) -> Call:
 
 
 def public_call_get(*, programme_slug: str, slug: str, now=None) -> Call:
-    """A call anyone may read: it has opened (closed calls stay readable)."""
+    """A call anyone may read: it has opened, with questions (closed calls stay readable)."""
     programme = Programme.objects.filter(slug=programme_slug).first()
+    calls = Call.objects.filter(programme=programme, slug=slug, opens_at__lte=now or timezone.now())
+    # A call with no questions is never public (calls/lifecycle.py).
     call = (
-        Call.objects.filter(programme=programme, slug=slug, opens_at__lte=now or timezone.now())
-        .select_related("accelerator", "programme")
-        .first()
+        with_questions(calls).select_related("accelerator", "programme").first()
         if programme
         else None
     )

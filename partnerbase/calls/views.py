@@ -13,7 +13,7 @@ from partnerbase.core.forms import add_service_error
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.queries import programme_get
 
-from . import queries, services
+from . import lifecycle, queries, services
 from .forms import CallForm, QuestionForm, RuleForm
 from .models import EligibilityRule, Question, QuestionKind
 from .permissions import (
@@ -78,6 +78,8 @@ def call_add(request, slug):
 def call_detail(request, slug, call_slug):
     programme = _managed(request, slug)
     call = queries.call_get(programme=programme, slug=call_slug)
+    now = timezone.now()
+    lock_reason = lifecycle.setup_lock_reason(call)
     return render(
         request,
         "calls/call_detail.html",
@@ -86,7 +88,13 @@ def call_detail(request, slug, call_slug):
             call=call,
             questions=call.questions.all(),
             rules=[(r, rule_in_words(r)) for r in call.rules.select_related("question", "call")],
-            editable=timezone.now() < call.opens_at,
+            editable=not lock_reason,
+            lock_reason=lock_reason,
+            opened=lifecycle.has_opened(call, now),
+            live=lifecycle.is_live(call, now),
+            status=lifecycle.status(call, now),
+            opening_passed=now >= call.opens_at,
+            closed=now >= call.closes_at,
             applications=queries.application_list(call=call),
         ),
     )
@@ -111,7 +119,13 @@ def _question_page(request, programme, call, question=None):
     return render(
         request,
         "calls/question_form.html",
-        _ctx(programme, call=call, form=form, question=question),
+        _ctx(
+            programme,
+            call=call,
+            form=form,
+            question=question,
+            lock_reason=lifecycle.setup_lock_reason(call),
+        ),
     )
 
 
@@ -153,7 +167,11 @@ def rule_add(request, slug, call_slug):
         else:
             messages.success(request, "Eligibility rule added.")
             return redirect("calls:call_detail", programme.slug, call.slug)
-    return render(request, "calls/rule_form.html", _ctx(programme, call=call, form=form))
+    return render(
+        request,
+        "calls/rule_form.html",
+        _ctx(programme, call=call, form=form, lock_reason=lifecycle.setup_lock_reason(call)),
+    )
 
 
 @require_POST

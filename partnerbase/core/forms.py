@@ -8,6 +8,17 @@ from django.core.exceptions import ValidationError
 from .errors import DomainError
 
 
+def posted(request):
+    """A form's data: the POST, even an empty one (so a bare confirmation or a radio left
+    unanswered is still checked), or None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+class ConfirmForm(forms.Form):
+    """No fields: a confirmation page's form, which carries a refusal to the error summary
+    (and the page title's "Error:")."""
+
+
 def add_service_error(form, exc: Exception) -> None:
     if isinstance(exc, DomainError):
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)

@@ -40,8 +40,13 @@ def recorded_reason(reason: str, *, actor, recorded_for: str) -> str:
 
 def history_entries(obj: models.Model, limit: int = 50) -> list[dict]:
     """Each change to `obj`, newest first, with the fields that changed."""
+    return history_rows_entries(obj.history.all(), limit)
+
+
+def history_rows_entries(rows: models.QuerySet, limit: int = 50) -> list[dict]:
+    """history_entries for history rows of one record, such as a deleted record's."""
     records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+        rows.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
     )
     entries = []
     for newer, older in zip(records, records[1:] + [None], strict=True):

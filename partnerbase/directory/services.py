@@ -4,7 +4,8 @@ from datetime import date
 from django.db import transaction
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.history import record_save
+from partnerbase.core.history import record_delete, record_save
+from partnerbase.core.references import counts_in_words, referring_counts
 from partnerbase.core.services import same_programme
 
 from . import orgid
@@ -134,3 +135,113 @@ def engagement_record(
         same_programme(programme, participants=person)
         record_save(EngagementParticipant(engagement=engagement, person=person), actor=actor)
     return engagement
+
+
+# What the organisation form changes; convening is set with the programme (convener_set).
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "sector_group",
+    "regions",
+    "employee_count",
+    "customer_count",
+    "national_reach",
+    "responsible_business_notes",
+    "website",
+    "description",
+)
+PERSON_FIELDS = ("name", "job_title", "email", "phone")
+
+
+def _identifiers_set(*, actor, organisation: Organisation, values: Iterable[str]) -> None:
+    """Keep exactly `values`: add the new ones, remove the ones no longer listed."""
+    wanted = {}
+    for value in values:
+        try:
+            parsed = orgid.parse(value)
+        except orgid.InvalidOrgId as exc:
+            raise DomainError(str(exc), field="identifiers") from exc
+        wanted[str(parsed)] = parsed
+    for identifier in organisation.identifiers.all():
+        if str(identifier) not in wanted:
+            record_delete(identifier, actor=actor, reason="Identifier removed")
+        wanted.pop(str(identifier), None)
+    for value in wanted:
+        organisation_identifier_add(actor=actor, organisation=organisation, value=value)
+
+
+@transaction.atomic
+def organisation_update(
+    *, actor, organisation: Organisation, identifiers: Iterable[str] | None = None, **changes
+) -> Organisation:
+    """Change the organisation's details; `identifiers`, when given, replaces its list.
+    An empty sector group follows the kind."""
+    for name, value in changes.items():
+        if name not in ORGANISATION_FIELDS:
+            raise TypeError(f"organisation_update() got an unexpected field {name!r}")
+        setattr(organisation, name, value.strip() if name == "name" else value)
+    if not organisation.sector_group:
+        organisation.sector_group = DEFAULT_SECTOR.get(organisation.kind, "")
+    if not organisation.name:
+        raise DomainError("Enter the organisation's name", field="name")
+    record_save(organisation, actor=actor, reason="Details changed")
+    if identifiers is not None:
+        _identifiers_set(actor=actor, organisation=organisation, values=identifiers)
+    return organisation
+
+
+@transaction.atomic
+def organisation_delete(*, actor, organisation: Organisation) -> None:
+    """Delete an organisation nothing refers to; otherwise say what does. Its identifiers
+    are its own details and go with it."""
+    refusal = organisation_delete_refusal(organisation)
+    if refusal:
+        raise DomainError(refusal)
+    for identifier in organisation.identifiers.all():
+        record_delete(identifier, actor=actor, reason="Organisation deleted")
+    record_delete(organisation, actor=actor, reason="Organisation deleted")
+
+
+def organisation_dependents(organisation: Organisation) -> list:
+    """(model, count) for every kind of record that refers to the organisation."""
+    return referring_counts(organisation, ignore=(OrganisationIdentifier,))
+
+
+def _refusal(what: str, dependents: list, whom: str) -> str:
+    if not dependents:
+        return ""
+    verb = "refers" if sum(count for _, count in dependents) == 1 else "refer"
+    return f"Cannot {what}: {counts_in_words(dependents)} {verb} to {whom}."
+
+
+def organisation_delete_refusal(organisation: Organisation) -> str:
+    """Why the organisation cannot be deleted ("Cannot delete: 2 funding awards, 1
+    partnership refer to it."), or "" if it can."""
+    return _refusal("delete", organisation_dependents(organisation), "it")
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, **changes) -> Person:
+    for name, value in changes.items():
+        if name not in PERSON_FIELDS:
+            raise TypeError(f"person_update() got an unexpected field {name!r}")
+        setattr(person, name, value.strip() if isinstance(value, str) else value)
+    if not person.name:
+        raise DomainError("Enter the person's name", field="name")
+    return record_save(person, actor=actor, reason="Contact details changed")
+
+
+def person_remove_refusal(person: Person) -> str:
+    return _refusal("remove", referring_counts(person, ignore=(EngagementParticipant,)), "them")
+
+
+@transaction.atomic
+def person_remove(*, actor, person: Person) -> None:
+    """Remove a person from the directory, with their places in engagements' lists of who
+    took part; refused while a board seat, prospect, action or working group names them."""
+    refusal = person_remove_refusal(person)
+    if refusal:
+        raise DomainError(refusal)
+    for participant in EngagementParticipant.objects.filter(person=person):
+        record_delete(participant, actor=actor, reason="Person removed")
+    record_delete(person, actor=actor, reason="Person removed")

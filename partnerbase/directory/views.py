@@ -1,18 +1,20 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.accounts.permissions import can_manage_programme, can_view_directory
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
-from partnerbase.core.history import history_entries
+from partnerbase.core.history import history_entries, history_rows_entries
 from partnerbase.programmes.queries import programme_get
 
 from . import services
 from .forms import EngagementForm, OrganisationForm
-from .models import OrganisationKind
+from .merge import merged_into, merged_records
+from .models import Organisation, OrganisationKind
 from .queries import organisation_get, organisation_list
 
 
@@ -58,6 +60,8 @@ def organisation_detail(request, slug, uid):
             "programme": programme,
             "organisation": organisation,
             "engagements": organisation.engagements.order_by("-occurred_on")[:20],
+            "people": organisation.people.order_by("name"),
+            "merged": merged_records(organisation).select_related("history_user"),
             "history": history_entries(organisation),
             "nav_current": "organisations",
             "can_manage": can_manage_programme(request.user, programme),
@@ -65,7 +69,30 @@ def organisation_detail(request, slug, uid):
     )
 
 
-def _managed_programme(request, slug):
+@require_GET
+def organisation_history(request, slug, uid):
+    """The history of a record, kept after it was deleted or merged into another."""
+    programme = _programme(request, slug)
+    organisation = Organisation.objects.filter(programme=programme, uid=uid).first()
+    rows = Organisation.history.filter(programme_id=programme.pk, uid=uid)
+    last = rows.order_by("-history_date", "-history_id").first()
+    if last is None:
+        raise Http404("No such organisation")
+    return render(
+        request,
+        "directory/organisation_history.html",
+        {
+            "programme": programme,
+            "organisation": organisation,
+            "last": last,
+            "merged_into": merged_into(last),
+            "history": history_rows_entries(rows),
+            "nav_current": "organisations",
+        },
+    )
+
+
+def managed_programme(request, slug):
     programme = programme_get(user=request.user, slug=slug)
     if not can_manage_programme(request.user, programme):
         raise PermissionDenied
@@ -74,7 +101,7 @@ def _managed_programme(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def organisation_add(request, slug):
-    programme = _managed_programme(request, slug)
+    programme = managed_programme(request, slug)
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +126,7 @@ def organisation_add(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def engagement_add(request, slug, uid):
-    programme = _managed_programme(request, slug)
+    programme = managed_programme(request, slug)
     organisation = organisation_get(programme=programme, uid=uid)
     form = EngagementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

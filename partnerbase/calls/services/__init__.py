@@ -8,6 +8,16 @@ from .applications import (
     application_withdraw,
     eligibility_failures,
 )
+from .editing import (
+    call_close,
+    call_delete,
+    call_delete_refusal,
+    call_update,
+    question_move,
+    question_remove,
+    rule_move,
+    rule_update,
+)
 from .restore import application_restore
 from .setup import (
     call_create,
@@ -24,10 +34,18 @@ __all__ = [
     "application_start",
     "application_submit",
     "application_withdraw",
+    "call_close",
     "call_create",
+    "call_delete",
+    "call_delete_refusal",
+    "call_update",
     "eligibility_failures",
     "question_add",
+    "question_move",
+    "question_remove",
     "question_update",
     "rule_add",
+    "rule_move",
     "rule_remove",
+    "rule_update",
 ]

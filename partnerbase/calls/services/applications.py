@@ -96,6 +96,8 @@ def _saved_value(answer: Answer | None, question: Question):
 
 
 def _check_window(call: Call, now: datetime, doing: str) -> None:
+    if not call.questions.exists():
+        raise DomainError(f"This call is not open: it has no questions, so you cannot {doing}.")
     if now < call.opens_at:
         raise DomainError(
             f"This call opens at {deadlines.format_uk(call.opens_at)}: you cannot {doing} yet."

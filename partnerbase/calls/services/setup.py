@@ -1,21 +1,23 @@
 """Setting up a call: the call itself, its questions and its eligibility rules.
 
-Questions and rules change only before the call opens, so every applicant answers the same
-questions under the same rules.
+Questions and rules change until the first application is submitted, so every applicant
+answers the same questions under the same rules (calls/lifecycle.py).
 """
 
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
 from partnerbase.core.services import same_programme
 
+from ..lifecycle import setup_lock_reason
 from ..models import Call, EligibilityRule, Question
+from ..wording import rule_in_words
 
 # Page addresses under /calls/ that a call's slug would hide.
 RESERVED_SLUGS = {"add", "my-applications"}
@@ -71,9 +73,11 @@ def call_create(
     return call
 
 
-def _before_opening(call: Call, now: datetime | None, what: str) -> None:
-    if (now or timezone.now()) >= call.opens_at:
-        raise DomainError(f"The call has opened: its {what} can no longer change.")
+def unlocked(call: Call) -> None:
+    """Refuse a change to the questions or rules once an application has been submitted."""
+    reason = setup_lock_reason(call)
+    if reason:
+        raise DomainError(reason)
 
 
 @transaction.atomic
@@ -95,8 +99,9 @@ def question_add(
     illustrative: bool = False,
     uid=None,
 ) -> Question:
-    """Add a question at `position`, by default the end of the call's list."""
-    _before_opening(call, now, "questions")
+    """Add a question at `position`, by default the end of the call's list. (`now` is
+    accepted for the demo and the importer; the lock is the first submission, not a time.)"""
+    unlocked(call)
     last = call.questions.aggregate(last=Max("position"))["last"] or 0
     question = Question(
         call=call,
@@ -119,12 +124,42 @@ def question_add(
 def question_update(
     *, actor, question: Question, now: datetime | None = None, **changes
 ) -> Question:
-    _before_opening(question.call, now, "questions")
+    unlocked(question.call)
+    old_kind = question.kind
     for name, value in changes.items():
         if name not in QUESTION_FIELDS:
             raise TypeError(f"question_update() got an unexpected field {name!r}")
         setattr(question, name, value)
-    return record_save(question, actor=actor, reason="Question changed")
+    rules_still_hold(question)
+    record_save(question, actor=actor, reason="Question changed")
+    if question.kind != old_kind:
+        # Drafts' answers of the old kind mean nothing now: the applicants answer again.
+        for answer in question.answers.all():
+            answer_delete(answer, actor=actor, reason="The question's kind of answer changed")
+    return question
+
+
+def rules_still_hold(question: Question) -> None:
+    """Refuse a change that breaks an eligibility rule checking this question."""
+    for rule in question.rules.all():
+        rule.question = question
+        try:
+            rule.clean()
+        except ValidationError as exc:
+            problem = " ".join(exc.messages)
+            raise DomainError(
+                f"The eligibility rule “{rule_in_words(rule)}” checks this question: {problem} "
+                "Change or remove the rule first.",
+                field="kind",
+            ) from exc
+
+
+def answer_delete(answer, *, actor, reason: str) -> None:
+    """Delete an answer and, once the transaction commits, its uploaded file."""
+    if answer.file:
+        storage, name = answer.file.storage, answer.file.name
+        transaction.on_commit(lambda: storage.delete(name))
+    record_delete(answer, actor=actor, reason=reason)
 
 
 @transaction.atomic
@@ -141,7 +176,7 @@ def rule_add(
     illustrative: bool = False,
     uid=None,
 ) -> EligibilityRule:
-    _before_opening(call, now, "eligibility rules")
+    unlocked(call)
     if not isinstance(values, str):
         values = "\n".join(v.strip() for v in values if v.strip())
     last = call.rules.aggregate(last=Max("position"))["last"] or 0
@@ -159,5 +194,5 @@ def rule_add(
 
 @transaction.atomic
 def rule_remove(*, actor, rule: EligibilityRule, now: datetime | None = None) -> None:
-    _before_opening(rule.call, now, "eligibility rules")
+    unlocked(rule.call)
     record_delete(rule, actor=actor, reason="Eligibility rule removed")

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from partnerbase.calls import deadlines
+from partnerbase.calls import deadlines, lifecycle
 from partnerbase.calls.permissions import can_manage_calls
 
 register = template.Library()
@@ -37,3 +37,24 @@ def may_manage_calls(user, programme):
 def number_as_shown(question, value):
     """A number as its question shows numbers: £250,000, or 2012 for a year."""
     return question.format_number(value) if value is not None else ""
+
+
+CALL_STATUS_TAGS = {
+    "Open": "govuk-tag--green",
+    "Not open yet": "govuk-tag--blue",
+    "Closed": "govuk-tag--grey",
+    "No questions": "govuk-tag--yellow",
+}
+
+
+@register.filter
+def call_status_tag(status):
+    """A call's status from calls/lifecycle.py as a GOV.UK tag."""
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>', CALL_STATUS_TAGS.get(status, ""), status
+    )
+
+
+@register.filter
+def call_status(call):
+    return lifecycle.status(call)

@@ -230,14 +230,17 @@ def test_a_call_form_with_errors_shows_the_summary_and_saves_nothing(client, mak
     assert not Call.objects.exists()
 
 
-def test_questions_cannot_change_after_the_call_opens(client, call, users):
+def test_questions_cannot_change_after_the_first_submission(client, call, submitted, users):
     client.force_login(users[Role.TEAM])
     response = client.post(
         reverse("calls:question_add", args=[call.programme.slug, call.slug]),
         {"text": "Late question", "kind": "text"},
     )
     assert response.status_code == 200
-    assert "The call has opened: its questions can no longer change." in response.content.decode()
+    assert (
+        "Questions and eligibility rules are locked: 1 application has been submitted"
+        in response.content.decode()
+    )
     assert not call.questions.filter(text="Late question").exists()
 
 
