@@ -11,7 +11,7 @@ message; only the widget HTML that Django itself renders is passed through as sa
 import copy
 
 from django import forms, template
-from django.core.validators import EmailValidator
+from django.core.validators import EmailValidator, MaxLengthValidator
 from django.utils.html import format_html
 
 from partnerbase.core.forms import DATE_PARTS, GovukDateWidget
@@ -110,8 +110,10 @@ def error_messages(bound_field) -> list[str]:
         ),
     }
     generic = {str(message): text for message, text in generic.items()}
+    # Only Django's own wording: a form that set its own message keeps it.
+    default_too_long = str(MaxLengthValidator.message)
     if isinstance(field, forms.CharField) and field.max_length:
-        too_long = field.error_messages.get("max_length", "") % {
+        too_long = default_too_long % {
             "limit_value": field.max_length,
             "show_value": len(str(bound_field.data or "")),
         }

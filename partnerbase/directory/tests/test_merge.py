@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from partnerbase.accounts.invitations import invitation_send
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.accounts.services import membership_grant
 from partnerbase.core.errors import DomainError
@@ -39,6 +40,12 @@ def test_a_merge_moves_every_kind_of_link_and_changes_no_figure():
     record that pointed at it points at the new one, and no figure or count changes."""
     actor = make_user(full_name="Tess Team")
     p = build_small(actor)
+    # An invitation to act for an organisation: the one link the file does not hold.
+    invitation_send(
+        actor=actor, programme=p, email="new.partner@example.org", roles=[Role.PARTNER_CONTACT],
+        organisation=Organisation.objects.filter(programme=p).order_by("pk").first(),
+        site_url="https://partnerbase.example.org",
+    )  # fmt: skip
     figures = figures_of(p)
     counts = record_counts()
     covered = set()
