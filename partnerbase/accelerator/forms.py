@@ -74,6 +74,12 @@ class MembershipStatusForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select graduated or withdrawn"},
     )
+    graduated_on = GovukDateField(
+        label="Date graduated",
+        help_text="Only for a graduation. For example, 31 7 2018",
+        required=False,
+        error_name="The date graduated",
+    )
     withdrawn_on = GovukDateField(
         label="Date withdrawn",
         help_text="Only for a withdrawal. For example, 27 3 2018",
@@ -85,6 +91,8 @@ class MembershipStatusForm(forms.Form):
         data = super().clean()
         if data.get("status") == MembershipStatus.WITHDRAWN and not data.get("withdrawn_on"):
             self.add_error("withdrawn_on", "Enter the date the innovator withdrew")
+        if data.get("status") == MembershipStatus.GRADUATED and not data.get("graduated_on"):
+            self.add_error("graduated_on", "Enter the date the innovator graduated")
         return data
 
 

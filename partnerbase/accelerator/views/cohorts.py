@@ -30,6 +30,7 @@ def home(request, slug):
         "accelerator/home.html",
         context(
             programme,
+            accelerators=queries.accelerator_list(programme=programme),
             calls=queries.call_list(programme=programme),
             cohorts=queries.cohort_list(programme=programme),
         ),
@@ -65,7 +66,9 @@ def membership_status(request, slug, uid):
         data = form.cleaned_data
         try:
             if data["status"] == MembershipStatus.GRADUATED:
-                services.cohort_member_graduate(actor=request.user, membership=membership)
+                services.cohort_member_graduate(
+                    actor=request.user, membership=membership, on=data["graduated_on"]
+                )
             else:
                 services.cohort_member_withdraw(
                     actor=request.user, membership=membership, on=data["withdrawn_on"]
