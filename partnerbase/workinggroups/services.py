@@ -178,7 +178,7 @@ def _last_activity(working_group: WorkingGroup) -> tuple[date, str] | None:
     held = working_group.meetings.aggregate(last=Max("held_on"))["last"]
     proposed = working_group.ideas.aggregate(last=Max("proposed_on"))["last"]
     found = [(d, what) for d, what in ((held, "a meeting"), (proposed, "an idea")) if d]
-    return max(found, default=None)
+    return max(found, key=lambda item: item[0], default=None)
 
 
 @transaction.atomic
