@@ -66,34 +66,20 @@ class CohortSelectForm(forms.Form):
 
 class MembershipStatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="New status",
+        label="What happened",
         choices=[
-            (MembershipStatus.GRADUATED, "Graduated"),
-            (MembershipStatus.WITHDRAWN, "Withdrawn"),
+            (MembershipStatus.GRADUATED, "They graduated"),
+            (MembershipStatus.WITHDRAWN, "They withdrew"),
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Select graduated or withdrawn"},
     )
-    graduated_on = GovukDateField(
-        label="Date graduated",
-        help_text="Only for a graduation. For example, 31 7 2018",
-        required=False,
-        error_name="The date graduated",
+    on = GovukDateField(
+        label="Date",
+        help_text="The day they graduated or withdrew. For example, 31 7 2018",
+        error_messages={"required": "Enter the date they graduated or withdrew"},
+        error_name="The date",
     )
-    withdrawn_on = GovukDateField(
-        label="Date withdrawn",
-        help_text="Only for a withdrawal. For example, 27 3 2018",
-        required=False,
-        error_name="The date withdrawn",
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == MembershipStatus.WITHDRAWN and not data.get("withdrawn_on"):
-            self.add_error("withdrawn_on", "Enter the date the innovator withdrew")
-        if data.get("status") == MembershipStatus.GRADUATED and not data.get("graduated_on"):
-            self.add_error("graduated_on", "Enter the date the innovator graduated")
-        return data
 
 
 class SessionForm(forms.Form):

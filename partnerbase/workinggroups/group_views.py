@@ -66,11 +66,12 @@ def group_archive(request, slug, uid):
         messages.error(request, f"{group} is already archived.")
         return redirect(group_url(group))
     form = ArchiveForm(request.POST or None)
-    current = [m for m in group.members.select_related("person") if m.left_on is None]
+    current = [str(m.person) for m in group.members.select_related("person") if not m.left_on]
+    shown = ", ".join(current[:5]) + (f" and {len(current) - 5} more" if len(current) > 5 else "")
     return _form_page(
         request,
         "workinggroups/archive_form.html",
-        {"programme": programme, "group": group, "current": current},
+        {"programme": programme, "group": group, "current": len(current), "names": shown},
         form,
         lambda data: services.working_group_archive(
             actor=request.user, working_group=group, on=data["on"]

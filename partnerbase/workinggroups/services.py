@@ -235,5 +235,7 @@ def working_group_remove(*, actor, working_group: WorkingGroup) -> None:
     it instead). History keeps the removed group."""
     refusal = working_group_dependents(working_group)
     if refusal:
-        raise DomainError(f"{refusal} Archive it instead.")
+        raise DomainError(
+            refusal if working_group.archived_on else f"{refusal} Archive it instead."
+        )
     record_delete(working_group, actor=actor, reason="Working group removed")

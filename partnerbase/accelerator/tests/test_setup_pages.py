@@ -342,13 +342,15 @@ def test_graduating_needs_its_date_and_keeps_it(client, world):
     place = _place(world)
     url = _u("membership_status", world, place.uid)
 
-    undated = client.post(url, {"status": "graduated", "graduated_on_0": ""})
-    early = client.post(url, {"status": "graduated", **_date("graduated_on", date(2018, 1, 2))})
-    assert "Enter the date the innovator graduated" in undated.content.decode()
+    undated = client.post(url, {"status": "graduated", "on_0": "", "on_1": "", "on_2": ""})
+    early = client.post(url, {"status": "graduated", **_date("on", date(2018, 1, 2))})
+    assert "Enter the date they graduated or withdrew" in undated.content.decode()
+    # The service's refusal goes next to the date.
+    assert 'id="id_on-error"' in early.content.decode()
     assert "An innovator cannot graduate before joining" in early.content.decode()
     assert CohortMembership.objects.get(pk=place.pk).status == "active"
 
-    client.post(url, {"status": "graduated", **_date("graduated_on", date(2018, 7, 31))})
+    client.post(url, {"status": "graduated", **_date("on", date(2018, 7, 31))})
 
     place = CohortMembership.objects.get(pk=place.pk)
     assert (place.status, place.graduated_on, place.withdrawn_on) == (
@@ -368,7 +370,7 @@ def test_withdrawing_keeps_its_date(client, world):
 
     client.post(
         _u("membership_status", world, place.uid),
-        {"status": "withdrawn", **_date("withdrawn_on", date(2018, 3, 1))},
+        {"status": "withdrawn", **_date("on", date(2018, 3, 1))},
     )
 
     place = CohortMembership.objects.get(pk=place.pk)

@@ -63,7 +63,7 @@ def test_the_team_removes_a_prospect_and_history_keeps_it(client, alpha, actor):
     page = client.get(_remove_url(alpha)).content.decode()
     response = client.post(_remove_url(alpha))
 
-    assert "the 1 contact logged with them stays as engagement with Acme plc" in page
+    assert "the 1 contact logged with them stays as an engagement with Acme plc" in page
     assert response["Location"] == reverse("champions:prospect_list", args=[alpha.programme.slug])
     assert not Prospect.objects.filter(pk=pk).exists()
     assert not (Score.objects.exists() or StageChange.objects.exists() or Contact.objects.exists())
