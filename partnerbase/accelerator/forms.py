@@ -66,26 +66,20 @@ class CohortSelectForm(forms.Form):
 
 class MembershipStatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="New status",
+        label="What happened",
         choices=[
-            (MembershipStatus.GRADUATED, "Graduated"),
-            (MembershipStatus.WITHDRAWN, "Withdrawn"),
+            (MembershipStatus.GRADUATED, "They graduated"),
+            (MembershipStatus.WITHDRAWN, "They withdrew"),
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Select graduated or withdrawn"},
     )
-    withdrawn_on = GovukDateField(
-        label="Date withdrawn",
-        help_text="Only for a withdrawal. For example, 27 3 2018",
-        required=False,
-        error_name="The date withdrawn",
+    on = GovukDateField(
+        label="Date",
+        help_text="The day they graduated or withdrew. For example, 31 7 2018",
+        error_messages={"required": "Enter the date they graduated or withdrew"},
+        error_name="The date",
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == MembershipStatus.WITHDRAWN and not data.get("withdrawn_on"):
-            self.add_error("withdrawn_on", "Enter the date the innovator withdrew")
-        return data
 
 
 class SessionForm(forms.Form):

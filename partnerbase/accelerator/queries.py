@@ -7,6 +7,7 @@ from partnerbase.brokering.models import Need, Partnership
 from partnerbase.calls.models import Application, ApplicationStatus, Call
 
 from .models import (
+    Accelerator,
     Cohort,
     CohortMembership,
     MembershipStatus,
@@ -23,6 +24,20 @@ def call_list(*, programme) -> QuerySet:
 
 def call_get(*, programme, slug: str) -> Call:
     return get_object_or_404(call_list(programme=programme), slug=slug)
+
+
+def accelerator_list(*, programme) -> QuerySet:
+    return (
+        Accelerator.objects.filter(programme=programme)
+        .select_related("delivery_partner")
+        .annotate(cohort_count=Count("cohorts"))
+    )
+
+
+def accelerator_get(*, programme, uid) -> Accelerator:
+    return get_object_or_404(
+        Accelerator.objects.select_related("delivery_partner"), programme=programme, uid=uid
+    )
 
 
 def cohort_list(*, programme) -> QuerySet:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cohorts, innovators, selection, support
+from .views import cohorts, innovators, selection, setup, support
 
 app_name = "accelerator"
 
@@ -10,7 +10,12 @@ urlpatterns = [
     path("selection/<slug:call_slug>/notify/", selection.notify, name="notify"),
     path("selection/<slug:call_slug>/cohort/", selection.select_cohort, name="select_cohort"),
     path("selection/<slug:call_slug>/<uuid:uid>/", selection.decide, name="decide"),
+    path("accelerators/add/", setup.accelerator_add, name="accelerator_add"),
+    path("accelerators/<uuid:uid>/edit/", setup.accelerator_edit, name="accelerator_edit"),
+    path("accelerators/<uuid:uid>/cohorts/add/", setup.cohort_add, name="cohort_add"),
     path("cohorts/<uuid:uid>/", cohorts.cohort, name="cohort"),
+    path("cohorts/<uuid:uid>/edit/", setup.cohort_edit, name="cohort_edit"),
+    path("cohorts/<uuid:uid>/innovators/add/", setup.place_add, name="place_add"),
     path("cohorts/<uuid:uid>/sessions/add/", support.session_add, name="session_add"),
     path("cohorts/<uuid:uid>/milestones/add/", support.milestone_add, name="milestone_add"),
     path("sessions/<uuid:uid>/", support.session, name="session"),

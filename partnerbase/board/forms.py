@@ -69,15 +69,26 @@ class PaperForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=DecisionKind.choices, widget=forms.RadioSelect, label="Kind of decision"
+        choices=DecisionKind.choices,
+        widget=forms.RadioSelect,
+        label="Kind of decision",
+        error_messages={"required": "Select ambition or agreed work"},
     )
-    summary = forms.CharField(max_length=300)
+    summary = forms.CharField(
+        max_length=300, error_messages={"required": "Enter the decision's summary"}
+    )
     detail = forms.CharField(widget=forms.Textarea, required=False)
 
 
 class ActionForm(forms.Form):
-    description = forms.CharField(max_length=300, label="Action")
-    owner = forms.ChoiceField(label="Owner", help_text="A board member or a person.")
+    description = forms.CharField(
+        max_length=300, label="Action", error_messages={"required": "Enter the action"}
+    )
+    owner = forms.ChoiceField(
+        label="Owner",
+        help_text="A board member or a person.",
+        error_messages={"required": "Choose an owner"},
+    )
     decision = forms.ChoiceField(label="From the decision", required=False)
     due_on = GovukDateField(label="Due date", help_text="For example, 31 1 2018")
 
@@ -111,3 +122,18 @@ class ActionForm(forms.Form):
         kind, owner = data.pop("owner")
         data["owner_champion" if kind == "champion" else "owner_person"] = owner
         return data
+
+
+def action_initial(action) -> dict:
+    """An action as ActionForm's initial values, to change it."""
+    owner = (
+        f"c-{action.owner_champion.uid}"
+        if action.owner_champion_id
+        else f"p-{action.owner_person.uid}"
+    )
+    return {
+        "description": action.description,
+        "owner": owner,
+        "decision": str(action.decision.uid) if action.decision_id else "",
+        "due_on": action.due_on,
+    }

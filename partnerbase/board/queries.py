@@ -58,6 +58,13 @@ def paper_get(*, programme, uid) -> BoardPaper:
     return paper
 
 
+def decision_get(*, programme, uid) -> Decision:
+    decision = Decision.objects.filter(meeting__programme=programme, uid=uid).first()
+    if decision is None:
+        raise Http404("No such decision")
+    return decision
+
+
 def action_get(*, programme, uid) -> Action:
     action = _actions().filter(meeting__programme=programme, uid=uid).first()
     if action is None:

@@ -204,15 +204,7 @@ def action_record(
     uid=None,
 ) -> Action:
     """An action from `meeting`, owned by one board member or one person of the programme."""
-    programme = meeting.programme
-    same_programme(programme, owner_champion=owner_champion, owner_person=owner_person)
-    if decision is not None and decision.meeting_id != meeting.pk:
-        raise DomainError("The decision belongs to another meeting.", field="decision")
-    if due_on < meeting.held_on:
-        raise DomainError(
-            f"The due date must be on or after the meeting ({meeting.held_on:%-d %B %Y}).",
-            field="due_on",
-        )
+    _check_action(meeting, due_on, decision, owner_champion, owner_person)
     action = Action(
         meeting=meeting,
         decision=decision,
@@ -225,6 +217,17 @@ def action_record(
         illustrative=illustrative,
     )
     return record_save(action, uid=uid, actor=actor, reason="Action recorded")
+
+
+def _check_action(meeting, due_on, decision, owner_champion, owner_person) -> None:
+    same_programme(meeting.programme, owner_champion=owner_champion, owner_person=owner_person)
+    if decision is not None and decision.meeting_id != meeting.pk:
+        raise DomainError("The decision belongs to another meeting.", field="decision")
+    if due_on < meeting.held_on:
+        raise DomainError(
+            f"The due date must be on or after the meeting ({meeting.held_on:%-d %B %Y}).",
+            field="due_on",
+        )
 
 
 @transaction.atomic
@@ -243,3 +246,35 @@ def action_reopen(*, actor, action: Action) -> Action:
         raise DomainError("This action is already open.")
     action.status, action.done_on = ActionStatus.OPEN, None
     return record_save(action, actor=actor, reason="Action reopened")
+
+
+@transaction.atomic
+def decision_update(*, actor, decision: Decision, kind: str, summary: str, detail: str = ""):
+    """Correct a decision's kind, summary or detail; history keeps what it said before."""
+    if kind not in DecisionKind.values:
+        raise DomainError("Choose ambition or agreed work.", field="kind")
+    if not summary.strip():
+        raise DomainError("Enter the decision's summary.", field="summary")
+    decision.kind, decision.summary, decision.detail = kind, summary.strip(), detail.strip()
+    return record_save(decision, actor=actor, reason="Decision changed")
+
+
+@transaction.atomic
+def action_update(
+    *,
+    actor,
+    action: Action,
+    description: str,
+    due_on: date,
+    owner_champion: Champion | None = None,
+    owner_person=None,
+    decision: Decision | None = None,
+) -> Action:
+    """Change what an action asks, its owner, due date or the decision it came from; whether
+    it is done is changed by action_complete and action_reopen."""
+    _check_action(action.meeting, due_on, decision, owner_champion, owner_person)
+    if not description.strip():
+        raise DomainError("Enter the action.", field="description")
+    action.description, action.due_on, action.decision = description.strip(), due_on, decision
+    action.owner_champion, action.owner_person = owner_champion, owner_person
+    return record_save(action, actor=actor, reason="Action changed")

@@ -17,4 +17,6 @@ urlpatterns = [
     path("meetings/<uuid:uid>/actions/add/", views.action_add, name="action_add"),
     path("papers/<uuid:uid>/", views.paper_download, name="paper_download"),
     path("actions/<uuid:uid>/done/", views.action_done, name="action_done"),
+    path("decisions/<uuid:uid>/edit/", views.decision_edit, name="decision_edit"),
+    path("actions/<uuid:uid>/edit/", views.action_edit, name="action_edit"),
 ]

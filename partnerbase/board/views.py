@@ -23,6 +23,7 @@ from .forms import (
     PaperForm,
     RoleForm,
     TermEndForm,
+    action_initial,
 )
 
 NAV = "board"
@@ -259,3 +260,56 @@ def action_done(request, slug, uid):
     if back == "meeting":
         return redirect("board:meeting_detail", programme.slug, action.meeting.uid)
     return redirect("board:home", programme.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def decision_edit(request, slug, uid):
+    programme = _programme(request, slug, can.can_manage_board)
+    decision = queries.decision_get(programme=programme, uid=uid)
+    meeting = decision.meeting
+    form = DecisionForm(
+        request.POST or None,
+        initial={"kind": decision.kind, "summary": decision.summary, "detail": decision.detail},
+    )
+    return _form_page(
+        request,
+        {
+            "programme": programme,
+            "title": "Change the decision",
+            "meeting": meeting,
+            "submit": "Save decision",
+        },
+        form,
+        lambda data: services.decision_update(actor=request.user, decision=decision, **data),
+        "Decision changed.",
+        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_edit(request, slug, uid):
+    programme = _programme(request, slug, can.can_manage_board)
+    action = queries.action_get(programme=programme, uid=uid)
+    meeting = action.meeting
+    form = ActionForm(
+        request.POST or None,
+        initial=action_initial(action),
+        champions=queries.champion_list(programme=programme),
+        people=queries.people_for_actions(programme=programme),
+        decisions=meeting.decisions.all(),
+    )
+    return _form_page(
+        request,
+        {
+            "programme": programme,
+            "title": "Change the action",
+            "meeting": meeting,
+            "submit": "Save action",
+        },
+        form,
+        lambda data: services.action_update(
+            actor=request.user, action=action, **form.service_kwargs()
+        ),
+        "Action changed.",
+        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+    )

@@ -259,3 +259,29 @@ def contact_link(*, actor, prospect, engagement, illustrative=False, uid=None) -
         raise DomainError("The engagement is with another organisation.", field="engagement")
     contact = Contact(prospect=prospect, engagement=engagement, illustrative=illustrative)
     return record_save(contact, uid=uid, actor=actor, reason="Contact logged")
+
+
+def prospect_dependents(prospect: Prospect) -> str:
+    """Why the prospect cannot be removed ("" when nothing depends on them)."""
+    seat = prospect.champion
+    if seat is None:
+        return ""
+    return (
+        f"Cannot remove: {prospect.person} took a seat on the board as this prospect "
+        f"({seat.get_role_display().lower()} from {seat.term_starts_on:%-d %B %Y}). The seat "
+        "keeps its record: end its term on the board page instead."
+    )
+
+
+@transaction.atomic
+def prospect_remove(*, actor, prospect: Prospect) -> None:
+    """Take a prospect off the list. Their scores, stage changes and contact links go with
+    them (history keeps each); the person and the engagements logged stay in the directory.
+    A prospect who took a board seat is refused: the seat came from them."""
+    refusal = prospect_dependents(prospect)
+    if refusal:
+        raise DomainError(refusal)
+    rows = [*prospect.scores.all(), *prospect.stage_changes.all(), *prospect.contacts.all()]
+    for row in rows:
+        record_delete(row, actor=actor, reason="Prospect removed from the list")
+    record_delete(prospect, actor=actor, reason="Removed from the list")

@@ -14,4 +14,5 @@ urlpatterns = [
     path("<uuid:uid>/stage/", views.stage_move, name="stage_move"),
     path("<uuid:uid>/contacts/", views.contact_add, name="contact_add"),
     path("<uuid:uid>/commit/", views.commit, name="commit"),
+    path("<uuid:uid>/remove/", views.prospect_remove, name="prospect_remove"),
 ]

@@ -245,3 +245,30 @@ def commit(request, slug, uid):
         ),
         lambda p, data: f"{p.person} committed and now has a seat on the board.",
     )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def prospect_remove(request, slug, uid):
+    """Confirm and remove a prospect; one who took a board seat is refused, saying why."""
+    programme = _programme(request, slug)
+    prospect = prospect_get(programme=programme, uid=uid)
+    refusal = ""
+    if request.method == "POST":
+        try:
+            services.prospect_remove(actor=request.user, prospect=prospect)
+        except DomainError as exc:
+            refusal = exc.message
+        else:
+            messages.success(request, f"{prospect.person} removed from the list.")
+            return redirect(list_url(programme))
+    return render(
+        request,
+        "champions/prospect_remove.html",
+        {
+            "programme": programme,
+            "prospect": prospect,
+            "refusal": refusal or services.prospect_dependents(prospect),
+            "contact_count": prospect.contacts.count(),
+            "nav_current": NAV,
+        },
+    )

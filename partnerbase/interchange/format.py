@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "partnerbase-programme"
-FORMAT_VERSION = "1.3"
+FORMAT_VERSION = "1.4"
 # Versions this Partnerbase reads: a minor version only adds optional arrays and fields.
-READABLE_VERSIONS = ("1.0", "1.1", "1.2", "1.3")
+READABLE_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4")
 SCHEMA_PATH = Path(__file__).parent / "schema" / "programme.schema.json"
 
 # Arrays in the order they are written; each name is DESIGN.md's vocabulary, snake_case plural.

@@ -43,6 +43,7 @@ FILE_FIELDS = {
         "prize_fund_currency": "prize_fund.currency",
     },
     "competition_judges": {"user": "email"},
+    "working_groups": {"on": "archived_on"},
     "judge_assignments": {"entries": "entry"},
     # The prize's amount and date are its funding award's.
     "competition_awards": {"amount": "funding_award", "award_date": "funding_award"},

@@ -15,12 +15,18 @@ class WorkingGroup(ProgrammeRecord):
     )
     name = models.CharField(max_length=200)
     purpose = models.TextField(blank=True)
+    # An archived group keeps its members, meetings and ideas but takes no new ones.
+    archived_on = models.DateField(null=True, blank=True)
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_on is not None
 
 
 class WorkingGroupMember(DomainModel):

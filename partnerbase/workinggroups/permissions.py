@@ -83,3 +83,8 @@ def can_move_idea(user, working_group) -> bool:
         return True
     member = member_of(user, working_group)
     return bool(member and member.is_lead)
+
+
+def can_create_working_group(user, programme) -> bool:
+    """Create a group for a challenge area: the convening team."""
+    return can_manage_programme(user, programme)

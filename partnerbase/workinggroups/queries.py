@@ -3,6 +3,8 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from partnerbase.challenges.models import ChallengeArea
+
 from .models import Idea, IdeaStatus, WorkingGroup, WorkingGroupMember
 from .permissions import member_group_ids, reads_all_working_groups
 
@@ -64,3 +66,8 @@ def member_get(*, group, uid) -> WorkingGroupMember:
 def project_origin(project) -> Idea | None:
     """The idea a project came from, with its working group, if it came from one."""
     return project.ideas.select_related("working_group").first()
+
+
+def challenge_areas_without_group(*, programme) -> QuerySet:
+    """The programme's challenge areas that have no working group yet (one group each)."""
+    return ChallengeArea.objects.filter(programme=programme, working_group__isnull=True)

@@ -4,11 +4,12 @@ through record_save, so every change has a history row naming who, when and why.
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Max
 
 from partnerbase.accounts.models import Membership
 from partnerbase.core.errors import DomainError
-from partnerbase.core.history import record_save
-from partnerbase.core.services import same_programme
+from partnerbase.core.history import record_delete, record_save
+from partnerbase.core.services import depends_on_message, same_programme
 from partnerbase.directory.services import person_create
 
 from . import ideas
@@ -21,6 +22,8 @@ def working_group_create(
     illustrative: bool = False, uid=None,
 ) -> WorkingGroup:  # fmt: skip
     same_programme(programme, challenge_area=challenge_area)
+    if not name.strip():
+        raise DomainError("Enter the working group's name.", field="name")
     if WorkingGroup.objects.filter(challenge_area=challenge_area).exists():
         raise DomainError(f"{challenge_area} already has a working group.", field="challenge_area")
     group = WorkingGroup(
@@ -39,6 +42,7 @@ def working_group_member_add(
     """Add an existing `person`, or a new one from `name` and `organisation`. `user`, if
     given, must hold a role in the programme: it is how they sign in as this member."""
     programme = working_group.programme
+    refuse_if_archived(working_group, "members")
     if person is None:
         if not name.strip():
             raise DomainError("Choose a person or enter the new member's name.", field="name")
@@ -95,6 +99,7 @@ def meeting_record(
     *, actor, working_group: WorkingGroup, held_on: date, notes: str, attendees=(),
     illustrative: bool = False, uid=None,
 ) -> WorkingGroupMeeting:  # fmt: skip
+    refuse_if_archived(working_group, "meetings")
     if not notes.strip():
         raise DomainError("Enter the notes of the meeting.", field="notes")
     attendees = list(attendees)
@@ -113,6 +118,7 @@ def idea_propose(
     *, actor, working_group: WorkingGroup, title: str, proposed_by: WorkingGroupMember,
     proposed_on: date, description: str = "", illustrative: bool = False, uid=None,
 ) -> Idea:  # fmt: skip
+    refuse_if_archived(working_group, "ideas")
     _members_of(working_group, [proposed_by], "proposed_by")
     if proposed_on < proposed_by.joined_on:
         raise DomainError(
@@ -142,3 +148,94 @@ def idea_move(*, actor, idea: Idea, status: str, on: date, project=None) -> Idea
         raise DomainError("The date must be on or after the idea was proposed.", field="on")
     idea.status, idea.status_changed_on, idea.project = status, on, project
     return record_save(idea, actor=actor, reason=f"Idea moved to {ideas.LABELS[status].lower()}")
+
+
+# --- changing, archiving and removing a group ----------------------------------------------
+
+
+def refuse_if_archived(working_group: WorkingGroup, what: str) -> None:
+    """An archived group keeps its history but takes no new members, meetings or ideas."""
+    if working_group.archived_on is not None:
+        raise DomainError(
+            f"{working_group} was archived on {working_group.archived_on:%-d %B %Y}: it takes "
+            f"no new {what}. Unarchive it first."
+        )
+
+
+@transaction.atomic
+def working_group_update(
+    *, actor, working_group: WorkingGroup, name: str, purpose: str = ""
+) -> WorkingGroup:
+    """Rename the group or change its purpose (its challenge area stays)."""
+    if not name.strip():
+        raise DomainError("Enter the working group's name.", field="name")
+    working_group.name, working_group.purpose = name.strip(), purpose.strip()
+    return record_save(working_group, actor=actor, reason="Working group changed")
+
+
+def _last_activity(working_group: WorkingGroup) -> tuple[date, str] | None:
+    """The latest day something happened in the group, and what it was."""
+    held = working_group.meetings.aggregate(last=Max("held_on"))["last"]
+    proposed = working_group.ideas.aggregate(last=Max("proposed_on"))["last"]
+    found = [(d, what) for d, what in ((held, "a meeting"), (proposed, "an idea")) if d]
+    return max(found, key=lambda item: item[0], default=None)
+
+
+@transaction.atomic
+def working_group_archive(*, actor, working_group: WorkingGroup, on: date) -> WorkingGroup:
+    """Archive the group from `on`: it stays readable with its history and takes nothing
+    new. Its members' dates are left as they are (record leaving for each as it happens)."""
+    if working_group.archived_on is not None:
+        raise DomainError(
+            f"{working_group} is already archived, since {working_group.archived_on:%-d %B %Y}.",
+            field="on",
+        )
+    last = _last_activity(working_group)
+    if last is not None and on < last[0]:
+        raise DomainError(
+            f"The group's last activity was {last[1]} on {last[0]:%-d %B %Y}: archive it on "
+            "or after that day.",
+            field="on",
+        )
+    working_group.archived_on = on
+    return record_save(working_group, actor=actor, reason="Working group archived")
+
+
+@transaction.atomic
+def working_group_unarchive(*, actor, working_group: WorkingGroup) -> WorkingGroup:
+    if working_group.archived_on is None:
+        raise DomainError(f"{working_group} is not archived.")
+    working_group.archived_on = None
+    return record_save(working_group, actor=actor, reason="Working group unarchived")
+
+
+def working_group_dependents(working_group: WorkingGroup) -> str:
+    """Why the group cannot be removed ("" when nothing belongs to it)."""
+    return depends_on_message(
+        "working group",
+        [
+            (
+                "member",
+                "members",
+                [str(m.person) for m in working_group.members.select_related("person")],
+            ),
+            (
+                "meeting",
+                "meetings",
+                [f"{m.held_on:%-d %B %Y}" for m in working_group.meetings.all()],
+            ),
+            ("idea", "ideas", [i.title for i in working_group.ideas.all()]),
+        ],
+    )
+
+
+@transaction.atomic
+def working_group_remove(*, actor, working_group: WorkingGroup) -> None:
+    """Remove a group made by mistake; one with members, meetings or ideas is refused (archive
+    it instead). History keeps the removed group."""
+    refusal = working_group_dependents(working_group)
+    if refusal:
+        raise DomainError(
+            refusal if working_group.archived_on else f"{refusal} Archive it instead."
+        )
+    record_delete(working_group, actor=actor, reason="Working group removed")

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import group_views, views
 
 app_name = "workinggroups"
 
 urlpatterns = [
     path("", views.group_index, name="group_list"),
+    path("add/", group_views.group_create, name="group_create"),
     path("<uuid:uid>/", views.group_detail, name="group_detail"),
+    path("<uuid:uid>/edit/", group_views.group_edit, name="group_edit"),
+    path("<uuid:uid>/archive/", group_views.group_archive, name="group_archive"),
+    path("<uuid:uid>/unarchive/", group_views.group_unarchive, name="group_unarchive"),
+    path("<uuid:uid>/remove/", group_views.group_remove, name="group_remove"),
     path("<uuid:uid>/members/add/", views.member_add, name="member_add"),
     path("<uuid:uid>/members/<uuid:member_uid>/leave/", views.member_leave, name="member_leave"),
     path("<uuid:uid>/members/<uuid:member_uid>/lead/", views.lead_set, name="lead_set"),

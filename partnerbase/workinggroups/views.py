@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.core.history import history_entries
 from partnerbase.programmes.queries import programme_get
 
 from . import permissions as may
@@ -36,6 +37,18 @@ def _group(request, slug, uid, check):
     return programme, group
 
 
+def _archived(request, group):
+    """An archived group takes no new members, meetings or ideas: back to its page, saying so."""
+    if not group.is_archived:
+        return None
+    messages.error(
+        request,
+        f"{group} was archived on {group.archived_on:%-d %B %Y}: it takes no new members, "
+        "meetings or ideas.",
+    )
+    return redirect(group_url(group))
+
+
 def group_url(group) -> str:
     return reverse("workinggroups:group_detail", args=[group.programme.slug, group.uid])
 
@@ -59,12 +72,15 @@ def group_index(request, slug):
     programme = programme_get(user=request.user, slug=slug)
     if not may.can_view_working_groups(request.user, programme):
         raise PermissionDenied
+    groups = list(working_group_list(user=request.user, programme=programme))
     return render(
         request,
         "workinggroups/group_list.html",
         {
             "programme": programme,
-            "groups": working_group_list(user=request.user, programme=programme),
+            "groups": [g for g in groups if not g.is_archived],
+            "archived": [g for g in groups if g.is_archived],
+            "can_create": may.can_create_working_group(request.user, programme),
             "nav_current": NAV,
         },
     )
@@ -75,6 +91,7 @@ def group_detail(request, slug, uid):
     programme, group = _group(request, slug, uid, may.can_view_working_group)
     user = request.user
     members = group_members(group)
+    can_manage = may.can_manage_working_group(user, group)
     return render(
         request,
         "workinggroups/group_detail.html",
@@ -86,7 +103,8 @@ def group_detail(request, slug, uid):
             "meetings": group_meetings(group),
             "ideas_by_status": ideas_by_status(group),
             "me": may.member_of(user, group),
-            "can_manage": may.can_manage_working_group(user, group),
+            "can_manage": can_manage,
+            "history": history_entries(group) if can_manage else [],
             "can_record_meeting": may.can_record_meeting(user, group),
             "can_propose_idea": may.can_propose_idea(user, group),
             "can_move_idea": may.can_move_idea(user, group),
@@ -98,6 +116,8 @@ def group_detail(request, slug, uid):
 @require_http_methods(["GET", "POST"])
 def member_add(request, slug, uid):
     programme, group = _group(request, slug, uid, may.can_manage_working_group)
+    if closed := _archived(request, group):
+        return closed
     form = MemberForm(request.POST or None, programme=programme)
     return _form_page(
         request, "workinggroups/member_form.html", {"programme": programme, "group": group},
@@ -144,6 +164,8 @@ def _current_members(group):
 @require_http_methods(["GET", "POST"])
 def meeting_add(request, slug, uid):
     programme, group = _group(request, slug, uid, may.can_record_meeting)
+    if closed := _archived(request, group):
+        return closed
     form = MeetingForm(request.POST or None, members=_current_members(group))
     return _form_page(
         request, "workinggroups/meeting_form.html", {"programme": programme, "group": group},
@@ -156,6 +178,8 @@ def meeting_add(request, slug, uid):
 @require_http_methods(["GET", "POST"])
 def idea_add(request, slug, uid):
     programme, group = _group(request, slug, uid, may.can_propose_idea)
+    if closed := _archived(request, group):
+        return closed
     # The team proposes on a member's behalf; a member proposes in their own name.
     me = (
         None

@@ -25,6 +25,10 @@ class Accelerator(ProgrammeRecord):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The accelerator must end on or after it starts."})
+
 
 class Cohort(DomainModel):
     accelerator = models.ForeignKey(Accelerator, on_delete=models.CASCADE, related_name="cohorts")
@@ -68,6 +72,8 @@ class CohortMembership(DomainModel):
         max_length=16, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE
     )
     withdrawn_on = models.DateField(null=True, blank=True)
+    # Empty for a place that graduated before the date was kept (files of format 1.3 or older).
+    graduated_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["organisation__name"]
@@ -85,4 +91,12 @@ class CohortMembership(DomainModel):
         if self.status != MembershipStatus.WITHDRAWN and self.withdrawn_on:
             raise ValidationError(
                 {"withdrawn_on": "Only a withdrawn innovator has a withdrawal date."}
+            )
+        if self.status != MembershipStatus.GRADUATED and self.graduated_on:
+            raise ValidationError(
+                {"graduated_on": "Only a graduated innovator has a graduation date."}
+            )
+        if self.graduated_on and self.joined_on and self.graduated_on < self.joined_on:
+            raise ValidationError(
+                {"graduated_on": "An innovator cannot graduate before joining the cohort."}
             )

@@ -2,10 +2,12 @@
 
 from .cohorts import (
     accelerator_create,
+    accelerator_update,
     cohort_create,
     cohort_member_add,
     cohort_member_graduate,
     cohort_member_withdraw,
+    cohort_update,
 )
 from .selection import (
     cohort_select,
@@ -24,12 +26,14 @@ from .support import (
 
 __all__ = [
     "accelerator_create",
+    "accelerator_update",
     "attendance_set",
     "cohort_create",
     "cohort_member_add",
     "cohort_member_graduate",
     "cohort_member_withdraw",
     "cohort_select",
+    "cohort_update",
     "decision_notify",
     "decision_record",
     "milestone_create",

@@ -23,6 +23,7 @@ def accelerator_create(
     uid=None,
 ) -> Accelerator:
     same_programme(programme, delivery_partner=delivery_partner)
+    _need_name(name, "accelerator")
     accelerator = Accelerator(
         programme=programme,
         name=name,
@@ -46,6 +47,7 @@ def cohort_create(
     illustrative: bool = False,
     uid=None,
 ) -> Cohort:
+    _need_name(name, "cohort")
     cohort = Cohort(
         accelerator=accelerator,
         name=name,
@@ -66,11 +68,14 @@ def cohort_member_add(
     challenge_area=None,
     status: str = MembershipStatus.ACTIVE,
     withdrawn_on: date | None = None,
+    graduated_on: date | None = None,
     illustrative: bool = False,
     uid=None,
 ) -> CohortMembership:
     programme = cohort.accelerator.programme
     same_programme(programme, organisation=organisation, challenge_area=challenge_area)
+    if cohort.memberships.filter(organisation=organisation).exists():
+        raise DomainError(f"{organisation} already has a place in {cohort}.", field="organisation")
     membership = CohortMembership(
         cohort=cohort,
         organisation=organisation,
@@ -78,6 +83,7 @@ def cohort_member_add(
         challenge_area=challenge_area,
         status=status,
         withdrawn_on=withdrawn_on,
+        graduated_on=graduated_on,
         illustrative=illustrative,
     )
     return record_save(membership, uid=uid, actor=actor, reason="Joined cohort")
@@ -94,12 +100,50 @@ def cohort_member_withdraw(*, actor, membership: CohortMembership, on: date) -> 
 
 
 @transaction.atomic
-def cohort_member_graduate(*, actor, membership: CohortMembership) -> CohortMembership:
+def cohort_member_graduate(*, actor, membership: CohortMembership, on: date) -> CohortMembership:
+    """The innovator completed the cohort on `on`."""
     if membership.status != MembershipStatus.ACTIVE:
         raise DomainError(
             f"Only an active innovator can graduate; {membership.organisation} is "
             f"{membership.get_status_display().lower()}.",
             field="status",
         )
-    membership.status = MembershipStatus.GRADUATED
+    if on < membership.joined_on:
+        raise DomainError("An innovator cannot graduate before joining.", field="graduated_on")
+    membership.status, membership.graduated_on = MembershipStatus.GRADUATED, on
     return record_save(membership, actor=actor, reason="Graduated from cohort")
+
+
+def _need_name(name: str, what: str) -> None:
+    if not name.strip():
+        raise DomainError(f"Enter the {what}'s name.", field="name")
+
+
+@transaction.atomic
+def accelerator_update(
+    *,
+    actor,
+    accelerator: Accelerator,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    delivery_partner=None,
+    description: str = "",
+) -> Accelerator:
+    """Change the accelerator's name, delivery partner, dates or description."""
+    same_programme(accelerator.programme, delivery_partner=delivery_partner)
+    _need_name(name, "accelerator")
+    accelerator.name, accelerator.delivery_partner = name.strip(), delivery_partner
+    accelerator.starts_on, accelerator.ends_on = starts_on, ends_on
+    accelerator.description = description.strip()
+    return record_save(accelerator, actor=actor, reason="Accelerator changed")
+
+
+@transaction.atomic
+def cohort_update(
+    *, actor, cohort: Cohort, name: str, starts_on: date, ends_on: date | None = None
+) -> Cohort:
+    """Rename the cohort or change its dates; its places keep their own join dates."""
+    _need_name(name, "cohort")
+    cohort.name, cohort.starts_on, cohort.ends_on = name.strip(), starts_on, ends_on
+    return record_save(cohort, actor=actor, reason="Cohort changed")

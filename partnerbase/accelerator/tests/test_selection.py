@@ -143,11 +143,15 @@ def test_graduate_and_withdraw(world):
     place = services.selection_place_add(
         actor=world.actor, selection=s, cohort=world.cohort, joined_on=date(2018, 2, 1)
     )
-    services.cohort_member_graduate(actor=world.actor, membership=place)
+    with pytest.raises(DomainError, match="cannot graduate before joining"):
+        services.cohort_member_graduate(actor=world.actor, membership=place, on=date(2018, 1, 31))
+    services.cohort_member_graduate(actor=world.actor, membership=place, on=date(2018, 7, 31))
     place.refresh_from_db()
     assert place.status == "graduated" and place.withdrawn_on is None
+    assert place.graduated_on == date(2018, 7, 31)
+    assert place.history.first().history_change_reason == "Graduated from cohort"
     with pytest.raises(DomainError, match="Only an active"):
-        services.cohort_member_graduate(actor=world.actor, membership=place)
+        services.cohort_member_graduate(actor=world.actor, membership=place, on=date(2018, 8, 1))
     s = decide(world, "bravo")
     place = services.selection_place_add(
         actor=world.actor, selection=s, cohort=world.cohort, joined_on=date(2018, 2, 1)

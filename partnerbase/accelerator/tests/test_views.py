@@ -283,18 +283,10 @@ def test_the_innovator_records_evidence_and_a_bad_file_saves_nothing(client, ful
 def test_withdraw_needs_a_date(client, full):
     client.force_login(full.users[Role.ACCELERATOR_MANAGER])
     url = urls(full)["status"][0]
-    response = client.post(url, {"status": "withdrawn"})
-    assert b"Enter the date the innovator withdrew" in response.content
+    response = client.post(url, {"status": "withdrawn", "on_0": "", "on_1": "", "on_2": ""})
+    assert b"Enter the date they graduated or withdrew" in response.content
     assert CohortMembership.objects.get(pk=full.place.pk).status == "active"
-    client.post(
-        url,
-        {
-            "status": "withdrawn",
-            "withdrawn_on_0": "1",
-            "withdrawn_on_1": "3",
-            "withdrawn_on_2": "2018",
-        },
-    )
+    client.post(url, {"status": "withdrawn", "on_0": "1", "on_1": "3", "on_2": "2018"})
     assert CohortMembership.objects.get(pk=full.place.pk).withdrawn_on == date(2018, 3, 1)
 
 

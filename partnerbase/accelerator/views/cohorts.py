@@ -30,6 +30,7 @@ def home(request, slug):
         "accelerator/home.html",
         context(
             programme,
+            accelerators=queries.accelerator_list(programme=programme),
             calls=queries.call_list(programme=programme),
             cohorts=queries.cohort_list(programme=programme),
         ),
@@ -63,14 +64,18 @@ def membership_status(request, slug, uid):
     form = MembershipStatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        change = (
+            services.cohort_member_graduate
+            if data["status"] == MembershipStatus.GRADUATED
+            else services.cohort_member_withdraw
+        )
         try:
-            if data["status"] == MembershipStatus.GRADUATED:
-                services.cohort_member_graduate(actor=request.user, membership=membership)
-            else:
-                services.cohort_member_withdraw(
-                    actor=request.user, membership=membership, on=data["withdrawn_on"]
-                )
-        except (DomainError, ValidationError) as exc:
+            change(actor=request.user, membership=membership, on=data["on"])
+        except DomainError as exc:
+            # The services name the model's date field; the form has one date for both.
+            dated = exc.field in ("graduated_on", "withdrawn_on")
+            add_service_error(form, DomainError(exc.message, field="on" if dated else exc.field))
+        except ValidationError as exc:
             add_service_error(form, exc)
         else:
             messages.success(request, f"{membership.organisation} is now {data['status']}.")

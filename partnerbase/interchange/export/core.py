@@ -178,6 +178,7 @@ def cohort_memberships(p: Programme) -> list[dict]:
             "joined_on": date_text(m.joined_on),
             "status": m.status,
             "withdrawn_on": date_text(m.withdrawn_on),
+            "graduated_on": date_text(m.graduated_on),
             "illustrative": m.illustrative,
         }
         for m in rows

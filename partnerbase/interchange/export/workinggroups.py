@@ -1,4 +1,4 @@
-"""Working groups, their members, meetings and ideas (format 1.3)."""
+"""Working groups, their members, meetings and ideas (format 1.3; archived_on 1.4)."""
 
 from partnerbase.programmes.models import Programme
 from partnerbase.workinggroups.models import (
@@ -19,6 +19,7 @@ def working_groups(p: Programme) -> list[dict]:
             "challenge_area": id_text(g.challenge_area),
             "name": g.name,
             "purpose": g.purpose,
+            "archived_on": date_text(g.archived_on),
             "illustrative": g.illustrative,
         }
         for g in rows

@@ -142,6 +142,8 @@ class _Importer(
             ("working_group_members", self.working_group_member),
             ("working_group_meetings", self.working_group_meeting),
             ("ideas", self.idea),
+            # A group is archived once its members, meetings and ideas are in.
+            ("working_groups", self.working_group_archived),
             ("outcome_indicators", self.outcome_indicator),
         ]
 

@@ -137,6 +137,7 @@ class CoreSteps:
             joined_on=_date(r, "joined_on"),
             status=r.get("status", "active"),
             withdrawn_on=_date(r, "withdrawn_on"),
+            graduated_on=_date(r, "graduated_on"),
         )
 
     def partnership(self, r: dict):

@@ -27,6 +27,16 @@ class WorkingGroupSteps:
             purpose=r.get("purpose", ""),
         )
 
+    def working_group_archived(self, r: dict):
+        """After the group's members, meetings and ideas (format 1.4): an archived group
+        takes no new ones."""
+        group = self.ref(r["id"])
+        if not r.get("archived_on"):
+            return group
+        return wg.working_group_archive(
+            actor=self.actor, working_group=group, on=_date(r, "archived_on")
+        )
+
     def member_user(self, r: dict, person) -> User | None:
         """The member's account, by email, made if missing (without a password: they reset
         it to sign in); working in the group needs a role in this programme."""

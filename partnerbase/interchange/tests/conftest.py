@@ -24,6 +24,7 @@ from partnerbase.projects import services as projects
 
 from . import (
     builders,
+    builders_1_4,
     builders_accelerator,
     builders_assessment,
     builders_challenges,
@@ -285,6 +286,7 @@ def build_small(actor, slug: str = "small") -> Programme:
     builders_challenges.challenge_records(actor, p, o)
     builders_champions.champion_records(actor, p, o)
     builders_pledges.pledge_records(actor, p, o, area, project)
+    builders_1_4.version_1_4_records(actor, p, area)
     return p
 
 

@@ -1,0 +1,134 @@
+"""Setting up the accelerator in the pages: create and change an accelerator, add and change
+its cohorts, give an organisation a place in a cohort. Whoever manages the accelerator (the
+team, accelerator managers) may; every write is a POST through a service."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import add_service_error
+
+from .. import queries, services
+from ..cohort_forms import AcceleratorForm, CohortForm, PlaceForm
+from ..permissions import can_manage_accelerator
+from .common import context, programme_for
+
+
+def _form_page(request, page: dict, form, save, success: str, back: str, to=None):
+    """Save a valid POST through `save` (one transaction: a refusal saves nothing), then go
+    to `to(record)`, or `back`; otherwise show the form with its errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = save(form.cleaned_data)
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(to(record) if to else back)
+    return render(request, "accelerator/setup_form.html", {**page, "form": form, "back": back})
+
+
+def _home(programme) -> str:
+    return reverse("accelerator:home", args=[programme.slug])
+
+
+def _cohort_page(cohort) -> str:
+    return reverse("accelerator:cohort", args=[cohort.accelerator.programme.slug, cohort.uid])
+
+
+@require_http_methods(["GET", "POST"])
+def accelerator_add(request, slug):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    form = AcceleratorForm(request.POST or None, programme=programme)
+    return _form_page(
+        request,
+        context(programme, title="Add an accelerator", submit="Add accelerator"),
+        form,
+        lambda data: services.accelerator_create(actor=request.user, programme=programme, **data),
+        "Accelerator added.",
+        _home(programme),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def accelerator_edit(request, slug, uid):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    accelerator = queries.accelerator_get(programme=programme, uid=uid)
+    fields = ("name", "delivery_partner", "starts_on", "ends_on", "description")
+    form = AcceleratorForm(
+        request.POST or None,
+        programme=programme,
+        initial={f: getattr(accelerator, f) for f in fields},
+    )
+    return _form_page(
+        request,
+        context(programme, title="Change the accelerator", caption=accelerator, submit="Save"),
+        form,
+        lambda data: services.accelerator_update(
+            actor=request.user, accelerator=accelerator, **data
+        ),
+        "Accelerator changed.",
+        _home(programme),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cohort_add(request, slug, uid):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    accelerator = queries.accelerator_get(programme=programme, uid=uid)
+    form = CohortForm(request.POST or None)
+    return _form_page(
+        request,
+        context(programme, title="Add a cohort", caption=accelerator, submit="Add cohort"),
+        form,
+        lambda data: services.cohort_create(actor=request.user, accelerator=accelerator, **data),
+        "Cohort added.",
+        _home(programme),
+        to=_cohort_page,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cohort_edit(request, slug, uid):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    cohort = queries.cohort_get(programme=programme, uid=uid)
+    form = CohortForm(
+        request.POST or None,
+        initial={"name": cohort.name, "starts_on": cohort.starts_on, "ends_on": cohort.ends_on},
+    )
+    return _form_page(
+        request,
+        context(programme, title="Change the cohort", caption=cohort.accelerator, submit="Save"),
+        form,
+        lambda data: services.cohort_update(actor=request.user, cohort=cohort, **data),
+        "Cohort changed.",
+        _cohort_page(cohort),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def place_add(request, slug, uid):
+    programme = programme_for(request, slug, can_manage_accelerator)
+    cohort = queries.cohort_get(programme=programme, uid=uid)
+    form = PlaceForm(request.POST or None, cohort=cohort)
+    intro = (
+        "Innovators usually join from a call's selection. Add one here when they joined "
+        "another way."
+    )
+    return _form_page(
+        request,
+        context(
+            programme,
+            title="Add an innovator",
+            caption=cohort,
+            submit="Add to the cohort",
+            intro=intro,
+        ),
+        form,
+        lambda data: services.cohort_member_add(actor=request.user, cohort=cohort, **data),
+        "Innovator added to the cohort.",
+        _cohort_page(cohort),
+    )
