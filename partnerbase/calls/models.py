@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -32,6 +33,33 @@ class Call(ProgrammeRecord):
     def clean(self):
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The call must close after it opens."})
+
+
+class Applicant(ProgrammeRecord):
+    """A person who created an account on a call's public page to apply for their
+    organisation. It is not a programme role: an applicant reads and changes only their
+    organisation's applications, until selection gives the organisation a cohort place and
+    them the innovator role (accelerator.services.selection)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_records"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, related_name="applicants"
+    )
+
+    class Meta(ProgrammeRecord.Meta):
+        ordering = ["id"]
+        constraints = ProgrammeRecord.Meta.constraints + [
+            models.UniqueConstraint(fields=["user", "organisation"], name="applicant_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} for {self.organisation}"
+
+    def clean(self):
+        if self.organisation_id and self.organisation.programme_id != self.programme_id:
+            raise ValidationError({"organisation": "The organisation is another programme's."})
 
 
 class ApplicationStatus(models.TextChoices):

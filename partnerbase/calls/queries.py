@@ -4,9 +4,11 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from partnerbase.accounts.permissions import can_view_programme
 from partnerbase.programmes.models import Programme
 
-from .models import Application, ApplicationStatus, Call
+from .models import Applicant, Application, ApplicationStatus, Call
+from .permissions import can_view_own_applications
 
 
 def call_list(*, programme) -> QuerySet:
@@ -29,6 +31,22 @@ def call_get(*, programme, slug: str) -> Call:
     if call is None:
         raise Http404("No such call")
     return call
+
+
+def applying_programme_get(*, user, slug: str) -> Programme:
+    """The programme if the user belongs to it or applies to it (an applicant holds no role
+    there); otherwise 404, so others can't learn it exists."""
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None or not (
+        can_view_programme(user, programme) or can_view_own_applications(user, programme)
+    ):
+        raise Http404("No such programme")
+    return programme
+
+
+def applying_programme_list(*, user) -> QuerySet:
+    """The programmes where `user` created an account to apply."""
+    return Programme.objects.filter(pk__in=Applicant.objects.filter(user=user).values("programme"))
 
 
 def public_call_get(*, programme_slug: str, slug: str, now=None) -> Call:

@@ -17,6 +17,7 @@ from partnerbase.accounts.permissions import (
     can_view_figure_records,
     programme_roles,
 )
+from partnerbase.calls.queries import applying_programme_list
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
@@ -31,15 +32,24 @@ from .forms import PeriodForm
 from .places import places
 
 
+def _role_labels(user, programme, applying) -> list[str]:
+    labels = sorted(Role(r).label for r in programme_roles(user, programme))
+    # An applicant holds no role until selected: say why they see the programme.
+    return labels or (["Applicant"] if programme in applying else [])
+
+
 @require_GET
 def programme_list(request):
+    programmes = list(programmes_for(user=request.user))
+    applying = list(applying_programme_list(user=request.user))
+    programmes += [p for p in applying if p not in programmes]
     rows = [
         {
             "programme": p,
-            "roles": sorted(Role(r).label for r in programme_roles(request.user, p)),
+            "roles": _role_labels(request.user, p, applying),
             "places": places(request.user, p),
         }
-        for p in programmes_for(user=request.user)
+        for p in programmes
     ]
     return render(
         request, "reports/programme_list.html", {"rows": rows, "nav_current": "programmes"}

@@ -1,6 +1,6 @@
 """Writes for calls and applications; every one goes through record_save (history)."""
 
-from .applicants import applicant_register
+from .applicants import applicant_add, applicant_register, applicants_admit
 from .applications import (
     application_save,
     application_start,
@@ -18,7 +18,9 @@ from .setup import (
 )
 
 __all__ = [
+    "applicant_add",
     "applicant_register",
+    "applicants_admit",
     "application_restore",
     "application_save",
     "application_start",

@@ -1,5 +1,5 @@
-"""An applicant creates an account for their organisation: a user, the organisation and
-the user's innovator role for it, in one transaction."""
+"""Applicant accounts: a person creates an account on a call's page for their organisation,
+and holds no programme role until selection makes them the organisation's innovator."""
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -8,7 +8,10 @@ from django.db import transaction
 from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
 from partnerbase.core.errors import DomainError
+from partnerbase.core.history import record_save
 from partnerbase.directory.services import organisation_create
+
+from ..models import Applicant
 
 # Kinds an applicant may choose: the organisations an accelerator call is for.
 APPLICANT_KINDS = ("charity", "social_enterprise", "community_interest_company", "business")
@@ -25,7 +28,8 @@ def applicant_register(
     kind: str,
     region: str = "",
 ):
-    """Return (user, organisation); the new user is the actor of their own records."""
+    """Return (user, organisation): a new user, their organisation and their applicant
+    record, in one transaction; the new user is the actor of their own records."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise DomainError(
@@ -45,7 +49,30 @@ def applicant_register(
         kind=kind,
         regions=region.strip(),
     )
-    membership_grant(
-        actor=user, user=user, programme=programme, role=Role.INNOVATOR, organisation=organisation
-    )
+    applicant_add(actor=user, user=user, organisation=organisation)
     return user, organisation
+
+
+@transaction.atomic
+def applicant_add(*, actor, user, organisation) -> Applicant:
+    """`user` applies for `organisation`: its applications are theirs to read and change."""
+    applicant = Applicant(programme=organisation.programme, user=user, organisation=organisation)
+    return record_save(applicant, actor=actor, reason="Applies for the organisation")
+
+
+@transaction.atomic
+def applicants_admit(*, actor, organisation) -> list:
+    """The organisation was selected for a cohort place: each of its applicants becomes its
+    innovator (their needs, milestones, introductions). Returns the memberships."""
+    return [
+        membership_grant(
+            actor=actor,
+            user=applicant.user,
+            programme=applicant.programme,
+            role=Role.INNOVATOR,
+            organisation=organisation,
+        )
+        for applicant in Applicant.objects.filter(organisation=organisation).select_related(
+            "user", "programme"
+        )
+    ]

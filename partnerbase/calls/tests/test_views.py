@@ -22,8 +22,9 @@ OTHER_ROLES = set(Role.values) - {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
 
 def refused(who) -> int:
-    """Someone with no role in the programme cannot learn it exists: 404; others 403."""
-    return 404 if who == "no role" else 403
+    """Someone with no role in the programme cannot learn it exists: 404; others 403. An
+    applicant holds no role either: their own applications are all they may open."""
+    return 404 if who in ("no role", "applicant") else 403
 
 
 @pytest.fixture(autouse=True)
@@ -257,8 +258,11 @@ def test_an_applicant_creates_an_account_for_their_organisation(client, call):
     user = User.objects.get(email="ada@example.org")
     organisation = Organisation.objects.get(name="Ada's Enterprise")
     assert organisation.programme == call.programme and organisation.regions == "North West"
-    membership = user.memberships.get()
-    assert (membership.role, membership.organisation) == (Role.INNOVATOR, organisation)
+    # An applicant for the organisation, holding no role in the programme.
+    assert not user.memberships.exists()
+    assert [(a.organisation, a.programme) for a in user.applicant_records.all()] == [
+        (organisation, call.programme)
+    ]
     # Signed in: the application page opens.
     assert client.get(response["Location"]).status_code == 200
     # The same email again is refused, and nothing more is created.
