@@ -1,5 +1,5 @@
-"""Public call pages: anyone may read an open (or closed) call and create an account for
-their organisation; applying needs that account."""
+"""Public call pages: anyone may read an open (or closed) call and, while it is open,
+create an account for their organisation; applying needs that account."""
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -46,12 +46,15 @@ def register(request, slug, call_slug):
     apply_url = reverse("calls_public:apply", args=[slug, call.slug])
     if request.user.is_authenticated:
         return redirect(apply_url)
+    if not services.call_takes_accounts(call):
+        # Closed: no form, and a form sent anyway is refused. (Before it opens, a call is
+        # not public at all: public_call_get answers 404.)
+        status = 403 if request.method == "POST" else 200
+        return render(request, "calls/register_not_open.html", {"call": call}, status=status)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user, organisation = services.applicant_register(
-                programme=call.programme, **form.cleaned_data
-            )
+            user, organisation = services.applicant_register(call=call, **form.cleaned_data)
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:

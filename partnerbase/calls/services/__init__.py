@@ -1,6 +1,6 @@
 """Writes for calls and applications; every one goes through record_save (history)."""
 
-from .applicants import applicant_add, applicant_register, applicants_admit
+from .applicants import applicant_add, applicant_register, applicants_admit, call_takes_accounts
 from .applications import (
     application_save,
     application_start,
@@ -27,6 +27,7 @@ __all__ = [
     "application_submit",
     "application_withdraw",
     "call_create",
+    "call_takes_accounts",
     "eligibility_failures",
     "question_add",
     "question_update",

@@ -1,9 +1,12 @@
 """Applicant accounts: a person creates an account on a call's page for their organisation,
 and holds no programme role until selection makes them the organisation's innovator."""
 
+from datetime import datetime
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
@@ -11,25 +14,35 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 from partnerbase.directory.services import organisation_create
 
-from ..models import Applicant
+from .. import deadlines
+from ..models import Applicant, Call
 
 # Kinds an applicant may choose: the organisations an accelerator call is for.
 APPLICANT_KINDS = ("charity", "social_enterprise", "community_interest_company", "business")
 
 
+def call_takes_accounts(call: Call, now: datetime | None = None) -> bool:
+    """Accounts are made on a call's page only while it takes applications."""
+    return deadlines.is_open(call.opens_at, call.closes_at, now or timezone.now())
+
+
 @transaction.atomic
 def applicant_register(
     *,
-    programme,
+    call: Call,
     email: str,
     full_name: str,
     password: str,
     organisation_name: str,
     kind: str,
     region: str = "",
+    now: datetime | None = None,
 ):
     """Return (user, organisation): a new user, their organisation and their applicant
     record, in one transaction; the new user is the actor of their own records."""
+    if not call_takes_accounts(call, now):
+        raise DomainError("This call is not open: you cannot create an account for it now.")
+    programme = call.programme
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise DomainError(
