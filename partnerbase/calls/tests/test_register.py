@@ -1,10 +1,13 @@
-"""Creating an account on a call's page: only while the call is open."""
+"""Creating an account on a call's page: only while the call is open, with a password
+hint that states the configured validators' rules."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from partnerbase.accounts.models import User
 from partnerbase.calls import services
@@ -88,4 +91,29 @@ def test_the_service_refuses_outside_the_call_s_dates(make, closed_call):
         services.applicant_register(
             call=closed_call, now=opening - timedelta(seconds=1), **form_data()
         )
+    assert nothing_made()
+
+
+def test_the_password_hint_states_the_configured_validators_rules(client, call):
+    page = client.get(register_url(call)).content.decode()
+    hint = " ".join(password_validators_help_texts())
+    assert "at least 12 characters" in hint  # settings.AUTH_PASSWORD_VALIDATORS
+    assert escape(hint) in page
+    assert "8 characters" not in page
+
+
+def test_the_password_hint_follows_the_settings(client, call, settings):
+    settings.AUTH_PASSWORD_VALIDATORS = [
+        {
+            "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+            "OPTIONS": {"min_length": 20},
+        }
+    ]
+    page = client.get(register_url(call)).content.decode()
+    assert "at least 20 characters" in page and "at least 12 characters" not in page
+    # And the same rule refuses a shorter password, next to the field.
+    response = client.post(register_url(call), form_data(password="only 16 letters"))
+    assert "This password is too short. It must contain at least 20 characters." in (
+        response.content.decode()
+    )
     assert nothing_made()
