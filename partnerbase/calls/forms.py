@@ -177,3 +177,12 @@ class RegisterForm(forms.Form):
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.com"
         )
+
+
+class ConfirmForm(forms.Form):
+    password = forms.CharField(
+        label="Password",
+        help_text="The password you chose when you created the account",
+        widget=forms.PasswordInput(render_value=False),
+        error_messages={"required": "Enter your password"},
+    )

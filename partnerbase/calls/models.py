@@ -62,6 +62,30 @@ class Applicant(ProgrammeRecord):
             raise ValidationError({"organisation": "The organisation is another programme's."})
 
 
+class AccountRequest(models.Model):
+    """An account asked for on a call's page, waiting for the owner of the email address to
+    confirm it (services.applicants). Nothing else exists until then, no user and no
+    organisation, so nobody can take an address whose email they cannot read. It holds a
+    password hash and lives only until confirmed, so it keeps no history."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    full_name = models.CharField(max_length=200)
+    password = models.CharField(max_length=128)  # a hash, as User.password
+    organisation_name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=40)
+    region = models.CharField(max_length=300, blank=True)
+    # The SHA-256 of the key in the emailed link: the database alone does not give the link.
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"Account asked for by {self.email}"
+
+
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted"

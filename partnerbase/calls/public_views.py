@@ -15,7 +15,7 @@ from partnerbase.core.forms import add_service_error
 
 from . import deadlines, queries, services
 from .application_form import ApplicationForm
-from .forms import RegisterForm
+from .forms import ConfirmForm, RegisterForm
 from .models import ApplicationStatus
 from .permissions import applicant_organisations, can_edit_application
 from .wording import rules_in_words
@@ -54,13 +54,14 @@ def register(request, slug, call_slug):
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user, organisation = services.applicant_register(call=call, **form.cleaned_data)
+            services.applicant_register(
+                call=call, site=request.build_absolute_uri("/")[:-1], **form.cleaned_data
+            )
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Account created for {organisation.name}.")
-            return redirect(apply_url)
+            # The same page whether or not the address has an account: the email says which.
+            return redirect("calls_public:register_sent", slug, call.slug)
     return render(
         request,
         "calls/register.html",
@@ -69,6 +70,41 @@ def register(request, slug, call_slug):
             "form": form,
             "sign_in_url": f"{reverse('accounts:login')}?next={apply_url}",
         },
+    )
+
+
+@login_not_required
+@require_GET
+def register_sent(request, slug, call_slug):
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    return render(request, "calls/register_sent.html", {"call": call})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def confirm(request, slug, call_slug, key):
+    """The emailed link: the address's owner enters the password chosen, and the account is
+    made (a GET only shows the form)."""
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    account_request = queries.account_request_get(call=call, key=key)
+    if account_request is None:
+        return render(request, "calls/confirm_not_valid.html", {"call": call}, status=404)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            applicant = services.account_request_confirm(
+                account_request=account_request, password=form.cleaned_data["password"]
+            )
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            login(request, applicant.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Account created for {applicant.organisation.name}.")
+            return redirect("calls_public:apply", slug, call.slug)
+    return render(
+        request,
+        "calls/confirm.html",
+        {"call": call, "form": form, "email": account_request.email},
     )
 
 

@@ -1,13 +1,17 @@
 """Reads of calls and applications, restricted to what the user may see."""
 
+import hashlib
+from datetime import datetime, timedelta
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from partnerbase.accounts.models import User
 from partnerbase.accounts.permissions import can_view_programme
 from partnerbase.programmes.models import Programme
 
-from .models import Applicant, Application, ApplicationStatus, Call
+from .models import AccountRequest, Applicant, Application, ApplicationStatus, Call
 from .permissions import can_view_own_applications
 
 
@@ -87,3 +91,24 @@ def applications_of(*, organisations) -> QuerySet:
         .select_related("call", "organisation")
         .order_by("-call__closes_at")
     )
+
+
+# How long the link emailed to confirm an account works.
+CONFIRM_WITHIN = timedelta(days=3)
+
+
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def account_request_live(account_request: AccountRequest, now: datetime | None = None) -> bool:
+    """Its link still works: not too old, and the address has no account yet."""
+    fresh = (now or timezone.now()) < account_request.created_at + CONFIRM_WITHIN
+    return fresh and not User.objects.filter(email__iexact=account_request.email).exists()
+
+
+def account_request_get(*, call, key: str) -> AccountRequest | None:
+    """The account asked for on `call`'s page whose emailed link has `key`, while the link
+    works; otherwise None."""
+    found = AccountRequest.objects.filter(call=call, key_hash=key_hash(key)).first()
+    return found if found is not None and account_request_live(found) else None

@@ -1,12 +1,15 @@
-"""An applicant finds the public call, creates an account for their organisation, saves a
-draft, comes back and submits; a submission with a required answer missing shows the GOV.UK
-error summary and saves nothing. A manager reads the application. axe-core on every page.
-Fixtures (`page`, `axe_check`, `sign_in`) are in tests/conftest.py.
+"""An applicant finds the public call, creates an account for their organisation (confirmed
+by the emailed link), saves a draft, comes back and submits; a submission with a required
+answer missing shows the GOV.UK error summary and saves nothing. A manager reads the
+application. axe-core on every page. Fixtures (`page`, `axe_check`, `sign_in`) are in
+tests/conftest.py.
 """
 
+import re
 from datetime import date
 
 import pytest
+from django.core import mail
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant, user_create
@@ -49,6 +52,17 @@ def test_an_applicant_drafts_comes_back_and_submits(page, page_problems, call, s
     page.get_by_label("Your organisation's name").fill("Ada's Enterprise")
     page.get_by_label("Social enterprise").check()
     page.get_by_label("Where your organisation operates").fill("North West")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create account").click()
+    assert page.url.endswith("/create-account/check-your-email/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    axe_check(page, "check-your-email")
+
+    # The emailed link: enter the password chosen, and the account is made.
+    [message] = mail.outbox
+    page.goto(re.search(r"https?://[^/\s]+(/public/\S+/confirm/\S+/)", message.body)[1])
+    axe_check(page, "confirm-email")
+    page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Create account").click()
     assert page.url.endswith(f"/calls/{call.slug}/apply/")

@@ -1,6 +1,13 @@
-"""Writes for calls and applications; every one goes through record_save (history)."""
+"""Writes for calls and applications; every domain record goes through record_save
+(history). An account request is not one: it lives until its email is confirmed."""
 
-from .applicants import applicant_add, applicant_register, applicants_admit, call_takes_accounts
+from .applicants import (
+    account_request_confirm,
+    applicant_add,
+    applicant_register,
+    applicants_admit,
+    call_takes_accounts,
+)
 from .applications import (
     application_save,
     application_start,
@@ -18,6 +25,7 @@ from .setup import (
 )
 
 __all__ = [
+    "account_request_confirm",
     "applicant_add",
     "applicant_register",
     "applicants_admit",

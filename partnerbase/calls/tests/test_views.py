@@ -12,7 +12,6 @@ from django.utils import timezone
 from partnerbase.accounts.models import Role, User
 from partnerbase.calls import services
 from partnerbase.calls.models import Application, ApplicationStatus, Call, EligibilityRule, Question
-from partnerbase.directory.models import Organisation
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
 
 from .factories import good_answers, make_call
@@ -240,36 +239,6 @@ def test_questions_cannot_change_after_the_call_opens(client, call, users):
     assert response.status_code == 200
     assert "The call has opened: its questions can no longer change." in response.content.decode()
     assert not call.questions.filter(text="Late question").exists()
-
-
-def test_an_applicant_creates_an_account_for_their_organisation(client, call):
-    url = reverse("calls_public:register", args=[call.programme.slug, call.slug])
-    data = {
-        "full_name": "Ada Applicant",
-        "email": "ada@example.org",
-        "password": "a long and unusual passphrase",
-        "organisation_name": "Ada's Enterprise",
-        "kind": "social_enterprise",
-        "region": "North West",
-    }
-    response = client.post(url, data)
-    assert response.status_code == 302
-    assert response["Location"].endswith(f"/calls/{call.slug}/apply/")
-    user = User.objects.get(email="ada@example.org")
-    organisation = Organisation.objects.get(name="Ada's Enterprise")
-    assert organisation.programme == call.programme and organisation.regions == "North West"
-    # An applicant for the organisation, holding no role in the programme.
-    assert not user.memberships.exists()
-    assert [(a.organisation, a.programme) for a in user.applicant_records.all()] == [
-        (organisation, call.programme)
-    ]
-    # Signed in: the application page opens.
-    assert client.get(response["Location"]).status_code == 200
-    # The same email again is refused, and nothing more is created.
-    client.logout()
-    again = client.post(url, data | {"organisation_name": "Another"})
-    assert "An account with this email address already exists" in again.content.decode()
-    assert not Organisation.objects.filter(name="Another").exists()
 
 
 def test_apply_page_saves_a_draft_and_submit_errors_point_at_questions(client, call, applicant):
