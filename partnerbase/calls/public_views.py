@@ -109,7 +109,8 @@ def confirm(request, slug, call_slug, key):
 
 
 def _application(request, slug, call_slug):
-    """The signed-in applicant's application to the call (a draft is started on first visit)."""
+    """The call, the signed-in applicant's application to it (None before their first save)
+    and the organisation they apply for."""
     call = queries.public_call_get(programme_slug=slug, slug=call_slug)
     organisations = applicant_organisations(request.user, call.programme)
     if not organisations:
@@ -127,9 +128,8 @@ def apply(request, slug, call_slug):
         if not is_open:
             messages.error(request, f"This call closed at {deadlines.format_uk(call.closes_at)}.")
             return redirect("calls_public:call", slug, call.slug)
-        application = services.application_start(
-            actor=request.user, call=call, organisation=organisation
-        )
+        # A new draft, saved by the first save or submission: opening the page writes nothing.
+        application = queries.application_new(call=call, organisation=organisation)
     if not can_edit_application(request.user, application):
         raise PermissionDenied
     form = None
@@ -157,7 +157,7 @@ def apply(request, slug, call_slug):
                         "before the call closes.",
                     )
                 return redirect("calls_public:apply", slug, call.slug)
-    answers = {a.question_id: a for a in application.answers.all()}
+    answers = {a.question_id: a for a in application.answers.all()} if application.pk else {}
     return render(
         request,
         "calls/apply.html",

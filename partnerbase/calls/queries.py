@@ -85,6 +85,12 @@ def application_get(*, call, uid) -> Application:
     return application
 
 
+def application_new(*, call, organisation) -> Application:
+    """The draft an organisation starts with, not yet saved (services save it with its
+    first answers)."""
+    return Application(call=call, organisation=organisation)
+
+
 def applications_of(*, organisations) -> QuerySet:
     return (
         Application.objects.filter(organisation__in=[o.pk for o in organisations])

@@ -136,15 +136,33 @@ def test_a_call_that_has_not_opened_is_not_public(client, make):
     assert client.get(reverse("calls_public:call", args=["no-such", call.slug])).status_code == 404
 
 
-def test_apply_is_for_innovators_only(client, call, users):
+def test_apply_is_for_innovators_and_applicants_only(client, call, users):
     url = reverse("calls_public:apply", args=[call.programme.slug, call.slug])
     for who, user in users.items():
         client.force_login(user)
         status = client.get(url).status_code
         expected = 200 if who in (Role.INNOVATOR, "applicant") else 403
         assert status == expected, who
-    # Each innovator got a draft for its own organisation, and nobody else did.
-    assert Application.objects.filter(call=call).count() == 2
+    # Opening the page writes nothing: the draft is saved with its first answers.
+    assert not Application.objects.filter(call=call).exists()
+
+
+def test_the_first_save_starts_the_draft_and_a_refused_first_submission_starts_none(
+    client, call, applicant
+):
+    user, organisation = applicant
+    client.force_login(user)
+    url = reverse("calls_public:apply", args=[call.programme.slug, call.slug])
+    idea = call.q["idea"].field_name
+    refused = client.post(url, {idea: "My idea", "action": "submit"})
+    assert refused.status_code == 200 and "govuk-error-summary" in refused.content.decode()
+    assert not Application.objects.filter(call=call).exists()
+    assert client.post(url, {idea: "My idea", "action": "save"}).status_code == 302
+    application = Application.objects.get(call=call, organisation=organisation)
+    assert application.status == ApplicationStatus.DRAFT
+    assert application.answers.get().text == "My idea"
+    reasons = [h.history_change_reason for h in application.history.order_by("history_id")]
+    assert reasons == ["Application started"]
 
 
 def test_other_programmes_get_404(client, call, submitted):
