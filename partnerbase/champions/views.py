@@ -118,8 +118,12 @@ def criterion_add(request, slug):
     programme = _programme(request, slug)
     form = CriterionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        save = lambda: services.criterion_add(actor=request.user, programme=programme,  # noqa: E731
-                                              keep_defaults=True, **form.cleaned_data)  # fmt: skip
+
+        def save():
+            services.criterion_add(
+                actor=request.user, programme=programme, keep_defaults=True, **form.cleaned_data
+            )
+
         if _saved(form, save):
             messages.success(request, f"Criterion “{form.cleaned_data['name']}” added.")
             return redirect(list_url(programme))

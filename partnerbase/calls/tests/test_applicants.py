@@ -111,9 +111,11 @@ def test_selection_gives_the_applicant_the_innovator_role(client, make, call, ap
     client.force_login(user)
     assert client.get(own_page).status_code == 404  # no role: the programme is not theirs
     cohort = accelerator.cohort_create(
-        actor=make.actor, accelerator=call.accelerator, name="First cohort",
+        actor=make.actor,
+        accelerator=call.accelerator,
+        name="First cohort",
         starts_on=date(2030, 1, 1),
-    )  # fmt: skip
+    )
     accelerator.cohort_select(
         actor=make.actor,
         cohort=cohort,
