@@ -77,6 +77,8 @@ def applicant_register(
         raise DomainError(" ".join(exc.messages), field="password") from exc
     # Hashed whatever the address, so the time taken says nothing about it either.
     hashed = make_password(password)
+    # Links that no longer work hold personal data for nothing: forget them.
+    AccountRequest.objects.filter(created_at__lt=(now or timezone.now()) - CONFIRM_WITHIN).delete()
     links = {
         "call": call,
         "sign_in_url": site + reverse("accounts:login"),

@@ -233,3 +233,6 @@ def test_a_link_older_than_three_days_does_not_work(client, call):
     assert client.get(link).status_code == 404
     assert client.post(link, {"password": PASSWORD}).status_code == 404
     assert not User.objects.filter(email="ada@example.org").exists()
+    # The next request forgets it: it holds personal data for nothing.
+    client.post(register_url(call), form_data(email="next@example.org"))
+    assert list(AccountRequest.objects.values_list("email", flat=True)) == ["next@example.org"]
