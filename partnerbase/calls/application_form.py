@@ -82,7 +82,7 @@ class ApplicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         call = application.call
         self.questions = list(call.questions.all())
-        saved = {a.question_id: a for a in application.answers.all()}
+        saved = {a.question_id: a for a in application.answers.all()} if application.pk else {}
         areas = list(call.challenge_areas.all())
         if areas:
             self.fields["challenge_area"] = _Area(

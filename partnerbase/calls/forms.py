@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.password_validation import password_validators_help_texts
 
 from partnerbase.challenges.models import ChallengeArea
 from partnerbase.core.forms import GovukDateField
@@ -146,9 +147,7 @@ class RegisterForm(forms.Form):
     full_name = forms.CharField(max_length=200, label="Your full name")
     email = forms.EmailField(label="Email address")
     password = forms.CharField(
-        label="Create a password",
-        help_text="At least 8 characters; not a common password",
-        widget=forms.PasswordInput(render_value=False),
+        label="Create a password", widget=forms.PasswordInput(render_value=False)
     )
     organisation_name = forms.CharField(max_length=200, label="Your organisation's name")
     kind = forms.ChoiceField(
@@ -174,6 +173,17 @@ class RegisterForm(forms.Form):
         }
         for name, message in messages.items():
             self.fields[name].error_messages["required"] = message
+        # The configured validators' own rules, so the hint cannot drift from what is checked.
+        self.fields["password"].help_text = " ".join(password_validators_help_texts())
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.com"
         )
+
+
+class ConfirmForm(forms.Form):
+    password = forms.CharField(
+        label="Password",
+        help_text="The password you chose when you created the account",
+        widget=forms.PasswordInput(render_value=False),
+        error_messages={"required": "Enter your password"},
+    )

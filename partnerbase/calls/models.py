@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -32,6 +33,57 @@ class Call(ProgrammeRecord):
     def clean(self):
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The call must close after it opens."})
+
+
+class Applicant(ProgrammeRecord):
+    """A person who created an account on a call's public page to apply for their
+    organisation. It is not a programme role: an applicant reads and changes only their
+    organisation's applications, until selection gives the organisation a cohort place and
+    them the innovator role (accelerator.services.selection)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="applicant_records"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, related_name="applicants"
+    )
+
+    class Meta(ProgrammeRecord.Meta):
+        ordering = ["id"]
+        constraints = ProgrammeRecord.Meta.constraints + [
+            models.UniqueConstraint(fields=["user", "organisation"], name="applicant_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} for {self.organisation}"
+
+    def clean(self):
+        if self.organisation_id and self.organisation.programme_id != self.programme_id:
+            raise ValidationError({"organisation": "The organisation is another programme's."})
+
+
+class AccountRequest(models.Model):
+    """An account asked for on a call's page, waiting for the owner of the email address to
+    confirm it (services.applicants). Nothing else exists until then, no user and no
+    organisation, so nobody can take an address whose email they cannot read. It holds a
+    password hash and lives only until confirmed, so it keeps no history."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    full_name = models.CharField(max_length=200)
+    password = models.CharField(max_length=128)  # a hash, as User.password
+    organisation_name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=40)
+    region = models.CharField(max_length=300, blank=True)
+    # The SHA-256 of the key in the emailed link: the database alone does not give the link.
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"Account asked for by {self.email}"
 
 
 class ApplicationStatus(models.TextChoices):

@@ -1,12 +1,16 @@
 """Who may do what with calls and applications (DESIGN.md, roles).
 
-The convening team and accelerator managers run calls; an innovator sees and edits only its
-own organisation's applications; everyone else is refused. The public sees the public call
-page only.
+The convening team and accelerator managers run calls. An organisation's own people see and
+change only its applications: its innovators, and its applicants (people who created an
+account on a call's page; they hold no programme role until selection makes them the
+organisation's innovators). Everyone else is refused; the public sees the public call page.
 """
 
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.accounts.permissions import programme_roles
+from partnerbase.directory.models import Organisation
+
+from .models import Applicant
 
 MANAGER_ROLES = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
@@ -20,26 +24,34 @@ def can_manage_calls(user, programme) -> bool:
     return _superuser(user) or bool(programme_roles(user, programme) & MANAGER_ROLES)
 
 
-def applicant_organisations(user, programme) -> list:
-    """The organisations `user` acts for as an innovator in `programme`."""
+def _applying_for(user, programme_id: int) -> set[int]:
+    """Ids of the organisations `user` applies for in the programme, as an innovator or an
+    applicant; cached on the user for the request."""
     if not getattr(user, "is_authenticated", False):
-        return []
-    return [
-        m.organisation
-        for m in Membership.objects.filter(user=user, programme=programme, role=Role.INNOVATOR)
-        .select_related("organisation")
-        .order_by("id")
-        if m.organisation is not None
-    ]
+        return set()
+    cache = user.__dict__.setdefault("_applying_for", {})
+    if programme_id not in cache:
+        innovator = Membership.objects.filter(
+            user=user, programme_id=programme_id, role=Role.INNOVATOR, organisation__isnull=False
+        )
+        applicant = Applicant.objects.filter(user=user, programme_id=programme_id)
+        # One query for both; a union's parts take no ordering.
+        cache[programme_id] = set(
+            innovator.order_by()
+            .values_list("organisation_id", flat=True)
+            .union(applicant.order_by().values_list("organisation_id", flat=True))
+        )
+    return cache[programme_id]
+
+
+def applicant_organisations(user, programme) -> list:
+    """The organisations `user` applies for in `programme`, oldest first."""
+    ids = _applying_for(user, programme.pk)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("id")) if ids else []
 
 
 def _acts_for(user, organisation) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return Membership.objects.filter(
-        user=user, programme_id=organisation.programme_id, role=Role.INNOVATOR,
-        organisation=organisation,
-    ).exists()  # fmt: skip
+    return organisation.pk in _applying_for(user, organisation.programme_id)
 
 
 def can_view_application(user, application) -> bool:
@@ -58,4 +70,4 @@ def can_download_answer_file(user, application) -> bool:
 
 
 def can_view_own_applications(user, programme) -> bool:
-    return Role.INNOVATOR in programme_roles(user, programme)
+    return bool(_applying_for(user, programme.pk))

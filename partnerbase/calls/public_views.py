@@ -1,5 +1,5 @@
-"""Public call pages: anyone may read an open (or closed) call and create an account for
-their organisation; applying needs that account."""
+"""Public call pages: anyone may read an open (or closed) call and, while it is open,
+create an account for their organisation; applying needs that account."""
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -15,7 +15,7 @@ from partnerbase.core.forms import add_service_error
 
 from . import deadlines, queries, services
 from .application_form import ApplicationForm
-from .forms import RegisterForm
+from .forms import ConfirmForm, RegisterForm
 from .models import ApplicationStatus
 from .permissions import applicant_organisations, can_edit_application
 from .wording import rules_in_words
@@ -46,18 +46,22 @@ def register(request, slug, call_slug):
     apply_url = reverse("calls_public:apply", args=[slug, call.slug])
     if request.user.is_authenticated:
         return redirect(apply_url)
+    if not services.call_takes_accounts(call):
+        # Closed: no form, and a form sent anyway is refused. (Before it opens, a call is
+        # not public at all: public_call_get answers 404.)
+        status = 403 if request.method == "POST" else 200
+        return render(request, "calls/register_not_open.html", {"call": call}, status=status)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user, organisation = services.applicant_register(
-                programme=call.programme, **form.cleaned_data
+            services.applicant_register(
+                call=call, site=request.build_absolute_uri("/")[:-1], **form.cleaned_data
             )
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Account created for {organisation.name}.")
-            return redirect(apply_url)
+            # The same page whether or not the address has an account: the email says which.
+            return redirect("calls_public:register_sent", slug, call.slug)
     return render(
         request,
         "calls/register.html",
@@ -69,8 +73,44 @@ def register(request, slug, call_slug):
     )
 
 
+@login_not_required
+@require_GET
+def register_sent(request, slug, call_slug):
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    return render(request, "calls/register_sent.html", {"call": call})
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def confirm(request, slug, call_slug, key):
+    """The emailed link: the address's owner enters the password chosen, and the account is
+    made (a GET only shows the form)."""
+    call = queries.public_call_get(programme_slug=slug, slug=call_slug)
+    account_request = queries.account_request_get(call=call, key=key)
+    if account_request is None:
+        return render(request, "calls/confirm_not_valid.html", {"call": call}, status=404)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            applicant = services.account_request_confirm(
+                account_request=account_request, password=form.cleaned_data["password"]
+            )
+        except (DomainError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            login(request, applicant.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Account created for {applicant.organisation.name}.")
+            return redirect("calls_public:apply", slug, call.slug)
+    return render(
+        request,
+        "calls/confirm.html",
+        {"call": call, "form": form, "email": account_request.email},
+    )
+
+
 def _application(request, slug, call_slug):
-    """The signed-in applicant's application to the call (a draft is started on first visit)."""
+    """The call, the signed-in applicant's application to it (None before their first save)
+    and the organisation they apply for."""
     call = queries.public_call_get(programme_slug=slug, slug=call_slug)
     organisations = applicant_organisations(request.user, call.programme)
     if not organisations:
@@ -88,9 +128,8 @@ def apply(request, slug, call_slug):
         if not is_open:
             messages.error(request, f"This call closed at {deadlines.format_uk(call.closes_at)}.")
             return redirect("calls_public:call", slug, call.slug)
-        application = services.application_start(
-            actor=request.user, call=call, organisation=organisation
-        )
+        # A new draft, saved by the first save or submission: opening the page writes nothing.
+        application = queries.application_new(call=call, organisation=organisation)
     if not can_edit_application(request.user, application):
         raise PermissionDenied
     form = None
@@ -118,7 +157,7 @@ def apply(request, slug, call_slug):
                         "before the call closes.",
                     )
                 return redirect("calls_public:apply", slug, call.slug)
-    answers = {a.question_id: a for a in application.answers.all()}
+    answers = {a.question_id: a for a in application.answers.all()} if application.pk else {}
     return render(
         request,
         "calls/apply.html",

@@ -1,13 +1,19 @@
 """Reads of calls and applications, restricted to what the user may see."""
 
+import hashlib
+from datetime import datetime, timedelta
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from partnerbase.accounts.models import User
+from partnerbase.accounts.permissions import can_view_programme
 from partnerbase.programmes.models import Programme
 
 from .lifecycle import with_questions
-from .models import Application, ApplicationStatus, Call, Question
+from .models import AccountRequest, Applicant, Application, ApplicationStatus, Call, Question
+from .permissions import can_view_own_applications
 
 
 def call_list(*, programme) -> QuerySet:
@@ -31,6 +37,22 @@ def call_get(*, programme, slug: str) -> Call:
     if call is None:
         raise Http404("No such call")
     return call
+
+
+def applying_programme_get(*, user, slug: str) -> Programme:
+    """The programme if the user belongs to it or applies to it (an applicant holds no role
+    there); otherwise 404, so others can't learn it exists."""
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None or not (
+        can_view_programme(user, programme) or can_view_own_applications(user, programme)
+    ):
+        raise Http404("No such programme")
+    return programme
+
+
+def applying_programme_list(*, user) -> QuerySet:
+    """The programmes where `user` created an account to apply."""
+    return Programme.objects.filter(pk__in=Applicant.objects.filter(user=user).values("programme"))
 
 
 def public_call_get(*, programme_slug: str, slug: str, now=None) -> Call:
@@ -65,9 +87,36 @@ def application_get(*, call, uid) -> Application:
     return application
 
 
+def application_new(*, call, organisation) -> Application:
+    """The draft an organisation starts with, not yet saved (services save it with its
+    first answers)."""
+    return Application(call=call, organisation=organisation)
+
+
 def applications_of(*, organisations) -> QuerySet:
     return (
         Application.objects.filter(organisation__in=[o.pk for o in organisations])
         .select_related("call", "organisation")
         .order_by("-call__closes_at")
     )
+
+
+# How long the link emailed to confirm an account works.
+CONFIRM_WITHIN = timedelta(days=3)
+
+
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def account_request_live(account_request: AccountRequest, now: datetime | None = None) -> bool:
+    """Its link still works: not too old, and the address has no account yet."""
+    fresh = (now or timezone.now()) < account_request.created_at + CONFIRM_WITHIN
+    return fresh and not User.objects.filter(email__iexact=account_request.email).exists()
+
+
+def account_request_get(*, call, key: str) -> AccountRequest | None:
+    """The account asked for on `call`'s page whose emailed link has `key`, while the link
+    works; otherwise None."""
+    found = AccountRequest.objects.filter(call=call, key_hash=key_hash(key)).first()
+    return found if found is not None and account_request_live(found) else None

@@ -1,5 +1,5 @@
 """Manager pages: calls, their questions and rules, and the applications received;
-and an innovator's own applications."""
+and an applicant's or innovator's own applications."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -202,7 +202,7 @@ def application_index(request, slug, call_slug):
 
 
 def _viewable_application(request, slug, call_slug, uid):
-    programme = programme_get(user=request.user, slug=slug)
+    programme = queries.applying_programme_get(user=request.user, slug=slug)
     call = queries.call_get(programme=programme, slug=call_slug)
     application = queries.application_get(call=call, uid=uid)
     if not can_view_application(request.user, application):
@@ -242,7 +242,7 @@ def answer_download(request, slug, call_slug, uid, question_uid):
 
 @require_GET
 def my_applications(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
+    programme = queries.applying_programme_get(user=request.user, slug=slug)
     if not can_view_own_applications(request.user, programme):
         raise PermissionDenied
     organisations = applicant_organisations(request.user, programme)

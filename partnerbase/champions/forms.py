@@ -19,13 +19,13 @@ def _today():
 
 
 class WeightsForm(forms.Form):
-    """One whole-number weight per criterion (fields weight_<id>)."""
+    """One whole-number weight per criterion (fields weight_<key>: see Criterion.key)."""
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for c in self.criteria:
-            self.fields[f"weight_{c.pk}"] = forms.IntegerField(
+            self.fields[f"weight_{c.key}"] = forms.IntegerField(
                 label=c.name,
                 min_value=0,
                 max_value=WEIGHT_MAX,
@@ -40,7 +40,8 @@ class WeightsForm(forms.Form):
             )
 
     def weights(self):
-        return {c: self.cleaned_data[f"weight_{c.pk}"] for c in self.criteria}
+        """(criterion, weight) pairs: services.weights_set takes them."""
+        return [(c, self.cleaned_data[f"weight_{c.key}"]) for c in self.criteria]
 
 
 class CriterionForm(forms.Form):
@@ -95,7 +96,7 @@ class ProspectForm(forms.Form):
 
 
 class ScoresForm(forms.Form):
-    """One score per criterion (fields criterion_<id>), or "Not scored"."""
+    """One score per criterion (fields criterion_<key>: see Criterion.key), or not scored."""
 
     CHOICES = [("", "Not scored")] + [(str(i), str(i)) for i in range(SCORE_MIN, SCORE_MAX + 1)]
 
@@ -104,14 +105,14 @@ class ScoresForm(forms.Form):
         self.criteria = list(criteria)
         scores = scores or {}
         for c in self.criteria:
-            value = scores.get(c.pk)
-            self.fields[f"criterion_{c.pk}"] = forms.TypedChoiceField(
+            value = scores.get(c.key)
+            self.fields[f"criterion_{c.key}"] = forms.TypedChoiceField(
                 label=c.name, choices=self.CHOICES, coerce=int, empty_value=None, required=False,
                 initial="" if value is None else str(value),
             )  # fmt: skip
 
     def scores(self):
-        return {c: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
+        return [(c, self.cleaned_data[f"criterion_{c.key}"]) for c in self.criteria]
 
 
 class StageForm(forms.Form):

@@ -37,6 +37,12 @@ class Criterion(ProgrammeRecord):
     def __str__(self):
         return self.name
 
+    @property
+    def key(self):
+        """What forms and the ranking know it by: its id; for a default shown before the
+        programme has saved any criteria (queries.criteria_shown), its place."""
+        return self.pk if self.pk is not None else f"default-{self.position}"
+
 
 class Prospect(ProgrammeRecord):
     """A person, for their organisation, considered for a seat on the board."""

@@ -19,6 +19,16 @@ def criteria_of(programme) -> list[Criterion]:
     return list(Criterion.objects.filter(programme=programme))
 
 
+def criteria_shown(programme) -> list[Criterion]:
+    """The programme's criteria; until it has saved any, the four DESIGN.md names, equally
+    weighted and unsaved: the team's first save of weights, scores or a criterion saves
+    them (services), so opening a page writes nothing."""
+    return criteria_of(programme) or [
+        Criterion(programme=programme, name=name, weight=weight, position=position)
+        for position, (name, weight) in enumerate(ranking.DEFAULT_CRITERIA)
+    ]
+
+
 def ranked_prospects(programme, criteria, stage: str = "") -> list[Row]:
     """Every prospect ranked on the programme's current weights; `stage` filters what is
     listed, not the ranking, so a prospect keeps its rank across the filters."""
@@ -33,7 +43,7 @@ def ranked_prospects(programme, criteria, stage: str = "") -> list[Row]:
         ranking.Candidate(pk, f"{p.organisation.name} {p.person.name}", scores[pk])
         for pk, p in prospects.items()
     ]
-    weights = [ranking.Criterion(c.pk, c.weight) for c in criteria]
+    weights = [ranking.Criterion(c.key, c.weight) for c in criteria]
     if not any(c.weight for c in weights):
         weights = [ranking.Criterion(c.key, 1) for c in weights]
     rows = [Row(prospects[r.key], r, scores[r.key]) for r in ranking.rank(weights, candidates)]

@@ -1,7 +1,7 @@
 """Writes for champion targeting; each saves through record_save, so history says who,
 when and why. Pipeline rules are in stages.py, scoring rules in ranking.py."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from django.db import transaction
@@ -21,8 +21,13 @@ from .stages import InvalidMove, check_move
 @transaction.atomic
 def criterion_add(
     *, actor, programme, name: str, weight: int = 1, position: int | None = None,
-    illustrative: bool = False, uid=None,
+    keep_defaults: bool = False, illustrative: bool = False, uid=None,
 ) -> Criterion:  # fmt: skip
+    """Add a criterion. With `keep_defaults` (the team's page), one added before the
+    programme has saved any joins the defaults the team was shown (queries.criteria_shown);
+    the importer and the demo give every criterion themselves."""
+    if keep_defaults:
+        criteria_ensure(actor=actor, programme=programme)
     name = name.strip()
     if not name:
         raise DomainError("Enter the criterion's name.", field="name")
@@ -39,7 +44,8 @@ def criterion_add(
 
 @transaction.atomic
 def criteria_ensure(*, actor, programme) -> list[Criterion]:
-    """The programme's criteria; the four DESIGN.md names, equally weighted, if it has none."""
+    """The programme's criteria, saving the four DESIGN.md names, equally weighted, if it
+    has none (a write: pages show queries.criteria_shown instead)."""
     existing = list(Criterion.objects.filter(programme=programme))
     if existing:
         return existing
@@ -49,12 +55,30 @@ def criteria_ensure(*, actor, programme) -> list[Criterion]:
     ]
 
 
+# A value per criterion: a mapping, or (criterion, value) pairs when the criteria are the
+# unsaved defaults (queries.criteria_shown), which cannot be dictionary keys.
+PerCriterion = Mapping[Criterion, object] | Iterable[tuple[Criterion, object]]
+
+
+def _defaults_saved(*, actor, programme, given: PerCriterion) -> dict:
+    """`given`, keyed by saved criteria: the defaults shown unsaved before the programme
+    had any (queries.criteria_shown) are saved by the team's first save."""
+    pairs = list(given.items() if isinstance(given, Mapping) else given)
+    if all(c.pk is not None for c, _ in pairs):
+        return dict(pairs)
+    saved = {c.name: c for c in criteria_ensure(actor=actor, programme=programme)}
+    if any(c.pk is None and c.name not in saved for c, _ in pairs):
+        raise DomainError("The criteria have changed since the page was opened: try again.")
+    return {(c if c.pk is not None else saved[c.name]): value for c, value in pairs}
+
+
 @transaction.atomic
 def weights_set(
-    *, actor, programme, weights: Mapping[Criterion, int], names: Mapping[Criterion, str] = None
+    *, actor, programme, weights: PerCriterion, names: PerCriterion | None = None
 ) -> list[Criterion]:
     """Set every criterion's weight (and, if given, rename it) at once: all or nothing."""
-    names = names or {}
+    weights = _defaults_saved(actor=actor, programme=programme, given=weights)
+    names = _defaults_saved(actor=actor, programme=programme, given=names or {})
     criteria = list(Criterion.objects.filter(programme=programme))
     given = {c.pk: w for c, w in weights.items()}
     if set(given) != {c.pk for c in criteria}:
@@ -133,8 +157,9 @@ def prospect_add(
 
 
 @transaction.atomic
-def prospect_score(*, actor, prospect: Prospect, scores: Mapping[Criterion, int | None]):
+def prospect_score(*, actor, prospect: Prospect, scores: PerCriterion):
     """Set the prospect's score on each criterion given; None clears a score."""
+    scores = _defaults_saved(actor=actor, programme=prospect.programme, given=scores)
     for criterion, value in scores.items():
         same_programme(prospect.programme, criterion=criterion)
         if value is not None and not SCORE_MIN <= value <= SCORE_MAX:

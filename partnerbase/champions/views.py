@@ -23,7 +23,13 @@ from .forms import (
 )
 from .models import Stage
 from .permissions import can_target_champions
-from .queries import criteria_of, prospect_contacts, prospect_get, ranked_prospects, stage_counts
+from .queries import (
+    criteria_shown,
+    prospect_contacts,
+    prospect_get,
+    ranked_prospects,
+    stage_counts,
+)
 from .ranking import SCORE_MAX, Criterion, shares
 
 NAV = "champions"
@@ -56,14 +62,14 @@ def prospect_url(prospect):
 
 
 def _ranking_context(request, programme, stage, form=None):
-    criteria = services.criteria_ensure(actor=request.user, programme=programme)
+    criteria = criteria_shown(programme)
     stage = stage if stage in Stage.values else ""
     weighted = [c for c in criteria if c.weight]
     counts = stage_counts(programme)
     return {
         "programme": programme,
         "criteria": criteria,
-        "shares": shares([Criterion(c.pk, c.weight) for c in criteria]) if weighted else {},
+        "shares": shares([Criterion(c.key, c.weight) for c in criteria]) if weighted else {},
         "rows": ranked_prospects(programme, criteria, stage),
         "stage": stage,
         "stages": [(value, label, n) for (value, label), n in
@@ -90,8 +96,7 @@ def weights_edit(request, slug):
     stage = request.POST.get("stage", "")
     if request.method == "GET":
         return redirect(list_url(programme))
-    criteria = services.criteria_ensure(actor=request.user, programme=programme)
-    form = WeightsForm(request.POST, criteria=criteria)
+    form = WeightsForm(request.POST, criteria=criteria_shown(programme))
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid() and _saved(
         form,
@@ -113,8 +118,12 @@ def criterion_add(request, slug):
     programme = _programme(request, slug)
     form = CriterionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        save = lambda: services.criterion_add(actor=request.user, programme=programme,  # noqa: E731
-                                              **form.cleaned_data)  # fmt: skip
+
+        def save():
+            services.criterion_add(
+                actor=request.user, programme=programme, keep_defaults=True, **form.cleaned_data
+            )
+
         if _saved(form, save):
             messages.success(request, f"Criterion “{form.cleaned_data['name']}” added.")
             return redirect(list_url(programme))
@@ -148,7 +157,7 @@ def prospect_add(request, slug):
 
 
 def _detail(request, programme, prospect, bound=None):
-    criteria = services.criteria_ensure(actor=request.user, programme=programme)
+    criteria = criteria_shown(programme)
     rows = ranked_prospects(programme, criteria)
     row = next(r for r in rows if r.prospect.pk == prospect.pk)
     forms = {
@@ -202,13 +211,13 @@ def _action(request, slug, uid, name, make_form, save, success):
 @require_POST
 def scores_edit(request, slug, uid):
     def make(programme, prospect):
-        return ScoresForm(request.POST, criteria=criteria_of(programme))
+        return ScoresForm(request.POST, criteria=criteria_shown(programme))
 
     return _action(
         request, slug, uid, "scores_form", make,
         lambda p, data: services.prospect_score(
             actor=request.user, prospect=p,
-            scores={c: data[f"criterion_{c.pk}"] for c in criteria_of(p.programme)},
+            scores=[(c, data[f"criterion_{c.key}"]) for c in criteria_shown(p.programme)],
         ),
         lambda p, data: "Scores saved.",
     )  # fmt: skip

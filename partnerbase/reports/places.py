@@ -96,6 +96,8 @@ ROLE_NAV = {
     Role.INNOVATOR: ["mine", "applications", "introductions"],
     Role.PARTNER_CONTACT: ["introductions", "pledges", "challenges"],
 }
+# An applicant holds no role until selected; what they may open is their applications.
+NO_ROLE_NAV = ["applications"]
 _NAV_ORDER = [
     "dashboard", "mine", "applications", "introductions", "board", "pledges",
     "working-groups", "challenges", "calls", "assessment", "accelerator", "brokering",
@@ -125,7 +127,7 @@ def navigation(user, programme) -> list[tuple[str, str, str]]:
         wanted = set(ROLE_NAV[Role.TEAM])
     else:
         roles = programme_roles(user, programme)
-        wanted = {key for role in roles for key in ROLE_NAV.get(role, [])}
+        wanted = {key for role in roles for key in ROLE_NAV.get(role, [])} or set(NO_ROLE_NAV)
     return [
         _link(_BY_KEY[key], programme)
         for key in _NAV_ORDER

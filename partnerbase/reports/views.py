@@ -18,6 +18,7 @@ from partnerbase.accounts.permissions import (
     programme_roles,
 )
 from partnerbase.assessment.models import Assignment
+from partnerbase.calls.queries import applying_programme_list
 from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
@@ -35,9 +36,10 @@ from .places import places
 from .todos import todos
 
 
-def role_names(user, programme) -> list[str]:
+def role_names(user, programme, applying=()) -> list[str]:
     """The user's roles by their names: an assessor who only judges a competition is a
-    competition judge (the assessor role is what lets them judge)."""
+    competition judge (the assessor role is what lets them judge); someone applying holds
+    no role until selected, and is called an applicant."""
     roles = programme_roles(user, programme)
     names = {Role(r).label for r in roles}
     if Role.ASSESSOR in roles:
@@ -49,19 +51,22 @@ def role_names(user, programme) -> list[str]:
             )
             if not assesses.exists():
                 names.discard(Role.ASSESSOR.label)
-    return sorted(names)
+    return sorted(names) or (["Applicant"] if programme in applying else [])
 
 
 @require_GET
 def programme_list(request):
+    programmes = list(programmes_for(user=request.user))
+    applying = list(applying_programme_list(user=request.user))
+    programmes += [p for p in applying if p not in programmes]
     rows = [
         {
             "programme": p,
-            "roles": role_names(request.user, p),
+            "roles": role_names(request.user, p, applying),
             "places": places(request.user, p),
             "todos": todos(request.user, p),
         }
-        for p in programmes_for(user=request.user)
+        for p in programmes
     ]
     return render(
         request, "reports/programme_list.html", {"rows": rows, "nav_current": "programmes"}

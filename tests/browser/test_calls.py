@@ -1,14 +1,17 @@
-"""An applicant finds the public call, creates an account for their organisation, saves a
-draft, comes back and submits; a submission with a required answer missing shows the GOV.UK
-error summary and saves nothing. A manager reads the application. axe-core on every page.
-Fixtures (`page`, `axe_check`, `sign_in`) are in tests/conftest.py.
+"""An applicant finds the public call, creates an account for their organisation (confirmed
+by the emailed link), saves a draft, comes back and submits; a submission with a required
+answer missing shows the GOV.UK error summary and saves nothing. A manager reads the
+application. axe-core on every page. Fixtures (`page`, `axe_check`, `sign_in`) are in
+tests/conftest.py.
 """
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime
 
 import pytest
+from django.core import mail
 
-from partnerbase.accounts.models import Role
+from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
 from partnerbase.calls.models import Application, ApplicationStatus
 from partnerbase.calls.tests.factories import make_call
@@ -49,6 +52,17 @@ def test_an_applicant_drafts_comes_back_and_submits(page, page_problems, call, s
     page.get_by_label("Your organisation's name").fill("Ada's Enterprise")
     page.get_by_label("Social enterprise").check()
     page.get_by_label("Where your organisation operates").fill("North West")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create account").click()
+    assert page.url.endswith("/create-account/check-your-email/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    axe_check(page, "check-your-email")
+
+    # The emailed link: enter the password chosen, and the account is made.
+    [message] = mail.outbox
+    page.goto(re.search(r"https?://[^/\s]+(/public/\S+/confirm/\S+/)", message.body)[1])
+    axe_check(page, "confirm-email")
+    page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Create account").click()
     assert page.url.endswith(f"/calls/{call.slug}/apply/")
@@ -129,4 +143,31 @@ def test_a_manager_reads_the_calls_and_applications(page, page_problems, call, s
     page.get_by_role("button", name="Create call").click()
     assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "call-form-errors")
+    assert not page_problems, str(page_problems)
+
+
+def test_a_closed_call_and_a_forgotten_password(page, page_problems, call, axe_check):
+    """A closed call's create-account page says so, with no form; the forgotten-password
+    pages answer the same for any address."""
+    team = User.objects.get(email="team@example.org")
+    closed = make_call(
+        Make(team, call.programme),
+        opens_at=datetime(2017, 8, 1, 9, tzinfo=UTC),
+        closes_at=datetime(2017, 11, 3, 12, tzinfo=UTC),
+        slug="closed-call",
+    )
+    page.goto(f"/public/north/calls/{closed.slug}/create-account/")
+    assert page.get_by_role("heading", level=1).inner_text() == "This call is not open"
+    assert page.locator("main form").count() == 0
+    axe_check(page, "call-not-open")
+
+    page.goto("/accounts/login/")
+    page.get_by_role("link", name="Forgotten your password?").click()
+    axe_check(page, "password-reset")
+    page.get_by_label("Email address").fill("nobody@example.org")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    axe_check(page, "password-reset-sent")
+    assert not mail.outbox  # no account, no email; the same page
     assert not page_problems, str(page_problems)

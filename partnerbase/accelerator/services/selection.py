@@ -1,5 +1,6 @@
 """Selection: a decision per submitted application, telling the applicant, and turning the
-selected into the cohort's innovators.
+selected into the cohort's innovators: a cohort place for the organisation, and the
+innovator role for the people who applied for it (until then they hold no role).
 
 A decision may be changed freely until the applicant is notified; after that only the
 convening team may change it, with a reason for the change, and the applicant is told anew.
@@ -15,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnerbase.accounts.models import Membership, Role
-from partnerbase.calls.models import Application, ApplicationStatus
+from partnerbase.calls.models import Applicant, Application, ApplicationStatus
+from partnerbase.calls.services import applicants_admit
 from partnerbase.core.errors import DomainError, PermissionDenied
 from partnerbase.core.history import record_save
 
@@ -88,15 +90,18 @@ def decision_record(
 
 
 def applicant_emails(application: Application) -> list[str]:
-    """Who hears about a decision: the people who act for the applicant as innovators."""
-    return sorted(
-        Membership.objects.filter(
-            programme=_programme(application),
-            role=Role.INNOVATOR,
-            organisation=application.organisation,
-            user__is_active=True,
-        ).values_list("user__email", flat=True)
-    )
+    """Who hears about a decision: the people who applied for the organisation and those
+    who act for it as innovators."""
+    innovators = Membership.objects.filter(
+        programme=_programme(application),
+        role=Role.INNOVATOR,
+        organisation=application.organisation,
+        user__is_active=True,
+    ).values_list("user__email", flat=True)
+    applicants = Applicant.objects.filter(
+        organisation=application.organisation, user__is_active=True
+    ).values_list("user__email", flat=True)
+    return sorted(set(innovators) | set(applicants))
 
 
 EMAIL_SUBJECTS = {
@@ -182,6 +187,7 @@ def selection_place_add(
     )
     selection.membership = membership
     record_save(selection, actor=actor, reason=f"Joined {cohort}")
+    applicants_admit(actor=actor, organisation=application.organisation)
     return membership
 
 
@@ -224,4 +230,6 @@ def selection_place_link(*, actor, selection: SelectionDecision, membership):
     if membership.cohort.accelerator_id != application.call.accelerator_id:
         raise DomainError("The cohort belongs to another accelerator.", field="membership")
     selection.membership = membership
-    return record_save(selection, actor=actor, reason=f"Joined {membership.cohort}")
+    record_save(selection, actor=actor, reason=f"Joined {membership.cohort}")
+    applicants_admit(actor=actor, organisation=application.organisation)
+    return selection

@@ -8,7 +8,9 @@ from django.core import mail
 from partnerbase.accelerator import services
 from partnerbase.accelerator.models import CohortMembership, Decision, SelectionDecision
 from partnerbase.accounts.models import Role
+from partnerbase.calls.services import applicant_add
 from partnerbase.core.errors import DomainError, PermissionDenied
+from partnerbase.impact.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +161,29 @@ def test_graduate_and_withdraw(world):
     services.cohort_member_withdraw(actor=world.actor, membership=place, on=date(2018, 3, 1))
     place.refresh_from_db()
     assert place.status == "withdrawn" and place.withdrawn_on == date(2018, 3, 1)
+
+
+def test_selection_makes_the_applicants_innovators_and_no_one_before(world):
+    """An applicant holds no role until their organisation gets its cohort place."""
+    applicant = make_user(email="applicant@acc.example.org")
+    stranger = make_user()
+    applicant_add(actor=applicant, user=applicant, organisation=world.orgs["charlie"])
+    applicant_add(actor=stranger, user=stranger, organisation=world.orgs["delta"])
+    decision = decide(world, "charlie", Decision.SELECTED)
+    services.decision_notify(actor=world.actor, selections=[decision])
+    assert not applicant.memberships.exists()  # selected, told, but no place yet
+    assert [m.to for m in mail.outbox] == [[applicant.email]]  # the applicant hears
+    services.cohort_select(
+        actor=world.users[Role.ACCELERATOR_MANAGER],
+        cohort=world.cohort,
+        applications=[world.applications["charlie"]],
+        joined_on=date(2018, 2, 1),
+        reason="Top of the ranking.",
+    )
+    membership = applicant.memberships.get()
+    assert (membership.programme, membership.role, membership.organisation) == (
+        world.programme,
+        Role.INNOVATOR,
+        world.orgs["charlie"],
+    )
+    assert not stranger.memberships.exists()  # delta was not selected

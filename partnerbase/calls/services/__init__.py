@@ -1,6 +1,13 @@
-"""Writes for calls and applications; every one goes through record_save (history)."""
+"""Writes for calls and applications; every domain record goes through record_save
+(history). An account request is not one: it lives until its email is confirmed."""
 
-from .applicants import applicant_register
+from .applicants import (
+    account_request_confirm,
+    applicant_add,
+    applicant_register,
+    applicants_admit,
+    call_takes_accounts,
+)
 from .applications import (
     application_save,
     application_start,
@@ -28,7 +35,10 @@ from .setup import (
 )
 
 __all__ = [
+    "account_request_confirm",
+    "applicant_add",
     "applicant_register",
+    "applicants_admit",
     "application_restore",
     "application_save",
     "application_start",
@@ -39,6 +49,7 @@ __all__ = [
     "call_delete",
     "call_delete_refusal",
     "call_update",
+    "call_takes_accounts",
     "eligibility_failures",
     "question_add",
     "question_move",

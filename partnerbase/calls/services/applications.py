@@ -1,5 +1,8 @@
 """Applications: start, save as draft, submit before the deadline, withdraw.
 
+A new draft may come unsaved (the apply page shows one without writing): saving or
+submitting it saves it first, in the same transaction.
+
 Answers arrive raw, as a form gives them ({question: text, or an uploaded file}); a
 question left out of `answers` keeps its saved answer. Everything is checked before anything
 is written, so bad input saves nothing (uploaded files included).
@@ -111,7 +114,7 @@ def _check_window(call: Call, now: datetime, doing: str) -> None:
 def _prepare(application: Application, answers: Mapping, challenge_area):
     """Parse every given answer; (parsed answers, current values by question, errors)."""
     questions = list(application.call.questions.all())
-    saved = {a.question_id: a for a in application.answers.all()}
+    saved = {a.question_id: a for a in application.answers.all()} if application.pk else {}
     parsed, errors, current = {}, {}, {}
     for question in questions:
         if question in answers:
@@ -130,6 +133,20 @@ def _prepare(application: Application, answers: Mapping, challenge_area):
         if not application.call.challenge_areas.filter(pk=challenge_area.pk).exists():
             errors[CHALLENGE_FIELD] = ["Select one of the call's challenge areas"]
     return parsed, current, saved, errors
+
+
+def _draft_saved(application: Application, actor) -> Application:
+    """A new draft (queries.application_new) is saved when its first answers are."""
+    if application.pk is None:
+        same_programme(application.call.programme, organisation=application.organisation)
+        if Application.objects.filter(
+            call=application.call, organisation=application.organisation
+        ).exists():
+            raise DomainError(
+                "Your organisation has already started an application: open it again."
+            )
+        record_save(application, actor=actor, reason="Application started")
+    return application
 
 
 def _write(application: Application, parsed: Mapping, saved: Mapping, actor) -> None:
@@ -177,6 +194,7 @@ def application_save(
     parsed, _current, saved, errors = _prepare(application, answers or {}, challenge_area)
     if errors:
         raise ValidationError(errors)
+    _draft_saved(application, actor)
     _write(application, parsed, saved, actor)
     if challenge_area is not None and application.challenge_area_id != challenge_area.pk:
         application.challenge_area = challenge_area
@@ -247,6 +265,7 @@ def application_submit(
             errors.setdefault(field, []).append(reason)
     if errors:
         raise ValidationError(errors)
+    _draft_saved(application, actor)
     _write(application, parsed, saved, actor)
     application.challenge_area = area
     application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now

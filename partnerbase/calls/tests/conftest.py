@@ -2,8 +2,7 @@ from datetime import date
 
 import pytest
 
-from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
+from partnerbase.calls.services import applicant_add
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
 
 from .factories import make_call
@@ -26,11 +25,8 @@ def call(make):
 
 @pytest.fixture
 def applicant(make):
-    """A social enterprise and a user acting for it as an innovator."""
+    """A social enterprise and a user applying for it (an applicant: no programme role)."""
     organisation = make.org("Toolshed", kind="social_enterprise", regions="London")
-    user = make_user(full_name="Ivan Innovator")
-    membership_grant(
-        actor=make.actor, user=user, programme=make.programme, role=Role.INNOVATOR,
-        organisation=organisation,
-    )  # fmt: skip
+    user = make_user(full_name="Ada Applicant")
+    applicant_add(actor=user, user=user, organisation=organisation)
     return user, organisation

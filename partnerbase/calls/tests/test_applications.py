@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from partnerbase.calls import services
-from partnerbase.calls.models import Answer, ApplicationStatus
+from partnerbase.calls import queries, services
+from partnerbase.calls.models import Answer, Application, ApplicationStatus
 from partnerbase.calls.services import applications
 from partnerbase.core.errors import DomainError
 
@@ -231,3 +231,17 @@ def test_every_change_is_in_the_history(call, draft):
     assert ("Application submitted", user.pk) in reasons
     answer = application.answers.first()
     assert answer.history.first().history_user == user
+
+
+def test_a_new_draft_is_saved_with_its_first_answers_and_not_before(call, applicant):
+    user, organisation = applicant
+    new = queries.application_new(call=call, organisation=organisation)
+    with pytest.raises(ValidationError):
+        services.application_submit(actor=user, application=new, answers={})
+    assert not Application.objects.exists()  # a refused submission starts nothing
+    services.application_submit(
+        actor=user, application=new, answers=good_answers(call), challenge_area=call.area
+    )
+    saved = Application.objects.get()
+    assert (saved.organisation, saved.status) == (organisation, ApplicationStatus.SUBMITTED)
+    assert saved.answers.count() == len(good_answers(call))

@@ -12,7 +12,6 @@ from django.utils import timezone
 from partnerbase.accounts.models import Role, User
 from partnerbase.calls import services
 from partnerbase.calls.models import Application, ApplicationStatus, Call, EligibilityRule, Question
-from partnerbase.directory.models import Organisation
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
 
 from .factories import good_answers, make_call
@@ -22,8 +21,9 @@ OTHER_ROLES = set(Role.values) - {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
 
 def refused(who) -> int:
-    """Someone with no role in the programme cannot learn it exists: 404; others 403."""
-    return 404 if who == "no role" else 403
+    """Someone with no role in the programme cannot learn it exists: 404; others 403. An
+    applicant holds no role either: their own applications are all they may open."""
+    return 404 if who in ("no role", "applicant") else 403
 
 
 @pytest.fixture(autouse=True)
@@ -136,15 +136,33 @@ def test_a_call_that_has_not_opened_is_not_public(client, make):
     assert client.get(reverse("calls_public:call", args=["no-such", call.slug])).status_code == 404
 
 
-def test_apply_is_for_innovators_only(client, call, users):
+def test_apply_is_for_innovators_and_applicants_only(client, call, users):
     url = reverse("calls_public:apply", args=[call.programme.slug, call.slug])
     for who, user in users.items():
         client.force_login(user)
         status = client.get(url).status_code
         expected = 200 if who in (Role.INNOVATOR, "applicant") else 403
         assert status == expected, who
-    # Each innovator got a draft for its own organisation, and nobody else did.
-    assert Application.objects.filter(call=call).count() == 2
+    # Opening the page writes nothing: the draft is saved with its first answers.
+    assert not Application.objects.filter(call=call).exists()
+
+
+def test_the_first_save_starts_the_draft_and_a_refused_first_submission_starts_none(
+    client, call, applicant
+):
+    user, organisation = applicant
+    client.force_login(user)
+    url = reverse("calls_public:apply", args=[call.programme.slug, call.slug])
+    idea = call.q["idea"].field_name
+    refused = client.post(url, {idea: "My idea", "action": "submit"})
+    assert refused.status_code == 200 and "govuk-error-summary" in refused.content.decode()
+    assert not Application.objects.filter(call=call).exists()
+    assert client.post(url, {idea: "My idea", "action": "save"}).status_code == 302
+    application = Application.objects.get(call=call, organisation=organisation)
+    assert application.status == ApplicationStatus.DRAFT
+    assert application.answers.get().text == "My idea"
+    reasons = [h.history_change_reason for h in application.history.order_by("history_id")]
+    assert reasons == ["Application started"]
 
 
 def test_other_programmes_get_404(client, call, submitted):
@@ -242,33 +260,6 @@ def test_questions_cannot_change_after_the_first_submission(client, call, submit
         in response.content.decode()
     )
     assert not call.questions.filter(text="Late question").exists()
-
-
-def test_an_applicant_creates_an_account_for_their_organisation(client, call):
-    url = reverse("calls_public:register", args=[call.programme.slug, call.slug])
-    data = {
-        "full_name": "Ada Applicant",
-        "email": "ada@example.org",
-        "password": "a long and unusual passphrase",
-        "organisation_name": "Ada's Enterprise",
-        "kind": "social_enterprise",
-        "region": "North West",
-    }
-    response = client.post(url, data)
-    assert response.status_code == 302
-    assert response["Location"].endswith(f"/calls/{call.slug}/apply/")
-    user = User.objects.get(email="ada@example.org")
-    organisation = Organisation.objects.get(name="Ada's Enterprise")
-    assert organisation.programme == call.programme and organisation.regions == "North West"
-    membership = user.memberships.get()
-    assert (membership.role, membership.organisation) == (Role.INNOVATOR, organisation)
-    # Signed in: the application page opens.
-    assert client.get(response["Location"]).status_code == 200
-    # The same email again is refused, and nothing more is created.
-    client.logout()
-    again = client.post(url, data | {"organisation_name": "Another"})
-    assert "An account with this email address already exists" in again.content.decode()
-    assert not Organisation.objects.filter(name="Another").exists()
 
 
 def test_apply_page_saves_a_draft_and_submit_errors_point_at_questions(client, call, applicant):

@@ -13,5 +13,5 @@ def may_target_champions(user, programme) -> bool:
 @register.simple_tag
 def share(shares, criterion) -> str:
     """A criterion's share of the score as a whole percentage, e.g. "50%"."""
-    value = shares.get(criterion.pk)
+    value = shares.get(criterion.key)
     return "—" if value is None else f"{round(value * 100)}%"

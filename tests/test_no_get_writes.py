@@ -1,0 +1,374 @@
+"""No page changes data on GET: every URL pattern of the project (the admin's included),
+its parameters filled from a small world (page_world.py), opened with GET as someone signed
+out, as every role, as a superuser and as others (a judge, an applicant, someone with no
+role, the other programme's team), counting the rows of every table before and after.
+
+The counts are one query per request (a scalar subquery per table). Two things are left
+out, on purpose: django_session, because a GET may rightly keep something in the session
+(the password-reset link moves its token there; messages); and the sign-in itself, which
+writes last_login and so a history row for the user: the counts are taken again after
+each sign-in, before the first page.
+"""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.urls import URLResolver, get_resolver, reverse
+
+from partnerbase.accelerator.models import CohortMembership, Milestone, SupportSession
+from partnerbase.assessment.models import Assignment
+from partnerbase.assessment.models import Criterion as RubricCriterion
+from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion
+from partnerbase.brokering.models import BrokeringRound, Introduction, Need, Offer, Partnership
+from partnerbase.calls.models import Application, EligibilityRule
+from partnerbase.challenges.models import ChallengeArea, ChallengeVote
+from partnerbase.champions.models import Prospect
+from partnerbase.funding.models import FundingAward
+from partnerbase.impact.models import Figure
+from partnerbase.impact.tests.factories import make_user
+from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
+from partnerbase.pledges.models import Pledge
+from partnerbase.projects.models import (
+    CollaborativeProject,
+    Competition,
+    CompetitionEntry,
+    JudgeAssignment,
+)
+from partnerbase.workinggroups.models import Idea, WorkingGroup, WorkingGroupMember
+
+from .page_world import build_world
+
+pytestmark = pytest.mark.django_db
+# Pages answered differently for a query string or an htmx request: walked both ways.
+VARIANTS = {
+    "reports:figure_detail": [("?format=csv", {})],
+    "champions:prospect_list": [("?stage=long_list", {})],
+    "assessment:ranking": [("?view=normalised", {})],
+    "brokering:round_progress": [("", {"HTTP_HX_REQUEST": "true"})],
+}
+
+
+def one(model, **filters):
+    found = model.objects.filter(**filters).order_by("pk").first()
+    assert found is not None, f"the world has no {model.__name__} {filters}"
+    return found
+
+
+def record_params(w) -> tuple[dict, dict, dict]:
+    """How to fill the pages' parameters beyond the programme's slug: by URL name (a dict, or
+    a list of dicts for several pages), the record whose uid pages name (by the start of
+    their URL names), and the call a call_slug names (likewise). A new page with parameters
+    needs a line here; the test says which."""
+    p = w.alpha
+    toolshed = w.org("Toolshed — Ltd").uid
+    introduction = one(Introduction, programme=p)
+    competition = one(Competition, programme=p)
+    group = one(WorkingGroup, programme=p)
+    open_call = w.call.slug
+    own_application = one(Application, call=w.call, organisation__uid=toolshed)
+    assessed = one(Assignment, application__call__programme=p)
+    selection_application = one(Application, call__slug="selection-call", call__programme=p)
+    vote = one(ChallengeVote, programme=p, status="open")
+    session = one(SupportSession, cohort__accelerator__programme=p)
+    milestone = one(Milestone, membership__cohort__accelerator__programme=p, evidence_file__gt="")
+    draft_round = one(BrokeringRound, programme=p, status="draft")
+    by_name = {
+        "directory:organisation_detail": {"uid": toolshed},
+        "directory:engagement_add": {"uid": toolshed},
+        "brokering:need_edit": {"uid": one(Need, programme=p).uid},
+        "brokering:offer_edit": {"uid": one(Offer, programme=p).uid},
+        "brokering:introduction_remove": {
+            "uid": introduction.round.uid,
+            "introduction_uid": introduction.uid,
+        },
+        "brokering:introduction_respond": {"uid": introduction.uid},
+        "brokering:round_innovators": {"uid": draft_round.uid},  # limits: drafts only
+        "brokering:partnership_detail": {"uid": one(Partnership, programme=p).uid},
+        "funding:repayment_add": {"uid": one(FundingAward, programme=p, term_months__gt=0).uid},
+        "projects:score": {
+            "uid": competition.uid,
+            "assignment_uid": one(JudgeAssignment, judge__competition=competition).uid,
+        },
+        "projects:award_add": {
+            "uid": competition.uid,
+            "entry_uid": one(CompetitionEntry, competition=competition).uid,
+        },
+        "opendata:download": [{"fmt": "json"}, {"fmt": "csv"}],
+        "reports:figure_detail": [{"figure": figure} for figure in Figure.values],
+        "board:paper_download": {"uid": one(BoardPaper, meeting__programme=p).uid},
+        "board:action_done": {"uid": one(Action, meeting__programme=p).uid},
+        "pledges:organisation": {"org_uid": w.org("Barclays").uid},
+        "workinggroups:member_leave": {
+            "uid": group.uid,
+            "member_uid": one(WorkingGroupMember, working_group=group).uid,
+        },
+        "workinggroups:lead_set": {
+            "uid": group.uid,
+            "member_uid": one(WorkingGroupMember, working_group=group).uid,
+        },
+        "workinggroups:idea_move": {
+            "uid": group.uid,
+            "idea_uid": one(Idea, working_group=group).uid,
+        },
+        "calls:question_edit": {"call_slug": open_call, "uid": w.call.q["idea"].uid},
+        "calls:rule_remove": {"call_slug": open_call, "uid": one(EligibilityRule, call=w.call).uid},
+        "calls:application_detail": {"call_slug": open_call, "uid": own_application.uid},
+        "calls:answer_download": {
+            "call_slug": open_call,
+            "uid": own_application.uid,
+            "question_uid": w.call.q["plan"].uid,
+        },
+        "calls_public:confirm": {"call_slug": open_call, "key": w.key},
+        "accounts:password_reset_confirm": w.reset,
+        "assessment:score": {"uid": assessed.uid},
+        "assessment:criterion_remove": {
+            "call_slug": assessed.application.call.slug,
+            "uid": one(RubricCriterion, rubric__call=assessed.application.call).uid,
+        },
+        "assessment:assignment_remove": {
+            "call_slug": assessed.application.call.slug,
+            "uid": assessed.uid,
+        },
+        "assessment:moderation_note": {
+            "call_slug": assessed.application.call.slug,
+            "application_uid": assessed.application.uid,
+        },
+        "outcomes:innovator": {"uid": toolshed},
+        "outcomes:indicator_add": {"uid": toolshed},
+        "outcomes:observation_add": {"uid": one(OutcomeIndicator, programme=p).uid},
+        "outcomes:observation_verify": {"uid": one(OutcomeObservation, indicator__programme=p).uid},
+        "accelerator:decide": {
+            "call_slug": "selection-call",
+            "uid": selection_application.uid,
+        },
+        "accelerator:session": {"uid": session.uid},
+        "accelerator:evidence": {"uid": milestone.uid},
+        "accelerator:evidence_file": {"uid": milestone.uid},
+        "challenges:area_detail": {"area_slug": one(ChallengeArea, programme=p).slug},
+        "challenges:vote_results": {"uid": one(ChallengeVote, programme=p, status="adopted").uid},
+        "challenges:vote_action": [
+            {"uid": vote.uid, "action": action} for action in ("open", "close", "adopt")
+        ],
+    }
+    # Pages of one record each: URL names by the record their uid names.
+    by_record = {
+        "brokering:round_": introduction.round,
+        "brokering:introduction_add": introduction.round,
+        "funding:award_detail": one(FundingAward, programme=p),
+        "funding:disbursement_add": one(FundingAward, programme=p),
+        "projects:project_": one(CollaborativeProject, programme=p),
+        "projects:coalition_add": one(CollaborativeProject, programme=p),
+        "projects:status_change": one(CollaborativeProject, programme=p),
+        "projects:indicator_add": one(CollaborativeProject, programme=p),
+        "projects:observation_add": one(CollaborativeProject, programme=p),
+        "projects:competition_detail": competition,
+        "projects:stage_add": competition,
+        "projects:criterion_add": competition,
+        "projects:entry_add": competition,
+        "projects:judge_add": competition,
+        "board:champion_": one(Champion, programme=p),
+        "board:meeting_": one(BoardMeeting, programme=p),
+        "board:paper_add": one(BoardMeeting, programme=p),
+        "board:decision_add": one(BoardMeeting, programme=p),
+        "board:action_add": one(BoardMeeting, programme=p),
+        "champions:": one(Prospect, programme=p, champion__isnull=True),
+        "pledges:": one(Pledge, programme=p),
+        "workinggroups:": group,
+        "accelerator:cohort": session.cohort,
+        "accelerator:session_add": session.cohort,
+        "accelerator:milestone_add": session.cohort,
+        "accelerator:innovator": one(CohortMembership, cohort__accelerator__programme=p),
+        "accelerator:membership_status": one(CohortMembership, cohort__accelerator__programme=p),
+        "challenges:": vote,
+    }
+    call_slugs = {
+        "calls:": open_call,
+        "calls_public:": open_call,
+        "assessment:": assessed.application.call.slug,
+        "accelerator:": "selection-call",
+    }
+    return by_name, by_record, call_slugs
+
+
+def patterns(resolver=None, params=(), namespace=""):
+    """(URL name, its parameters' names) for every pattern, the admin's included."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        names = params + tuple(_parameters(entry.pattern))
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from patterns(entry, names, inner)
+        elif entry.name:
+            yield f"{namespace}{entry.name}", names
+
+
+def _parameters(pattern) -> list[str]:
+    converters = getattr(pattern, "converters", None)
+    if converters:
+        return list(converters)
+    named = list(pattern.regex.groupindex)
+    # Unnamed groups (django-simple-history's admin page) are positional: "#0", "#1".
+    return named + [f"#{i}" for i in range(pattern.regex.groups - len(named))]
+
+
+def _admin_model(name):
+    """The model of an admin page, from its name: admin:<app label>_<model name>_<page>."""
+    return next(
+        (
+            m
+            for m in admin.site._registry
+            if name.startswith(f"admin:{m._meta.app_label}_{m._meta.model_name}_")
+        ),
+        None,
+    )
+
+
+def _admin_params(name, names) -> dict | None:
+    if name == "admin:view_on_site":
+        record = one(Application)
+        return {
+            "content_type_id": ContentType.objects.get_for_model(record).pk,
+            "object_id": record.pk,
+        }
+    # Django's UserAdmin names its password page after auth.User, whatever the user model.
+    model = get_user_model() if name == "admin:auth_user_password_change" else _admin_model(name)
+    if name.endswith("_simple_history") and set(names) == {"#0", "#1"}:
+        record = one(model)
+        return {"#args": (record.pk, record.history.first().history_id)}
+    values = {}
+    for param in names:
+        if param in ("object_id", "id") and model is not None:
+            values[param] = one(model).pk
+        elif param == "app_label":
+            values[param] = "directory"
+        else:
+            return None
+    return values
+
+
+def fill(name, names, world, tables) -> list[dict] | None:
+    """The parameters to open the page with (several pages for some), or None if unknown."""
+    by_name, by_record, call_slugs = tables
+    names = set(names)
+    base = {"slug": world.alpha.slug} if "slug" in names else {}
+    if name.startswith("admin:"):
+        values = _admin_params(name, names)
+        return None if values is None else [values]
+    if names <= {"slug"}:
+        # A programme's page: the other programme's too (signed-in others must get 404).
+        return [base, {"slug": world.bravo.slug}] if base else [{}]
+    if name.startswith("calls_public:") and names == {"slug", "call_slug"}:
+        # Both programmes' open calls: in the other one, the applicant has not applied yet.
+        return [
+            {**base, "call_slug": world.call.slug},
+            {"slug": world.bravo.slug, "call_slug": world.bravo_call.slug},
+        ]
+    if name in by_name:
+        given = by_name[name]
+        return [{**base, **g} for g in (given if isinstance(given, list) else [given])]
+    values = dict(base)
+    if "call_slug" in names:
+        values["call_slug"] = next(s for prefix, s in call_slugs.items() if name.startswith(prefix))
+    if "uid" in names:
+        record = next((r for prefix, r in by_record.items() if name.startswith(prefix)), None)
+        if record is None:
+            return None
+        values["uid"] = record.uid
+    return [values] if set(values) == names else None
+
+
+def targets(world) -> tuple[list, list]:
+    """(name, url, headers) to GET, and the names of patterns this file cannot fill."""
+    tables = record_params(world)
+    found, missing = [], []
+    for name, names in patterns():
+        filled = fill(name, names, world, tables)
+        if filled is None:
+            missing.append(name)
+            continue
+        for kwargs in filled:
+            args = kwargs.pop("#args", ())
+            url = reverse(name, args=args, kwargs=kwargs)
+            found.append((name, url, {}))
+            found += [(name, url + query, headers) for query, headers in VARIANTS.get(name, [])]
+    return found, missing
+
+
+def counter():
+    """A function returning every table's row count in one query (sessions left out)."""
+    models = [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m is not Session and m._meta.managed and not m._meta.proxy
+    ]
+    tables = sorted({m._meta.db_table for m in models})
+    quote = connection.ops.quote_name
+    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)
+
+    def counts() -> dict:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return dict(zip(tables, cursor.fetchone(), strict=True))
+
+    return counts
+
+
+def test_no_page_writes_on_get(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world(make_user(full_name="Tess Team"))
+    pages, missing = targets(world)
+    assert not missing, f"give these pages' parameters in record_params: {missing}"
+    counts = counter()
+    writes, answered = [], {}
+    for who, user in world.users.items():
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        before = counts()  # after signing in: see the module's docstring
+        for name, url, headers in pages:
+            response = client.get(url, **headers)
+            answered.setdefault(name, set()).add(response.status_code)
+            after = counts()
+            if after != before:
+                changed = {t: after[t] - before[t] for t in after if after[t] != before[t]}
+                writes.append(f"{who}: GET {url} changed {changed}")
+            before = after
+    assert not writes, "\n".join(writes)
+    # The walk reached the pages: each answered 200 to someone, but for those that never do.
+    never = {name for name, codes in answered.items() if 200 not in codes}
+    assert never == NEVER_200, "\n".join(
+        f"{name}: {sorted(answered[name])}" for name in sorted(never ^ NEVER_200)
+    )
+
+
+# Pages that answer no GET with 200; each is still walked, for writes.
+NEVER_200 = {
+    # Actions: POST only (405).
+    "accelerator:notify",
+    "accounts:logout",
+    "admin:logout",
+    "assessment:assignment_remove",
+    "assessment:assignments_auto",
+    "assessment:criterion_remove",
+    "board:action_done",
+    "brokering:introduction_remove",
+    "brokering:round_review",
+    "brokering:round_run",
+    "brokering:round_send",
+    "calls:rule_remove",
+    "calls_public:withdraw",
+    "champions:commit",
+    "champions:contact_add",
+    "champions:scores_edit",
+    "champions:stage_move",
+    "workinggroups:lead_set",
+    # A GET redirects to the page with the form (the long list).
+    "champions:weights_edit",
+    # The admin's autocomplete needs its query; an application has no page on the site.
+    "admin:autocomplete",
+    "admin:view_on_site",
+}
