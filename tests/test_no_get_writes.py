@@ -20,14 +20,16 @@ from django.db import connection
 from django.urls import URLResolver, get_resolver, reverse
 
 from partnerbase.accelerator.models import CohortMembership, Milestone, SupportSession
+from partnerbase.accounts.models import Invitation, Membership, Role
 from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.models import Criterion as RubricCriterion
-from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion
+from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
 from partnerbase.brokering.models import BrokeringRound, Introduction, Need, Offer, Partnership
 from partnerbase.calls.models import Application, EligibilityRule
 from partnerbase.challenges.models import ChallengeArea, ChallengeVote
 from partnerbase.champions.models import Prospect
-from partnerbase.funding.models import FundingAward
+from partnerbase.directory.models import Organisation, Person
+from partnerbase.funding.models import ExchangeRate, FundingAward
 from partnerbase.impact.models import Figure
 from partnerbase.impact.tests.factories import make_user
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
@@ -67,7 +69,7 @@ def record_params(w) -> tuple[dict, dict, dict]:
     toolshed = w.org("Toolshed — Ltd").uid
     introduction = one(Introduction, programme=p)
     competition = one(Competition, programme=p)
-    group = one(WorkingGroup, programme=p)
+    group = one(WorkingGroup, programme=p, archived_on__isnull=True)  # the live one
     open_call = w.call.slug
     own_application = one(Application, call=w.call, organisation__uid=toolshed)
     assessed = one(Assignment, application__call__programme=p)
@@ -76,6 +78,11 @@ def record_params(w) -> tuple[dict, dict, dict]:
     session = one(SupportSession, cohort__accelerator__programme=p)
     milestone = one(Milestone, membership__cohort__accelerator__programme=p, evidence_file__gt="")
     draft_round = one(BrokeringRound, programme=p, status="draft")
+    person = one(Person, programme=p, organisation__isnull=False)
+    rule = one(EligibilityRule, call=w.call)
+    invitation = one(Invitation, programme=p)
+    team = w.users[Role.TEAM]
+    team_role = one(Membership, programme=p, user=team, role=Role.TEAM)
     by_name = {
         "directory:organisation_detail": {"uid": toolshed},
         "directory:engagement_add": {"uid": toolshed},
@@ -150,12 +157,39 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "accelerator:evidence_file": {"uid": milestone.uid},
         "challenges:area_detail": {"area_slug": one(ChallengeArea, programme=p).slug},
         "challenges:vote_results": {"uid": one(ChallengeVote, programme=p, status="adopted").uid},
+        # Pages added with running a programme from nothing (issue 10).
+        "accounts:invitation": {"token": w.invitation_token},
+        "setup:convener_remove": {
+            "uid": one(Organisation, programme=p, convenes_programme=True).uid
+        },
+        "directory:organisation_merge": {"uid": toolshed, "other_uid": w.org("Barclays").uid},
+        "directory:person_change": {"uid": person.organisation.uid, "person_uid": person.uid},
+        "directory:person_remove": {"uid": person.organisation.uid, "person_uid": person.uid},
+        "brokering:introduction_record": {"uid": introduction.uid},
+        "funding:rate_edit": {"uid": one(ExchangeRate, programme=p).uid},
+        "board:decision_edit": {"uid": one(Decision, meeting__programme=p).uid},
+        "board:action_edit": {"uid": one(Action, meeting__programme=p).uid},
+        "calls:question_move": {"call_slug": open_call, "uid": w.call.q["idea"].uid},
+        "calls:question_remove": {"call_slug": open_call, "uid": w.call.q["idea"].uid},
+        "calls:rule_change": {"call_slug": open_call, "uid": rule.uid},
+        "calls:rule_move": {"call_slug": open_call, "uid": rule.uid},
+        "accelerator:accelerator_edit": {"uid": session.cohort.accelerator.uid},
+        "accelerator:cohort_add": {"uid": session.cohort.accelerator.uid},
+        "accelerator:place_add": {"uid": session.cohort.uid},
+        "people:invitation_resend": {"uid": invitation.uid},
+        "people:invitation_revoke": {"uid": invitation.uid},
+        "people:person": {"user_id": team.pk},
+        "people:role_add": {"user_id": team.pk},
+        "people:role_change": {"user_id": team.pk, "pk": team_role.pk},
+        "people:role_remove": {"user_id": team.pk, "pk": team_role.pk},
         "challenges:vote_action": [
             {"uid": vote.uid, "action": action} for action in ("open", "close", "adopt")
         ],
     }
     # Pages of one record each: URL names by the record their uid names.
     by_record = {
+        "directory:organisation_": w.org("Toolshed — Ltd"),
+        "directory:person_add": w.org("Toolshed — Ltd"),
         "brokering:round_": introduction.round,
         "brokering:introduction_add": introduction.round,
         "funding:award_detail": one(FundingAward, programme=p),
@@ -366,6 +400,15 @@ NEVER_200 = {
     "champions:scores_edit",
     "champions:stage_move",
     "workinggroups:lead_set",
+    "calls:question_move",
+    "calls:rule_move",
+    "people:invitation_resend",
+    "people:invitation_revoke",
+    "people:role_remove",
+    "setup:convener_remove",
+    "workinggroups:group_unarchive",
+    # An invitation is made with its email on the people page, never in the admin.
+    "admin:accounts_invitation_add",
     # A GET redirects to the page with the form (the long list).
     "champions:weights_edit",
     # The admin's autocomplete needs its query; an application has no page on the site.

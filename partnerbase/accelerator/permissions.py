@@ -8,8 +8,7 @@ the decision. Champions, working-group members, assessors and partner contacts s
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import programme_roles
-from partnerbase.brokering.permissions import acting_for
+from partnerbase.accounts.permissions import acting_for, programme_roles
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 INNOVATOR_ROLES = {Role.INNOVATOR}

@@ -5,13 +5,15 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
+from django.contrib.auth.password_validation import password_validators_help_texts
+from django.utils.functional import lazy
 
 from .models import Role
 
-PASSWORD_HINT = (
-    "Use at least 12 characters. Avoid common passwords, passwords made only of numbers "
-    "and passwords like your name or email address."
-)
+
+def password_hint() -> str:
+    """The configured validators' own rules, so the hint never says 8 where 12 is needed."""
+    return " ".join(password_validators_help_texts())
 
 
 class SignInForm(AuthenticationForm):
@@ -35,7 +37,7 @@ class SignInForm(AuthenticationForm):
 
 def _new_password_fields(form) -> None:
     first, second = form.fields["new_password1"], form.fields["new_password2"]
-    first.label, first.help_text = "New password", PASSWORD_HINT
+    first.label, first.help_text = "New password", password_hint()
     first.error_messages["required"] = "Enter a new password"
     second.label, second.help_text = "Confirm new password", ""
     second.error_messages["required"] = "Confirm your new password"
@@ -165,7 +167,7 @@ class AcceptInvitationForm(forms.Form):
     password = forms.CharField(
         label="Create a password",
         strip=False,
-        help_text=PASSWORD_HINT,
+        help_text=lazy(password_hint, str)(),
         error_messages={"required": "Enter a password"},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )

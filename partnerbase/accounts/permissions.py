@@ -20,6 +20,30 @@ def programme_roles(user, programme) -> set[str]:
     return cache[programme.pk]
 
 
+def acting_memberships(user, programme) -> list[tuple[str, int]]:
+    """(role, organisation id) for each role the user holds for an organisation in
+    `programme`, in one query cached on the user for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = user.__dict__.setdefault("_acting_memberships", {})
+    if programme.pk not in cache:
+        cache[programme.pk] = list(
+            Membership.objects.filter(
+                user=user, programme=programme, organisation__isnull=False
+            ).values_list("role", "organisation_id")
+        )
+    return cache[programme.pk]
+
+
+def acting_for(user, programme, roles=None) -> set[int]:
+    """Ids of the organisations the user acts for in the programme (in `roles`, if given)."""
+    return {
+        organisation
+        for role, organisation in acting_memberships(user, programme)
+        if roles is None or role in roles
+    }
+
+
 def can_view_programme(user, programme) -> bool:
     return bool(getattr(user, "is_superuser", False) or programme_roles(user, programme))
 

@@ -7,8 +7,8 @@ introductions addressed to their organisation. Assessors and working-group membe
 none of it.
 """
 
-from partnerbase.accounts.models import Membership, Role
-from partnerbase.accounts.permissions import DASHBOARD_ROLES, programme_roles
+from partnerbase.accounts.models import Role
+from partnerbase.accounts.permissions import DASHBOARD_ROLES, acting_for, programme_roles
 
 BROKERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 NEED_ROLES = {Role.INNOVATOR}
@@ -18,21 +18,6 @@ INTRODUCTION_ROLES = {"innovator": Role.INNOVATOR, "partner": Role.PARTNER_CONTA
 
 def _superuser(user) -> bool:
     return bool(getattr(user, "is_superuser", False))
-
-
-def acting_for(user, programme, roles) -> set[int]:
-    """Ids of the organisations `user` acts for in `programme` in any of `roles`."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cache = user.__dict__.setdefault("_acting_for", {})
-    key = (programme.pk, frozenset(roles))
-    if key not in cache:
-        cache[key] = set(
-            Membership.objects.filter(
-                user=user, programme=programme, role__in=roles, organisation__isnull=False
-            ).values_list("organisation_id", flat=True)
-        )
-    return cache[key]
 
 
 def can_broker(user, programme) -> bool:

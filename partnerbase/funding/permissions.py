@@ -8,8 +8,8 @@
 - working-group member, assessor: nothing here.
 """
 
-from partnerbase.accounts.models import Membership, Role
-from partnerbase.accounts.permissions import programme_roles
+from partnerbase.accounts.models import Role
+from partnerbase.accounts.permissions import acting_memberships, programme_roles
 
 # Roles that see every award of the programme.
 WHOLE_LEDGER = {Role.TEAM, Role.ACCELERATOR_MANAGER, Role.CHAMPION}
@@ -32,11 +32,9 @@ def own_organisation_ids(user, programme) -> dict[str, set[int]]:
     sides: dict[str, set[int]] = {"recipient": set(), "funder": set()}
     if not getattr(user, "is_authenticated", False):
         return sides
-    rows = Membership.objects.filter(
-        user=user, programme=programme, role__in=OWN_SIDE, organisation__isnull=False
-    ).values_list("role", "organisation_id")
-    for role, organisation_id in rows:
-        sides[OWN_SIDE[role]].add(organisation_id)
+    for role, organisation_id in acting_memberships(user, programme):
+        if role in OWN_SIDE:
+            sides[OWN_SIDE[role]].add(organisation_id)
     return sides
 
 

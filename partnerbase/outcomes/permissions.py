@@ -6,8 +6,7 @@ organisation's outcomes, as estimates: verifying is for the team and the manager
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import can_view_dashboard, programme_roles
-from partnerbase.projects.permissions import acting_for
+from partnerbase.accounts.permissions import acting_for, can_view_dashboard, programme_roles
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 

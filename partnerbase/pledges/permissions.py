@@ -8,8 +8,7 @@ organisation's. Working-group members, assessors and innovators see no pledges.
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import DASHBOARD_ROLES, programme_roles
-from partnerbase.brokering.permissions import acting_for
+from partnerbase.accounts.permissions import DASHBOARD_ROLES, acting_for, programme_roles
 
 MANAGERS = {Role.TEAM}
 OWN_ORGANISATION_ROLES = {Role.CHAMPION, Role.PARTNER_CONTACT}

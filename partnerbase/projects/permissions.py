@@ -7,8 +7,8 @@ sponsor; champions and accelerator managers read; a judge (assessor role) sees o
 entries assigned to them; an innovator sees their own organisation's entries.
 """
 
-from partnerbase.accounts.models import Membership, Role
-from partnerbase.accounts.permissions import can_manage_programme, programme_roles
+from partnerbase.accounts.models import Role
+from partnerbase.accounts.permissions import acting_for, can_manage_programme, programme_roles
 
 from .models import CoalitionMember, CompetitionEntry, CompetitionJudge
 
@@ -23,16 +23,6 @@ COMPETITION_READERS = {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER}
 
 def _superuser(user) -> bool:
     return bool(getattr(user, "is_superuser", False))
-
-
-def acting_for(user, programme, roles=None) -> set[int]:
-    """Ids of the organisations the user acts for in the programme (in `roles`, if given)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    memberships = Membership.objects.filter(user=user, programme=programme)
-    if roles is not None:
-        memberships = memberships.filter(role__in=list(roles))
-    return set(memberships.exclude(organisation=None).values_list("organisation_id", flat=True))
 
 
 # --- projects --------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_any_address_gets_the_same_answer_and_only_an_owner_an_email(client, own
 
 def test_the_link_sets_a_new_password_held_to_the_validators(client, owner):
     client.post(reverse("accounts:password_reset"), {"email": "owner@example.org"})
-    link = re.search(r"http://testserver(/accounts/password-reset/\S+/)", mail.outbox[0].body)[1]
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
     form_url = client.get(link)["Location"]  # the token moves into the session
     page = client.get(form_url).content.decode()
     assert escape(" ".join(password_validators_help_texts())) in page

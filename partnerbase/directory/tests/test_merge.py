@@ -9,6 +9,7 @@ from django.urls import reverse
 from partnerbase.accounts.invitations import invitation_send
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.accounts.services import membership_grant
+from partnerbase.calls.services.applicants import applicant_add
 from partnerbase.core.errors import DomainError
 from partnerbase.core.references import links_to
 from partnerbase.directory import services
@@ -40,12 +41,16 @@ def test_a_merge_moves_every_kind_of_link_and_changes_no_figure():
     record that pointed at it points at the new one, and no figure or count changes."""
     actor = make_user(full_name="Tess Team")
     p = build_small(actor)
-    # An invitation to act for an organisation: the one link the file does not hold.
+    # Links the file does not hold: an invitation to act for an organisation...
     invitation_send(
         actor=actor, programme=p, email="new.partner@example.org", roles=[Role.PARTNER_CONTACT],
         organisation=Organisation.objects.filter(programme=p).order_by("pk").first(),
         site_url="https://partnerbase.example.org",
     )  # fmt: skip
+    # And an applicant's account, made on a call's public page.
+    applicant_add(
+        actor=actor, user=make_user(), organisation=Organisation.objects.filter(programme=p).last()
+    )
     figures = figures_of(p)
     counts = record_counts()
     covered = set()
