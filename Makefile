@@ -33,6 +33,8 @@ demo: $(BIN)/.base-installed assets
 	mkdir -p var
 	$(BIN)/partnerbase demo
 
+# One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n 0 …" runs in one process.
+PYTEST_ARGS ?= -n auto
 test: $(BIN)/.dev-installed assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 
