@@ -187,3 +187,13 @@ class ConfirmForm(forms.Form):
         widget=forms.PasswordInput(render_value=False),
         error_messages={"required": "Enter your password"},
     )
+
+
+def rule_fields(data: dict) -> dict:
+    """A valid RuleForm's data as the rule services take it (rule_add, rule_update)."""
+    return {
+        "kind": data["kind"],
+        "values": data["values"].splitlines(),
+        "amount": data["amount"],
+        "question": data["question"],
+    }

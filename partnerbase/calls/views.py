@@ -14,7 +14,7 @@ from partnerbase.core.uploads import download_response
 from partnerbase.programmes.queries import programme_get
 
 from . import lifecycle, queries, services
-from .forms import CallForm, QuestionForm, RuleForm
+from .forms import CallForm, QuestionForm, RuleForm, rule_fields
 from .models import EligibilityRule, Question, QuestionKind
 from .permissions import (
     applicant_organisations,
@@ -154,14 +154,7 @@ def rule_add(request, slug, call_slug):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.rule_add(
-                actor=request.user,
-                call=call,
-                kind=data["kind"],
-                values=data["values"].splitlines(),
-                amount=data["amount"],
-                question=data["question"],
-            )
+            services.rule_add(actor=request.user, call=call, **rule_fields(data))
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:

@@ -12,7 +12,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import ConfirmForm, add_service_error, posted
 
 from . import deadlines, lifecycle, queries, services
-from .forms import CallForm, RuleForm
+from .forms import CallForm, RuleForm, rule_fields
 from .models import EligibilityRule, Question
 from .views import _ctx, _managed
 from .wording import rule_in_words
@@ -203,14 +203,7 @@ def rule_change(request, slug, call_slug, uid):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.rule_update(
-                actor=request.user,
-                rule=rule,
-                kind=data["kind"],
-                values=data["values"].splitlines(),
-                amount=data["amount"],
-                question=data["question"],
-            )
+            services.rule_update(actor=request.user, rule=rule, **rule_fields(data))
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:

@@ -3,7 +3,7 @@ team adds one by hand, corrects one, or uploads a CSV with `partnerbase rates im
 checks, all or nothing."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
-from partnerbase.programmes.queries import programme_get
 
 from . import permissions as can
 from .models import ExchangeRate
@@ -19,19 +18,13 @@ from .queries import rate_list
 from .rate_forms import RateAddForm, RatesUploadForm, RateValueForm
 from .rates_import import RatesImportFailed, rates_import
 from .services import exchange_rate_add, exchange_rate_update
+from .views import _programme
 
 
 def rows_cannot_be_used(n: int) -> str:
     return (
         f"{n} row of the file cannot be used" if n == 1 else f"{n} rows of the file cannot be used"
     )
-
-
-def _programme(request, slug, allowed):
-    programme = programme_get(user=request.user, slug=slug)
-    if not allowed(request.user, programme):
-        raise PermissionDenied
-    return programme
 
 
 def _page(request, template, programme, **context):
