@@ -22,7 +22,8 @@ from partnerbase.core.currencies import from_minor
 from partnerbase.core.money import NoRate, Rate, RateTable, dated_total, format_with_display
 from partnerbase.core.period import Period
 from partnerbase.directory.models import Organisation
-from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate, FundingAward
+from partnerbase.funding.models import CASH_INSTRUMENTS, FundingAward
+from partnerbase.funding.queries import rate_table
 from partnerbase.projects.models import LAUNCHED_STATUSES, CollaborativeProject
 
 from . import status as st
@@ -194,17 +195,6 @@ class FigureSet:
 
     def as_json(self) -> dict:
         return {key: result.as_json() for key, result in self.figures.items()}
-
-
-def rate_table(programme) -> RateTable:
-    # Five columns, unordered (RateTable sorts each pair): a fifth of the time of loading
-    # whole ExchangeRate objects, which shows on a dashboard with daily rates.
-    rows = (
-        ExchangeRate.objects.filter(programme=programme)
-        .order_by()
-        .values_list("base", "quote", "rate_date", "rate", "source")
-    )
-    return RateTable(Rate(base, quote, on, rate, source) for base, quote, on, rate, source in rows)
 
 
 def converted_total(

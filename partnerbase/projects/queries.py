@@ -8,8 +8,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from partnerbase.core.currencies import from_minor
-from partnerbase.core.money import NoRate, Rate, RateTable, format_with_display, round_money
-from partnerbase.funding.models import CASH_INSTRUMENTS, ExchangeRate
+from partnerbase.core.money import NoRate, Rate, format_with_display, round_money
+from partnerbase.funding.models import CASH_INSTRUMENTS
+from partnerbase.funding.queries import rate_table
 
 from . import ranking
 from .models import (
@@ -44,13 +45,7 @@ class MoneyTotal:
     display: str
     rates: list[Rate] = field(default_factory=list)
     problem: str = ""
-
-
-def rate_table(programme) -> RateTable:
-    rows = ExchangeRate.objects.filter(programme=programme).values_list(
-        "base", "quote", "rate_date", "rate", "source"
-    )
-    return RateTable(Rate(*row) for row in rows)
+    notes: list[str] = field(default_factory=list)
 
 
 def money_total(programme, amounts, *, rates=None, at: date | None = None) -> MoneyTotal:
@@ -64,15 +59,25 @@ def money_total(programme, amounts, *, rates=None, at: date | None = None) -> Mo
             (rates.convert(from_minor(m, c), c, currency, on) for c, on, m in amounts),
             Decimal(0),
         )
-        total = round_money(total, currency)
-        shown, used = [], []
-        for code in programme.display_currency_list:
-            multiplier, rate = rates.lookup(currency, code, at)
-            shown.append((code, multiplier))
-            used.append(rate)
     except NoRate as exc:
         return MoneyTotal(None, "", problem=str(exc))
-    return MoneyTotal(total, format_with_display(total, currency, shown), [r for r in used if r])
+    total = round_money(total, currency)
+    # A display currency without a rate is left out, never the total itself.
+    shown, used, missing = [], [], []
+    for code in programme.display_currency_list:
+        try:
+            multiplier, rate = rates.lookup(currency, code, at)
+        except NoRate as exc:
+            missing.append(f"{code} is not shown: {exc}")
+            continue
+        shown.append((code, multiplier))
+        used.append(rate)
+    return MoneyTotal(
+        total,
+        format_with_display(total, currency, shown),
+        [r for r in used if r],
+        notes=missing,
+    )
 
 
 # --- projects --------------------------------------------------------------------------

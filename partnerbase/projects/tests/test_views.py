@@ -312,3 +312,20 @@ def test_the_judge_form_gives_an_existing_judge_more_entries(client, world):
         world.entry.pk, world.other_entry.pk
     }  # fmt: skip
     assert CompetitionJudge.objects.count() == 1
+
+
+def test_a_prize_fund_shows_in_the_reference_currency_when_a_display_rate_is_missing(
+    client, world
+):
+    # USD has a rate in the world; EUR has none, so only EUR is left out, not the amount.
+    world.programme.display_currencies = "USD,EUR"
+    world.programme.save()
+    client.force_login(world.user(Role.TEAM))
+
+    response = competition_page(client, world)
+
+    total = response.context["prize_fund"]
+    assert total.amount == 100000 and total.problem == ""
+    assert "£100,000" in total.display and "$125,000" in total.display
+    assert "EUR is not shown" in response.content.decode()
+    assert "—" not in total.display
