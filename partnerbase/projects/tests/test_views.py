@@ -314,9 +314,7 @@ def test_the_judge_form_gives_an_existing_judge_more_entries(client, world):
     assert CompetitionJudge.objects.count() == 1
 
 
-def test_a_prize_fund_shows_in_the_reference_currency_when_a_display_rate_is_missing(
-    client, world
-):
+def test_a_prize_fund_shows_in_the_reference_currency_when_a_display_rate_is_missing(client, world):
     # USD has a rate in the world; EUR has none, so only EUR is left out, not the amount.
     world.programme.display_currencies = "USD,EUR"
     world.programme.save()
