@@ -121,3 +121,6 @@ class Contact(DomainModel):
 
     class Meta:
         ordering = ["engagement__occurred_on", "id"]
+
+    def __str__(self):
+        return str(self.engagement)

@@ -52,33 +52,60 @@ def links_to(target_model: type[models.Model]) -> tuple[Link, ...]:
     return tuple(sorted(found, key=lambda link: link.label))
 
 
-def referring_counts(
-    target: models.Model, *, ignore: tuple[type[models.Model], ...] = ()
-) -> list[tuple[type[models.Model], int]]:
-    """How many records of each model point at `target` (a record linking twice, like an
-    award from and to the same organisation, counts once), leaving out `ignore`d models."""
+@dataclass(frozen=True)
+class Dependents:
+    """Records of one kind that depend on a record: how many, and the first few by name."""
+
+    singular: str
+    plural: str
+    count: int
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def named(cls, singular: str, plural: str, names: list[str], shown: int = 3):
+        return cls(singular, plural, len(names), tuple(names[:shown]))
+
+    def phrase(self) -> str:
+        """ "2 members (Ann, Bo)", "5 ideas (A, B, C and 2 more)", "1 partnership"."""
+        words = f"{self.count} {self.singular if self.count == 1 else self.plural}"
+        if not self.names:
+            return words
+        more = self.count - len(self.names)
+        return f"{words} ({', '.join(self.names)}{f' and {more} more' if more > 0 else ''})"
+
+
+def referring_records(
+    target: models.Model, *, ignore: tuple[type[models.Model], ...] = (), shown: int = 3
+) -> list[Dependents]:
+    """Each kind of record that points at `target`, counted (a record linking twice, like an
+    award from and to the same organisation, counts once) and its first `shown` named,
+    leaving out `ignore`d models."""
     by_model: dict[type[models.Model], models.Q] = {}
     for link in links_to(type(target)):
         if link.model in ignore:
             continue
         condition = models.Q(**{link.field.name: target})
         by_model[link.model] = by_model.get(link.model, models.Q()) | condition
-    counts = []
+    found = []
     for model, condition in by_model.items():
-        count = model._default_manager.filter(condition).distinct().count()
+        rows = model._default_manager.filter(condition).distinct().order_by("pk")
+        count = rows.count()
         if count:
-            counts.append((model, count))
-    return sorted(counts, key=lambda item: item[0]._meta.verbose_name)
+            meta = model._meta
+            names = tuple(str(row) for row in rows[:shown])
+            found.append(Dependents(meta.verbose_name, meta.verbose_name_plural, count, names))
+    return sorted(found, key=lambda d: d.singular)
 
 
-def count_phrases(counts: list[tuple[type[models.Model], int]]) -> list[str]:
-    """["2 funding awards", "1 partnership"] for referring_counts' answer."""
-    return [
-        f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
-        for model, count in counts
-    ]
-
-
-def counts_in_words(counts: list[tuple[type[models.Model], int]]) -> str:
-    """ "2 funding awards, 1 partnership" for referring_counts' answer."""
-    return ", ".join(count_phrases(counts))
+def refusal(action: str, dependents: list[Dependents], *, relation: str, whom: str) -> str:
+    """The one wording of a refused delete: "Cannot remove: 2 members (Ann, Bo) and 1 idea
+    (Peer support) belong to this working group." ("" when nothing depends on it)."""
+    parts = [d for d in dependents if d.count]
+    if not parts:
+        return ""
+    phrases = [d.phrase() for d in parts]
+    listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    verb, _, rest = relation.partition(" ")
+    if len(parts) == 1 and parts[0].count == 1:
+        verb += "es" if verb.endswith("s") else "s"
+    return f"Cannot {action}: {listed} {' '.join(filter(None, [verb, rest]))} {whom}."

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import ConfirmForm, add_service_error, posted
-from partnerbase.core.references import count_phrases
 
 from . import merge, services
 from .forms import (
@@ -54,7 +53,7 @@ def organisation_change(request, slug, uid):
 def organisation_delete(request, slug, uid):
     programme, organisation = managed_organisation(request, slug, uid)
     form = ConfirmForm(posted(request))
-    dependents = count_phrases(services.organisation_dependents(organisation))
+    dependents = [d.phrase() for d in services.organisation_dependents(organisation)]
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_delete(actor=request.user, organisation=organisation)
@@ -120,7 +119,7 @@ def organisation_merge(request, slug, uid, other_uid):
             "other": other,
             "form": form,
             "records": [
-                (record, count_phrases(services.organisation_dependents(record)))
+                (record, [d.phrase() for d in services.organisation_dependents(record)])
                 for record in (organisation, other)
             ],
             "plan": merge.merge_plan(kept=organisation, removed=other),

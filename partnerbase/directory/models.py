@@ -142,3 +142,6 @@ class EngagementParticipant(DomainModel):
         constraints = [
             models.UniqueConstraint(fields=["engagement", "person"], name="participant_unique")
         ]
+
+    def __str__(self):
+        return f"{self.person} at {self.engagement}"

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
-from partnerbase.core.references import counts_in_words, referring_counts
+from partnerbase.core.references import referring_records, refusal
 from partnerbase.core.services import same_programme
 
 from . import orgid
@@ -194,30 +194,23 @@ def organisation_update(
 def organisation_delete(*, actor, organisation: Organisation) -> None:
     """Delete an organisation nothing refers to; otherwise say what does. Its identifiers
     are its own details and go with it."""
-    refusal = organisation_delete_refusal(organisation)
-    if refusal:
-        raise DomainError(refusal)
+    refused = organisation_delete_refusal(organisation)
+    if refused:
+        raise DomainError(refused)
     for identifier in organisation.identifiers.all():
         record_delete(identifier, actor=actor, reason="Organisation deleted")
     record_delete(organisation, actor=actor, reason="Organisation deleted")
 
 
 def organisation_dependents(organisation: Organisation) -> list:
-    """(model, count) for every kind of record that refers to the organisation."""
-    return referring_counts(organisation, ignore=(OrganisationIdentifier,))
-
-
-def _refusal(what: str, dependents: list, whom: str) -> str:
-    if not dependents:
-        return ""
-    verb = "refers" if sum(count for _, count in dependents) == 1 else "refer"
-    return f"Cannot {what}: {counts_in_words(dependents)} {verb} to {whom}."
+    """Every kind of record that refers to the organisation, counted and named."""
+    return referring_records(organisation, ignore=(OrganisationIdentifier,))
 
 
 def organisation_delete_refusal(organisation: Organisation) -> str:
-    """Why the organisation cannot be deleted ("Cannot delete: 2 funding awards, 1
-    partnership refer to it."), or "" if it can."""
-    return _refusal("delete", organisation_dependents(organisation), "it")
+    """Why the organisation cannot be deleted ("Cannot delete: 2 funding awards (…) and 1
+    partnership (…) refer to it."), or "" if it can."""
+    return refusal("delete", organisation_dependents(organisation), relation="refer to", whom="it")
 
 
 @transaction.atomic
@@ -232,16 +225,17 @@ def person_update(*, actor, person: Person, **changes) -> Person:
 
 
 def person_remove_refusal(person: Person) -> str:
-    return _refusal("remove", referring_counts(person, ignore=(EngagementParticipant,)), "them")
+    dependents = referring_records(person, ignore=(EngagementParticipant,))
+    return refusal("remove", dependents, relation="refer to", whom="them")
 
 
 @transaction.atomic
 def person_remove(*, actor, person: Person) -> None:
     """Remove a person from the directory, with their places in engagements' lists of who
     took part; refused while a board seat, prospect, action or working group names them."""
-    refusal = person_remove_refusal(person)
-    if refusal:
-        raise DomainError(refusal)
+    refused = person_remove_refusal(person)
+    if refused:
+        raise DomainError(refused)
     for participant in EngagementParticipant.objects.filter(person=person):
         record_delete(participant, actor=actor, reason="Person removed")
     record_delete(person, actor=actor, reason="Person removed")

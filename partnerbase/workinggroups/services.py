@@ -9,7 +9,8 @@ from django.db.models import Max
 from partnerbase.accounts.models import Membership
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
-from partnerbase.core.services import depends_on_message, same_programme
+from partnerbase.core.references import Dependents, refusal
+from partnerbase.core.services import same_programme
 from partnerbase.directory.services import person_create
 
 from . import ideas
@@ -211,31 +212,23 @@ def working_group_unarchive(*, actor, working_group: WorkingGroup) -> WorkingGro
 
 def working_group_dependents(working_group: WorkingGroup) -> str:
     """Why the group cannot be removed ("" when nothing belongs to it)."""
-    return depends_on_message(
-        "working group",
-        [
-            (
-                "member",
-                "members",
-                [str(m.person) for m in working_group.members.select_related("person")],
-            ),
-            (
-                "meeting",
-                "meetings",
-                [f"{m.held_on:%-d %B %Y}" for m in working_group.meetings.all()],
-            ),
-            ("idea", "ideas", [i.title for i in working_group.ideas.all()]),
-        ],
-    )
+    members = working_group.members.select_related("person")
+    meetings = working_group.meetings.all()
+    dependents = [
+        Dependents.named("member", "members", [str(m.person) for m in members]),
+        Dependents.named("meeting", "meetings", [f"{m.held_on:%-d %B %Y}" for m in meetings]),
+        Dependents.named("idea", "ideas", [i.title for i in working_group.ideas.all()]),
+    ]
+    return refusal("remove", dependents, relation="belong to", whom="this working group")
 
 
 @transaction.atomic
 def working_group_remove(*, actor, working_group: WorkingGroup) -> None:
     """Remove a group made by mistake; one with members, meetings or ideas is refused (archive
     it instead). History keeps the removed group."""
-    refusal = working_group_dependents(working_group)
-    if refusal:
+    refused = working_group_dependents(working_group)
+    if refused:
         raise DomainError(
-            refusal if working_group.archived_on else f"{refusal} Archive it instead."
+            refused if working_group.archived_on else f"{refused} Archive it instead."
         )
     record_delete(working_group, actor=actor, reason="Working group removed")

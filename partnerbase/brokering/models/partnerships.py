@@ -86,3 +86,6 @@ class PartnershipPartner(DomainModel):
                 fields=["partnership", "organisation"], name="partnership_partner_unique"
             )
         ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.partnership}"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
+from partnerbase.core.references import Dependents, refusal
 from partnerbase.core.services import same_programme
 
 from .. import deadlines
@@ -79,19 +80,16 @@ def call_close(*, actor, call: Call, now: datetime | None = None) -> Call:
 
 
 def call_delete_refusal(call: Call) -> str:
-    count = submitted_count(call)
-    if not count:
-        return ""
-    depend = "application depends" if count == 1 else "applications depend"
-    return f"Cannot delete: {count} submitted {depend} on it."
+    submitted = Dependents("submitted application", "submitted applications", submitted_count(call))
+    return refusal("delete", [submitted], relation="depend on", whom="it")
 
 
 @transaction.atomic
 def call_delete(*, actor, call: Call) -> None:
     """Delete a call no application was submitted to; its drafts go with it."""
-    refusal = call_delete_refusal(call)
-    if refusal:
-        raise DomainError(refusal)
+    refused = call_delete_refusal(call)
+    if refused:
+        raise DomainError(refused)
     for application in call.applications.prefetch_related("answers"):
         for answer in application.answers.all():
             answer_delete(answer, actor=actor, reason="Call deleted")

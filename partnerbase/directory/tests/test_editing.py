@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.board.services import champion_appoint
@@ -256,7 +257,7 @@ def test_team_adds_changes_and_removes_a_person(client, org, users):
 
 def test_a_person_with_a_board_seat_is_not_removed(client, org, users, make):
     person = org.people.get()
-    champion_appoint(
+    seat = champion_appoint(
         actor=make.actor,
         programme=make.programme,
         person=person,
@@ -265,10 +266,11 @@ def test_a_person_with_a_board_seat_is_not_removed(client, org, users, make):
     )
     client.force_login(users[Role.TEAM])
     url = reverse("directory:person_remove", args=[org.programme.slug, org.uid, person.uid])
-    assert "Cannot remove: 1 champion refers to them." in client.get(url).content.decode()
+    message = escape(f"Cannot remove: 1 champion ({seat}) refers to them.")
+    assert message in client.get(url).content.decode()
     response = client.post(url)
     assert response.status_code == 200
-    assert "Cannot remove: 1 champion refers to them." in response.content.decode()
+    assert message in response.content.decode()
     assert Person.objects.filter(pk=person.pk).exists()
 
 
@@ -279,9 +281,15 @@ def test_delete_is_refused_naming_what_refers_to_the_organisation(client, make, 
     make.partnership(innovator=make.org(), partners=[recipient], value=Decimal("100"))
     client.force_login(users[Role.TEAM])
     url = reverse("directory:organisation_delete", args=[make.programme.slug, recipient.uid])
-    message = "Cannot delete: 2 funding awards, 1 partnership partner refer to it."
+    awards = [str(a) for a in recipient.awards_received.order_by("pk")]
+    partnership = recipient.partner_in.get().partnership
+    message = escape(
+        f"Cannot delete: 2 funding awards ({awards[0]}, {awards[1]}) and 1 partnership partner "
+        f"(Toolshed in {partnership}) refer to it."
+    )
     page = client.get(url).content.decode()
-    assert "<li>2 funding awards</li>" in page and "<li>1 partnership partner</li>" in page
+    assert escape(f"2 funding awards ({awards[0]}, {awards[1]})") in page
+    assert escape(f"1 partnership partner (Toolshed in {partnership})") in page
     assert "Delete organisation" not in page
     response = client.post(url)
     assert response.status_code == 200
@@ -290,7 +298,7 @@ def test_delete_is_refused_naming_what_refers_to_the_organisation(client, make, 
     assert Organisation.objects.filter(pk=recipient.pk).exists()
     # One record is "refers".
     url = reverse("directory:organisation_delete", args=[make.programme.slug, funder.uid])
-    assert "Cannot delete: 2 funding awards refer to it." in client.post(url).content.decode()
+    assert "Cannot delete: 2 funding awards (" in client.post(url).content.decode()
 
 
 def test_team_deletes_an_organisation_nothing_refers_to(client, make, users):
