@@ -5,7 +5,10 @@ SECRET_KEY and ALLOWED_HOSTS; anything else is development (the demo and the tes
 """
 
 import os
+import secrets
+import time
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +26,26 @@ def _env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _development_secret_key() -> str:
+    """A random key made once per checkout and kept in var/ (never in the code), so sessions
+    survive a restart of the demo; several test workers starting at once read the same one."""
+    path = VAR_DIR / "secret_key"
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):  # another process may be between creating and writing it
+            key = path.read_text().strip()
+            if key:
+                return key
+            time.sleep(0.01)
+        raise ImproperlyConfigured(f"{path} is empty: delete it and start again") from None
+    key = secrets.token_urlsafe(50)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
+    return key
+
+
 if PRODUCTION:
     try:
         SECRET_KEY = os.environ["SECRET_KEY"]
@@ -33,8 +56,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
     DEBUG = False
 else:
-    # Development only: a fixed key is harmless because nothing here is deployed.
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-key-" + "x" * 40)
+    SECRET_KEY = os.environ.get("SECRET_KEY") or _development_secret_key()
     ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     DEBUG = os.environ.get("DEBUG", "1") == "1"
 
@@ -48,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "partnerbase.core",
     "partnerbase.accounts",
     "partnerbase.programmes",
@@ -84,10 +107,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in with its own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "partnerbase.urls"
-WSGI_APPLICATION = "partnerbase.wsgi.application"
+# partnerbase.wsgi is the production entry point and refuses to start otherwise; the
+# development server uses Django's own handler.
+WSGI_APPLICATION = "partnerbase.wsgi.application" if PRODUCTION else None
 
 TEMPLATES = [
     {
@@ -112,14 +139,50 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Wait for a writer instead of failing at once when the demo server and a command overlap.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent writers wait instead of failing: WAL lets readers go on while one writes,
+    # and IMMEDIATE transactions take the write lock at BEGIN, so a reader that later writes
+    # can't deadlock and be refused with "database is locked"; the busy timeout is the wait.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account,
+# or from one address, sign-in is refused there until the cool-off ends or the programme's
+# convening team (people page) or the administrator unlocks it. /admin/ is covered too.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The sign-in form's field is "username" and holds the email, in any case.
+AXES_USERNAME_CALLABLE = "partnerbase.accounts.lockout.attempt_username"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# Behind a proxy, the address comes from X-Forwarded-For with this many proxies in front.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+AXES_VERBOSE = False
+
+# A session ends after this many minutes without a request (each request starts the clock
+# again), and when the browser closes.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

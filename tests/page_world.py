@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
@@ -180,6 +181,12 @@ def build_world(actor) -> World:
         upload=SimpleUploadedFile("notes.pdf", small_pdf("Notes", ["Halfway"]), "application/pdf"),
     )
     Group.objects.create(name="Editors")  # the admin's groups page has one to open
+    # A failed and a successful sign-in, as django-axes keeps them (its admin pages).
+    seen = {"user_agent": "test", "ip_address": "192.0.2.1", "http_accept": "*/*"}
+    seen |= {"path_info": "/accounts/login/", "username": "someone@example.org"}
+    AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=1)
+    AccessFailureLog.objects.create(**seen)
+    AccessLog.objects.create(**seen)
     # The other programme: published figures, a prospect before any criteria are saved, and
     # an open call.
     other = Make(

@@ -179,6 +179,7 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "people:invitation_resend": {"uid": invitation.uid},
         "people:invitation_revoke": {"uid": invitation.uid},
         "people:person": {"user_id": team.pk},
+        "people:sign_in_unlock": {"user_id": team.pk},
         "people:role_add": {"user_id": team.pk},
         "people:role_change": {"user_id": team.pk, "pk": team_role.pk},
         "people:role_remove": {"user_id": team.pk, "pk": team_role.pk},
@@ -381,6 +382,10 @@ def test_no_page_writes_on_get(client, settings, tmp_path):
 
 # Pages that answer no GET with 200; each is still walked, for writes.
 NEVER_200 = {
+    # django-axes keeps sign-in attempts; its admin may read and delete them, never add.
+    "admin:axes_accessattempt_add",
+    "admin:axes_accessfailurelog_add",
+    "admin:axes_accesslog_add",
     # Actions: POST only (405).
     "accelerator:notify",
     "accounts:logout",
@@ -405,6 +410,7 @@ NEVER_200 = {
     "people:invitation_resend",
     "people:invitation_revoke",
     "people:role_remove",
+    "people:sign_in_unlock",
     "setup:convener_remove",
     "workinggroups:group_unarchive",
     # An invitation is made with its email on the people page, never in the admin.

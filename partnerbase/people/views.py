@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnerbase.accounts import invitations, queries, services
+from partnerbase.accounts import invitations, lockout, queries, services
 from partnerbase.accounts.forms import InvitationForm, RoleForm
 from partnerbase.accounts.models import User
 from partnerbase.accounts.permissions import can_manage_people
@@ -136,6 +136,7 @@ def _person_page(request, programme, user_id, *, errors=(), failed=None):
             "programme": programme,
             "person": person,
             "memberships": memberships,
+            "locked": lockout.is_locked(person),
             "errors": list(errors),
             # The role whose removal was refused, to show the message in its row too.
             "failed": failed,
@@ -217,3 +218,13 @@ def role_remove(request, slug, user_id, pk):
         # No role left here: they are no longer among the programme's people.
         target = ("people:list", programme.slug)
     return _after_own_change(request, programme, target)
+
+
+@require_POST
+def sign_in_unlock(request, slug, user_id):
+    """Let a person of the programme who is locked out after wrong passwords sign in again."""
+    programme = _programme(request, slug)
+    person, _ = queries.person_get(programme=programme, user_id=user_id)
+    lockout.sign_in_unlock(actor=request.user, user=person)
+    messages.success(request, f"{person} can sign in again.")
+    return redirect("people:person", programme.slug, person.pk)

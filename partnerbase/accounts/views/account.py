@@ -77,6 +77,6 @@ def invitation(request, token):
         except DomainError as exc:
             add_service_error(form, exc)
         else:
-            login(request, new_user)
+            login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
             return _taken_up(request, found)
     return render(request, "accounts/invitation_register.html", {**context, "form": form})
