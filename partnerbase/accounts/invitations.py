@@ -6,13 +6,11 @@ The link carries a random token; only its SHA-256 hash is stored, so whoever rea
 database cannot use a link. Resending makes a new token: the old link then stops working.
 """
 
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,6 +20,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 
 from .models import PROBLEMS, Invitation, InvitationStatus, Membership, Role, User
+from .signals import invitation_link_made
 from .services import ORGANISATION_ROLES, membership_grant, user_create
 from .tokens import new_token
 
@@ -35,10 +34,13 @@ def _new_link(invitation: Invitation) -> str:
     return token
 
 
-def _send(invitation: Invitation, token: str, site_url: str) -> None:
-    """Email the link. A mail server's refusal undoes the whole change (the caller's
-    transaction), so no invitation is recorded as sent that was not."""
-    link = site_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+def invitation_link(token: str, site_url: str) -> str:
+    return site_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+
+
+def invitation_email(invitation: Invitation, token: str, site_url: str) -> tuple[str, str]:
+    """The invitation email's subject and body, with the link."""
+    link = invitation_link(token, site_url)
     words = {
         "invitation": invitation,
         "programme": invitation.programme,
@@ -48,13 +50,25 @@ def _send(invitation: Invitation, token: str, site_url: str) -> None:
         "service_name": settings.SERVICE_NAME,
     }
     subject = render_to_string("accounts/email/invitation_subject.txt", words).strip()
-    body = render_to_string("accounts/email/invitation.txt", words)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    except (smtplib.SMTPException, OSError) as exc:
-        raise DomainError(
-            "The invitation email could not be sent. Try again later.", field="email"
-        ) from exc
+    return subject, render_to_string("accounts/email/invitation.txt", words)
+
+
+def _send(invitation: Invitation, token: str, site_url: str) -> None:
+    """Hand the link to the outbox. Accounts sit below the notifications app, so the link
+    goes by a signal: its receiver records the email in this transaction and sends it after
+    the commit (a failed send is shown to the team and tried again, with a new link)."""
+    invitation_link_made.send(
+        sender=Invitation, invitation=invitation, token=token, site_url=site_url
+    )
+
+
+@transaction.atomic
+def invitation_link_renew(*, invitation: Invitation, site_url: str) -> tuple[str, str]:
+    """A new link for an invitation whose email is tried again (the first link was never
+    stored, so it cannot be sent again); returns the email to send."""
+    token = _new_link(invitation)
+    record_save(invitation, actor=None, reason="New link for the email tried again")
+    return invitation_email(invitation, token, site_url)
 
 
 @transaction.atomic
