@@ -29,9 +29,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/accelerator/", include("partnerbase.accelerator.urls")),
     path("programmes/<slug:slug>/challenges/", include("partnerbase.challenges.urls")),
     path("programmes/<slug:slug>/people/", include("partnerbase.people.urls")),
-    path(
-        "programmes/<slug:slug>/notifications/", include("partnerbase.notifications.team_urls")
-    ),
+    path("programmes/<slug:slug>/notifications/", include("partnerbase.notifications.team_urls")),
     path("public/<slug:slug>/calls/", include("partnerbase.calls.public_urls")),
     path("public/<slug:slug>/", report_views.public_figures, name="public_figures"),
     path(

@@ -20,8 +20,8 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 
 from .models import PROBLEMS, Invitation, InvitationStatus, Membership, Role, User
-from .signals import invitation_link_made
 from .services import ORGANISATION_ROLES, membership_grant, user_create
+from .signals import invitation_link_made
 from .tokens import new_token
 
 

@@ -74,11 +74,16 @@ def notification_send(
     url: str = "",
     key: str = "",
 ) -> list[Notification]:
-    """Tell each of `users` (each once, active ones only); the email goes after the commit.
+    """Tell each of `users` (each once, active ones only, never the actor); the email goes
+    after the commit.
     With `key`, a person is told at most once for that kind and key (a pledge's reminder)."""
     if not _enabled.get():
         return []
-    people = list({u.pk: u for u in users if u is not None and u.is_active}.values())
+    # Nobody is told of what they did themselves.
+    doer = actor.pk if getattr(actor, "is_authenticated", False) else None
+    people = list(
+        {u.pk: u for u in users if u is not None and u.is_active and u.pk != doer}.values()
+    )
     off = _turned_off(people, kind)
     made = []
     for user in people:
@@ -135,9 +140,7 @@ def email_text(notification: Notification, site: str) -> tuple[str, str]:
     parts = [notification.body.strip()]
     if notification.url:
         parts.append(f"Open it in {settings.SERVICE_NAME}: {site}{notification.url}")
-    parts.append(
-        f"Choose which notifications you get: {site}{reverse('notifications:settings')}"
-    )
+    parts.append(f"Choose which notifications you get: {site}{reverse('notifications:settings')}")
     return notification.subject, "\n\n".join(parts) + "\n"
 
 
