@@ -73,14 +73,15 @@ def notification_send(
     body: str,
     url: str = "",
     key: str = "",
+    include_actor: bool = False,
 ) -> list[Notification]:
-    """Tell each of `users` (each once, active ones only, never the actor); the email goes
-    after the commit.
+    """Tell each of `users` (each once, active ones only, not the actor unless
+    `include_actor`: nobody needs telling what they just did); the email goes after the
+    commit.
     With `key`, a person is told at most once for that kind and key (a pledge's reminder)."""
     if not _enabled.get():
         return []
-    # Nobody is told of what they did themselves.
-    doer = actor.pk if getattr(actor, "is_authenticated", False) else None
+    doer = actor.pk if getattr(actor, "is_authenticated", False) and not include_actor else None
     people = list(
         {u.pk: u for u in users if u is not None and u.is_active and u.pk != doer}.values()
     )

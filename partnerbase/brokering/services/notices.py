@@ -103,4 +103,5 @@ def introduction_answer_notify(*, actor, introduction: Introduction, side: str, 
                 subject=f"You and {theirs} both accepted the introduction",
                 body=f"Both sides accepted: you can now contact {theirs}.\n\n{named}",
                 url=_page(introduction, each),
+                include_actor=True,  # the last to accept learns the contact too
             )
