@@ -21,41 +21,16 @@ from partnerbase.notifications.models import EmailState, Kind, Notification, Tur
 from partnerbase.pledges.services import pledge_record
 from partnerbase.projects.tests.factories import build_world as competition_world
 
+from .conftest import SENT, send_round
 from .helpers import committed, sent_to
 
 pytestmark = pytest.mark.django_db
 
-SENT = date(2018, 3, 1)
 REFUSING = "partnerbase.notifications.tests.helpers.RefusingBackend"
 
 
 def kinds_for(user) -> list[str]:
     return sorted(Notification.objects.filter(user=user).values_list("kind", flat=True))
-
-
-@pytest.fixture
-def people(world):
-    """The people who answer for Barclays and for the innovator it is introduced to, and
-    an innovator of another organisation; then the round, reviewed and ready to send."""
-    round = brokering.round_run(actor=world.actor, round=world.round())
-    world.intro = Introduction.objects.get(round=round, partner=world.orgs["barclays"])
-    # One introduction for this innovator, so what each person is told is about it alone.
-    for other in round.introductions.filter(innovator=world.intro.innovator).exclude(
-        pk=world.intro.pk
-    ):
-        brokering.introduction_remove(actor=world.actor, introduction=other)
-    brokering.round_review(actor=world.actor, round=round)
-    innovator_key = next(k for k, o in world.orgs.items() if o == world.intro.innovator)
-    other_key = next(k for k in ("toolshed", "money-ae", "mkf") if k != innovator_key)
-    world.innovator = world.user(Role.INNOVATOR, innovator_key)
-    world.partner = world.user(Role.PARTNER_CONTACT, "barclays")
-    world.outsider = world.user(Role.INNOVATOR, other_key)
-    world.sent_round = round
-    return world
-
-
-def send_round(w):
-    brokering.round_send(actor=w.actor, round=w.sent_round, on=SENT)
 
 
 def test_an_introduction_is_emailed_to_both_sides_only_after_the_commit(people):
