@@ -46,7 +46,8 @@ def test_a_person_reads_their_notifications_and_chooses_what_they_hear_about(
     assert page.locator("[data-unread]").count() == 2
     axe_check(page, "notifications")
 
-    page.get_by_role("button", name="Mark as read: Introduction: Barclays and Toolshed").click()
+    card = page.locator("[data-notification]", has_text="Introduction: Barclays and Toolshed")
+    card.get_by_role("button", name="Mark as read").click()
     page.wait_for_selector("[data-notifications]")
     assert page.locator("[data-unread]").count() == 1
     assert page.get_by_role("link", name="Notifications (1)").is_visible()
