@@ -4,6 +4,8 @@ they already have an account, sign in) and take up the roles.
 
 The link carries a random token; only its SHA-256 hash is stored, so whoever reads the
 database cannot use a link. Resending makes a new token: the old link then stops working.
+The email goes through the notifications outbox after the commit (`_send`); a failed email
+leaves the invitation recorded, shown to the team, and retried with a new link.
 """
 
 from datetime import timedelta
