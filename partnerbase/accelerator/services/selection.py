@@ -123,7 +123,7 @@ EMAIL_OPENINGS = {
 def decision_notify(*, actor, selections) -> int:
     """Tell each applicant not yet told of its decision: a notification (listed and
     emailed after the commit) to each person who acts for it; the decision then shows on
-    their pages. Returns how many applicants had someone to tell."""
+    their pages. Returns how many people were notified."""
     told = 0
     now = timezone.now()
     for selection in selections:
@@ -149,7 +149,7 @@ def decision_notify(*, actor, selections) -> int:
                 args=[programme.slug, application.call.slug, application.uid],
             ),
         )
-        told += bool(made)
+        told += len(made)
         selection.notified_at = now
         record_save(selection, actor=actor, reason="Applicant notified")
     return told
