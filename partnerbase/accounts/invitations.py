@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -23,8 +24,12 @@ from partnerbase.core.history import record_save
 
 from .models import PROBLEMS, Invitation, InvitationStatus, Membership, Role, User
 from .services import ORGANISATION_ROLES, membership_grant, user_create
-from .signals import invitation_link_made
 from .tokens import new_token
+
+# Sent (invitation, token, site_url) when a new link is made, in the caller's transaction.
+# The notifications app, above accounts in the layers, receives it and emails the link
+# after the commit; the token exists only in memory, never stored.
+invitation_link_made = Signal()
 
 
 def _new_link(invitation: Invitation) -> str:

@@ -2,7 +2,7 @@
 
 from django.dispatch import receiver
 
-from partnerbase.accounts.signals import invitation_link_made
+from partnerbase.accounts.invitations import invitation_link_made
 
 from .services import invitation_notify
 
