@@ -3,6 +3,8 @@ count, and an introduction's contacts before and after both sides accept."""
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role
@@ -176,3 +178,20 @@ def test_without_accounts_the_contacts_are_the_directorys_people(told):
     )  # fmt: skip
     [contact] = introduction_contacts(told.intro, "innovator")
     assert (contact.name, contact.email) == ("Ann Org", "ann@example.org")
+
+
+def test_the_list_runs_the_same_queries_however_many_notifications(client, told):
+    client.force_login(told.partner)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(40):
+        Notification.objects.create(
+            programme=told.programme, user=told.partner, email=told.partner.email,
+            kind=Kind.PLEDGE_DUE, subject=f"Number {n:02}", body="…", key=f"k{n}",
+        )  # fmt: skip
+    assert queries() == few
