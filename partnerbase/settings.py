@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "partnerbase.brokering",
     "partnerbase.funding",
     "partnerbase.projects",
+    "partnerbase.notifications",
     "partnerbase.impact",
     "partnerbase.reports",
     "partnerbase.setup",
@@ -239,6 +240,9 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "partnerbase@localhost")
 # Seconds before a page gives up on a slow mail server (the form then says so).
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# Where the site is, for the links in notification emails sent outside a request (the send
+# command run by cron), e.g. https://partnerbase.example.org.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # An invitation's link works once and for this many days; a password-reset link for 3.
 INVITATION_EXPIRY_DAYS = int(os.environ.get("INVITATION_EXPIRY_DAYS", "7"))
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60

@@ -7,6 +7,8 @@ from partnerbase.setup import views as setup_views
 
 urlpatterns = [
     path("", report_views.programme_list, name="home"),
+    # Before accounts/: a person's notifications live under their account.
+    path("accounts/notifications/", include("partnerbase.notifications.urls")),
     path("accounts/", include("partnerbase.accounts.urls")),
     # Before programmes/<slug>/: "new" is not a programme (setup.forms.RESERVED_SLUGS).
     path("programmes/new/", setup_views.programme_new, name="programme_new"),
@@ -27,6 +29,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/accelerator/", include("partnerbase.accelerator.urls")),
     path("programmes/<slug:slug>/challenges/", include("partnerbase.challenges.urls")),
     path("programmes/<slug:slug>/people/", include("partnerbase.people.urls")),
+    path("programmes/<slug:slug>/notifications/", include("partnerbase.notifications.team_urls")),
     path("public/<slug:slug>/calls/", include("partnerbase.calls.public_urls")),
     path("public/<slug:slug>/", report_views.public_figures, name="public_figures"),
     path(

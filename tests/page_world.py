@@ -29,6 +29,7 @@ from partnerbase.champions import services as champions
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.interchange.tests.conftest import build_small
+from partnerbase.notifications.tests.helpers import committed
 from partnerbase.programmes.models import Programme
 from partnerbase.workinggroups import services as workinggroups
 
@@ -160,10 +161,11 @@ def build_world(actor) -> World:
     world.key = re.search(r"/confirm/(\S+)/", mail.outbox[-1].body)[1]
     team = users[Role.TEAM]
     # An invitation waiting to be accepted: its link's token is only in the email.
-    invitation_send(
-        actor=team, programme=alpha, email="invited@example.org", roles=[Role.ASSESSOR],
-        site_url="http://testserver",
-    )  # fmt: skip
+    with committed():  # its email goes after the commit
+        invitation_send(
+            actor=team, programme=alpha, email="invited@example.org", roles=[Role.ASSESSOR],
+            site_url="http://testserver",
+        )  # fmt: skip
     world.invitation_token = re.search(r"/invitations/(\S+?)/", mail.outbox[-1].body)[1]
     world.reset = {
         "uidb64": urlsafe_base64_encode(force_bytes(team.pk)),

@@ -32,6 +32,7 @@ from partnerbase.directory.models import Organisation, Person
 from partnerbase.funding.models import ExchangeRate, FundingAward
 from partnerbase.impact.models import Figure
 from partnerbase.impact.tests.factories import make_user
+from partnerbase.notifications.models import Notification
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.pledges.models import Pledge
 from partnerbase.projects.models import (
@@ -186,6 +187,9 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "challenges:vote_action": [
             {"uid": vote.uid, "action": action} for action in ("open", "close", "adopt")
         ],
+        # Notifications (issue 10 item 7): POST-only actions on one notification.
+        "notifications:read": {"uid": one(Notification, programme=p).uid},
+        "programme_notifications:retry": {"uid": one(Notification, programme=p).uid},
     }
     # Pages of one record each: URL names by the record their uid names.
     by_record = {
@@ -413,6 +417,9 @@ NEVER_200 = {
     "people:sign_in_unlock",
     "setup:convener_remove",
     "workinggroups:group_unarchive",
+    "notifications:read",
+    "notifications:read_all",
+    "programme_notifications:retry",
     # An invitation is made with its email on the people page, never in the admin.
     "admin:accounts_invitation_add",
     # A GET redirects to the page with the form (the long list).

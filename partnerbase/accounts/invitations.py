@@ -4,16 +4,17 @@ they already have an account, sign in) and take up the roles.
 
 The link carries a random token; only its SHA-256 hash is stored, so whoever reads the
 database cannot use a link. Resending makes a new token: the old link then stops working.
+The email goes through the notifications outbox after the commit (`_send`); a failed email
+leaves the invitation recorded, shown to the team, and retried with a new link.
 """
 
-import smtplib
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,11 @@ from .models import PROBLEMS, Invitation, InvitationStatus, Membership, Role, Us
 from .services import ORGANISATION_ROLES, membership_grant, user_create
 from .tokens import new_token
 
+# Sent (invitation, token, site_url) when a new link is made, in the caller's transaction.
+# The notifications app, above accounts in the layers, receives it and emails the link
+# after the commit; the token exists only in memory, never stored.
+invitation_link_made = Signal()
+
 
 def _new_link(invitation: Invitation) -> str:
     """Give the invitation a fresh token and expiry; return the token (never stored)."""
@@ -35,10 +41,13 @@ def _new_link(invitation: Invitation) -> str:
     return token
 
 
-def _send(invitation: Invitation, token: str, site_url: str) -> None:
-    """Email the link. A mail server's refusal undoes the whole change (the caller's
-    transaction), so no invitation is recorded as sent that was not."""
-    link = site_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+def invitation_link(token: str, site_url: str) -> str:
+    return site_url.rstrip("/") + reverse("accounts:invitation", args=[token])
+
+
+def invitation_email(invitation: Invitation, token: str, site_url: str) -> tuple[str, str]:
+    """The invitation email's subject and body, with the link."""
+    link = invitation_link(token, site_url)
     words = {
         "invitation": invitation,
         "programme": invitation.programme,
@@ -48,13 +57,25 @@ def _send(invitation: Invitation, token: str, site_url: str) -> None:
         "service_name": settings.SERVICE_NAME,
     }
     subject = render_to_string("accounts/email/invitation_subject.txt", words).strip()
-    body = render_to_string("accounts/email/invitation.txt", words)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    except (smtplib.SMTPException, OSError) as exc:
-        raise DomainError(
-            "The invitation email could not be sent. Try again later.", field="email"
-        ) from exc
+    return subject, render_to_string("accounts/email/invitation.txt", words)
+
+
+def _send(invitation: Invitation, token: str, site_url: str) -> None:
+    """Hand the link to the outbox. Accounts sit below the notifications app, so the link
+    goes by a signal: its receiver records the email in this transaction and sends it after
+    the commit (a failed send is shown to the team and tried again, with a new link)."""
+    invitation_link_made.send(
+        sender=Invitation, invitation=invitation, token=token, site_url=site_url
+    )
+
+
+@transaction.atomic
+def invitation_link_renew(*, invitation: Invitation, site_url: str) -> tuple[str, str]:
+    """A new link for an invitation whose email is tried again (the first link was never
+    stored, so it cannot be sent again); returns the email to send."""
+    token = _new_link(invitation)
+    record_save(invitation, actor=None, reason="New link for the email tried again")
+    return invitation_email(invitation, token, site_url)
 
 
 @transaction.atomic

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.calls.models import Application, ApplicationStatus
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
+from partnerbase.notifications.models import Kind
+from partnerbase.notifications.services import notification_send
 
 from .assign import plan_assignments
 from .conflicts import conflict_reason
@@ -117,7 +120,19 @@ def assignment_add(
             f"{assessor} is already assessing {application.organisation}.", field="assessor"
         )
     assignment = Assignment(application=application, assessor=assessor)
-    return record_save(_child(assignment, uid, illustrative), actor=actor, reason="Assigned")
+    record_save(_child(assignment, uid, illustrative), actor=actor, reason="Assigned")
+    call = application.call
+    notification_send(
+        actor=actor,
+        programme=programme,
+        kind=Kind.ASSESSMENT_ASSIGNED,
+        users=[assessor],
+        subject=f"Please assess {application.organisation.name}’s application",
+        body=f"You are asked to assess {application.organisation.name}’s application to "
+        f"{call.title}.",
+        url=reverse("assessment:score", args=[programme.slug, assignment.uid]),
+    )
+    return assignment
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from partnerbase.directory.models import Organisation
+from partnerbase.notifications.queries import people_acting_for
 
 from .inputs import cohort_innovator_ids, innovator_limits
 from .models import BrokeringRound, Introduction, Need, Offer, OpenStatus, Partnership
@@ -166,3 +167,26 @@ def conversion(programme, period) -> Conversion:
         confirmed=Count("pk", filter=Q(stage__in=[s.value for s in CONFIRMED_STAGES])),
     )
     return Conversion(counts["introductions"], counts["confirmed"])
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str
+
+
+def introduction_contacts(introduction: Introduction, side: str) -> list[Contact]:
+    """Whom the other side may contact for `side` once both have accepted. An introduction
+    names no person, so the named contacts are the people with an account who answer for
+    the organisation (its innovators or partner contacts); an organisation without any has
+    its directory people with an email address instead (the team records their answers)."""
+    organisation = getattr(introduction, side)
+    users = people_acting_for(
+        programme=introduction.programme,
+        organisation=organisation,
+        roles=[INTRODUCTION_ROLES[side]],
+    )
+    if users:
+        return [Contact(u.full_name or u.email, u.email) for u in users]
+    people = organisation.people.exclude(email="").order_by("name")
+    return [Contact(p.name, p.email) for p in people]

@@ -17,6 +17,7 @@ from partnerbase.directory import services as directory
 from partnerbase.funding import services as funding
 from partnerbase.funding.models import FundingAward
 from partnerbase.impact.services import target_set
+from partnerbase.notifications.services import notifications_off
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create
@@ -400,8 +401,10 @@ def build_iep() -> Programme:
     if existing:
         programme_delete(actor=actor, programme=existing)
     builder = Builder(actor)
-    programme = builder.build()
-    builder.users()
+    # The demo's records are history (2017–2018), not news: nobody is notified or emailed.
+    with notifications_off():
+        programme = builder.build()
+        builder.users()
     if not User.objects.filter(email="admin@example.org").exists():
         User.objects.create_superuser(
             email="admin@example.org", password=DEMO_PASSWORD, full_name="Demo administrator"

@@ -10,16 +10,18 @@ the cohort instead, so the cohort's history stays true.
 
 from datetime import date, datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
-from partnerbase.accounts.models import Membership, Role
+from partnerbase.accounts.models import Membership, Role, User
 from partnerbase.calls.models import Applicant, Application, ApplicationStatus
 from partnerbase.calls.services import applicants_admit
 from partnerbase.core.errors import DomainError, PermissionDenied
 from partnerbase.core.history import record_save
+from partnerbase.notifications.models import Kind
+from partnerbase.notifications.services import notification_send
 
 from ..models import Cohort, Decision, SelectionDecision
 from ..permissions import can_change_notified_decision
@@ -89,19 +91,19 @@ def decision_record(
     return record_save(selection, uid=uid, actor=actor, reason=why)
 
 
-def applicant_emails(application: Application) -> list[str]:
+def applicant_people(application: Application) -> list:
     """Who hears about a decision: the people who applied for the organisation and those
-    who act for it as innovators."""
+    who act for it as innovators (active accounts only)."""
     innovators = Membership.objects.filter(
         programme=_programme(application),
         role=Role.INNOVATOR,
         organisation=application.organisation,
         user__is_active=True,
-    ).values_list("user__email", flat=True)
+    ).values("user_id")
     applicants = Applicant.objects.filter(
         organisation=application.organisation, user__is_active=True
-    ).values_list("user__email", flat=True)
-    return sorted(set(innovators) | set(applicants))
+    ).values("user_id")
+    return list(User.objects.filter(Q(pk__in=innovators) | Q(pk__in=applicants)).order_by("email"))
 
 
 EMAIL_SUBJECTS = {
@@ -119,34 +121,38 @@ EMAIL_OPENINGS = {
 
 @transaction.atomic
 def decision_notify(*, actor, selections) -> int:
-    """Tell each applicant not yet told of its decision, by email to the people who act for
-    it; the decision then shows on their pages. Returns how many emails were sent."""
-    sent = 0
+    """Tell each applicant not yet told of its decision: a notification (listed and
+    emailed after the commit) to each person who acts for it; the decision then shows on
+    their pages. Returns how many people were notified."""
+    told = 0
     now = timezone.now()
     for selection in selections:
         if selection.notified_at:
             continue
         application = selection.application
+        programme = _programme(application)
         words = {"org": application.organisation.name, "call": application.call.title}
-        recipients = applicant_emails(application)
-        if recipients:
-            body = "\n\n".join(
+        made = notification_send(
+            actor=actor,
+            programme=programme,
+            kind=Kind.SELECTION_DECISION,
+            users=applicant_people(application),
+            subject=EMAIL_SUBJECTS[selection.decision].format(**words),
+            body="\n\n".join(
                 [
                     EMAIL_OPENINGS[selection.decision].format(**words),
                     f"The reason: {selection.reason}",
-                    "Sign in to Partnerbase to see the decision on your application.",
                 ]
-            )
-            send_mail(
-                EMAIL_SUBJECTS[selection.decision].format(**words),
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                recipients,
-            )
-            sent += 1
+            ),
+            url=reverse(
+                "calls:application_detail",
+                args=[programme.slug, application.call.slug, application.uid],
+            ),
+        )
+        told += len(made)
         selection.notified_at = now
         record_save(selection, actor=actor, reason="Applicant notified")
-    return sent
+    return told
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from partnerbase.accounts.models import Role
 from partnerbase.calls.services import applicant_add
 from partnerbase.core.errors import DomainError, PermissionDenied
 from partnerbase.impact.tests.factories import make_user
+from partnerbase.notifications.tests.helpers import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,8 @@ def test_notification_emails_the_applicants_innovators_once(world):
     a = decide(world, "alpha", Decision.SELECTED)
     b = decide(world, "bravo", Decision.DECLINED, reason="Not yet ready to scale.")
     c = decide(world, "charlie", Decision.WAITLISTED)  # nobody acts for charlie
-    sent = services.decision_notify(actor=world.actor, selections=[a, b, c])
+    with committed():
+        sent = services.decision_notify(actor=world.actor, selections=[a, b, c])
     assert sent == 2 and len(mail.outbox) == 2
     by_to = {m.to[0]: m for m in mail.outbox}
     alpha_mail = by_to[world.users[Role.INNOVATOR].email]
@@ -84,7 +86,8 @@ def test_notification_emails_the_applicants_innovators_once(world):
     for s in (a, b, c):
         s.refresh_from_db()
         assert s.notified_at is not None
-    assert services.decision_notify(actor=world.actor, selections=[a, b, c]) == 0
+    with committed():
+        assert services.decision_notify(actor=world.actor, selections=[a, b, c]) == 0
     assert len(mail.outbox) == 2
 
 
@@ -170,7 +173,8 @@ def test_selection_makes_the_applicants_innovators_and_no_one_before(world):
     applicant_add(actor=applicant, user=applicant, organisation=world.orgs["charlie"])
     applicant_add(actor=stranger, user=stranger, organisation=world.orgs["delta"])
     decision = decide(world, "charlie", Decision.SELECTED)
-    services.decision_notify(actor=world.actor, selections=[decision])
+    with committed():
+        services.decision_notify(actor=world.actor, selections=[decision])
     assert not applicant.memberships.exists()  # selected, told, but no place yet
     assert [m.to for m in mail.outbox] == [[applicant.email]]  # the applicant hears
     services.cohort_select(

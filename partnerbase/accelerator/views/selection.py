@@ -108,11 +108,11 @@ def notify(request, slug, call_slug):
     if not selections:
         messages.info(request, "Every applicant with a decision has already been told.")
     else:
-        sent = services.decision_notify(actor=request.user, selections=selections)
+        told = services.decision_notify(actor=request.user, selections=selections)
         messages.success(
             request,
             f"{len(selections)} applicant{'s' if len(selections) != 1 else ''} told of the "
-            f"decision; {sent} email{'s' if sent != 1 else ''} sent.",
+            f"decision; {told} {'people' if told != 1 else 'person'} notified by email.",
         )
     return redirect("accelerator:selection", programme.slug, call.slug)
 

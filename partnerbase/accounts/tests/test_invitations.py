@@ -2,11 +2,12 @@
 that are expired, used, withdrawn or replaced; and what is stored."""
 
 import hashlib
-import smtplib
+import io
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +16,8 @@ from partnerbase.accounts.models import Invitation, InvitationStatus, Membership
 from partnerbase.accounts.services import user_create
 from partnerbase.core.errors import DomainError
 from partnerbase.impact.tests.factories import Make, make_programme
+from partnerbase.notifications.models import EmailState, Notification
+from partnerbase.notifications.tests.helpers import committed
 
 from .conftest import link_in
 
@@ -27,9 +30,10 @@ def invite(make, team, **extra):
     fields.update(extra)
     if "organisation" not in fields and Role.INNOVATOR in fields["roles"]:
         fields["organisation"] = make.org("Toolshed")
-    invitation = invitations.invitation_send(
-        actor=team, programme=make.programme, site_url="http://testserver/", **fields
-    )
+    with committed():  # the email goes after the commit
+        invitation = invitations.invitation_send(
+            actor=team, programme=make.programme, site_url="http://testserver/", **fields
+        )
     return invitation, link_in(mail.outbox[-1])
 
 
@@ -41,15 +45,16 @@ def signed_in_user(client) -> User | None:
 def test_invite_by_email_then_set_password_and_be_signed_in_with_the_roles(client, make, team):
     toolshed = make.org("Toolshed")
     client.force_login(team)
-    response = client.post(
-        reverse("people:invite", args=["iep"]),
-        {
-            "email": "Ivy@Example.org",
-            "full_name": "Ivy Ng",
-            "roles": [Role.INNOVATOR, Role.WORKING_GROUP_MEMBER],
-            "organisation": toolshed.pk,
-        },
-    )
+    with committed():
+        response = client.post(
+            reverse("people:invite", args=["iep"]),
+            {
+                "email": "Ivy@Example.org",
+                "full_name": "Ivy Ng",
+                "roles": [Role.INNOVATOR, Role.WORKING_GROUP_MEMBER],
+                "organisation": toolshed.pk,
+            },
+        )
     assert response.status_code == 302
     [email] = mail.outbox
     assert email.to == ["ivy@example.org"]
@@ -138,7 +143,10 @@ def test_sending_again_makes_the_old_link_invalid_and_the_new_one_work(client, m
     )
     invitation.refresh_from_db()
 
-    invitations.invitation_resend(actor=team, invitation=invitation, site_url="http://testserver")
+    with committed():
+        invitations.invitation_resend(
+            actor=team, invitation=invitation, site_url="http://testserver"
+        )
     new_link = link_in(mail.outbox[-1])
 
     assert len(mail.outbox) == 2 and new_link != old_link
@@ -246,14 +254,34 @@ def test_no_invitation_for_roles_already_held(make, team):
         )
 
 
-def test_a_mail_server_failure_saves_nothing(make, team, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise smtplib.SMTPException("no")
+def test_a_mail_server_failure_keeps_the_invitation_and_a_retry_sends_a_new_link(
+    client, make, team, settings
+):
+    settings.EMAIL_BACKEND = "partnerbase.notifications.tests.helpers.RefusingBackend"
+    invitation = invite_unsent(make, team)
+    failed = Notification.objects.get(invitation=invitation)
+    assert failed.email_state == EmailState.FAILED and "refused" in failed.last_error
+    # The stored notification never holds the link: only the token's hash is stored.
+    assert "/accounts/invitations/" not in failed.body
 
-    monkeypatch.setattr(invitations, "send_mail", refuse)
-    with pytest.raises(DomainError, match="could not be sent"):
-        invite(make, team)
-    assert not Invitation.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("notifications", "send", stdout=io.StringIO())
+    [email] = mail.outbox
+    assert email.to == ["ivy@example.org"]
+    assert client.get(link_in(email)).status_code == 200
+    failed.refresh_from_db()
+    assert failed.email_state == EmailState.SENT and failed.attempts == 2
+
+
+def invite_unsent(make, team):
+    with committed():
+        return invitations.invitation_send(
+            actor=team,
+            programme=make.programme,
+            site_url="http://testserver/",
+            email="ivy@example.org",
+            roles=[Role.ASSESSOR],
+        )
 
 
 def test_the_team_role_acts_for_no_organisation(client, make, team):
@@ -270,7 +298,10 @@ def test_the_team_role_acts_for_no_organisation(client, make, team):
 
 def test_the_history_says_who_invited_resent_and_accepted(client, make, team):
     invitation, _ = invite(make, team)
-    invitations.invitation_resend(actor=team, invitation=invitation, site_url="http://testserver")
+    with committed():
+        invitations.invitation_resend(
+            actor=team, invitation=invitation, site_url="http://testserver"
+        )
     client.post(
         link_in(mail.outbox[-1]),
         {"full_name": "Ivy", "password": PASSWORD, "password_again": PASSWORD},

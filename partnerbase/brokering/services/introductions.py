@@ -17,6 +17,7 @@ from partnerbase.directory.models import Organisation
 from ..models import BrokeringRound, Introduction, IntroductionStatus, Response, SupportType
 from ..models.rounds import TO_SEND, RoundStatus
 from ..stages import ENDED_STAGES, Stage
+from .notices import introduction_answer_notify, introduction_sent_notify
 from .partnerships import partnership_create, partnership_move
 
 SIDES = ("innovator", "partner")
@@ -73,7 +74,9 @@ def introduction_send(
     introduction.partnership = partnership
     introduction.status = IntroductionStatus.SENT
     introduction.sent_on = on
-    return record_save(introduction, actor=actor, reason="Sent")
+    record_save(introduction, actor=actor, reason="Sent")
+    introduction_sent_notify(actor=actor, introduction=introduction)
+    return introduction
 
 
 def timezone_date(moment) -> date | None:
@@ -138,7 +141,9 @@ def introduction_respond(
         partnership_move(actor=actor, partnership=partnership, stage=Stage.IN_DISCUSSION, on=on)
     verb = "Accepted" if accept else "Declined"
     said = recorded_reason(f"{verb} by the {side}", actor=actor, recorded_for=recorded_for)
-    return record_save(introduction, actor=actor, reason=said)
+    record_save(introduction, actor=actor, reason=said)
+    introduction_answer_notify(actor=actor, introduction=introduction, side=side, accept=accept)
+    return introduction
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from partnerbase.core.period import Period, programme_period
 
 from .. import queries, services
 from ..forms import PAGE_MOVES, MoveForm, RecordAnswerForm, RespondForm
-from ..models import Response
+from ..models import IntroductionStatus, Response
 from ..permissions import (
     can_broker,
     can_move_partnership,
@@ -23,6 +23,7 @@ from ..permissions import (
     can_view_partnerships,
     introduction_sides,
 )
+from ..services.notices import OTHER
 from ..stages import Stage, can_move
 from .common import check, context, programme_for, today
 
@@ -30,10 +31,10 @@ from .common import check, context, programme_for, today
 @require_GET
 def my_introductions(request, slug):
     programme = programme_for(request, slug, can_view_my_introductions)
-    rows = [
-        {"introduction": i, "sides": introduction_sides(request.user, i)}
-        for i in queries.my_introductions(user=request.user, programme=programme)
-    ]
+    rows = []
+    for i in queries.my_introductions(user=request.user, programme=programme):
+        sides = introduction_sides(request.user, i)
+        rows.append({"introduction": i, "sides": sides, "contacts": _shared_contacts(i, sides)})
     return render(request, "brokering/my_introductions.html", context(programme, rows=rows))
 
 
@@ -66,8 +67,30 @@ def introduction_respond(request, slug, uid):
     return render(
         request,
         "brokering/introduction_respond.html",
-        context(programme, introduction=introduction, side=side, form=form),
+        context(
+            programme,
+            introduction=introduction,
+            side=side,
+            other=getattr(introduction, OTHER[side]),
+            ours=getattr(introduction, side),
+            contacts=_shared_contacts(introduction, [side]),
+            form=form,
+        ),
     )
+
+
+def _shared_contacts(introduction, sides) -> list:
+    """Once both sides have accepted, the other side's named contacts (for each side the
+    user answers for); before that, none: accepting is what shares them."""
+    if introduction.status != IntroductionStatus.ACCEPTED:
+        return []
+    return [
+        (
+            getattr(introduction, OTHER[side]),
+            queries.introduction_contacts(introduction, OTHER[side]),
+        )
+        for side in sides
+    ]
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
 from partnerbase.brokering.models import Partnership
@@ -10,6 +11,7 @@ from partnerbase.core.period import programme_period
 from partnerbase.demo.iep import build_iep
 from partnerbase.funding.models import FundingAward
 from partnerbase.impact.figures import headline_figures
+from partnerbase.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,10 @@ def test_the_demo_is_deterministic(iep, tmp_path):
     rebuilt = build_iep()
     call_command("export", str(second), programme=rebuilt.slug)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_building_the_demo_notifies_nobody(django_capture_on_commit_callbacks):
+    # Its records are history (2017–2018): no notification, and no email on the console.
+    with django_capture_on_commit_callbacks(execute=True):
+        build_iep()
+    assert not Notification.objects.exists() and not mail.outbox

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnerbase.core.errors import DomainError
+from partnerbase.notifications.services import notifications_off
 from partnerbase.programmes.models import Programme
 
 from ..checks import ImportFailed, Problem, document_problems
@@ -157,7 +158,9 @@ def programme_import(*, data: Any, slug: str | None = None, actor=None) -> Progr
     problems = document_problems(data)
     if problems:
         raise ImportFailed(problems)
-    with transaction.atomic():
+    # Imported records are history, not news: nobody is notified of them (and notifications
+    # are per person, not programme data: the file holds none).
+    with transaction.atomic(), notifications_off():
         importer = _Importer(data=data, slug=slug, actor=actor)
         programme = importer.run()
         if importer.problems:

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q, Sum
+from django.urls import reverse
 
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.brokering.models import Partnership
@@ -15,6 +16,8 @@ from partnerbase.core.money import format_money
 from partnerbase.core.services import same_programme
 from partnerbase.funding.models import Instrument
 from partnerbase.funding.services import funding_award_record, money_to_minor
+from partnerbase.notifications.models import Kind
+from partnerbase.notifications.services import notification_send
 
 from ..models import (
     Competition,
@@ -190,11 +193,25 @@ def judge_assign(
     if JudgeAssignment.objects.filter(judge=judge, entry=entry).exists():
         raise DomainError(f"{entry} is already assigned to {judge.user}.", field="entries")
     assignment = JudgeAssignment(judge=judge, entry=entry)
-    return record_save(
+    record_save(
         _child(assignment, uid, judge.illustrative if illustrative is None else illustrative),
         actor=actor,
         reason="Entry assigned",
     )
+    competition = judge.competition
+    notification_send(
+        actor=actor,
+        programme=competition.programme,
+        kind=Kind.JUDGE_ASSIGNED,
+        users=[judge.user],
+        subject=f"Please judge {entry.title} in {competition.name}",
+        body=f"You are asked to judge {entry.organisation.name}’s entry, {entry.title}, "
+        f"in {competition.name}.",
+        url=reverse(
+            "projects:score", args=[competition.programme.slug, competition.uid, assignment.uid]
+        ),
+    )
+    return assignment
 
 
 @transaction.atomic
