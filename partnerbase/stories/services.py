@@ -11,6 +11,7 @@ from partnerbase.core.services import same_programme
 from .models import Story
 
 UP, DOWN = "up", "down"
+SENTENCE_LIMIT = 600
 
 
 def innovators_with_places(programme):
@@ -48,7 +49,7 @@ def story_add(
     story = Story(
         programme=programme,
         organisation=organisation,
-        own_sentence=own_sentence.strip(),
+        own_sentence=_sentence(own_sentence),
         published=published,
         position=position,
         illustrative=illustrative,
@@ -72,16 +73,28 @@ def story_move(*, actor, story: Story, direction: str) -> Story:
         return stories[index]
     stories[index], stories[other] = stories[other], stories[index]
     # Renumber all: equal positions (from an import) would otherwise not swap.
+    back = DOWN if direction == UP else UP
     for position, s in enumerate(stories):
         if s.position != position:
             s.position = position
-            record_save(s, actor=actor, reason=f"Story moved {direction}")
+            moved = direction if s.pk == story.pk else back
+            record_save(s, actor=actor, reason=f"Story moved {moved}")
     return stories[other]
+
+
+def _sentence(text: str) -> str:
+    # A TextField's max_length is not checked by full_clean: check it here.
+    text = text.strip()
+    if len(text) > SENTENCE_LIMIT:
+        raise DomainError(
+            f"Your sentence must be {SENTENCE_LIMIT} characters or fewer.", field="own_sentence"
+        )
+    return text
 
 
 @transaction.atomic
 def story_edit(*, actor, story: Story, own_sentence: str) -> Story:
-    story.own_sentence = own_sentence.strip()
+    story.own_sentence = _sentence(own_sentence)
     return record_save(story, actor=actor, reason="Own sentence changed")
 
 

@@ -115,7 +115,7 @@ def outcome_words(outcome: Outcome) -> str | None:
     name = outcome.name[:1].lower() + outcome.name[1:]
     after = amount(latest.value, unit)
     if baseline is None:
-        phrase = f"{name} reached {after}"
+        phrase = f"{name} stood at {after}, with no value at joining"
     elif baseline.value == 0:
         phrase = f"{name} rose from none to {after}"
     elif latest.value == baseline.value:
