@@ -34,11 +34,10 @@ def _contact(contact: str, department: str) -> str:
 
 
 def default_accessibility_statement(*, programme: str, department: str, contact: str) -> str:
-    owner = department or "The programme team"
     return f"""This accessibility statement applies to the public page of {programme}: its \
 figures, stories, projects, competitions and downloads.
 
-{owner} wants as many people as possible to be able to use this page. You should be able to \
+We want as many people as possible to be able to use this page. You should be able to \
 change colours, contrast levels and fonts using your browser or device settings, zoom in up \
 to 400% without the text spilling off the screen, navigate the page using just a keyboard or \
 speech recognition software, and listen to it using a screen reader.
@@ -70,9 +69,9 @@ AA standard, because of the PDF described above.
 
 
 def default_privacy_notice(*, programme: str, department: str, contact: str) -> str:
-    owner = department or "The programme team"
-    return f"""This privacy notice explains how {owner} uses information when you visit the \
-public page of {programme}.
+    owner = department or "the programme team"
+    return f"""This privacy notice explains how information is used when you visit the \
+public page of {programme}, which {owner} publishes.
 
 ## What this page collects
 
@@ -88,7 +87,7 @@ individuals. The 360Giving data lists grants and prizes to organisations.
 
 ## Who is responsible
 
-{owner} is the data controller for information about the programme. The lawful basis for \
+The data controller for information about the programme: {owner}. The lawful basis for \
 publishing it is the performance of a task carried out in the public interest.
 
 ## Your rights
