@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "partnerbase.projects",
     "partnerbase.notifications",
     "partnerbase.impact",
+    "partnerbase.stories",
     "partnerbase.reports",
     "partnerbase.setup",
     "partnerbase.people",

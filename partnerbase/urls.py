@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from partnerbase.opendata import views as opendata_views
+from partnerbase.reports import public as report_public
 from partnerbase.reports import views as report_views
 from partnerbase.setup import views as setup_views
 
@@ -30,8 +31,25 @@ urlpatterns = [
     path("programmes/<slug:slug>/challenges/", include("partnerbase.challenges.urls")),
     path("programmes/<slug:slug>/people/", include("partnerbase.people.urls")),
     path("programmes/<slug:slug>/notifications/", include("partnerbase.notifications.team_urls")),
+    path("programmes/<slug:slug>/stories/", include("partnerbase.stories.urls")),
     path("public/<slug:slug>/calls/", include("partnerbase.calls.public_urls")),
-    path("public/<slug:slug>/", report_views.public_figures, name="public_figures"),
+    path("public/<slug:slug>/", report_public.public_figures, name="public_figures"),
+    path(
+        "public/<slug:slug>/figures.csv",
+        report_public.public_figures_csv,
+        name="public_figures_csv",
+    ),
+    path(
+        "public/<slug:slug>/figures.json",
+        report_public.public_figures_json,
+        name="public_figures_json",
+    ),
+    path(
+        "public/<slug:slug>/accessibility/",
+        report_public.public_accessibility,
+        name="public_accessibility",
+    ),
+    path("public/<slug:slug>/privacy/", report_public.public_privacy, name="public_privacy"),
     path(
         "public/<slug:slug>/360giving.json",
         opendata_views.public_360giving,

@@ -41,6 +41,7 @@ from partnerbase.projects.models import (
     CompetitionEntry,
     JudgeAssignment,
 )
+from partnerbase.stories.models import Story
 from partnerbase.workinggroups.models import Idea, WorkingGroup, WorkingGroupMember
 
 from .page_world import build_world
@@ -223,6 +224,9 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "accelerator:innovator": one(CohortMembership, cohort__accelerator__programme=p),
         "accelerator:membership_status": one(CohortMembership, cohort__accelerator__programme=p),
         "challenges:": vote,
+        # The public page (issue 11): the small programme's story, its competition.
+        "stories:": one(Story, programme=p),
+        "projects:competition_publish": competition,
     }
     call_slugs = {
         "calls:": open_call,
@@ -420,6 +424,12 @@ NEVER_200 = {
     "notifications:read",
     "notifications:read_all",
     "programme_notifications:retry",
+    "stories:story_add",
+    "stories:story_move",
+    "stories:story_publish",
+    "stories:story_remove",
+    "projects:project_publish",
+    "projects:competition_publish",
     # An invitation is made with its email on the people page, never in the admin.
     "admin:accounts_invitation_add",
     # A GET redirects to the page with the form (the long list).

@@ -34,6 +34,7 @@ from .iep_cohort import build_cohort, cohort_place
 from .iep_outcomes import build_outcomes
 from .iep_pledges import build_pledges
 from .iep_projects import build_competition, build_projects
+from .iep_public import CONTACT, build_public_page
 from .iep_workinggroups import build_working_groups
 
 DEMO_USERS = [
@@ -123,6 +124,7 @@ class Builder:
             **data.PROGRAMME,
             display_currencies="USD",
             figures_published=True,
+            department_contact=CONTACT,
             uid=uid("programme"),
         )
         for figure, value, illustrative, notes in data.TARGETS:
@@ -164,6 +166,7 @@ class Builder:
         build_board(self)
         build_pledges(self)
         build_cohort(self)
+        build_public_page(self)  # the stories need the cohort places and the records
         return p
 
     def _organisations(self):

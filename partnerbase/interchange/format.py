@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "partnerbase-programme"
-FORMAT_VERSION = "1.4"
+FORMAT_VERSION = "1.5"
 # Versions this Partnerbase reads: a minor version only adds optional arrays and fields.
-READABLE_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4")
+READABLE_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4", "1.5")
 SCHEMA_PATH = Path(__file__).parent / "schema" / "programme.schema.json"
 
 # Arrays in the order they are written; each name is DESIGN.md's vocabulary, snake_case plural.
@@ -68,6 +68,7 @@ ARRAYS = [
     "judge_assignments",
     "competition_awards",
     "outcome_indicators",
+    "stories",
 ]
 
 # Records kept inside another record (array -> field -> kind); their ids are unique across
@@ -153,6 +154,7 @@ SINGULAR = {
     "working_group_members": "working-group member",
     "working_group_meetings": "working-group meeting",
     "ideas": "idea",
+    "stories": "innovator's story",
 }
 
 

@@ -61,11 +61,11 @@ class BeforeAfter:
             before = amount(self.baseline.value, unit)
             if unit not in SYMBOLS:  # "120 to 360 participants", not "120 participants to …"
                 before = number(self.baseline.value)
-            phrase = f"{_ratio_words(self.ratio)} ({before} to {after})"
+            phrase = f"{ratio_words(self.ratio)} ({before} to {after})"
         return phrase + (" — estimate" if self.estimated else "")
 
 
-def _ratio_words(ratio: Decimal) -> str:
+def ratio_words(ratio: Decimal) -> str:
     for multiple, word in _MULTIPLES.items():
         if abs(ratio - multiple) <= Decimal("0.05") * multiple:
             return word

@@ -7,6 +7,12 @@ from partnerbase.core.models import DomainModel
 currency_code = RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO 4217 code, like GBP.")
 
 
+class PhaseBanner(models.TextChoices):
+    NONE = "", "None"
+    ALPHA = "alpha", "Alpha"
+    BETA = "beta", "Beta"
+
+
 class Programme(DomainModel):
     """A partnership programme: the unit every other record belongs to."""
 
@@ -26,6 +32,12 @@ class Programme(DomainModel):
     figures_published = models.BooleanField(
         default=False, help_text="Show the headline figures on a public page."
     )
+    # The public page: whom to contact, its statements (blank: the standard text in
+    # programmes/statements.py) and its phase banner (none unless the team sets one).
+    department_contact = models.CharField(max_length=300, blank=True)
+    accessibility_statement = models.TextField(blank=True)
+    privacy_notice = models.TextField(blank=True)
+    phase_banner = models.CharField(max_length=8, choices=PhaseBanner.choices, blank=True)
 
     class Meta:
         ordering = ["name"]

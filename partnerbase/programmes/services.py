@@ -20,6 +20,10 @@ def programme_create(
     display_currencies: str = "USD",
     report_date: date | None = None,
     figures_published: bool = False,
+    department_contact: str = "",
+    accessibility_statement: str = "",
+    privacy_notice: str = "",
+    phase_banner: str = "",
     illustrative: bool = False,
     uid=None,
 ) -> Programme:
@@ -33,6 +37,10 @@ def programme_create(
         display_currencies=display_currencies,
         report_date=report_date,
         figures_published=figures_published,
+        department_contact=department_contact,
+        accessibility_statement=accessibility_statement,
+        privacy_notice=privacy_notice,
+        phase_banner=phase_banner,
         illustrative=illustrative,
     )
     return record_save(programme, uid=uid, actor=actor, reason="Programme created")
@@ -47,6 +55,10 @@ SETTINGS_FIELDS = (
     "reference_currency",
     "display_currencies",
     "report_date",
+    "department_contact",
+    "accessibility_statement",
+    "privacy_notice",
+    "phase_banner",
 )
 
 

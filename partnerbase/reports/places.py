@@ -29,6 +29,7 @@ from partnerbase.opendata.permissions import can_view_open_data
 from partnerbase.outcomes.permissions import can_view_cohort_outcomes
 from partnerbase.pledges.permissions import can_use_pledges
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
+from partnerbase.stories.permissions import can_view_stories
 from partnerbase.workinggroups.permissions import can_view_working_groups
 
 
@@ -44,6 +45,7 @@ GROUPS = {
     "Reports": [
         Place("dashboard", "Dashboard", "reports:dashboard", can_view_dashboard),
         Place("outcomes", "Innovator outcomes", "outcomes:cohort", can_view_cohort_outcomes),
+        Place("stories", "Innovators' stories", "stories:story_list", can_view_stories),
         Place("open-data", "Open data (360Giving)", "opendata:open_data", can_view_open_data),
     ],
     "Convening": [
@@ -105,7 +107,8 @@ _NAV_ORDER = [
 ]  # fmt: skip
 # The nav_current of pages that belong under a top-level place.
 SECTION_OF = {"champions": "board", "outcomes": "dashboard", "funding": "dashboard",
-              "projects": "dashboard", "open-data": "dashboard"}  # fmt: skip
+              "projects": "dashboard", "open-data": "dashboard",
+              "stories": "dashboard"}  # fmt: skip
 
 
 def _link(place: Place, programme) -> tuple[str, str, str]:

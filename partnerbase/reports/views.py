@@ -5,7 +5,7 @@ import csv
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -25,7 +25,6 @@ from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPA
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.records import figure_records
-from partnerbase.programmes.models import Programme
 from partnerbase.programmes.queries import programme_get
 from partnerbase.programmes.queries import programme_list as programmes_for
 from partnerbase.projects.models import CompetitionJudge
@@ -163,22 +162,6 @@ def _csv_safe(value):
         return ""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-@login_not_required
-@require_GET
-def public_figures(request, slug):
-    programme = get_object_or_404(Programme, slug=slug, figures_published=True)
-    period = programme_period(programme)
-    return render(
-        request,
-        "reports/public_figures.html",
-        {
-            "public_programme": programme,
-            "figures": headline_figures(programme, period),
-            "period": period,
-        },
-    )
 
 
 @login_not_required

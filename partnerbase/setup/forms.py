@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from partnerbase.core.forms import GovukDateField
 from partnerbase.directory.models import OrganisationKind
-from partnerbase.programmes.models import Programme
+from partnerbase.programmes.models import PhaseBanner, Programme
 
 # Words that are pages under /programmes/, so never a programme's slug.
 RESERVED_SLUGS = {"new"}
@@ -95,6 +95,42 @@ class ProgrammeSettingsForm(SettingsForm):
         help_text="The date the figures are reported at: display currencies use the rate on "
         "it. Leave blank to report at the end of the period shown.",
     )
+
+
+class PublicPageFields(forms.Form):
+    """What the public page shows besides the figures: the contact, its statements and its
+    phase banner."""
+
+    department_contact = forms.CharField(
+        label="Department contact",
+        required=False,
+        max_length=300,
+        help_text="An email address or web page the public can use, shown on the public page.",
+    )
+    phase_banner = forms.ChoiceField(
+        label="Phase banner on the public page",
+        required=False,
+        choices=PhaseBanner.choices,
+        help_text="GOV.UK's “Alpha” or “Beta” banner; none unless you choose one.",
+    )
+    accessibility_statement = forms.CharField(
+        label="Accessibility statement",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Leave blank for the standard statement, after GOV.UK's model. Separate "
+        "paragraphs with a blank line; start a line with ## for a heading.",
+    )
+    privacy_notice = forms.CharField(
+        label="Privacy notice",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Leave blank for the standard notice. Separate paragraphs with a blank line; "
+        "start a line with ## for a heading.",
+    )
+
+
+class ProgrammePublicSettingsForm(ProgrammeSettingsForm, PublicPageFields):
+    pass
 
 
 class NewProgrammeForm(SettingsForm):

@@ -10,10 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
-from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.directory.services import convener_set, organisation_create
-from partnerbase.impact.figures import headline_figures
 from partnerbase.programmes.queries import programme_get
 from partnerbase.programmes.services import (
     SETTINGS_FIELDS,
@@ -22,7 +20,8 @@ from partnerbase.programmes.services import (
     programme_update,
 )
 
-from .forms import ConvenerAddForm, NewProgrammeForm, ProgrammeSettingsForm
+from .forms import ConvenerAddForm, NewProgrammeForm, ProgrammePublicSettingsForm
+from .public import public_context
 
 
 def _managed(request, slug):
@@ -67,7 +66,7 @@ def settings(request, slug):
     programme = _managed(request, slug)
     initial = {field: getattr(programme, field) for field in SETTINGS_FIELDS}
     initial["display_currencies"] = ", ".join(programme.display_currency_list)
-    form = ProgrammeSettingsForm(request.POST or None, initial=initial)
+    form = ProgrammePublicSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.cleaned_data.items() if v != getattr(programme, k)}
         try:
@@ -133,15 +132,8 @@ def public_page(request, slug):
             "The public page is published." if published else "The public page is unpublished.",
         )
         return redirect("setup:public_page", programme.slug)
-    period = programme_period(programme)
     return render(
         request,
         "setup/public_page.html",
-        {
-            "programme": programme,
-            "public_programme": programme,
-            "figures": headline_figures(programme, period),
-            "period": period,
-            "nav_current": "dashboard",
-        },
+        {"programme": programme, **public_context(programme), "nav_current": "dashboard"},
     )

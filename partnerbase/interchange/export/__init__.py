@@ -20,6 +20,7 @@ from . import (
     outcomes,
     pledges,
     projects,
+    stories,
     workinggroups,
 )
 
@@ -74,6 +75,7 @@ WRITERS = {
     "judge_assignments": projects.judge_assignments,
     "competition_awards": projects.competition_awards,
     "outcome_indicators": outcomes.outcome_indicators,
+    "stories": stories.stories,
 }
 assert list(WRITERS) == ARRAYS, "one writer per array, in the file's order"
 

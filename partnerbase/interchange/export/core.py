@@ -32,6 +32,10 @@ def programme_record(p: Programme) -> dict:
         "display_currencies": split_list(p.display_currencies),
         "report_date": date_text(p.report_date),
         "figures_published": p.figures_published,
+        "department_contact": p.department_contact,
+        "accessibility_statement": p.accessibility_statement,
+        "privacy_notice": p.privacy_notice,
+        "phase_banner": p.phase_banner,
         "illustrative": p.illustrative,
     }
 

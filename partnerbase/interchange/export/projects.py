@@ -44,6 +44,7 @@ def collaborative_projects(p: Programme) -> list[dict]:
             "status": x.status,
             "description": x.description,
             "origin": x.origin,
+            "published": x.published,
             "coalition": _coalition(x),
             "illustrative": x.illustrative,
         }
@@ -117,6 +118,7 @@ def competitions(p: Programme) -> list[dict]:
             "launch_date": date_text(c.launch_date),
             "challenge_area": id_text(c.challenge_area),
             "description": c.description,
+            "published": c.published,
             # In date order, then the order they were added (as the pages show them).
             "stages": [
                 {

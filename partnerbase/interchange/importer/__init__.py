@@ -31,6 +31,7 @@ from .funding import FundingSteps
 from .outcomes import OutcomeSteps
 from .pledges import PledgeSteps
 from .projects import ProjectSteps
+from .stories import StorySteps
 from .workinggroups import WorkingGroupSteps
 
 
@@ -47,6 +48,7 @@ class _Importer(
     ProjectSteps,
     OutcomeSteps,
     PledgeSteps,
+    StorySteps,
     WorkingGroupSteps,
 ):
     def __init__(self, *, data: dict, slug: str | None, actor):
@@ -146,6 +148,8 @@ class _Importer(
             # A group is archived once its members, meetings and ideas are in.
             ("working_groups", self.working_group_archived),
             ("outcome_indicators", self.outcome_indicator),
+            # After the cohort places: a story is an innovator's.
+            ("stories", self.story),
         ]
 
 

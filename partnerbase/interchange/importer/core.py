@@ -35,6 +35,10 @@ class CoreSteps:
             display_currencies=",".join(r.get("display_currencies", ["USD"])),
             report_date=_date(r, "report_date"),
             figures_published=r.get("figures_published", False),
+            department_contact=r.get("department_contact", ""),
+            accessibility_statement=r.get("accessibility_statement", ""),
+            privacy_notice=r.get("privacy_notice", ""),
+            phase_banner=r.get("phase_banner", ""),
         )
 
     def target(self, r: dict):

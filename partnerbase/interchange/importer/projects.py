@@ -31,6 +31,7 @@ class ProjectSteps:
             description=r.get("description", ""),
             origin=r.get("origin", ""),
             coalition=coalition,
+            published=r.get("published", False),
         )
 
     def project_funding(self, r: dict):
@@ -68,6 +69,7 @@ class ProjectSteps:
             launch_date=_date(r, "launch_date"),
             challenge_area=self.ref(r.get("challenge_area")),
             description=r.get("description", ""),
+            published=r.get("published", False),
         )
         for n, s in enumerate(r.get("stages", [])):
             with nested(f"stages[{n}]"):

@@ -25,6 +25,7 @@ from partnerbase.projects import services as projects
 from . import (
     builders,
     builders_1_4,
+    builders_1_5,
     builders_accelerator,
     builders_assessment,
     builders_challenges,
@@ -287,6 +288,7 @@ def build_small(actor, slug: str = "small") -> Programme:
     builders_champions.champion_records(actor, p, o)
     builders_pledges.pledge_records(actor, p, o, area, project)
     builders_1_4.version_1_4_records(actor, p, area)
+    builders_1_5.version_1_5_records(actor, p, o, project)
     return p
 
 

@@ -57,6 +57,7 @@ from partnerbase.projects.models import (
     ProjectObservation,
     RubricCriterion,
 )
+from partnerbase.stories.models import Story
 
 COUNTED = [
     Programme,
@@ -120,6 +121,8 @@ COUNTED = [
     AssessorAssignment,
     AssessorScore,
     ModerationNote,
+    # Format 1.5
+    Story,
     # Judges' accounts and assessor roles, which an import may create.
     User,
     Membership,

@@ -59,7 +59,7 @@ def test_missing_required_field_and_unknown_field(small_data, tmp_path):
     del org["kind"]
     org["colour"] = "blue"
     assert _refused(tmp_path, small_data) == [
-        f"organisations[{n}] (id {org['id']}): colour: not a field in format version 1.4",
+        f"organisations[{n}] (id {org['id']}): colour: not a field in format version 1.5",
         f"organisations[{n}] (id {org['id']}): kind: required, but missing",
     ]
 
@@ -102,9 +102,10 @@ def test_records_depending_on_a_failed_one_are_not_reported_twice(small_data, tm
 def test_duplicate_ids_and_wrong_format_version(small_data, tmp_path):
     small_data["format_version"] = "2.0"
     assert _refused(tmp_path, small_data) == [
-        "file: format_version: must be '1.0' or '1.1' or '1.2' or '1.3' or '1.4', not '2.0'"
+        "file: format_version: must be '1.0' or '1.1' or '1.2' or '1.3' or '1.4' or '1.5', "
+        "not '2.0'"
     ]
-    small_data["format_version"] = "1.4"
+    small_data["format_version"] = "1.5"
     small_data["people"].append(dict(small_data["people"][0]))
     duplicate = small_data["people"][0]["id"]
     assert _refused(tmp_path, small_data) == [

@@ -29,6 +29,8 @@ class Competition(ProgrammeRecord):
         related_name="competitions",
     )
     description = models.TextField(blank=True)
+    # Shown on the programme's public page only once the team publishes it.
+    published = models.BooleanField(default=False)
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["-launch_date", "name"]

@@ -35,6 +35,8 @@ class CollaborativeProject(ProgrammeRecord):
     # The idea or working group the project came from, as text until working groups and
     # ideas exist as records (a later issue); blank, not NULL, as Django does for text.
     origin = models.CharField(max_length=300, blank=True)
+    # Shown on the programme's public page only once the team publishes it.
+    published = models.BooleanField(default=False)
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["launch_date", "name"]

@@ -6,6 +6,7 @@ from .competitions import (
     competition_create,
     competition_entry_record,
     competition_judge_add,
+    competition_publish,
     competition_stage_add,
     judge_assign,
     judge_conflict,
@@ -19,6 +20,7 @@ from .projects import (
     project_funding_link,
     project_indicator_add,
     project_observation_record,
+    project_publish,
     project_status_change,
 )
 
@@ -28,6 +30,7 @@ __all__ = [
     "competition_create",
     "competition_entry_record",
     "competition_judge_add",
+    "competition_publish",
     "competition_stage_add",
     "judge_assign",
     "judge_conflict",
@@ -37,6 +40,7 @@ __all__ = [
     "project_funding_link",
     "project_indicator_add",
     "project_observation_record",
+    "project_publish",
     "project_status_change",
     "rubric_criterion_add",
 ]

@@ -45,6 +45,7 @@ def competition_create(
     description: str = "",
     stages: Iterable[tuple] = (),
     criteria: Iterable[tuple] = (),
+    published: bool = False,
     illustrative: bool = False,
     uid=None,
 ) -> Competition:
@@ -62,6 +63,7 @@ def competition_create(
         launch_date=launch_date,
         challenge_area=challenge_area,
         description=description,
+        published=published,
         illustrative=illustrative,
     )
     record_save(competition, uid=uid, actor=actor, reason="Competition created")
@@ -295,3 +297,11 @@ def competition_award_make(
     )
     award = CompetitionAward(entry=entry, funding_award=funding_award)
     return record_save(_child(award, uid, illustrative), actor=actor, reason="Prize awarded")
+
+
+@transaction.atomic
+def competition_publish(*, actor, competition: Competition, published: bool) -> Competition:
+    """Show the competition on the programme's public page, or take it off."""
+    competition.published = published
+    reason = "Published on the public page" if published else "Taken off the public page"
+    return record_save(competition, actor=actor, reason=reason)

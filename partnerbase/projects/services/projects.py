@@ -49,6 +49,7 @@ def project_create(
     description: str = "",
     origin: str = "",
     coalition: Iterable[tuple] = (),
+    published: bool = False,
     illustrative: bool = False,
     uid=None,
 ) -> CollaborativeProject:
@@ -65,6 +66,7 @@ def project_create(
         challenge_area=challenge_area,
         description=description,
         origin=origin,
+        published=published,
         illustrative=illustrative,
     )
     record_save(project, uid=uid, actor=actor, reason="Project created")
@@ -189,3 +191,11 @@ def project_observation_record(
         illustrative=illustrative,
     )
     return record_save(observation, uid=uid, actor=actor, reason="Observation recorded")
+
+
+@transaction.atomic
+def project_publish(*, actor, project: CollaborativeProject, published: bool):
+    """Show the project on the programme's public page, or take it off."""
+    project.published = published
+    reason = "Published on the public page" if published else "Taken off the public page"
+    return record_save(project, actor=actor, reason=reason)

@@ -4,11 +4,13 @@ award form."""
 
 from datetime import date
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.errors import DomainError
 from partnerbase.core.money import format_money
 from partnerbase.programmes.queries import programme_get
@@ -119,10 +121,25 @@ def competition_detail(request, slug, uid):
             "awards": awards,
             "assignments": judge_assignments(request.user, competition),
             "can_manage": can_manage_competition(request.user, competition),
+            "can_publish": can_manage_programme(request.user, programme),
             "rubric_open": not judging_started(competition),
             "nav_current": NAV,
         },
     )
+
+
+@require_POST
+def competition_publish(request, slug, uid):
+    """The convening team puts the competition on the public page, or takes it off."""
+    programme, competition = _competition(request, slug, uid)
+    if not can_manage_programme(request.user, programme):
+        raise PermissionDenied
+    published = request.POST.get("publish") == "yes"
+    services.competition_publish(actor=request.user, competition=competition, published=published)
+    messages.success(
+        request, f"{competition.name} is {'on' if published else 'off'} the public page."
+    )
+    return redirect(competition_url(competition))
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,10 +1,12 @@
 """Project pages: the list, a project (coalition, money, outcomes, history) and its forms."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.history import history_entries
 from partnerbase.programmes.queries import programme_get
 from partnerbase.workinggroups.permissions import can_view_working_group
@@ -67,9 +69,26 @@ def project_detail(request, slug, uid):
             "indicators": project_indicators(project),
             "history": history_entries(project),
             "can_manage": can_manage_projects(request.user, programme),
+            "can_publish": can_manage_programme(request.user, programme),
             "nav_current": "projects",
         },
     )
+
+
+@require_POST
+def project_publish(request, slug, uid):
+    """The convening team puts the project on the public page, or takes it off."""
+    programme = _programme(request, slug)
+    if not can_manage_programme(request.user, programme):
+        raise PermissionDenied
+    project = project_get(user=request.user, programme=programme, uid=uid)
+    published = request.POST.get("publish") == "yes"
+    services.project_publish(actor=request.user, project=project, published=published)
+    messages.success(
+        request,
+        f"{project.name} is {'on' if published else 'off'} the public page.",
+    )
+    return redirect(project_url(project))
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StoriesConfig(AppConfig):
+    name = "partnerbase.stories"
+    verbose_name = "Innovators' stories"
