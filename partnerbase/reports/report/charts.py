@@ -7,6 +7,7 @@ Output is deterministic: text stays text (`svg.fonttype: none`), ids are salted 
 chart's key and no date is written.
 """
 
+import base64
 import io
 import re
 from dataclasses import dataclass, field
@@ -64,11 +65,14 @@ class Chart:
     svg: str = ""
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def svg_data_uri(self) -> str:
+        """The drawing as an image source: WeasyPrint draws it with its SVG renderer."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode()).decode()
+
     def csv_rows(self) -> list[list]:
         """The data as the CSV holds it: raw values, not the shown text."""
-        return [
-            [c.value if c.value is not None else c.text for c in row] for row in self.rows
-        ]
+        return [[c.value if c.value is not None else c.text for c in row] for row in self.rows]
 
 
 def _svg(figure: Figure, key: str, title: str) -> str:
@@ -127,13 +131,12 @@ def cumulative_chart(
     """A figure over time (cumulative, by month) against its target: a stepped line and a
     dashed target line."""
     with matplotlib.rc_context(STYLE):
-        fig = _figure(6.4, 2.6)
+        fig = _figure(6.4, 2.4)
         ax = fig.add_subplot()
         if month_ends:
             ax.plot(
                 month_ends,
                 cumulative,
-                drawstyle="steps-post",
                 color=BLUE,
                 linewidth=2.2,
                 marker="o",

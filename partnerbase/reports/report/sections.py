@@ -51,7 +51,7 @@ from partnerbase.projects.models import (
 )
 from partnerbase.workinggroups.models import WorkingGroup
 
-from .charts import Cell, before_after_chart, bar_chart, cumulative_chart
+from .charts import Cell, bar_chart, before_after_chart, cumulative_chart
 
 # --- what every section gets -----------------------------------------------------------
 
@@ -342,7 +342,9 @@ def brokering_section(r: ReportInput) -> dict:
         .order_by()
     )
     order = [s for s in Stage if s != Stage.PROPOSED]
-    rows = [[Cell(s.label), Cell(f"{stages.get(s.value, 0):,}", stages.get(s.value, 0))] for s in order]
+    rows = [
+        [Cell(s.label), Cell(f"{stages.get(s.value, 0):,}", stages.get(s.value, 0))] for s in order
+    ]
     introduced = sum(stages.values())
     conv = conversion(programme, period)
     chart = bar_chart(
@@ -471,9 +473,7 @@ def funding_section(r: ReportInput) -> dict:
         ).annotate(total=Sum("amount_minor")):
             groups[("funder", funder)].append((currency, on, total))
             groups[("instrument", instrument)].append((currency, on, total))
-        totals = {
-            key: f.converted_total(rows, r.currency, r.rates) for key, rows in groups.items()
-        }
+        totals = {key: f.converted_total(rows, r.currency, r.rates) for key, rows in groups.items()}
         by_funder = sorted(
             ((name, v) for (kind, name), v in totals.items() if kind == "funder"),
             key=lambda item: (-item[1], item[0]),
@@ -493,7 +493,11 @@ def funding_section(r: ReportInput) -> dict:
                 "Additional funding by funder",
                 f"Additional funding of {result.display} from "
                 f"{_plural(len(by_funder), 'funder')}"
-                + (f"; the largest, {by_funder[0][0]}, gave {r.money(by_funder[0][1])}." if by_funder else "."),
+                + (
+                    f"; the largest, {by_funder[0][0]}, gave {r.money(by_funder[0][1])}."
+                    if by_funder
+                    else "."
+                ),
                 ["Funder", f"Amount ({r.currency})"],
                 [[Cell(name), Cell(format_money(v, r.currency), v)] for name, v in by_funder],
                 [name for name, _ in shown],
@@ -507,7 +511,10 @@ def funding_section(r: ReportInput) -> dict:
                 "Additional funding by instrument",
                 f"Additional funding of {result.display}: "
                 + (
-                    "; ".join(f"{label.lower()} {format_money(v, r.currency, whole=True)}" for label, v in by_instrument)
+                    "; ".join(
+                        f"{label.lower()} {format_money(v, r.currency, whole=True)}"
+                        for label, v in by_instrument
+                    )
                     or "none"
                 )
                 + ".",
