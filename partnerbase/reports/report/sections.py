@@ -7,6 +7,7 @@ the dict's "charts") and a template `templates/reports/report/_<key>.html`, then
 `Section("<key>", "Title", my_section)` into SECTIONS where it belongs.
 """
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,11 +112,56 @@ def _percent(part: int, whole: int) -> str:
 # --- 1. The headline figures -----------------------------------------------------------
 
 
+def monthly_additive(r: ReportInput, months: list[Period]) -> dict[str, list]:
+    """The four additive figures for each month, from one grouped query each over the
+    whole period, counted and converted exactly as `headline_figures` does (each day's
+    total rounded once), so the months add up to the period's figure."""
+    programme, period = r.programme, r.period
+    starts = [month.start for month in months]
+
+    def month_of(day) -> int:
+        return bisect_right(starts, day) - 1
+
+    projects = [0] * len(months)
+    for (launched,) in f.new_projects(programme, period).order_by().values_list("launch_date"):
+        projects[month_of(launched)] += 1
+    funding = [[] for _ in months]
+    for currency, on, total in (
+        f.additional_funding_awards(programme, period)
+        .order_by()
+        .values_list("currency", "award_date")
+        .annotate(total=Sum("amount_minor"))
+    ):
+        funding[month_of(on)].append((currency, on, total))
+    partnerships, values = [0] * len(months), [[] for _ in months]
+    for currency, on, n, total in (
+        f.confirmed_partnerships(programme, period)
+        .order_by()
+        .values_list("estimated_value_currency", "confirmed_on")
+        .annotate(n=Count("id"), total=Sum("estimated_value_minor"))
+    ):
+        partnerships[month_of(on)] += n
+        if total:
+            values[month_of(on)].append((currency, on, total))
+
+    def converted(groups_by_month, key):
+        if r.figures.figures[key].value is None:
+            return [None] * len(months)  # a rate is missing: the figure says which
+        return [f.converted_total(groups, r.currency, r.rates) for groups in groups_by_month]
+
+    return {
+        Figure.NEW_PROJECTS: projects,
+        Figure.ADDITIONAL_FUNDING: converted(funding, Figure.ADDITIONAL_FUNDING),
+        Figure.PARTNERSHIPS_CONFIRMED: partnerships,
+        Figure.ESTIMATED_PARTNERSHIP_VALUE: converted(values, Figure.ESTIMATED_PARTNERSHIP_VALUE),
+    }
+
+
 def figures_section(r: ReportInput) -> dict:
     """The six figures against their targets, and each over time, cumulative by month."""
     programme, period = r.programme, r.period
     months = split(period, "month")
-    parts = [f.headline_figures(programme, month, rates=r.rates) for month in months]
+    monthly_values = monthly_additive(r, months)
     # The two distinct-organisation counts do not add up over months: count them afresh
     # for each span from the period's start to the month's end.
     since = [Period(period.start, month.end) for month in months]
@@ -128,20 +174,24 @@ def figures_section(r: ReportInput) -> dict:
     charts = []
     for result in r.figures:
         key = result.key
-        monthly = [part.figures[key].value for part in parts]
-        if result.value is None or None in monthly:
+        if result.value is None:
             continue
         if key in distinct:
+            monthly = [None] * len(months)
             cumulative = distinct[key]
         else:
+            monthly = monthly_values[key]
             cumulative, running = [], 0
             for value in monthly:
                 running += value
                 cumulative.append(running)
 
         def show(value, is_money=result.is_money):
+            if value is None:
+                return ""
             return format_money(value, r.currency) if is_money else f"{value:,}"
 
+        columns = ["Month", "In the month", f"Since {period.start:%-d %B %Y}"]
         rows = [
             [
                 Cell(f"{month.start:%B %Y}", month.start.strftime("%Y-%m")),
@@ -150,6 +200,9 @@ def figures_section(r: ReportInput) -> dict:
             ]
             for month, value, total, span in zip(months, monthly, cumulative, since, strict=True)
         ]
+        if key in distinct:  # no month's own column: it would not add up either
+            columns = [columns[0], columns[2]]
+            rows = [[row[0], row[2]] for row in rows]
         target = f" against a target of {result.target_display}" if result.target else ""
         summary = (
             f"{result.label}: {result.display} from {period.start:%-d %B %Y} to "
@@ -167,7 +220,7 @@ def figures_section(r: ReportInput) -> dict:
                 f"figure-{key.replace('_', '-')}",
                 f"{result.label} over time, cumulative by month",
                 summary,
-                ["Month", "In the month", f"Since {period.start:%-d %B %Y}"],
+                columns,
                 rows,
                 [month.end for month in months],
                 [float(v) for v in cumulative],
