@@ -101,6 +101,11 @@ def figure_url(programme, figure: str, period: Period) -> str:
     return f"{reverse('reports:figure_detail', args=[programme.slug, figure])}?{query}"
 
 
+# A long list (a cohort of thousands, hundreds of projects) is cut here in the report; the
+# full list is on the programme's own pages.
+MOST_LISTED = 40
+
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
@@ -331,7 +336,8 @@ def accelerator_section(r: ReportInput) -> dict:
             cohorts.append(
                 {
                     "cohort": cohort,
-                    "places": list(places),
+                    "place_count": places.count(),
+                    "places": list(places[:MOST_LISTED]),
                     "session_count": sessions.count(),
                     "sessions_by_kind": [
                         (SupportSession(kind=row["kind"]).get_kind_display(), row["n"])
@@ -436,12 +442,13 @@ def projects_section(r: ReportInput) -> dict:
         .exclude(status=ProjectStatus.CANCELLED)
         .filter(Q(launch_date__lte=period.end) | Q(launch_date__isnull=True))
         .select_related("challenge_area")
-        .prefetch_related("indicators__observations")
         .order_by("launch_date", "name")
     )
+    project_count = projects.count()
+    projects = list(projects.prefetch_related("indicators__observations")[:MOST_LISTED])
     members = defaultdict(list)
     for m in (
-        CoalitionMember.objects.filter(project__in=projects)
+        CoalitionMember.objects.filter(project__in=[p.pk for p in projects])
         .select_related("organisation")
         .order_by("role", "organisation__name")
     ):
@@ -464,6 +471,7 @@ def projects_section(r: ReportInput) -> dict:
         )
     return {
         "projects": rows,
+        "project_count": project_count,
         "new_projects": r.figures.figures[Figure.NEW_PROJECTS],
         "new_projects_url": figure_url(programme, Figure.NEW_PROJECTS, period),
     }
@@ -486,7 +494,7 @@ def competitions_section(r: ReportInput) -> dict:
         awards = (
             CompetitionAward.objects.filter(entry__competition=competition)
             .select_related("entry__organisation", "funding_award")
-            .order_by("-funding_award__amount_minor")
+            .order_by("-funding_award__amount_minor")[:MOST_LISTED]
         )
         rows.append(
             {
@@ -536,10 +544,7 @@ def funding_section(r: ReportInput) -> dict:
             for value, label in Instrument.choices
             if ("instrument", value) in totals
         ]
-        shown = by_funder[:10]
-        rest = by_funder[10:]
-        if rest:
-            shown = shown + [(f"{len(rest)} other funders", sum(v for _, v in rest))]
+        shown, listed = _top(by_funder, 10), _top(by_funder, MOST_LISTED)
         charts.append(
             bar_chart(
                 "funding-by-funder",
@@ -552,7 +557,7 @@ def funding_section(r: ReportInput) -> dict:
                     else "."
                 ),
                 ["Funder", f"Amount ({r.currency})"],
-                [[Cell(name), Cell(format_money(v, r.currency), v)] for name, v in by_funder],
+                [[Cell(name), Cell(format_money(v, r.currency), v)] for name, v in listed],
                 [name for name, _ in shown],
                 [float(v) for _, v in shown],
                 [format_money(v, r.currency, whole=True) for _, v in shown],
@@ -598,12 +603,18 @@ def funding_section(r: ReportInput) -> dict:
     return {
         "result": result,
         "result_url": figure_url(programme, Figure.ADDITIONAL_FUNDING, period),
-        "by_funder": [(name, r.money(v)) for name, v in by_funder],
-        "by_instrument": [(label, r.money(v)) for label, v in by_instrument],
         "loans": loan_rows,
         "loan_count": loans.count(),
         "charts": charts,
     }
+
+
+def _top(totals: list[tuple[str, Decimal]], n: int) -> list[tuple[str, Decimal]]:
+    """The n largest, and the rest summed in one row, so the rows still add up."""
+    rest = totals[n:]
+    if not rest:
+        return totals
+    return totals[:n] + [(f"{len(rest):,} other funders", sum(v for _, v in rest))]
 
 
 # --- 8. Outcomes -----------------------------------------------------------------------
