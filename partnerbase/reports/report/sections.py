@@ -23,6 +23,7 @@ from partnerbase.accelerator.models import (
     Attendance,
     CohortMembership,
     Milestone,
+    SessionKind,
     SupportSession,
 )
 from partnerbase.board.models import BoardMeeting, Champion, Decision
@@ -340,8 +341,7 @@ def accelerator_section(r: ReportInput) -> dict:
                     "places": list(places[:MOST_LISTED]),
                     "session_count": sessions.count(),
                     "sessions_by_kind": [
-                        (SupportSession(kind=row["kind"]).get_kind_display(), row["n"])
-                        for row in by_kind
+                        (SessionKind(row["kind"]).label, row["n"]) for row in by_kind
                     ],
                     "attendance_count": Attendance.objects.filter(session__in=sessions).count(),
                     "milestones_achieved": Milestone.objects.filter(

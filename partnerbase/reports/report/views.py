@@ -78,10 +78,14 @@ def report_pdf_view(request, slug):
     try:
         start = _iso(request.GET.get("from"), "from") or whole.start
         end = _iso(request.GET.get("to"), "to") or whole.end
-        period = Period(start, end)
     except ValueError as exc:
-        message = str(exc) if "date like" in str(exc) else "The to date must be after the from."
-        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    if end < start:
+        return HttpResponseBadRequest(
+            "The to date must be the same as or after the from date.",
+            content_type="text/plain; charset=utf-8",
+        )
+    period = Period(start, end)
     report = build_report(programme, period)
     pdf = report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -247,3 +247,16 @@ def demo_user(programme, role):
 
 def section(report, key):
     return next(s.context for s in report.sections if s.key == key)
+
+
+def test_the_pdf_refuses_a_period_that_ends_before_it_starts(client):
+    actor = make_user()
+    make = Make(actor, make_programme(actor, name="Alpha", slug="alpha"))
+    client.force_login(make.user(Role.TEAM))
+
+    response = client.get(
+        reverse("reports:report_pdf", args=["alpha"]) + "?from=2018-03-01&to=2018-01-01"
+    )
+
+    assert response.status_code == 400
+    assert "same as or after the from date" in response.content.decode()
