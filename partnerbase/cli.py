@@ -1,7 +1,8 @@
 """The `partnerbase` command: Django's management commands with Partnerbase's settings.
 
-`partnerbase demo`, `partnerbase metrics`, `partnerbase export FILE`, `partnerbase import FILE`
-are Partnerbase's own; every other Django command (migrate, createsuperuser…) works too.
+`partnerbase demo`, `partnerbase metrics`, `partnerbase report -o FILE.pdf`, `partnerbase export
+FILE`, `partnerbase import FILE` are Partnerbase's own; every other Django command (migrate,
+createsuperuser…) works too.
 """
 
 import os

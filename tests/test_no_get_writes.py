@@ -108,6 +108,10 @@ def record_params(w) -> tuple[dict, dict, dict]:
         },
         "opendata:download": [{"fmt": "json"}, {"fmt": "csv"}],
         "reports:figure_detail": [{"figure": figure} for figure in Figure.values],
+        "reports:report_chart_csv": [
+            {"chart": "figure-new-projects"},
+            {"chart": "funding-by-funder"},
+        ],
         "board:paper_download": {"uid": one(BoardPaper, meeting__programme=p).uid},
         "board:action_done": {"uid": one(Action, meeting__programme=p).uid},
         "pledges:organisation": {"org_uid": w.org("Barclays").uid},

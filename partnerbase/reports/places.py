@@ -16,6 +16,7 @@ from partnerbase.accounts.permissions import (
     can_manage_people,
     can_view_dashboard,
     can_view_directory,
+    can_view_figure_records,
     programme_roles,
 )
 from partnerbase.assessment.permissions import can_view_assessment
@@ -44,6 +45,7 @@ class Place:
 GROUPS = {
     "Reports": [
         Place("dashboard", "Dashboard", "reports:dashboard", can_view_dashboard),
+        Place("report", "Progress report", "reports:report", can_view_figure_records),
         Place("outcomes", "Innovator outcomes", "outcomes:cohort", can_view_cohort_outcomes),
         Place("stories", "Innovators' stories", "stories:story_list", can_view_stories),
         Place("open-data", "Open data (360Giving)", "opendata:open_data", can_view_open_data),
@@ -90,7 +92,7 @@ _BY_KEY = {p.key: p for group in GROUPS.values() for p in group}
 # The top navigation for each role, most used first; a person with several roles gets
 # them all, in this order. Everything else is on the landing page.
 ROLE_NAV = {
-    Role.TEAM: ["dashboard", "board", "accelerator", "brokering", "organisations"],
+    Role.TEAM: ["dashboard", "report", "board", "accelerator", "brokering", "organisations"],
     Role.CHAMPION: ["dashboard", "board", "pledges", "challenges"],
     Role.WORKING_GROUP_MEMBER: ["working-groups", "challenges"],
     Role.ACCELERATOR_MANAGER: ["dashboard", "calls", "assessment", "accelerator", "brokering"],
@@ -101,7 +103,7 @@ ROLE_NAV = {
 # An applicant holds no role until selected; what they may open is their applications.
 NO_ROLE_NAV = ["applications"]
 _NAV_ORDER = [
-    "dashboard", "mine", "applications", "introductions", "board", "pledges",
+    "dashboard", "report", "mine", "applications", "introductions", "board", "pledges",
     "working-groups", "challenges", "calls", "assessment", "accelerator", "brokering",
     "organisations",
 ]  # fmt: skip

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import targets, views
+from .report import views as report
 
 app_name = "reports"
 
@@ -8,4 +9,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("figures/<str:figure>/", views.figure_detail, name="figure_detail"),
     path("targets/", targets.targets_edit, name="targets_edit"),
+    path("report/", report.report_page, name="report"),
+    path("report.pdf", report.report_pdf_view, name="report_pdf"),
+    path("report/charts/<slug:chart>.csv", report.report_chart_csv, name="report_chart_csv"),
 ]

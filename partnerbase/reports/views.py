@@ -72,7 +72,7 @@ def programme_list(request):
     )
 
 
-def _period_form(request, programme):
+def period_form(request, programme):
     # The dates come as start_0 (day), start_1 (month), start_2 (year) and the same for end.
     submitted = any(key.startswith(("start", "end")) for key in request.GET)
     return PeriodForm(
@@ -86,7 +86,7 @@ def dashboard(request, slug):
     programme = programme_get(user=request.user, slug=slug)
     if not can_view_dashboard(request.user, programme):
         raise PermissionDenied
-    form = _period_form(request, programme)
+    form = period_form(request, programme)
     period = form.period()
     figures = headline_figures(programme, period)
     can_manage = can_manage_programme(request.user, programme)
@@ -118,7 +118,7 @@ def figure_detail(request, slug, figure):
         raise PermissionDenied
     if figure not in Figure.values:
         raise Http404("No such figure")
-    form = _period_form(request, programme)
+    form = period_form(request, programme)
     period = form.period()
     records = figure_records(programme, figure, period)
     if request.GET.get("format") == "csv":
@@ -152,11 +152,11 @@ def _csv(records, programme, figure):
     writer = csv.writer(response)
     writer.writerow(records.columns)
     for row in records.rows:
-        writer.writerow([_csv_safe(c) for c in row["cells"]])
+        writer.writerow([csv_safe(c) for c in row["cells"]])
     return response
 
 
-def _csv_safe(value):
+def csv_safe(value):
     """Stop spreadsheet programs running a cell as a formula (CSV injection)."""
     if value is None:
         return ""

@@ -11,13 +11,28 @@ from partnerbase.impact.series import figure_series
 from partnerbase.programmes.models import Programme
 
 
-def _date(text: str | None) -> date | None:
+def parse_date(text: str | None) -> date | None:
     if not text:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise CommandError(f"{text!r} is not a date: use YYYY-MM-DD.") from exc
+
+
+def programme_from_slug(slug: str | None) -> Programme:
+    """The programme named, or the only one."""
+    if slug:
+        found = Programme.objects.filter(slug=slug).first()
+        if not found:
+            raise CommandError(f"No programme with slug {slug!r}.")
+        return found
+    programmes = list(Programme.objects.all()[:2])
+    if not programmes:
+        raise CommandError("There is no programme yet: run `partnerbase demo` or import one.")
+    if len(programmes) > 1:
+        raise CommandError("There are several programmes: name one with --programme SLUG.")
+    return programmes[0]
 
 
 class Command(BaseCommand):
@@ -44,10 +59,10 @@ class Command(BaseCommand):
     def handle(
         self, *args, programme=None, start=None, end=None, by=None, as_json=False, **options
     ):
-        chosen = self._programme(programme)
+        chosen = programme_from_slug(programme)
         whole = programme_period(chosen)
         try:
-            period = Period(_date(start) or whole.start, _date(end) or whole.end)
+            period = Period(parse_date(start) or whole.start, parse_date(end) or whole.end)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         if by:
@@ -104,16 +119,3 @@ class Command(BaseCommand):
             f"up over the {series.by}s to the whole period; the two counts of distinct "
             "organisations do not."
         )
-
-    def _programme(self, slug: str | None) -> Programme:
-        if slug:
-            found = Programme.objects.filter(slug=slug).first()
-            if not found:
-                raise CommandError(f"No programme with slug {slug!r}.")
-            return found
-        programmes = list(Programme.objects.all()[:2])
-        if not programmes:
-            raise CommandError("There is no programme yet: run `partnerbase demo` or import one.")
-        if len(programmes) > 1:
-            raise CommandError("There are several programmes: name one with --programme SLUG.")
-        return programmes[0]

@@ -1,0 +1,90 @@
+"""Build the progress report: the headline figures once, then each section in order."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from partnerbase.core.period import Period
+from partnerbase.directory.models import Organisation, OrganisationKind
+from partnerbase.impact.figures import FigureSet, headline_figures, rate_table
+
+from .charts import Chart
+from .sections import SECTIONS, ReportInput, Section
+
+
+@dataclass
+class BuiltSection:
+    section: Section
+    context: dict
+
+    @property
+    def key(self) -> str:
+        return self.section.key
+
+    @property
+    def title(self) -> str:
+        return self.section.title
+
+    @property
+    def template(self) -> str:
+        return self.section.template
+
+    @property
+    def charts(self) -> list[Chart]:
+        return self.context.get("charts", [])
+
+
+@dataclass
+class Report:
+    programme: object
+    period: Period
+    owner: str
+    figures: FigureSet
+    sections: list[BuiltSection]
+    made_on: date
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [chart for section in self.sections for chart in section.charts]
+
+
+def owner_name(programme) -> str:
+    """The owning department: the convening government department, else the first
+    convening organisation."""
+    conveners = Organisation.objects.filter(programme=programme, convenes_programme=True)
+    department = conveners.filter(kind=OrganisationKind.GOVERNMENT_DEPARTMENT).order_by("pk")
+    first = department.first() or conveners.order_by("pk").first()
+    return first.name if first else ""
+
+
+def report_input(programme, period: Period) -> ReportInput:
+    rates = rate_table(programme)
+    return ReportInput(programme, period, headline_figures(programme, period, rates=rates), rates)
+
+
+def build_report(
+    programme,
+    period: Period,
+    *,
+    sections: list[Section] | None = None,
+    progress: Callable[[int, int, Section], None] | None = None,
+) -> Report:
+    """Every section (or those given), in order; `progress(index, count, section)` is
+    called before each is built."""
+    chosen = SECTIONS if sections is None else sections
+    given = report_input(programme, period)
+    built = []
+    for index, section in enumerate(chosen):
+        if progress:
+            progress(index, len(chosen), section)
+        built.append(BuiltSection(section, section.build(given)))
+    return Report(programme, period, owner_name(programme), given.figures, built, date.today())
+
+
+def report_chart(programme, period: Period, key: str) -> Chart | None:
+    """One chart, building only the section that draws it."""
+    for section in SECTIONS:
+        if key in section.charts:
+            built = build_report(programme, period, sections=[section])
+            return next((c for c in built.charts if c.key == key), None)
+    return None

@@ -1,0 +1,110 @@
+"""The progress report: the page, its PDF and each chart's data as CSV. The same
+permission as the dashboard's figures, whose records pages its numbers open."""
+
+import csv
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from partnerbase.accelerator.permissions import can_manage_accelerator
+from partnerbase.accounts.permissions import can_view_figure_records
+from partnerbase.core.period import Period, programme_period
+from partnerbase.funding.permissions import sees_whole_ledger
+from partnerbase.programmes.queries import programme_get
+from partnerbase.projects.permissions import can_view_competitions, can_view_projects
+
+from ..views import csv_safe, period_form
+from .build import build_report, report_chart
+from .render import report_pdf
+
+
+def _programme(request, slug):
+    programme = programme_get(user=request.user, slug=slug)
+    if not can_view_figure_records(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def _links(user, programme) -> dict:
+    """Which records pages the reader may open; a number links only where they may."""
+    return {
+        "figures": True,
+        "projects": can_view_projects(user, programme),
+        "competitions": can_view_competitions(user, programme),
+        "funding": sees_whole_ledger(user, programme),
+        "accelerator": can_manage_accelerator(user, programme),
+    }
+
+
+@require_GET
+def report_page(request, slug):
+    programme = _programme(request, slug)
+    form = period_form(request, programme)
+    period = form.period()
+    report = build_report(programme, period)
+    pdf_url = reverse("reports:report_pdf", args=[programme.slug])
+    return render(
+        request,
+        "reports/report/page.html",
+        {
+            "programme": programme,
+            "report": report,
+            "form": form,
+            "period_query": request.GET.urlencode(),
+            "pdf_url": f"{pdf_url}?from={period.start.isoformat()}&to={period.end.isoformat()}",
+            "links": _links(request.user, programme),
+            "nav_current": "report",
+        },
+    )
+
+
+def _iso(text: str | None, name: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"The {name} date must be a date like 2018-03-31.") from exc
+
+
+@require_GET
+def report_pdf_view(request, slug):
+    programme = _programme(request, slug)
+    whole = programme_period(programme)
+    try:
+        start = _iso(request.GET.get("from"), "from") or whole.start
+        end = _iso(request.GET.get("to"), "to") or whole.end
+    except ValueError as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    if end < start:
+        return HttpResponseBadRequest(
+            "The to date must be the same as or after the from date.",
+            content_type="text/plain; charset=utf-8",
+        )
+    period = Period(start, end)
+    report = build_report(programme, period)
+    pdf = report_pdf(report, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"{programme.slug}-report-{period.start.isoformat()}-{period.end.isoformat()}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@require_GET
+def report_chart_csv(request, slug, chart):
+    programme = _programme(request, slug)
+    period = period_form(request, programme).period()
+    found = report_chart(programme, period, chart)
+    if found is None:
+        raise Http404("No such chart")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-{chart}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(found.columns)
+    for row in found.csv_rows():
+        writer.writerow([csv_safe(value) for value in row])
+    return response
