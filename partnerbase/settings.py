@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "partnerbase.funding",
     "partnerbase.projects",
     "partnerbase.impact",
+    "partnerbase.network",
     "partnerbase.reports",
     "partnerbase.setup",
     "partnerbase.people",
