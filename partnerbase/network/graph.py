@@ -19,7 +19,8 @@ NODE_KINDS = {
     PROJECT: "Collaborative project",
 }
 # Edge kinds, in the order the map's key shows them.
-PARTNERSHIP, COALITION, FUNDING, INTRODUCTION = "partnership", "coalition", "funding", "introduction"
+PARTNERSHIP, COALITION = "partnership", "coalition"
+FUNDING, INTRODUCTION = "funding", "introduction"
 EDGE_KINDS = {
     PARTNERSHIP: "Partnership",
     COALITION: "Coalition member",
@@ -124,9 +125,9 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 
 def sector_ties(graph: Graph) -> SectorTies:
-    """Distinct pairs of organisations tied directly (a partnership, an award, an
-    introduction) or through a project whose coalition both are in, counted by the sector
-    groups of the two. Organisations without a sector group are left out."""
+    """Distinct pairs of organisations that work together, directly (a partnership that
+    was not declined or lapsed, a funding award) or in one project's coalition, counted by
+    the sector groups of the two. An introduction is not yet working together."""
     sector = {n.id: n.sector for n in graph.nodes if n.kind != PROJECT and n.sector in SECTORS}
     projects = {n.id for n in graph.nodes if n.kind == PROJECT}
     tied: set[tuple[str, str]] = set()
@@ -138,6 +139,8 @@ def sector_ties(graph: Graph) -> SectorTies:
             )
             if organisation in sector:
                 members[project].add(organisation)
+        elif e.kind == INTRODUCTION or (e.kind == PARTNERSHIP and e.stage in NOT_A_PARTNERSHIP):
+            continue
         elif e.source in sector and e.target in sector and e.source != e.target:
             tied.add(_pair(e.source, e.target))
     for organisations in members.values():

@@ -107,6 +107,19 @@ def _far_field(pos: np.ndarray, k: float, width: float, height: float) -> np.nda
     return field[cell]
 
 
+# Up to this many nodes every pair repels exactly (n² pairs is cheap for numpy here).
+EXACT_UP_TO = 300
+
+
+def _all_pairs(pos: np.ndarray, k: float) -> np.ndarray:
+    """k²/d between every pair of nodes: Fruchterman and Reingold's own repulsion."""
+    delta = pos[:, None, :] - pos[None, :, :]
+    d2 = (delta**2).sum(axis=2)
+    np.fill_diagonal(d2, np.inf)
+    d2 = np.maximum(d2, 1e-6)
+    return (delta * (k * k / d2)[:, :, None]).sum(axis=1)
+
+
 def _attraction(
     pos: np.ndarray, src: np.ndarray, dst: np.ndarray, weight: np.ndarray, k: float
 ) -> np.ndarray:
@@ -149,10 +162,14 @@ def layout(
     }
     links = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
     src, dst = links[:, 0], links[:, 1]
-    # A hub's hundreds of edges would drag the whole graph into one lump round it: each
-    # edge pulls in proportion to 1/√(degree × degree) of its ends.
+    exact = len(ids) <= EXACT_UP_TO
+    # In a large graph a hub's hundreds of edges would drag everything into one lump round
+    # it: there each edge pulls in proportion to 1/√(degree × degree) of its ends.
     degree = np.bincount(links.ravel(), minlength=len(ids)).astype(float)
-    weight = 1 / np.sqrt(degree[src] * degree[dst]) if len(src) else np.zeros(0)
+    if exact or not len(src):
+        weight = np.ones(len(src))
+    else:
+        weight = 1 / np.sqrt(degree[src] * degree[dst])
     pos = _start(ids, width, height, seed)
     area = (width - 2 * MARGIN) * (height - 2 * MARGIN)
     k = 0.8 * (area / len(ids)) ** 0.5
@@ -165,11 +182,13 @@ def layout(
     for step in range(steps):
         towards = centre - pos
         reach = np.maximum(np.hypot(towards[:, 0], towards[:, 1]), 1e-9)
+        repulsion = (
+            _all_pairs(pos, k)
+            if exact
+            else _repulsion(pos, k, width, height) + _far_field(pos, k, width, height)
+        )
         disp = (
-            _repulsion(pos, k, width, height)
-            + _far_field(pos, k, width, height)
-            + _attraction(pos, src, dst, weight, k)
-            + towards * (gravity / reach)[:, None]
+            repulsion + _attraction(pos, src, dst, weight, k) + towards * (gravity / reach)[:, None]
         )
         length = np.hypot(disp[:, 0], disp[:, 1])
         limit = temperature * (1 - step / steps)
