@@ -26,7 +26,7 @@ from .permissions import can_view_map
 from .queries import network_graph
 from .svg import map_svg
 
-NODES_PER_PAGE = 100
+NODES_PER_PAGE = 50
 # A row of the table lists at most this many of a node's ties.
 TIES_PER_ROW = 12
 

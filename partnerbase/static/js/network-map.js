@@ -24,7 +24,7 @@
     project: "Collaborative project",
   };
   // Name at most this many of the busiest nodes; the rest on selection.
-  var NAMED = 30;
+  var NAMED = 12;
 
   function elements(data) {
     var busiest = data.nodes
@@ -53,13 +53,13 @@
   }
 
   function style(big) {
-    var size = big ? 6 : 14;
     var rules = [
       {
         selector: "node",
         style: {
-          width: size,
-          height: size,
+          // Bigger for more ties, so the busiest stand out.
+          width: big ? "mapData(ties, 0, 40, 5, 16)" : "mapData(ties, 0, 20, 10, 30)",
+          height: big ? "mapData(ties, 0, 40, 5, 16)" : "mapData(ties, 0, 20, 10, 30)",
           "border-width": 0,
           label: "",
           "font-size": big ? 10 : 12,
@@ -89,8 +89,6 @@
           label: "data(label)",
           "border-width": 3,
           "border-color": "#ffdd00",
-          width: size * 2,
-          height: size * 2,
           "z-index": 10,
           "font-weight": "bold",
           "font-size": 14,
