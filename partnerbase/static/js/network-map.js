@@ -169,7 +169,6 @@
           style: style(big),
           minZoom: 0.05,
           maxZoom: 6,
-          wheelSensitivity: 0.3,
           pixelRatio: big ? 1 : "auto",
           hideEdgesOnViewport: big,
           textureOnViewport: big,
