@@ -22,6 +22,7 @@ The rows are read with values() — a handful of queries whatever the size of th
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.urls import reverse
 
@@ -52,6 +53,7 @@ from .graph import (
 )
 
 DEFAULT_KINDS = frozenset({PARTNERSHIP, COALITION, FUNDING})
+PLACEHOLDER = UUID(int=0)
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,16 @@ class _Links:
         self.partnerships = user is not None and can_view_partnerships(user, programme)
         self.awards = user is not None and sees_whole_ledger(user, programme)
         self.rounds = user is not None and can_broker(user, programme)
+        self._patterns: dict[str, str] = {}
 
     def url(self, allowed: bool, name: str, uid) -> str:
-        return reverse(name, args=[self.slug, uid]) if allowed else ""
+        if not allowed:
+            return ""
+        # One reverse() per kind of page, then the uid put in: thousands of reverse()
+        # calls were most of the query's time on a big map.
+        if name not in self._patterns:
+            self._patterns[name] = reverse(name, args=[self.slug, PLACEHOLDER])
+        return self._patterns[name].replace(str(PLACEHOLDER), str(uid))
 
 
 def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -> Graph:

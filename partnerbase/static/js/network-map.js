@@ -12,10 +12,10 @@
     project: { color: "#4c2c92", shape: "rectangle" },
   };
   var EDGE_STYLES = {
-    partnership: { color: "#505a5f", line: "solid" },
-    coalition: { color: "#4c2c92", line: "dashed" },
-    funding: { color: "#d4351c", line: "dotted" },
-    introduction: { color: "#b1b4b6", line: "dotted" },
+    partnership: { color: "#505a5f", light: "#c8cacc", line: "solid" },
+    coalition: { color: "#4c2c92", light: "#cbbfe0", line: "dashed" },
+    funding: { color: "#d4351c", light: "#f2c3bb", line: "dotted" },
+    introduction: { color: "#b1b4b6", light: "#e2e3e4", line: "dotted" },
   };
   var KIND_NAMES = {
     innovator: "Innovator",
@@ -53,13 +53,15 @@
   }
 
   function style(big) {
+    // A big map is drawn the cheap way: fixed sizes, straight "haystack" edges in solid
+    // light colours (no transparency or dashes to blend), names only when zoomed in.
+    var size = big ? 6 : "mapData(ties, 0, 20, 10, 30)";
     var rules = [
       {
         selector: "node",
         style: {
-          // Bigger for more ties, so the busiest stand out.
-          width: big ? "mapData(ties, 0, 40, 5, 16)" : "mapData(ties, 0, 20, 10, 30)",
-          height: big ? "mapData(ties, 0, 40, 5, 16)" : "mapData(ties, 0, 20, 10, 30)",
+          width: size,
+          height: size,
           "border-width": 0,
           label: "",
           "font-size": big ? 10 : 12,
@@ -75,11 +77,9 @@
       { selector: "node.named", style: { label: "data(label)" } },
       {
         selector: "edge",
-        style: {
-          width: 1,
-          "curve-style": big ? "haystack" : "straight",
-          opacity: big ? 0.35 : 0.7,
-        },
+        style: big
+          ? { width: 0.5, "curve-style": "haystack", "haystack-radius": 0 }
+          : { width: 1, "curve-style": "straight", opacity: 0.7 },
       },
       { selector: "node.faded", style: { opacity: 0.15, label: "" } },
       { selector: "edge.faded", style: { opacity: 0.05 } },
@@ -89,13 +89,15 @@
           label: "data(label)",
           "border-width": 3,
           "border-color": "#ffdd00",
+          width: big ? 16 : 30,
+          height: big ? 16 : 30,
           "z-index": 10,
           "font-weight": "bold",
           "font-size": 14,
+          "min-zoomed-font-size": 0,
         },
       },
-      { selector: "node.near", style: { label: "data(label)", "z-index": 9 } },
-      { selector: "edge.near", style: { opacity: 1, width: 2, "z-index": 9 } },
+      { selector: "node.near", style: { label: "data(label)", "z-index": 9, "min-zoomed-font-size": 0 } },
     ];
     Object.keys(NODE_STYLES).forEach(function (kind) {
       rules.push({
@@ -103,13 +105,17 @@
         style: { "background-color": NODE_STYLES[kind].color, shape: NODE_STYLES[kind].shape },
       });
     });
-    rules.push({ selector: "node.partner", style: { "border-width": 1, "border-color": "#0b0c0c" } });
+    if (!big) rules.push({ selector: "node.partner", style: { "border-width": 1, "border-color": "#0b0c0c" } });
     Object.keys(EDGE_STYLES).forEach(function (kind) {
       rules.push({
         selector: "edge." + kind,
-        style: { "line-color": EDGE_STYLES[kind].color, "line-style": EDGE_STYLES[kind].line },
+        style: big
+          ? { "line-color": EDGE_STYLES[kind].light }
+          : { "line-color": EDGE_STYLES[kind].color, "line-style": EDGE_STYLES[kind].line },
       });
     });
+    // The highlighted edges come after the kinds' colours, so they win.
+    rules.push({ selector: "edge.near", style: { opacity: 1, width: 2, "z-index": 9, "line-color": "#0b0c0c" } });
     return rules;
   }
 
@@ -184,17 +190,28 @@
           container.setAttribute("data-ready", "true");
         });
 
+        var lit = cy.collection();
         function pick(node) {
-          cy.elements().removeClass("picked near faded");
+          // Restyle only what changes: on a big map, touching every element is slow.
+          cy.batch(function () {
+            lit.removeClass("picked near");
+            if (!big) cy.elements().removeClass("faded");
+            lit = node ? node.closedNeighborhood() : cy.collection();
+            if (node && !big) cy.elements().not(lit).addClass("faded");
+            lit.addClass("near");
+            if (node) node.removeClass("near").addClass("picked");
+          });
           if (!node) {
             box.hidden = true;
             return;
           }
-          var around = node.closedNeighborhood();
-          cy.elements().not(around).addClass("faded");
-          around.addClass("near");
-          node.removeClass("near").addClass("picked");
-          cy.animate({ center: { eles: node }, duration: 200 });
+          if (big) {
+            // No animation: each frame would redraw thousands of edges.
+            cy.zoom(Math.max(cy.zoom(), 1));
+            cy.center(node);
+          } else {
+            cy.animate({ center: { eles: node }, duration: 200 });
+          }
           select.value = node.id();
           describe(box, node);
         }
