@@ -183,9 +183,11 @@
           autoungrabify: big,
         });
         container.cy = cy;
+        var built = performance.now();
         cy.one("render", function () {
           // For benchmarks/network.py and the browser tests: when the first frame was drawn.
           container.setAttribute("data-loaded-ms", Math.round(loaded - started));
+          container.setAttribute("data-built-ms", Math.round(built - started));
           container.setAttribute("data-rendered-ms", Math.round(performance.now() - started));
           container.setAttribute("data-ready", "true");
         });
