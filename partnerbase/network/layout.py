@@ -80,31 +80,42 @@ COARSE = 16  # cells a side of the far-field grid
 
 
 def _far_field(pos: np.ndarray, k: float, width: float, height: float) -> np.ndarray:
-    """k²/d from every node beyond its own coarse cell, each cell's nodes taken together at
-    their centre of mass and felt at the centre of the cell a node is in (a particle-mesh
-    approximation: COARSE⁴ cell pairs rather than n² node pairs). Without it the nodes of
-    one big component collapse into a dense lump, which the short-range repulsion alone
-    cannot hold apart."""
+    """k²/d from the nodes of other coarse cells, each cell's nodes taken together at their
+    centre of mass, computed at the cells' centres and interpolated bilinearly to each node
+    (a particle-mesh approximation: COARSE⁴ cell pairs rather than n² node pairs). Without
+    it the nodes of one big component collapse into a dense lump, which the short-range
+    repulsion alone cannot hold apart."""
     sx, sy = width / COARSE, height / COARSE
     cx = np.clip((pos[:, 0] // sx).astype(np.int64), 0, COARSE - 1)
     cy = np.clip((pos[:, 1] // sy).astype(np.int64), 0, COARSE - 1)
     cell = cx * COARSE + cy
     size = COARSE * COARSE
     mass = np.bincount(cell, minlength=size).astype(float)
-    filled = mass > 0
-    com = np.zeros((size, 2))
-    com[filled, 0] = np.bincount(cell, weights=pos[:, 0], minlength=size)[filled] / mass[filled]
-    com[filled, 1] = np.bincount(cell, weights=pos[:, 1], minlength=size)[filled] / mass[filled]
+    used = np.flatnonzero(mass)
+    com = np.column_stack(
+        (
+            np.bincount(cell, weights=pos[:, 0], minlength=size)[used] / mass[used],
+            np.bincount(cell, weights=pos[:, 1], minlength=size)[used] / mass[used],
+        )
+    )
     grid = np.arange(size)
     centre = np.column_stack(((grid // COARSE + 0.5) * sx, (grid % COARSE + 0.5) * sy))
-    used = np.flatnonzero(filled)
-    delta = centre[used][:, None, :] - com[used][None, :, :]  # (used, used, 2)
-    d2 = np.maximum((delta**2).sum(axis=2), (0.25 * min(sx, sy)) ** 2)
-    np.fill_diagonal(d2, np.inf)  # a cell does not push itself
-    push = (k * k) * mass[used][None, :] / d2  # k²/d per node, along delta/d
-    field = np.zeros((size, 2))
-    field[used] = (delta * push[:, :, None]).sum(axis=1)
-    return field[cell]
+    delta = centre[:, None, :] - com[None, :, :]  # (cells, used cells, 2)
+    d2 = np.maximum((delta**2).sum(axis=2), (0.5 * min(sx, sy)) ** 2)
+    d2[grid[:, None] == used[None, :]] = np.inf  # a cell's own nodes are the near field's
+    field = (delta * ((k * k) * mass[used][None, :] / d2)[:, :, None]).sum(axis=1)
+    field = field.reshape(COARSE, COARSE, 2)
+    # Bilinear between the four nearest cell centres, so that the field has no steps.
+    fx = np.clip(pos[:, 0] / sx - 0.5, 0, COARSE - 1.001)
+    fy = np.clip(pos[:, 1] / sy - 0.5, 0, COARSE - 1.001)
+    x0, y0 = fx.astype(np.int64), fy.astype(np.int64)
+    tx, ty = (fx - x0)[:, None], (fy - y0)[:, None]
+    return (
+        field[x0, y0] * (1 - tx) * (1 - ty)
+        + field[x0 + 1, y0] * tx * (1 - ty)
+        + field[x0, y0 + 1] * (1 - tx) * ty
+        + field[x0 + 1, y0 + 1] * tx * ty
+    )
 
 
 # Up to this many nodes every pair repels exactly (n² pairs is cheap for numpy here).

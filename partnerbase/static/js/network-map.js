@@ -14,7 +14,7 @@
   var EDGE_STYLES = {
     partnership: { color: "#505a5f", light: "#c8cacc", line: "solid" },
     coalition: { color: "#4c2c92", light: "#cbbfe0", line: "dashed" },
-    funding: { color: "#d4351c", light: "#f2c3bb", line: "dotted" },
+    funding: { color: "#d4351c", light: "#e6d6d3", line: "dotted" },
     introduction: { color: "#b1b4b6", light: "#e2e3e4", line: "dotted" },
   };
   var KIND_NAMES = {
