@@ -25,7 +25,7 @@ EDGE_STYLES = {
 }
 KEY_HEIGHT = 60
 # Name the nodes with the most ties, at most this many (all of a small graph).
-MOST_LABELS = 40
+MOST_LABELS = 15
 
 
 def _node_shape(kind: str, x: float, y: float, r: float) -> str:

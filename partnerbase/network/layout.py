@@ -207,6 +207,12 @@ def layout(
         pos += disp * scale[:, None]
         pos[:, 0] = np.clip(pos[:, 0], MARGIN, width - MARGIN)
         pos[:, 1] = np.clip(pos[:, 1], MARGIN, height - MARGIN)
+    # Stretch the picture to fill the frame, the same in both directions.
+    low, high = pos.min(axis=0), pos.max(axis=0)
+    span = float(max(high[0] - low[0], high[1] - low[1], 1e-9))
+    scale = min(width - 2 * MARGIN, height - 2 * MARGIN) / span
+    offset = (np.array([width, height]) - (high - low) * scale) / 2
+    pos = (pos - low) * scale + offset
     return {
         node_id: (round(float(x), 1), round(float(y), 1))
         for node_id, (x, y) in zip(ids, pos, strict=True)
