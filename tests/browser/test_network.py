@@ -35,7 +35,8 @@ def node_names(page) -> list[str]:
 def test_open_filter_and_open_a_node(page, page_problems, world, sign_in, axe_check):
     sign_in(page, "tess@example.org", PASSWORD)
     page.goto("/programmes/iep/")
-    page.get_by_role("link", name="Partnership map: who works with whom").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Partnership map: who works with whom").click()
     assert page.get_by_role("heading", name="Partnership map", level=1).is_visible()
     drawn(page)
     assert sorted(node_names(page)) == sorted(
@@ -44,7 +45,8 @@ def test_open_filter_and_open_a_node(page, page_problems, world, sign_in, axe_ch
     axe_check(page, "network-map")
 
     page.get_by_label("Challenge area").select_option(label="Financial inclusion")
-    page.get_by_role("button", name="Show the map").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show the map").click()
     drawn(page)
     assert sorted(node_names(page)) == ["Barclays", "Nesta", "Toolshed", "Zed"]
     assert "Zed" in page.locator("[data-alone]").inner_text()
@@ -66,7 +68,7 @@ def test_open_filter_and_open_a_node(page, page_problems, world, sign_in, axe_ch
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.textContent")
     assert focused == "Open the record of Toolshed"
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=60_000):
         page.keyboard.press("Enter")
     assert page.get_by_role("heading", name="Toolshed", level=1).is_visible()
 
@@ -87,7 +89,7 @@ def test_open_filter_and_open_a_node(page, page_problems, world, sign_in, axe_ch
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     assert "Open the record of Barclays" in page.locator("[data-map-selected]").inner_text()
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=60_000):
         page.mouse.dblclick(x, y)
     assert page.get_by_role("heading", name="Barclays", level=1).is_visible()
     assert not page_problems, page_problems
