@@ -69,19 +69,30 @@ def load(nodes: int, edges: int):
     rng = random.Random(SEED)
     team = User.objects.create_superuser(email="bench@example.org", password="bench")
     programme = programme_create(
-        actor=team, name="Benchmark", slug="bench", starts_on=date(2017, 1, 1),
+        actor=team,
+        name="Benchmark",
+        slug="bench",
+        starts_on=date(2017, 1, 1),
         ends_on=date(2018, 12, 31),
-    )  # fmt: skip
+    )
     membership_grant(actor=team, user=team, programme=programme, role=Role.TEAM)
     n_projects, n_funders = nodes // 50, nodes // 25
     n_partners = nodes * 26 // 100
     n_innovators = nodes - n_projects - n_funders - n_partners
     kinds = (
         [("funder", "civil_society")] * n_funders
-        + [rng.choice([("business", "business"), ("charity", "civil_society"),
-                       ("government_department", "public")]) for _ in range(n_partners)]
+        + [
+            rng.choice(
+                [
+                    ("business", "business"),
+                    ("charity", "civil_society"),
+                    ("government_department", "public"),
+                ]
+            )
+            for _ in range(n_partners)
+        ]
         + [("social_enterprise", "civil_society")] * n_innovators
-    )  # fmt: skip
+    )
     Organisation.objects.bulk_create(
         Organisation(programme=programme, name=f"Organisation {i:05d}", kind=k, sector_group=s)
         for i, (k, s) in enumerate(kinds)
@@ -101,10 +112,14 @@ def load(nodes: int, edges: int):
         for o in innovators
     )
     CollaborativeProject.objects.bulk_create(
-        CollaborativeProject(programme=programme, name=f"Project {i:04d}", status="active",
-                             launch_date=date(2017, 6, 1))
+        CollaborativeProject(
+            programme=programme,
+            name=f"Project {i:04d}",
+            status="active",
+            launch_date=date(2017, 6, 1),
+        )
         for i in range(n_projects)
-    )  # fmt: skip
+    )
     projects = list(CollaborativeProject.objects.filter(programme=programme))
 
     def day():
@@ -116,11 +131,16 @@ def load(nodes: int, edges: int):
     n_coalition = edges * 15 // 100
     n_awards = edges - n_partnerships - n_coalition
     Partnership.objects.bulk_create(
-        Partnership(programme=programme, name=f"Partnership {i}", innovator=rng.choice(active),
-                    kind="funding", stage=rng.choice(["introduced", "confirmed", "active"]),
-                    proposed_on=day())
+        Partnership(
+            programme=programme,
+            name=f"Partnership {i}",
+            innovator=rng.choice(active),
+            kind="funding",
+            stage=rng.choice(["introduced", "confirmed", "active"]),
+            proposed_on=day(),
+        )
         for i in range(n_partnerships)
-    )  # fmt: skip
+    )
     chosen = rng.choices(partners, weights, k=n_partnerships)
     PartnershipPartner.objects.bulk_create(
         PartnershipPartner(partnership=p, organisation=o)
@@ -133,11 +153,18 @@ def load(nodes: int, edges: int):
         CoalitionMember(project=p, organisation=o, role="partner") for p, o in members
     )
     FundingAward.objects.bulk_create(
-        FundingAward(programme=programme, title=f"Award {i}", instrument="grant",
-                     amount_minor=rng.randrange(100_000, 10_000_000), currency="GBP",
-                     award_date=day(), funder=rng.choice(funders), recipient=rng.choice(active))
+        FundingAward(
+            programme=programme,
+            title=f"Award {i}",
+            instrument="grant",
+            amount_minor=rng.randrange(100_000, 10_000_000),
+            currency="GBP",
+            award_date=day(),
+            funder=rng.choice(funders),
+            recipient=rng.choice(active),
+        )
         for i in range(n_awards)
-    )  # fmt: skip
+    )
     return programme, team
 
 
@@ -183,10 +210,12 @@ def browser_times(programme) -> list[tuple[str, str]]:
             drawn = page.get_attribute("#network-map", "data-rendered-ms")
             rows += [
                 (f"page HTML, {attempt}", f"{html:.2f} s"),
-                ("  JSON fetched / first frame drawn after the script ran",
-                 f"{int(loaded) / 1000:.2f} s / {int(drawn) / 1000:.2f} s"),
+                (
+                    "  JSON fetched / first frame drawn after the script ran",
+                    f"{int(loaded) / 1000:.2f} s / {int(drawn) / 1000:.2f} s",
+                ),
                 (f"  map drawn after navigation, {attempt}", f"{ready:.2f} s"),
-            ]  # fmt: skip
+            ]
             # Does the map still answer? Time picking a node from the keyboard list.
             started = time.perf_counter()
             page.locator("#map-node").select_option(index=1)
@@ -226,9 +255,10 @@ def main(argv=None):
     t_layout, positions = timed(args.repeat, lambda: layout(ids, pairs, width=side, height=side))
     t_svg, svg = timed(
         args.repeat,
-        lambda: draw(graph, positions, title="Map", description="Benchmark", width=side,
-                     height=side),
-    )  # fmt: skip
+        lambda: draw(
+            graph, positions, title="Map", description="Benchmark", width=side, height=side
+        ),
+    )
     t_json, body = timed(args.repeat, lambda: json.dumps(map_data(graph, positions)))
     rows = [
         ("nodes / edges on the map", f"{len(graph.nodes):,} / {len(graph.edges):,}"),

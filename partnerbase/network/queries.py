@@ -126,9 +126,16 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
     partnership_area: dict[int, int | None] = {}
 
     rows = Partnership.objects.filter(programme=programme).values(
-        "pk", "uid", "name", "innovator_id", "project_id", "stage", "proposed_on", "ended_on",
+        "pk",
+        "uid",
+        "name",
+        "innovator_id",
+        "project_id",
+        "stage",
+        "proposed_on",
+        "ended_on",
         "introduction__need__challenge_area_id",
-    )  # fmt: skip
+    )
     partnerships = {row["pk"]: row for row in rows}
     for row in partnerships.values():
         project = projects.get(row["project_id"])
@@ -155,11 +162,15 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
             source = f"o{row['innovator_id']}" if row["innovator_id"] else f"p{row['project_id']}"
             edges.append(
                 Edge(
-                    source, f"o{organisation}", PARTNERSHIP, label=row["name"],
-                    stage=row["stage"], on=row["proposed_on"],
+                    source,
+                    f"o{organisation}",
+                    PARTNERSHIP,
+                    label=row["name"],
+                    stage=row["stage"],
+                    on=row["proposed_on"],
                     url=links.url(links.partnerships, "brokering:partnership_detail", row["uid"]),
                 )
-            )  # fmt: skip
+            )
 
     if COALITION in kinds:
         members = CoalitionMember.objects.filter(project__programme=programme).values_list(
@@ -173,10 +184,13 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
                 continue
             edges.append(
                 Edge(
-                    f"p{project_id}", f"o{organisation}", COALITION,
-                    label=f"{role.capitalize()} in {project['name']}", on=joined or launched,
+                    f"p{project_id}",
+                    f"o{organisation}",
+                    COALITION,
+                    label=f"{role.capitalize()} in {project['name']}",
+                    on=joined or launched,
                 )
-            )  # fmt: skip
+            )
 
     if FUNDING in kinds:
         project_of = dict(
@@ -201,11 +215,14 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
                     continue
             edges.append(
                 Edge(
-                    f"o{row['funder_id']}", f"o{row['recipient_id']}", FUNDING,
-                    label=row["title"], on=row["award_date"],
+                    f"o{row['funder_id']}",
+                    f"o{row['recipient_id']}",
+                    FUNDING,
+                    label=row["title"],
+                    on=row["award_date"],
                     url=links.url(links.awards, "funding:award_detail", row["uid"]),
                 )
-            )  # fmt: skip
+            )
 
     if INTRODUCTION in kinds:
         introductions = Introduction.objects.filter(
@@ -220,11 +237,14 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
                 continue
             edges.append(
                 Edge(
-                    f"o{row['innovator_id']}", f"o{row['partner_id']}", INTRODUCTION,
-                    label="Introduction", on=row["sent_on"],
+                    f"o{row['innovator_id']}",
+                    f"o{row['partner_id']}",
+                    INTRODUCTION,
+                    label="Introduction",
+                    on=row["sent_on"],
                     url=links.url(links.rounds, "brokering:round_detail", row["round__uid"]),
                 )
-            )  # fmt: skip
+            )
 
     return _with_nodes(programme, edges, places, projects, filters, links)
 
@@ -252,8 +272,9 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
         )
     }
     if filters.sector:
-        in_sector = {f"o{pk}" for pk, row in organisations.items()
-                     if row["sector_group"] == filters.sector}  # fmt: skip
+        in_sector = {
+            f"o{pk}" for pk, row in organisations.items() if row["sector_group"] == filters.sector
+        }
         edges = [e for e in edges if e.source in in_sector or e.target in in_sector]
         innovators &= in_sector
     nodes: dict[str, Node] = {}
@@ -262,9 +283,11 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
         if node_id[0] == "p":
             project = projects[pk]
             nodes[node_id] = Node(
-                node_id, project["name"], PROJECT,
+                node_id,
+                project["name"],
+                PROJECT,
                 url=links.url(links.projects, "projects:project_detail", project["uid"]),
-            )  # fmt: skip
+            )
             continue
         row = organisations[pk]
         mine = roles[node_id]
@@ -275,8 +298,11 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
         else:
             kind = PARTNER
         nodes[node_id] = Node(
-            node_id, row["name"], kind, sector=row["sector_group"],
+            node_id,
+            row["name"],
+            kind,
+            sector=row["sector_group"],
             url=links.url(links.organisations, "directory:organisation_detail", row["uid"]),
-        )  # fmt: skip
+        )
     ordered = sorted(nodes.values(), key=lambda n: (n.label.casefold(), n.id))
     return Graph(nodes=ordered, edges=edges)

@@ -26,8 +26,11 @@ def map_svg(
     positions = graph_positions(graph)
     side = map_side(len(graph.nodes))
     organisations = sum(n.kind != "project" for n in graph.nodes)
-    what = [f"{organisations} organisations", f"{len(graph.nodes) - organisations} projects",
-            f"{len(graph.edges)} ties"]  # fmt: skip
+    what = [
+        f"{organisations} organisations",
+        f"{len(graph.nodes) - organisations} projects",
+        f"{len(graph.edges)} ties",
+    ]
     if filters.period:
         what.append(str(filters.period))
     if filters.sector:

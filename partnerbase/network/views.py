@@ -27,6 +27,13 @@ from .queries import network_graph
 from .svg import map_svg
 
 NODES_PER_PAGE = 50
+# What a tie's date is, as the table says it.
+DATED = {
+    "partnership": "proposed",
+    "coalition": "joined",
+    "funding": "awarded",
+    "introduction": "sent",
+}
 # A row of the table lists at most this many of a node's ties.
 TIES_PER_ROW = 12
 
@@ -59,7 +66,13 @@ def _rows(graph, page_number):
             "kind": NODE_KINDS[node.kind],
             "sector": SECTORS.get(node.sector, ""),
             "ties": [
-                (EDGE_KINDS[e.kind], e, other, Stage(e.stage).label if e.stage else "")
+                (
+                    EDGE_KINDS[e.kind],
+                    e,
+                    other,
+                    Stage(e.stage).label if e.stage else "",
+                    DATED[e.kind],
+                )
                 for e, other in ties[node.id][:TIES_PER_ROW]
             ],
             "more": max(0, len(ties[node.id]) - TIES_PER_ROW),

@@ -24,12 +24,18 @@ class Small:
         self.toolshed = make.org("Toolshed")
         self.acorn = make.org("Acorn", kind="charity")
         self.zed = make.org("Zed")
-        for org, area in ((self.toolshed, self.money), (self.acorn, self.health),
-                          (self.zed, self.money)):  # fmt: skip
+        for org, area in (
+            (self.toolshed, self.money),
+            (self.acorn, self.health),
+            (self.zed, self.money),
+        ):
             accelerator.cohort_member_add(
-                actor=make.actor, cohort=cohort, organisation=org,
-                joined_on=date(2017, 3, 1), challenge_area=area,
-            )  # fmt: skip
+                actor=make.actor,
+                cohort=cohort,
+                organisation=org,
+                joined_on=date(2017, 3, 1),
+                challenge_area=area,
+            )
         self.barclays = make.org("Barclays", kind="business")
         self.dwp = make.org("DWP", kind="government_department")
         self.nesta = make.org("Nesta", kind="funder")

@@ -10,10 +10,12 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def test_the_svg_escapes_names_and_has_a_title_and_description():
     graph = Graph(
-        [Node("o1", "<script>alert(1)</script> & Co", PARTNER, "business"),
-         Node("o2", "Toolshed", INNOVATOR, "civil_society")],
+        [
+            Node("o1", "<script>alert(1)</script> & Co", PARTNER, "business"),
+            Node("o2", "Toolshed", INNOVATOR, "civil_society"),
+        ],
         [Edge("o1", "o2", FUNDING)],
-    )  # fmt: skip
+    )
     svg = draw(graph, {"o1": (100, 100), "o2": (300, 200)}, title="Map & key", description="Two")
     assert "<script>" not in svg
     root = ElementTree.fromstring(svg)  # well-formed XML

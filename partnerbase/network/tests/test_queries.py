@@ -28,20 +28,31 @@ def test_the_whole_map(small, django_assert_max_num_queries):
         graph = network_graph(small.make.programme)
     kinds = {n.label: n.kind for n in graph.nodes}
     assert kinds == {
-        "Toolshed": INNOVATOR, "Acorn": INNOVATOR, "Zed": INNOVATOR, "Barclays": PARTNER,
-        "DWP": PARTNER, "Nesta": FUNDER, small.pilot.name: PROJECT,
-    }  # fmt: skip
-    assert _ties(graph) == sorted([
-        ("Toolshed", "Barclays", PARTNERSHIP), ("Acorn", "DWP", PARTNERSHIP),
-        ("Nesta", "Toolshed", FUNDING),
-        (small.pilot.name, "DWP", COALITION), (small.pilot.name, "Acorn", COALITION),
-    ])  # fmt: skip
+        "Toolshed": INNOVATOR,
+        "Acorn": INNOVATOR,
+        "Zed": INNOVATOR,
+        "Barclays": PARTNER,
+        "DWP": PARTNER,
+        "Nesta": FUNDER,
+        small.pilot.name: PROJECT,
+    }
+    assert _ties(graph) == sorted(
+        [
+            ("Toolshed", "Barclays", PARTNERSHIP),
+            ("Acorn", "DWP", PARTNERSHIP),
+            ("Nesta", "Toolshed", FUNDING),
+            (small.pilot.name, "DWP", COALITION),
+            (small.pilot.name, "Acorn", COALITION),
+        ]
+    )
     # Acorn's only partnership was declined.
     assert [n.label for n in without_partnership(graph)] == ["Acorn", "Zed"]
     sectors = {n.label: n.sector for n in graph.nodes}
     assert (sectors["Barclays"], sectors["DWP"], sectors["Acorn"]) == (
-        "business", "public", "civil_society",
-    )  # fmt: skip
+        "business",
+        "public",
+        "civil_society",
+    )
 
 
 def test_filter_by_challenge_area(small):
@@ -68,10 +79,13 @@ def test_filter_by_sector_keeps_ties_of_that_sector(small):
 def test_filter_by_period(small):
     in_2017 = MapFilters(period=Period(date(2017, 1, 1), date(2017, 12, 31)))
     # The declined partnership was proposed in January 2018, the grant dated March 2018.
-    assert _ties(network_graph(small.make.programme, filters=in_2017)) == sorted([
-        ("Toolshed", "Barclays", PARTNERSHIP),
-        (small.pilot.name, "DWP", COALITION), (small.pilot.name, "Acorn", COALITION),
-    ])  # fmt: skip
+    assert _ties(network_graph(small.make.programme, filters=in_2017)) == sorted(
+        [
+            ("Toolshed", "Barclays", PARTNERSHIP),
+            (small.pilot.name, "DWP", COALITION),
+            (small.pilot.name, "Acorn", COALITION),
+        ]
+    )
     before = MapFilters(period=Period(date(2016, 1, 1), date(2016, 12, 31)))
     assert network_graph(small.make.programme, filters=before).nodes == []
 
