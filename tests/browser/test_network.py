@@ -7,7 +7,7 @@ import pytest
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant, user_create
 from partnerbase.impact.tests.factories import Make, make_programme
-from partnerbase.network.tests.conftest import Small
+from partnerbase.network.tests.factories import Small
 
 pytestmark = pytest.mark.browser
 
