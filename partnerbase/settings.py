@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "partnerbase.notifications",
     "partnerbase.impact",
     "partnerbase.stories",
+    "partnerbase.network",
     "partnerbase.reports",
     "partnerbase.setup",
     "partnerbase.people",

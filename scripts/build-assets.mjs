@@ -5,6 +5,7 @@
 //   vendor/govuk/govuk-frontend.min.js    ES module: import { initAll } from it
 //   vendor/govuk/assets/                  images and manifest.json
 //   vendor/htmx/htmx.min.js
+//   vendor/cytoscape/cytoscape.min.js    the partnership map's graph library (window.cytoscape)
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const govukDist = join(root, "node_modules/govuk-frontend/dist/govuk");
 const htmxDist = join(root, "node_modules/htmx.org/dist");
+const cytoscapeDist = join(root, "node_modules/cytoscape/dist");
 const vendor = join(root, "partnerbase/static/vendor");
 
 // GDS Transport is licensed for exclusive use on gov.uk; Partnerbase is not a GOV.UK
@@ -61,6 +63,7 @@ copy(join(govukDist, "assets/manifest.json"), join(govukOut, "assets/manifest.js
 if (USE_GDS_TRANSPORT) copy(join(govukDist, "assets/fonts"), join(govukOut, "assets/fonts"));
 
 copy(join(htmxDist, "htmx.min.js"), join(vendor, "htmx/htmx.min.js"));
+copy(join(cytoscapeDist, "cytoscape.min.js"), join(vendor, "cytoscape/cytoscape.min.js"));
 
 // Every url() the CSS keeps must exist, or pages quietly lose their images.
 for (const [, url] of css.matchAll(/url\(["']?([^"')]+)["']?\)/g)) {
@@ -70,6 +73,7 @@ for (const [, url] of css.matchAll(/url\(["']?([^"')]+)["']?\)/g)) {
 
 const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"))).version;
 console.log(
-  `build-assets: govuk-frontend ${version("govuk-frontend")}, htmx.org ${version("htmx.org")}` +
+  `build-assets: govuk-frontend ${version("govuk-frontend")}, htmx.org ${version("htmx.org")},` +
+    ` cytoscape ${version("cytoscape")}` +
     ` -> ${relative(root, vendor)}/`,
 );

@@ -26,6 +26,7 @@ from partnerbase.calls.permissions import can_manage_calls, can_view_own_applica
 from partnerbase.challenges.permissions import can_view_challenge_areas
 from partnerbase.champions.permissions import can_target_champions
 from partnerbase.funding.permissions import can_view_ledger
+from partnerbase.network.permissions import can_view_map
 from partnerbase.opendata.permissions import can_view_open_data
 from partnerbase.outcomes.permissions import can_view_cohort_outcomes
 from partnerbase.pledges.permissions import can_use_pledges
@@ -46,6 +47,7 @@ GROUPS = {
     "Reports": [
         Place("dashboard", "Dashboard", "reports:dashboard", can_view_dashboard),
         Place("report", "Progress report", "reports:report", can_view_figure_records),
+        Place("map", "Partnership map", "network:map", can_view_map),
         Place("outcomes", "Innovator outcomes", "outcomes:cohort", can_view_cohort_outcomes),
         Place("stories", "Innovators' stories", "stories:story_list", can_view_stories),
         Place("open-data", "Open data (360Giving)", "opendata:open_data", can_view_open_data),
@@ -110,7 +112,7 @@ _NAV_ORDER = [
 # The nav_current of pages that belong under a top-level place.
 SECTION_OF = {"champions": "board", "outcomes": "dashboard", "funding": "dashboard",
               "projects": "dashboard", "open-data": "dashboard",
-              "stories": "dashboard"}  # fmt: skip
+              "stories": "dashboard", "map": "dashboard"}  # fmt: skip
 
 
 def _link(place: Place, programme) -> tuple[str, str, str]:
