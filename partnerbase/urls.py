@@ -52,6 +52,14 @@ urlpatterns = [
     ),
     path("public/<slug:slug>/privacy/", report_public.public_privacy, name="public_privacy"),
     path(
+        "public/<slug:slug>/report.pdf", report_public.public_report_pdf, name="public_report_pdf"
+    ),
+    path(
+        "public/<slug:slug>/charts/<slug:chart>.csv",
+        report_public.public_chart_csv,
+        name="public_chart_csv",
+    ),
+    path(
         "public/<slug:slug>/360giving.json",
         opendata_views.public_360giving,
         name="public_360giving",

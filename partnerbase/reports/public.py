@@ -5,7 +5,7 @@ privacy notice. Anyone may read them; an unpublished programme answers 404."""
 import csv
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -15,6 +15,9 @@ from partnerbase.impact.figures import headline_figures
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.statements import blocks
 from partnerbase.setup.public import PHASE_BANNERS, department_name, public_context, statement_text
+
+from .report.build import build_report, report_chart
+from .report.views import chart_csv_response, pdf_response
 
 
 def _published(slug) -> Programme:
@@ -111,3 +114,23 @@ def public_accessibility(request, slug):
 @require_GET
 def public_privacy(request, slug):
     return _statement(request, slug, "privacy_notice", "Privacy notice")
+
+
+@login_not_required
+@require_GET
+def public_report_pdf(request, slug):
+    """The progress report over the whole programme as the public may read it: published
+    stories, projects and competitions only."""
+    programme = _published(slug)
+    report = build_report(programme, programme_period(programme), public=True)
+    return pdf_response(request, report)
+
+
+@login_not_required
+@require_GET
+def public_chart_csv(request, slug, chart):
+    programme = _published(slug)
+    if not chart.startswith("figure-"):  # the public page draws the figures' charts only
+        raise Http404("No such chart")
+    found = report_chart(programme, programme_period(programme), chart, public=True)
+    return chart_csv_response(programme, found)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from partnerbase.core.period import Period
+from partnerbase.core.period import Period, programme_period
 from partnerbase.directory.models import Organisation, OrganisationKind
 from partnerbase.impact.figures import FigureSet, headline_figures, rate_table
 
@@ -42,6 +42,7 @@ class Report:
     figures: FigureSet
     sections: list[BuiltSection]
     made_on: date
+    public: bool = False
 
     @property
     def charts(self) -> list[Chart]:
@@ -57,9 +58,10 @@ def owner_name(programme) -> str:
     return first.name if first else ""
 
 
-def report_input(programme, period: Period) -> ReportInput:
+def report_input(programme, period: Period, *, public: bool = False) -> ReportInput:
     rates = rate_table(programme)
-    return ReportInput(programme, period, headline_figures(programme, period, rates=rates), rates)
+    figures = headline_figures(programme, period, rates=rates)
+    return ReportInput(programme, period, figures, rates, public=public)
 
 
 def build_report(
@@ -68,23 +70,33 @@ def build_report(
     *,
     sections: list[Section] | None = None,
     progress: Callable[[int, int, Section], None] | None = None,
+    public: bool = False,
 ) -> Report:
     """Every section (or those given), in order; `progress(index, count, section)` is
-    called before each is built."""
+    called before each is built. `public`: as the public page offers it (published stories,
+    projects and competitions only)."""
     chosen = SECTIONS if sections is None else sections
-    given = report_input(programme, period)
+    given = report_input(programme, period, public=public)
     built = []
     for index, section in enumerate(chosen):
         if progress:
             progress(index, len(chosen), section)
         built.append(BuiltSection(section, section.build(given)))
-    return Report(programme, period, owner_name(programme), given.figures, built, date.today())
+    owner = owner_name(programme)
+    return Report(programme, period, owner, given.figures, built, date.today(), public=public)
 
 
-def report_chart(programme, period: Period, key: str) -> Chart | None:
+def report_chart(programme, period: Period, key: str, *, public: bool = False) -> Chart | None:
     """One chart, building only the section that draws it."""
     for section in SECTIONS:
         if key in section.charts:
-            built = build_report(programme, period, sections=[section])
+            built = build_report(programme, period, sections=[section], public=public)
             return next((c for c in built.charts if c.key == key), None)
     return None
+
+
+def public_figure_charts(programme) -> list[Chart]:
+    """The public page's charts: each headline figure over the programme, against its target."""
+    figures = next(section for section in SECTIONS if section.key == "figures")
+    built = build_report(programme, programme_period(programme), sections=[figures], public=True)
+    return built.charts

@@ -7,6 +7,7 @@ the dict's "charts") and a template `templates/reports/report/_<key>.html`, then
 `Section("<key>", "Title", my_section)` into SECTIONS where it belongs.
 """
 
+import base64
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from partnerbase.accelerator.models import (
     Accelerator,
@@ -41,6 +43,9 @@ from partnerbase.funding.models import ExchangeRate, FundingAward, Instrument
 from partnerbase.impact import figures as f
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.models import Figure, Target
+from partnerbase.network.graph import most_connected, sector_ties, without_partnership
+from partnerbase.network.queries import MapFilters, network_graph
+from partnerbase.network.svg import map_svg
 from partnerbase.outcomes.change import amount
 from partnerbase.outcomes.models import OutcomeObservation
 from partnerbase.outcomes.queries import cohort_outcomes, programme_cohorts
@@ -51,6 +56,7 @@ from partnerbase.projects.models import (
     CompetitionAward,
     ProjectStatus,
 )
+from partnerbase.stories.queries import report_stories
 from partnerbase.workinggroups.models import WorkingGroup
 
 from .charts import Cell, bar_chart, before_after_chart, cumulative_chart
@@ -64,6 +70,9 @@ class ReportInput:
     period: Period
     figures: f.FigureSet
     rates: RateTable
+    # The report as the public page offers it: published stories, projects and competitions
+    # only.
+    public: bool = False
 
     @property
     def currency(self) -> str:
@@ -85,6 +94,11 @@ class ReportInput:
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.start <= day <= self.period.end
+
+
+def published_only(r: ReportInput) -> dict:
+    """The filter that keeps the public report to records marked publishable."""
+    return {"published": True} if r.public else {}
 
 
 def figure_url(programme, figure: str, period: Period) -> str:
@@ -438,7 +452,7 @@ def brokering_section(r: ReportInput) -> dict:
 def projects_section(r: ReportInput) -> dict:
     programme, period = r.programme, r.period
     projects = (
-        CollaborativeProject.objects.filter(programme=programme)
+        CollaborativeProject.objects.filter(programme=programme, **published_only(r))
         .exclude(status=ProjectStatus.CANCELLED)
         .filter(Q(launch_date__lte=period.end) | Q(launch_date__isnull=True))
         .select_related("challenge_area")
@@ -483,7 +497,9 @@ def projects_section(r: ReportInput) -> dict:
 def competitions_section(r: ReportInput) -> dict:
     programme, period = r.programme, r.period
     competitions = (
-        Competition.objects.filter(programme=programme, launch_date__lte=period.end)
+        Competition.objects.filter(
+            programme=programme, launch_date__lte=period.end, **published_only(r)
+        )
         .select_related("sponsor", "challenge_area")
         .prefetch_related("stages")
         .annotate(entry_count=Count("entries", distinct=True))
@@ -737,6 +753,34 @@ def methods_section(r: ReportInput) -> dict:
     }
 
 
+# --- Innovators' stories and the partnership map --------------------------------------
+
+
+def stories_section(r: ReportInput) -> dict:
+    """The stories the team chose, in its order (the public report: the published ones)."""
+    return {"stories": report_stories(r.programme, published_only=r.public)}
+
+
+def map_section(r: ReportInput) -> dict:
+    """Who works with whom by the end of the period, drawn on the server (the PDF has no
+    script), with the measures the map page shows beside it."""
+    filters = MapFilters(period=Period(r.programme.starts_on or r.period.start, r.period.end))
+    graph = network_graph(r.programme, filters=filters)
+    ties = sector_ties(graph)
+    svg = map_svg(r.programme, filters=filters, id_prefix="report-map")
+    return {
+        # The drawing escapes every label; the PDF embeds it as an image, as the charts.
+        "svg": mark_safe(svg),
+        "svg_data_uri": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+        "nodes": len(graph.nodes),
+        "edges": len(graph.edges),
+        "most_connected": most_connected(graph, limit=5),
+        "without_partnership": len(without_partnership(graph)),
+        "across_sectors": ties.across,
+        "pairs": ties.total,
+    }
+
+
 # --- the order -------------------------------------------------------------------------
 
 
@@ -761,6 +805,8 @@ SECTIONS = [
     Section("accelerator", "The accelerator", accelerator_section),
     Section("brokering", "Brokering: introductions and partnerships", brokering_section,
             ("partnership-stages",)),
+    Section("stories", "Innovators' stories", stories_section),
+    Section("map", "Who works with whom", map_section),
     Section("projects", "Collaborative projects and their coalitions", projects_section),
     Section("competitions", "Competitions", competitions_section),
     Section("funding", "Funding", funding_section, ("funding-by-funder", "funding-by-instrument")),

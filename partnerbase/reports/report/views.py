@@ -14,8 +14,10 @@ from partnerbase.accelerator.permissions import can_manage_accelerator
 from partnerbase.accounts.permissions import can_view_figure_records
 from partnerbase.core.period import Period, programme_period
 from partnerbase.funding.permissions import sees_whole_ledger
+from partnerbase.network.permissions import can_view_map
 from partnerbase.programmes.queries import programme_get
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
+from partnerbase.stories.permissions import can_manage_stories
 
 from ..views import csv_safe, period_form
 from .build import build_report, report_chart
@@ -37,6 +39,8 @@ def _links(user, programme) -> dict:
         "competitions": can_view_competitions(user, programme),
         "funding": sees_whole_ledger(user, programme),
         "accelerator": can_manage_accelerator(user, programme),
+        "stories": can_manage_stories(user, programme),
+        "map": can_view_map(user, programme),
     }
 
 
@@ -85,11 +89,14 @@ def report_pdf_view(request, slug):
             "The to date must be the same as or after the from date.",
             content_type="text/plain; charset=utf-8",
         )
-    period = Period(start, end)
-    report = build_report(programme, period)
+    return pdf_response(request, build_report(programme, Period(start, end)))
+
+
+def pdf_response(request, report) -> HttpResponse:
     pdf = report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"{programme.slug}-report-{period.start.isoformat()}-{period.end.isoformat()}.pdf"
+    period = report.period
+    name = f"{report.programme.slug}-report-{period.start.isoformat()}-{period.end.isoformat()}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
@@ -98,13 +105,16 @@ def report_pdf_view(request, slug):
 def report_chart_csv(request, slug, chart):
     programme = _programme(request, slug)
     period = period_form(request, programme).period()
-    found = report_chart(programme, period, chart)
-    if found is None:
+    return chart_csv_response(programme, report_chart(programme, period, chart))
+
+
+def chart_csv_response(programme, chart) -> HttpResponse:
+    if chart is None:
         raise Http404("No such chart")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-{chart}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-{chart.key}.csv"'
     writer = csv.writer(response)
-    writer.writerow(found.columns)
-    for row in found.csv_rows():
+    writer.writerow(chart.columns)
+    for row in chart.csv_rows():
         writer.writerow([csv_safe(value) for value in row])
     return response
