@@ -9,6 +9,10 @@ targeting → board → pledge → challenge vote → working group → idea →
 and cohort → call → public application → assessment → selection → milestones and an outcome
 → needs and offers → brokering round → introductions accepted → partnership confirmed → a
 grant and a loan → a competition → the figures, their records and the public page.
+
+"Pages visited" counts main-frame documents (a redirect's target once); "form submissions"
+counts POSTs, htmx ones included. STORY_TIMEOUT_MS shortens Playwright's waits while
+developing the story (a wrong label then fails in seconds, not fifteen).
 """
 
 import os
