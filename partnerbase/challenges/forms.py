@@ -25,11 +25,12 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
-        field.queryset = organisations
         if len(organisations) == 1:
-            # One organisation to act for: show it, nothing to choose.
-            field.widget = forms.RadioSelect()
+            # One organisation to act for: show it, nothing to choose. The widget is replaced
+            # before the queryset is set, which is what gives a widget its choices.
+            field.widget, field.empty_label = forms.RadioSelect(), None
             field.initial = organisations[0].pk
+        field.queryset = organisations
 
 
 class _ProposalChoices(forms.ModelMultipleChoiceField):

@@ -169,6 +169,15 @@ def test_a_member_proposes_only_for_their_own_organisation(client, setup):
     assert not ChallengeProposal.objects.filter(title="Not mine").exists()
 
 
+def test_a_member_with_one_organisation_sees_it_as_the_one_choice(client, setup):
+    """One organisation to propose for is a radio, checked: it must be there to see."""
+    client.force_login(setup.users[Role.PARTNER_CONTACT])
+    page = client.get(page_url("propose", setup)).content.decode()
+    gamma = setup.orgs["Gamma Energy"]
+    assert f'name="organisation" type="radio" value="{gamma.pk}" checked' in page
+    assert 'name="organisation" type="radio" value=""' not in page  # no empty choice
+
+
 def test_a_bad_proposal_shows_the_error_summary(client, setup):
     client.force_login(setup.users[Role.TEAM])
     before = ChallengeProposal.objects.count()
