@@ -112,6 +112,11 @@ def record_params(w) -> tuple[dict, dict, dict]:
             {"chart": "figure-new-projects"},
             {"chart": "funding-by-funder"},
         ],
+        # The public page's charts: the published programme's, and the unpublished one's.
+        "public_chart_csv": [
+            {"slug": w.bravo.slug, "chart": "figure-new-projects"},
+            {"chart": "figure-additional-funding"},
+        ],
         "board:paper_download": {"uid": one(BoardPaper, meeting__programme=p).uid},
         "board:action_done": {"uid": one(Action, meeting__programme=p).uid},
         "pledges:organisation": {"org_uid": w.org("Barclays").uid},

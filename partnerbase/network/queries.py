@@ -63,6 +63,8 @@ class MapFilters:
     stage: str = ""
     sector: str = ""
     kinds: frozenset = field(default=DEFAULT_KINDS)
+    # The public report's map: projects the team has not published are left out.
+    published_projects_only: bool = False
 
 
 def _in(period: Period | None, day) -> bool:
@@ -119,7 +121,7 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
     projects = {
         row["pk"]: row
         for row in CollaborativeProject.objects.filter(programme=programme).values(
-            "pk", "uid", "name", "challenge_area_id"
+            "pk", "uid", "name", "challenge_area_id", "published"
         )
     }
     edges: list[Edge] = []
@@ -246,6 +248,10 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
                 )
             )
 
+    if filters.published_projects_only:
+        hidden = {f"p{pk}" for pk, row in projects.items() if not row["published"]}
+        edges = [e for e in edges if e.source not in hidden and e.target not in hidden]
+        projects = {pk: row for pk, row in projects.items() if row["published"]}
     return _with_nodes(programme, edges, places, projects, filters, links)
 
 

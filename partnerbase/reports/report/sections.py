@@ -764,7 +764,10 @@ def stories_section(r: ReportInput) -> dict:
 def map_section(r: ReportInput) -> dict:
     """Who works with whom by the end of the period, drawn on the server (the PDF has no
     script), with the measures the map page shows beside it."""
-    filters = MapFilters(period=Period(r.programme.starts_on or r.period.start, r.period.end))
+    filters = MapFilters(
+        period=Period(r.programme.starts_on or r.period.start, r.period.end),
+        published_projects_only=r.public,
+    )
     graph = network_graph(r.programme, filters=filters)
     ties = sector_ties(graph)
     svg = map_svg(r.programme, filters=filters, id_prefix="report-map")

@@ -184,3 +184,47 @@ def test_only_the_team_publishes_a_project_or_competition(client, make):
     project.refresh_from_db()
     assert project.published
     assert project.history.first().history_change_reason == "Published on the public page"
+
+
+def test_the_public_report_pdf_holds_published_records_only(client, make):
+    from pypdf import PdfReader
+
+    assert get(client, "public_report_pdf").status_code == 404  # not published yet
+    publish(make)
+
+    response = get(client, "public_report_pdf")
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(
+        " ".join((p.extract_text() or "").split())
+        for p in PdfReader(io.BytesIO(response.content)).pages
+    )
+    for shown in ("Shown received", "Public pilot", "Public prize"):
+        assert shown in text, shown
+    for hidden in ("Hidden received", "Private pilot", "Private prize"):
+        assert hidden not in text, hidden
+    assert (
+        reverse("public_report_pdf", args=["alpha"])
+        in get(client, "public_figures").content.decode()
+    )
+
+
+def test_the_public_page_draws_each_figure_over_time_with_its_data_as_csv(client, make):
+    publish(make)
+    page = get(client, "public_figures").content.decode()
+
+    assert page.count('class="pb-chart"') == 6
+    csv_url = reverse("public_chart_csv", args=["alpha", "figure-additional-funding"])
+    assert csv_url in page
+    # Signed out: the data of the public chart, months adding up to the figure.
+    response = client.get(csv_url)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    in_month = [Decimal(row[1]) for row in rows[1:] if row[1]]
+    figure = headline_figures(make.programme, programme_period(make.programme))
+    assert sum(in_month) == figure.figures["additional_funding"].value == Decimal("25000")
+    # Only the figures' charts are public, and only while the programme is published.
+    other = reverse("public_chart_csv", args=["alpha", "funding-by-funder"])
+    assert client.get(other).status_code == 404
+    programme_publish(actor=make.actor, programme=make.programme, published=False)
+    assert client.get(csv_url).status_code == 404

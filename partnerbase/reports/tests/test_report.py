@@ -81,6 +81,21 @@ def test_the_demo_report_holds_the_seed_facts_in_the_page(client, demo):
     assert "Download PDF" in html and 'href="/programmes/iep/report.pdf?from=2017-09-01' in html
 
 
+def test_the_report_tells_the_stories_and_draws_who_works_with_whom(client, demo):
+    client.force_login(demo_user(demo, Role.TEAM))
+    report = client.get(reverse("reports:report", args=[demo.slug])).context["report"]
+
+    stories = section(report, "stories")["stories"]
+    assert [s.organisation.name for s in stories] == ["Toolshed", "Money A+E", "MyKindaFuture"]
+    toolshed = one_line(stories[0].paragraph)
+    assert "£80,500" in toolshed and "Barclays" in toolshed and "trebled" in toolshed
+    drawn = section(report, "map")
+    assert drawn["svg"].startswith("<svg") and drawn["nodes"] > 100 and drawn["edges"] > 200
+    assert 0 < drawn["across_sectors"] <= drawn["pairs"]
+    names = [node.label for node, _ in drawn["most_connected"]]
+    assert len(names) == 5 and "Barclays" in names
+
+
 def test_each_chart_s_data_equals_the_figures(demo):
     report = build_report(demo, programme_period(demo))
     figures = report.figures.figures
