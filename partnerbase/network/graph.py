@@ -151,3 +151,17 @@ def sector_ties(graph: Graph) -> SectorTies:
         sa, sb = sorted((sector[a], sector[b]), key=order.__getitem__)
         counts[(sa, sb)] += 1
     return SectorTies(pairs=dict(counts), total=len(tied))
+
+
+def busiest(graph: Graph, limit: int) -> Graph:
+    """The `limit` nodes with the most distinct ties and the ties among them: a national
+    programme's map drawn on one page (the whole graph stays on the map page)."""
+    if len(graph.nodes) <= limit:
+        return graph
+    found = degrees(graph)
+    ranked = sorted(graph.nodes, key=lambda n: (-found.get(n.id, 0), n.label.casefold(), n.id))
+    kept = {n.id for n in ranked[:limit]}
+    return Graph(
+        [n for n in graph.nodes if n.id in kept],
+        [e for e in graph.edges if e.source in kept and e.target in kept],
+    )

@@ -23,6 +23,11 @@ def map_svg(
     if period is not None:
         filters = MapFilters(**{**filters.__dict__, "period": period})
     graph = network_graph(programme, filters=filters, user=user)
+    return graph_svg(programme, graph, filters=filters, id_prefix=id_prefix)
+
+
+def graph_svg(programme, graph, *, filters: MapFilters, id_prefix: str = "partnership-map") -> str:
+    """Safe SVG markup of a graph already built (and perhaps cut down) from the programme."""
     positions = graph_positions(graph)
     side = map_side(len(graph.nodes))
     organisations = sum(n.kind != "project" for n in graph.nodes)

@@ -16,6 +16,7 @@ from partnerbase.network.graph import (
     Edge,
     Graph,
     Node,
+    busiest,
     degrees,
     most_connected,
     sector_ties,
@@ -106,3 +107,17 @@ def test_the_pure_modules_run_without_django():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "2"
+
+
+def test_busiest_keeps_the_most_connected_nodes_and_the_ties_among_them():
+    hub, a, b, c = (Node(i, i.upper(), PARTNER) for i in ("hub", "a", "b", "c"))
+    graph = Graph(
+        [hub, a, b, c],
+        [Edge("hub", "a", PARTNERSHIP), Edge("hub", "b", PARTNERSHIP), Edge("b", "a", FUNDING),
+         Edge("c", "a", FUNDING)],
+    )  # fmt: skip
+    kept = busiest(graph, 3)
+    # a has 3 ties, hub and b 2 each, c 1: c and its tie go.
+    assert [n.id for n in kept.nodes] == ["hub", "a", "b"]
+    assert {(e.source, e.target) for e in kept.edges} == {("hub", "a"), ("hub", "b"), ("b", "a")}
+    assert busiest(graph, 10) is graph

@@ -43,9 +43,9 @@ from partnerbase.funding.models import ExchangeRate, FundingAward, Instrument
 from partnerbase.impact import figures as f
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.models import Figure, Target
-from partnerbase.network.graph import most_connected, sector_ties, without_partnership
+from partnerbase.network.graph import busiest, most_connected, sector_ties, without_partnership
 from partnerbase.network.queries import MapFilters, network_graph
-from partnerbase.network.svg import map_svg
+from partnerbase.network.svg import graph_svg
 from partnerbase.outcomes.change import amount
 from partnerbase.outcomes.models import OutcomeObservation
 from partnerbase.outcomes.queries import cohort_outcomes, programme_cohorts
@@ -94,6 +94,10 @@ class ReportInput:
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.start <= day <= self.period.end
+
+
+# The report's map draws at most this many organisations and projects (the busiest).
+MAP_MOST = 400
 
 
 def published_only(r: ReportInput) -> dict:
@@ -763,20 +767,23 @@ def stories_section(r: ReportInput) -> dict:
 
 def map_section(r: ReportInput) -> dict:
     """Who works with whom by the end of the period, drawn on the server (the PDF has no
-    script), with the measures the map page shows beside it."""
+    script), with the measures the map page shows beside it. A programme too big for one
+    page is drawn by its MAP_MOST busiest organisations and projects; the measures count all."""
     filters = MapFilters(
         period=Period(r.programme.starts_on or r.period.start, r.period.end),
         published_projects_only=r.public,
     )
     graph = network_graph(r.programme, filters=filters)
+    drawn = busiest(graph, MAP_MOST)
+    svg = graph_svg(r.programme, drawn, filters=filters, id_prefix="report-map")
     ties = sector_ties(graph)
-    svg = map_svg(r.programme, filters=filters, id_prefix="report-map")
     return {
         # The drawing escapes every label; the PDF embeds it as an image, as the charts.
         "svg": mark_safe(svg),
         "svg_data_uri": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
         "nodes": len(graph.nodes),
         "edges": len(graph.edges),
+        "drawn": len(drawn.nodes),
         "most_connected": most_connected(graph, limit=5),
         "without_partnership": len(without_partnership(graph)),
         "across_sectors": ties.across,
