@@ -82,6 +82,7 @@ def _cohort_places(programme, period):
         CohortMembership.objects.filter(cohort__accelerator__programme=programme)
         .exclude(status=MembershipStatus.WITHDRAWN)
         .order_by("joined_on", "pk")
+        .order_by()
         .values_list("organisation_id", "challenge_area_id", "joined_on")
     )
     found: dict[int, int | None] = {}
@@ -120,23 +121,27 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
     places = _cohort_places(programme, period)
     projects = {
         row["pk"]: row
-        for row in CollaborativeProject.objects.filter(programme=programme).values(
-            "pk", "uid", "name", "challenge_area_id", "published"
-        )
+        for row in CollaborativeProject.objects.filter(programme=programme)
+        .order_by()
+        .values("pk", "uid", "name", "challenge_area_id", "published")
     }
     edges: list[Edge] = []
     partnership_area: dict[int, int | None] = {}
 
-    rows = Partnership.objects.filter(programme=programme).values(
-        "pk",
-        "uid",
-        "name",
-        "innovator_id",
-        "project_id",
-        "stage",
-        "proposed_on",
-        "ended_on",
-        "introduction__need__challenge_area_id",
+    rows = (
+        Partnership.objects.filter(programme=programme)
+        .order_by()
+        .values(
+            "pk",
+            "uid",
+            "name",
+            "innovator_id",
+            "project_id",
+            "stage",
+            "proposed_on",
+            "ended_on",
+            "introduction__need__challenge_area_id",
+        )
     )
     partnerships = {row["pk"]: row for row in rows}
     for row in partnerships.values():
@@ -147,9 +152,11 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
             or places.get(row["innovator_id"])
         )
     if PARTNERSHIP in kinds:
-        partner_rows = PartnershipPartner.objects.filter(
-            partnership__programme=programme
-        ).values_list("partnership_id", "organisation_id")
+        partner_rows = (
+            PartnershipPartner.objects.filter(partnership__programme=programme)
+            .order_by()
+            .values_list("partnership_id", "organisation_id")
+        )
         for partnership_id, organisation in partner_rows:
             row = partnerships[partnership_id]
             if filters.stage and row["stage"] != filters.stage:
@@ -175,8 +182,12 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
             )
 
     if COALITION in kinds:
-        members = CoalitionMember.objects.filter(project__programme=programme).values_list(
-            "project_id", "organisation_id", "role", "joined_on", "project__launch_date"
+        members = (
+            CoalitionMember.objects.filter(project__programme=programme)
+            .order_by()
+            .values_list(
+                "project_id", "organisation_id", "role", "joined_on", "project__launch_date"
+            )
         )
         for project_id, organisation, role, joined, launched in members:
             project = projects[project_id]
@@ -196,14 +207,14 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
 
     if FUNDING in kinds:
         project_of = dict(
-            ProjectFunding.objects.filter(project__programme=programme).values_list(
-                "award_id", "project_id"
-            )
+            ProjectFunding.objects.filter(project__programme=programme)
+            .order_by()
+            .values_list("award_id", "project_id")
         )
         awards = FundingAward.objects.filter(programme=programme)
         if period:
             awards = awards.filter(award_date__range=(period.start, period.end))
-        for row in awards.values(
+        for row in awards.order_by().values(
             "pk", "uid", "title", "funder_id", "recipient_id", "award_date", "via_partnership_id"
         ):
             if area:
@@ -232,7 +243,7 @@ def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -
         )
         if period:
             introductions = introductions.filter(sent_on__range=(period.start, period.end))
-        for row in introductions.values(
+        for row in introductions.order_by().values(
             "innovator_id", "partner_id", "sent_on", "need__challenge_area_id", "round__uid"
         ):
             if area and (row["need__challenge_area_id"] or places.get(row["innovator_id"])) != area:
@@ -273,9 +284,9 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
     wanted |= {int(i[1:]) for i in innovators}
     organisations = {
         row["pk"]: row
-        for row in Organisation.objects.filter(programme=programme, pk__in=wanted).values(
-            "pk", "uid", "name", "kind", "sector_group"
-        )
+        for row in Organisation.objects.filter(programme=programme, pk__in=wanted)
+        .order_by()
+        .values("pk", "uid", "name", "kind", "sector_group")
     }
     if filters.sector:
         in_sector = {
