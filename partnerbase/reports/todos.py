@@ -17,6 +17,7 @@ from partnerbase.brokering.models import Introduction, IntroductionStatus, Partn
 from partnerbase.brokering.stages import CONFIRMED_STAGES
 from partnerbase.calls.models import Application, ApplicationStatus
 from partnerbase.challenges.models import ChallengeVote, VoteStatus
+from partnerbase.core.words import plural
 from partnerbase.pledges.models import Pledge, PledgeStatus
 from partnerbase.projects.models import JudgeAssignment
 from partnerbase.setup.tasks import setup_tasks
@@ -33,10 +34,6 @@ class Todo:
     count: int
     text: str  # follows the count: "3 introductions await your answer"
     url: str
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 def _organisations(user, programme) -> dict[str, set[int]]:
@@ -187,6 +184,6 @@ def todos(user, programme, today: date | None = None) -> list[Todo]:
                 ("setup", remaining, "set-up step to go", "set-up steps to go", "reports:dashboard")
             )
     return [
-        Todo(key, count, _plural(count, one, many), reverse(name, args=[slug]))
+        Todo(key, count, plural(count, one, many), reverse(name, args=[slug]))
         for key, count, one, many, name in items
     ]

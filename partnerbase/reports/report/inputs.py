@@ -72,9 +72,5 @@ def figure_url(programme, figure: str, period: Period) -> str:
 MOST_LISTED = 40
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"

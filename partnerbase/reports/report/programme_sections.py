@@ -25,6 +25,7 @@ from partnerbase.challenges.models import ChallengeArea, ChallengeVote
 from partnerbase.core.currencies import SYMBOLS
 from partnerbase.core.money import format_money
 from partnerbase.core.period import Period, split
+from partnerbase.core.words import plural
 from partnerbase.directory.models import Engagement
 from partnerbase.impact import figures as f
 from partnerbase.impact.models import Figure
@@ -35,7 +36,7 @@ from partnerbase.stories.queries import report_stories
 from partnerbase.workinggroups.models import WorkingGroup
 
 from .charts import Cell, bar_chart, cumulative_chart
-from .inputs import MOST_LISTED, ReportInput, figure_url, percent, plural
+from .inputs import MOST_LISTED, ReportInput, figure_url, percent
 
 # --- 1. The headline figures -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from partnerbase.board.models import Champion
 from partnerbase.brokering.models import Introduction, Partnership
 from partnerbase.calls.models import Application
 from partnerbase.core.money import format_money, format_rate
+from partnerbase.core.words import plural
 from partnerbase.directory.models import Engagement, Organisation
 from partnerbase.funding.models import ExchangeRate, FundingAward, Instrument
 from partnerbase.impact import figures as f
@@ -30,7 +31,7 @@ from partnerbase.projects.models import (
 )
 
 from .charts import Cell, bar_chart, before_after_chart
-from .inputs import MOST_LISTED, ReportInput, figure_url, plural, published_only
+from .inputs import MOST_LISTED, ReportInput, figure_url, published_only
 
 # --- 5. Collaborative projects ---------------------------------------------------------
 
