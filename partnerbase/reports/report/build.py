@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from partnerbase.core.period import Period, programme_period
-from partnerbase.directory.models import Organisation, OrganisationKind
 from partnerbase.impact.figures import FigureSet, headline_figures, rate_table
+from partnerbase.setup.public import department_name
 
 from .charts import Chart
+from .programme_sections import figures_section
 from .sections import SECTIONS, ReportInput, Section
 
 
@@ -49,18 +50,12 @@ class Report:
         return [chart for section in self.sections for chart in section.charts]
 
 
-def owner_name(programme) -> str:
-    """The owning department: the convening government department, else the first
-    convening organisation."""
-    conveners = Organisation.objects.filter(programme=programme, convenes_programme=True)
-    department = conveners.filter(kind=OrganisationKind.GOVERNMENT_DEPARTMENT).order_by("pk")
-    first = department.first() or conveners.order_by("pk").first()
-    return first.name if first else ""
-
-
-def report_input(programme, period: Period, *, public: bool = False) -> ReportInput:
+def report_input(
+    programme, period: Period, *, public: bool = False, figures: FigureSet | None = None
+) -> ReportInput:
+    """`figures`: the headline figures for `period` when the caller has them already."""
     rates = rate_table(programme)
-    figures = headline_figures(programme, period, rates=rates)
+    figures = figures or headline_figures(programme, period, rates=rates)
     return ReportInput(programme, period, figures, rates, public=public)
 
 
@@ -82,7 +77,7 @@ def build_report(
         if progress:
             progress(index, len(chosen), section)
         built.append(BuiltSection(section, section.build(given)))
-    owner = owner_name(programme)
+    owner = department_name(programme)  # as the public page names it
     return Report(programme, period, owner, given.figures, built, date.today(), public=public)
 
 
@@ -95,8 +90,8 @@ def report_chart(programme, period: Period, key: str, *, public: bool = False) -
     return None
 
 
-def public_figure_charts(programme) -> list[Chart]:
-    """The public page's charts: each headline figure over the programme, against its target."""
-    figures = next(section for section in SECTIONS if section.key == "figures")
-    built = build_report(programme, programme_period(programme), sections=[figures], public=True)
-    return built.charts
+def public_figure_charts(programme, figures: FigureSet | None = None) -> list[Chart]:
+    """The public page's charts: each headline figure over the programme, against its target
+    (`figures`: the whole programme's, which the page has computed already)."""
+    given = report_input(programme, programme_period(programme), public=True, figures=figures)
+    return figures_section(given)["charts"]

@@ -1,5 +1,6 @@
-"""`{% public_figure_charts programme as charts %}`: the headline figures' charts for the
-public page and the team's preview of it (built here, in the reports app, for both)."""
+"""`{% public_figure_charts programme figures as charts %}`: the headline figures' charts for
+the public page and the team's preview of it (built here, in the reports app, for both),
+from the figures the page has computed already."""
 
 from django import template
 
@@ -9,5 +10,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def public_figure_charts(programme):
-    return build_charts(programme)
+def public_figure_charts(programme, figures=None):
+    return build_charts(programme, figures)
