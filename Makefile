@@ -33,8 +33,9 @@ demo: $(BIN)/.base-installed assets
 	mkdir -p var
 	$(BIN)/partnerbase demo
 
-# One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n 0 …" runs in one process.
-PYTEST_ARGS ?= -n auto
+# One pytest worker per core (pytest-xdist), idle workers taking tests from busy ones;
+# PYTEST_ARGS="-n 0 …" runs in one process.
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: $(BIN)/.dev-installed assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 

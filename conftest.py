@@ -12,3 +12,70 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     from django.conf import settings
 
     settings.DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The IEP demo, built once per test process (see tests/snapshot.py)."""
+    from tests.snapshot import demo_snapshot
+
+    with django_db_blocker.unblock():
+        return demo_snapshot()
+
+
+@pytest.fixture
+def iep_restored(demo_snapshot):
+    """`iep_restored()` puts the IEP demo's records in the database and returns its
+    programme. Ask for `db` or `transactional_db` too, as the test needs."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from partnerbase.demo import iep_data
+    from partnerbase.programmes.models import Programme
+
+    def restore():
+        demo_snapshot.restore()
+        return Programme.objects.get(slug=iep_data.PROGRAMME["slug"])
+
+    yield restore
+    # A test's rollback or flush leaves content types the cache does not know.
+    ContentType.objects.clear_cache()
+
+
+# The longest tests run first, so that with pytest-xdist's work stealing (`make test`) the
+# other workers share out the many short ones meanwhile instead of waiting at the end.
+LONGEST_FIRST = (
+    "tests/browser/test_programme_from_nothing.py",
+    "tests/test_no_get_writes.py",
+    "tests/browser/",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        for i, prefix in enumerate(LONGEST_FIRST):
+            if item.nodeid.startswith(prefix):
+                return i
+        return len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep pytest-django's order
+
+
+@pytest.fixture(scope="session", autouse=True)
+def live_server_one_request_at_a_time():
+    """On SQLite the live server's requests share the test's in-memory connection, and two
+    requests at once on it (a page and its htmx call) can fail with "database table is
+    locked". There, the live server answers one request at a time; PostgreSQL gives each
+    request thread its own connection and keeps the threaded server."""
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(WSGIServer):
+        # The server thread itself uses the shared connections (LiveServerThread.run).
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        LiveServerThread.server_class = OneAtATime
+    yield

@@ -168,6 +168,9 @@ def axe_check(browser):
     require(AXE_JS.exists(), f"axe-core is not installed at {AXE_JS} (make test runs npm ci)")
 
     def check(page, name: str = ""):
+        # Tests click through `page.expect_navigation()`, so the new page has committed;
+        # axe reads it once it has loaded.
+        page.wait_for_load_state("load")
         screenshot(page, name or page.url)
         # Evaluated through the DevTools protocol, not added as a <script>: the page's
         # Content-Security-Policy refuses inline scripts, as it should.
@@ -187,15 +190,14 @@ def axe_check(browser):
 
 
 @pytest.fixture
-def iep(transactional_db):
-    """The IEP demo programme, its users (password "demo") and records, built afresh.
+def iep(transactional_db, iep_restored):
+    """The IEP demo programme, its users (password "demo") and records.
 
     Tests that use `live_server` get a transactional database that is emptied after each
-    test, so the demo is built for each test that asks for it (about four seconds).
+    test; the demo is built once per test process and its rows put back for each test
+    (see tests/snapshot.py).
     """
-    from partnerbase.demo.iep import build_iep
-
-    return build_iep()
+    return iep_restored()
 
 
 @pytest.fixture

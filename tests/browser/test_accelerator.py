@@ -35,36 +35,46 @@ def world(transactional_db, settings, tmp_path):
 def test_the_manager_selects_the_cohort(page, page_problems, world, sign_in, axe_check):
     sign_in(page, "manager@example.org")
     page.goto("/programmes/acc/")
-    page.get_by_role("link", name="Accelerator: selection, cohort, sessions and milestones").click()
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name="Accelerator: selection, cohort, sessions and milestones"
+        ).click()
     axe_check(page, "accelerator-home")
-    page.get_by_role("link", name="Selection for Scale-up call").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Selection for Scale-up call").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Selection"
     axe_check(page, "selection")
 
     # Decline one applicant with a reason.
-    page.get_by_role("link", name=re.compile(r"^Delta Ltd\W+decide")).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile(r"^Delta Ltd\W+decide")).click()
     page.get_by_label("Declined").check()
-    page.get_by_role("button", name="Save the decision").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the decision").click()
     assert page.locator(".govuk-error-summary").is_visible()
     assert "Enter the reason for the decision" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "decide-error")
     page.get_by_label("Reason").fill("Not yet proven at scale.")
-    page.get_by_role("button", name="Save the decision").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the decision").click()
     assert (
         "Decision saved for Delta Ltd." in page.locator(".govuk-notification-banner").inner_text()
     )
 
     # Select the cohort in one step: nothing ticked is refused and saves nothing.
-    page.get_by_role("button", name="Select the cohort").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Select the cohort").click()
     axe_check(page, "select-cohort")
-    page.get_by_role("button", name="Select them into the cohort").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Select them into the cohort").click()
     summary = page.locator(".govuk-error-summary")
     assert "Select at least one application" in summary.inner_text()
     axe_check(page, "select-cohort-error")
     assert CohortMembership.objects.count() == 0
     for name in ("Alpha Ltd", "Bravo Ltd", "Charlie Ltd"):
         page.get_by_label(name).check()
-    page.get_by_role("button", name="Select them into the cohort").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Select them into the cohort").click()
     assert page.get_by_role("heading", level=1).inner_text() == "First cohort"
     assert (
         "3 innovators joined First cohort."
@@ -79,7 +89,8 @@ def test_the_manager_selects_the_cohort(page, page_problems, world, sign_in, axe
 
     # Tell the applicants; the notification button goes once everyone is told.
     page.goto("/programmes/acc/accelerator/selection/scale-up/")
-    page.get_by_role("button", name="Tell 4 applicants the decision").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tell 4 applicants the decision").click()
     assert (
         "4 applicants told of the decision"
         in page.locator(".govuk-notification-banner").inner_text()
@@ -111,7 +122,8 @@ def test_an_innovator_records_a_milestones_evidence(
     assert page.get_by_role("heading", level=1).inner_text() == "Alpha Ltd"
     assert "Overdue" in page.locator("table[data-milestones]").inner_text()
     axe_check(page, "innovator-page")
-    page.get_by_role("link", name="Record evidence for Scaling plan agreed").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Record evidence for Scaling plan agreed").click()
     axe_check(page, "evidence-form")
 
     # A renamed program is refused: error summary, nothing saved.
@@ -123,7 +135,8 @@ def test_an_innovator_records_a_milestones_evidence(
     page.locator("#id_achieved_on_2").fill("2018")
     page.locator("#id_evidence").fill("Board minutes of 1 March 2018.")
     page.locator("#id_evidence_file").set_input_files(str(bad))
-    page.get_by_role("button", name="Save the evidence").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the evidence").click()
     assert page.locator(".govuk-error-summary").is_visible()
     axe_check(page, "evidence-error")
     milestone.refresh_from_db()
@@ -133,7 +146,8 @@ def test_an_innovator_records_a_milestones_evidence(
     good.write_bytes(b"%PDF-1.4\n% minutes\n")
     page.get_by_label("Achieved").check()
     page.locator("#id_evidence_file").set_input_files(str(good))
-    page.get_by_role("button", name="Save the evidence").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the evidence").click()
     assert "Evidence recorded" in page.locator(".govuk-notification-banner").inner_text()
     table = page.locator("table[data-milestones]").inner_text()
     assert "Achieved" in table and "minutes.pdf" in table and "Overdue" not in table

@@ -43,22 +43,27 @@ def test_the_manager_sees_rubric_assessors_and_ranking(page, page_problems, worl
 
     page.goto(base)
     axe_check(page, "assessment-index")
-    page.get_by_role("link", name=f"Rubric for {world.call.title}").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Rubric for {world.call.title}").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Rubric"
     assert "Who benefits, how much" in page.inner_text("main")
     axe_check(page, "rubric")
     page.goto(base)
-    page.get_by_role("link", name=f"Assessors for {world.call.title}").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Assessors for {world.call.title}").click()
     assert "Asha Assessor" in page.locator("table[data-assignments]").inner_text()
     axe_check(page, "assignments")
-    page.get_by_role("button", name="Assign automatically").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Assign automatically").click()
     page.wait_for_load_state()
     assert "could not get 2 assessors" in page.inner_text("main")
     axe_check(page, "assignments-after-automatic")
     page.goto(base)
-    page.get_by_role("link", name=f"Ranking for {world.call.title}").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Ranking for {world.call.title}").click()
     axe_check(page, "ranking")
-    page.get_by_role("link", name="Normalise for assessor strictness").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Normalise for assessor strictness").click()
     assert "Normalised (z)" in page.locator("table[data-ranking]").inner_text()
     axe_check(page, "ranking-normalised")
     assert not page_problems, str(page_problems)
@@ -78,7 +83,8 @@ def test_an_assessor_scores_their_application_and_is_refused_another(
     rows = page.locator("table[data-mine] tbody tr")
     assert rows.count() == 1
     axe_check(page, "my-assessments")
-    page.get_by_role("link", name=mine.application.organisation.name).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=mine.application.organisation.name).click()
     assert page.get_by_role("heading", level=1).inner_text() == mine.application.organisation.name
     axe_check(page, "score-form")
 
@@ -86,7 +92,8 @@ def test_an_assessor_scores_their_application_and_is_refused_another(
     page.fill(f"#id_score_{impact.pk}", "7")
     page.fill(f"#id_comment_{impact.pk}", "A clear plan")
     page.fill(f"#id_score_{fit.pk}", "12")
-    page.get_by_role("button", name="Submit scores").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit scores").click()
     page.wait_for_load_state()
     summary = page.locator(".govuk-error-summary")
     assert "There is a problem" in summary.inner_text()

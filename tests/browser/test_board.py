@@ -27,13 +27,15 @@ def test_team_records_a_meeting_and_a_champion_downloads_its_paper(
 
     sign_in(page, "team@example.org")
     page.goto(f"/programmes/{iep.slug}/")
-    page.get_by_role("link", name="The board: members, meetings, papers and actions").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="The board: members, meetings, papers and actions").click()
     page.wait_for_url("**/board/")
     assert page.get_by_role("heading", level=1).inner_text() == "The board"
     assert page.locator("table[data-seats] tbody tr").count() == 14
     axe_check(page, "board")
 
-    page.get_by_role("button", name="Record a meeting").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record a meeting").click()
     page.wait_for_url("**/board/meetings/add/")
     axe_check(page, "meeting-form")
     page.get_by_label("Title").fill("Board: planning the second year")
@@ -41,7 +43,8 @@ def test_team_records_a_meeting_and_a_champion_downloads_its_paper(
     page.locator("#id_held_on_1").fill("10")
     page.locator("#id_held_on_2").fill("2018")
     page.get_by_label("Agenda").fill("The second year\nNew champions")
-    page.get_by_role("button", name="Save meeting").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save meeting").click()
     page.wait_for_url("**/board/meetings/*/")
     meeting = BoardMeeting.objects.get(title="Board: planning the second year")
     assert "Meeting recorded." in page.inner_text("body")
@@ -49,7 +52,8 @@ def test_team_records_a_meeting_and_a_champion_downloads_its_paper(
 
     # A program renamed as a PDF: the error summary, and nothing saved.
     papers_before = BoardPaper.objects.count()
-    page.get_by_role("button", name="Upload a paper").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload a paper").click()
     page.wait_for_url("**/papers/add/")
     axe_check(page, "paper-form")
     page.get_by_label("Title").fill("Plan")
@@ -63,21 +67,25 @@ def test_team_records_a_meeting_and_a_champion_downloads_its_paper(
     axe_check(page, "paper-form-errors")
 
     page.get_by_label("Upload a file").set_input_files(str(pdf))
-    page.get_by_role("button", name="Upload paper").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload paper").click()
     page.wait_for_url(f"**/board/meetings/{meeting.uid}/")
     paper = BoardPaper.objects.get(meeting=meeting)
     assert (paper.title, paper.original_filename) == ("Plan", "partnership-plan.pdf")
 
-    page.get_by_role("button", name="Record a decision").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record a decision").click()
     page.wait_for_url("**/decisions/add/")
     axe_check(page, "decision-form")
     page.get_by_label("Agreed work").check()
     page.get_by_label("Summary").fill("Open a second call for innovators")
-    page.get_by_role("button", name="Save decision").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save decision").click()
     page.wait_for_url(f"**/board/meetings/{meeting.uid}/")
     decision = Decision.objects.get(meeting=meeting)
 
-    page.get_by_role("button", name="Record an action").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record an action").click()
     page.wait_for_url("**/actions/add/")
     axe_check(page, "action-form")
     page.get_by_label("Action", exact=True).fill("Draft the second call")
@@ -86,7 +94,8 @@ def test_team_records_a_meeting_and_a_champion_downloads_its_paper(
     page.locator("#id_due_on_0").fill("30")
     page.locator("#id_due_on_1").fill("11")
     page.locator("#id_due_on_2").fill("2018")
-    page.get_by_role("button", name="Save action").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save action").click()
     page.wait_for_url(f"**/board/meetings/{meeting.uid}/")
     action = Action.objects.get(meeting=meeting)
     assert (action.owner_champion.organisation.name, action.decision) == (

@@ -43,23 +43,28 @@ def world(transactional_db):
 def answer(page, sign_in, axe_check, email, who):
     sign_in(page, email)
     page.goto("/programmes/brk/brokering/")
-    page.locator("#main-content").get_by_role("link", name="Your introductions").click()
+    with page.expect_navigation():
+        page.locator("#main-content").get_by_role("link", name="Your introductions").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Your introductions"
     rows = page.locator("table[data-introductions='mine'] tbody tr")
     assert rows.count() == 1 and "Money A+E with Grant Thornton" in rows.inner_text()
     axe_check(page, f"my-introductions-{who}")
-    rows.get_by_role("link", name=re.compile("Accept or decline")).click()
+    with page.expect_navigation():
+        rows.get_by_role("link", name=re.compile("Accept or decline")).click()
     # Declining without a reason is refused, with the GOV.UK error summary.
     page.get_by_label("No, decline it").check()
-    page.get_by_role("button", name="Send your answer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send your answer").click()
     assert page.locator(".govuk-error-summary").is_visible()
     axe_check(page, f"answer-error-{who}")
     page.get_by_label("Yes, accept the introduction").check()
-    page.get_by_role("button", name="Send your answer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send your answer").click()
     assert (
         "You accepted the introduction." in page.locator(".govuk-notification-banner").inner_text()
     )
-    page.get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
 
 
 def test_a_round_from_run_to_a_confirmed_partnership_on_the_dashboard(
@@ -67,17 +72,21 @@ def test_a_round_from_run_to_a_confirmed_partnership_on_the_dashboard(
 ):
     sign_in(page, "team@example.org")
     page.goto("/programmes/brk/")
-    page.get_by_role("link", name="Brokering: needs, offers and introductions").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Brokering: needs, offers and introductions").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Brokering"
     axe_check(page, "brokering-home")
 
     # Start a round with the default weights, and run it: progress, then proposals.
-    page.get_by_role("button", name="Start a round").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start a round").click()
     page.get_by_label("Name of the round").fill("Spring 2018")
     axe_check(page, "round-form")
-    page.get_by_role("button", name="Create the round").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create the round").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Spring 2018"
-    page.get_by_role("button", name="Run the engine").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Run the engine").click()
     proposed = page.locator("table[data-introductions='proposed'] tbody tr")
     proposed.first.wait_for()  # htmx polls the progress and reloads when the run ends
     assert proposed.count() == 4
@@ -87,15 +96,19 @@ def test_a_round_from_run_to_a_confirmed_partnership_on_the_dashboard(
     axe_check(page, "round-proposals")
 
     # Review: remove one, then mark as reviewed and send.
-    page.get_by_role("button", name="Remove Toolshed with Barclays").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Remove Toolshed with Barclays").click()
     assert proposed.count() == 3
-    page.get_by_role("button", name="Mark as reviewed").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark as reviewed").click()
     axe_check(page, "round-reviewed")
-    page.get_by_role("button", name="Send the introductions").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the introductions").click()
     assert "3 introductions sent." in page.locator(".govuk-notification-banner").inner_text()
     assert page.locator("#round-status").inner_text() == "Sent"
     axe_check(page, "round-sent")
-    page.get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
 
     # The partner accepts, then the innovator.
     answer(page, sign_in, axe_check, "partner@example.org", "partner")
@@ -112,7 +125,8 @@ def test_a_round_from_run_to_a_confirmed_partnership_on_the_dashboard(
     for part, value in enumerate([today.day, today.month, today.year]):
         page.locator(f"#id_on_{part}").fill(str(value))
     page.get_by_label("Estimated value over the next 12 months").fill("18000")
-    page.get_by_role("button", name="Move").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Move").click()
     assert page.locator("#partnership-stage").inner_text() == "Confirmed"
     axe_check(page, "partnership")
     page.goto("/programmes/brk/")
@@ -121,7 +135,8 @@ def test_a_round_from_run_to_a_confirmed_partnership_on_the_dashboard(
     )
     assert page.locator("#figure-partnerships_confirmed").inner_text() == "1"
     axe_check(page, "dashboard")
-    page.get_by_role("link", name="See the records behind the conversion").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="See the records behind the conversion").click()
     rows = page.locator("table[data-records='partnerships'] tbody tr")
     assert rows.count() == 3
     assert "Confirmed" in rows.filter(has_text="Money A+E and Grant Thornton").inner_text()
@@ -136,12 +151,14 @@ def test_the_team_sets_an_innovators_limits_and_the_run_keeps_them(
     round = world.round(name="Summer 2018")
     sign_in(page, "team@example.org")
     page.goto(f"/programmes/brk/brokering/rounds/{round.uid}/")
-    page.get_by_role("link", name="Change the innovators’ limits").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change the innovators’ limits").click()
     axe_check(page, "innovator-limits")
     # The fewest above the most: the error summary links to the input, and nothing is saved.
     page.get_by_label("Most introductions for Toolshed").fill("1")
     page.get_by_label("Fewest introductions for Toolshed").fill("2")
-    page.get_by_role("button", name="Save the limits").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the limits").click()
     summary = page.locator(".govuk-error-summary")
     assert "The fewest introductions for Toolshed cannot be more than the most (1)" in (
         summary.inner_text()
@@ -151,10 +168,12 @@ def test_the_team_sets_an_innovators_limits_and_the_run_keeps_them(
     assert page.evaluate("document.activeElement.id") == (f"id_minimum_{world.orgs['toolshed'].pk}")
     assert not round.innovator_settings.exists()
     page.get_by_label("Fewest introductions for Toolshed").fill("1")
-    page.get_by_role("button", name="Save the limits").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the limits").click()
     limits = page.locator("table[data-innovator-limits] tbody tr").filter(has_text="Toolshed")
     assert limits.inner_text().split("\t")[2:] == ["1", "1", "This innovator"]
-    page.get_by_role("button", name="Run the engine").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Run the engine").click()
     proposed = page.locator("table[data-introductions='proposed'] tbody tr")
     proposed.first.wait_for()
     assert proposed.filter(has_text="Toolshed with").count() == 1  # two without the limit

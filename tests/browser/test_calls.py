@@ -43,7 +43,8 @@ def test_an_applicant_drafts_comes_back_and_submits(page, page_problems, call, s
     axe_check(page, "public-call")
 
     # Create an account for the organisation.
-    page.get_by_role("button", name="Start your application").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start your application").click()
     page.wait_for_url("**/create-account/")
     axe_check(page, "create-account")
     page.get_by_label("Your full name").fill("Ada Applicant")
@@ -93,7 +94,8 @@ def test_an_applicant_drafts_comes_back_and_submits(page, page_problems, call, s
     # Submit with required answers missing: the error summary points at each question.
     page.get_by_label("Describe your idea").fill("A changed idea")
     page.get_by_label("Annual income").fill("120,000")
-    page.get_by_role("button", name="Submit application").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit application").click()
     summary = page.locator(".govuk-error-summary")
     summary.wait_for()
     text = summary.inner_text()
@@ -132,15 +134,19 @@ def test_an_applicant_drafts_comes_back_and_submits(page, page_problems, call, s
 def test_a_manager_reads_the_calls_and_applications(page, page_problems, call, sign_in, axe_check):
     sign_in(page, "team@example.org", PASSWORD)
     page.goto("/programmes/north/")
-    page.get_by_role("link", name="Calls and applications").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Calls and applications").click()
     axe_check(page, "call-list")
-    page.get_by_role("link", name=call.title).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=call.title).click()
     assert page.get_by_role("heading", level=1).inner_text() == call.title
     axe_check(page, "call-detail")
-    page.get_by_role("link", name="0 applications").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="0 applications").click()
     axe_check(page, "application-list")
     page.goto("/programmes/north/calls/add/")
-    page.get_by_role("button", name="Create call").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create call").click()
     assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "call-form-errors")
     assert not page_problems, str(page_problems)
@@ -162,7 +168,8 @@ def test_a_closed_call_and_a_forgotten_password(page, page_problems, call, axe_c
     axe_check(page, "call-not-open")
 
     page.goto("/accounts/login/")
-    page.get_by_role("link", name="Forgotten your password?").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Forgotten your password?").click()
     axe_check(page, "password-reset")
     page.get_by_label("Email address").fill("nobody@example.org")
     with page.expect_navigation():

@@ -22,15 +22,18 @@ def fill_date(page, name, day):
 def test_a_vote_is_run_and_its_result_shown(page, page_problems, iep, sign_in, axe_check):
     sign_in(page, "team@example.org")
     page.goto(f"/programmes/{iep.slug}/")
-    page.get_by_role("link", name="Challenge areas: proposals and votes").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Challenge areas: proposals and votes").click()
     page.wait_for_url("**/challenges/")
     assert page.locator("ul[data-areas] li").count() == 3
     axe_check(page, "challenge-areas")
-    page.get_by_role("link", name="Votes", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Votes", exact=True).click()
     page.wait_for_url("**/challenges/votes/")
     axe_check(page, "votes")
 
-    page.get_by_role("button", name="Set up a vote").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Set up a vote").click()
     page.wait_for_url("**/votes/add/")
     page.get_by_label("Title").fill("Choosing a fourth area")
     page.get_by_label("The board").check()
@@ -40,16 +43,19 @@ def test_a_vote_is_run_and_its_result_shown(page, page_problems, iep, sign_in, a
     fill_date(page, "closes_on", date.today() + timedelta(days=14))
     for title in CANDIDATES:
         page.get_by_label(title, exact=False).check()
-    page.get_by_role("button", name="Set up the vote").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Set up the vote").click()
     page.wait_for_url("**/votes/*/")
     vote = ChallengeVote.objects.get(title="Choosing a fourth area")
     assert vote.proposals.count() == 3
     axe_check(page, "vote-draft")
 
-    page.get_by_role("button", name="Open the vote").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Open the vote").click()
     page.wait_for_url("**/open/")
     axe_check(page, "vote-open-confirm")
-    page.get_by_role("button", name="Open the vote").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Open the vote").click()
     page.wait_for_url(f"**/votes/{vote.uid}/")
     assert page.locator("[data-status]").inner_text() == "Open"
     assert page.locator("ul[data-roll] li").count() == 14  # the board's organisations
@@ -58,7 +64,8 @@ def test_a_vote_is_run_and_its_result_shown(page, page_problems, iep, sign_in, a
     page.context.clear_cookies()
     sign_in(page, "champion@example.org")
     page.goto(f"/programmes/{iep.slug}/challenges/votes/{vote.uid}/")
-    page.get_by_role("button", name="Vote for Grant Thornton UK").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vote for Grant Thornton UK").click()
     page.wait_for_url("**/ballot/**")
     axe_check(page, "ballot")
     page.get_by_label("Affordable housing").select_option("1")
@@ -73,7 +80,8 @@ def test_a_vote_is_run_and_its_result_shown(page, page_problems, iep, sign_in, a
 
     page.get_by_label("Digital inclusion").select_option("2")
     page.get_by_label("Loneliness in later life").select_option("3")
-    page.get_by_role("button", name="Cast the ballot").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Cast the ballot").click()
     page.wait_for_url(f"**/votes/{vote.uid}/")
     assert "Ballot cast for Grant Thornton UK." in page.inner_text("body")
     ballot = Ballot.objects.get(vote=vote)
@@ -85,9 +93,11 @@ def test_a_vote_is_run_and_its_result_shown(page, page_problems, iep, sign_in, a
     page.context.clear_cookies()
     sign_in(page, "team@example.org")
     page.goto(f"/programmes/{iep.slug}/challenges/votes/{vote.uid}/")
-    page.get_by_role("button", name="Close and count").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Close and count").click()
     page.wait_for_url("**/close/")
-    page.get_by_role("button", name="Close and count").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Close and count").click()
     page.wait_for_url(f"**/votes/{vote.uid}/results/")
     assert "Counted by the Schulze method" in page.locator("[data-method]").inner_text()
     assert page.locator("ol[data-winners] li").all_inner_texts() == ["Affordable housing"]

@@ -28,7 +28,8 @@ def test_the_team_re_ranks_prospects_and_commits_one_to_the_board(
 ):
     sign_in(page, "team@example.org")
     page.goto("/programmes/iep/")
-    page.get_by_role("link", name="Champion prospects").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Champion prospects").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Champion prospects"
     before = shown_order(page)
     assert before == ranked_now(iep) and len(before) > 20
@@ -52,8 +53,10 @@ def test_the_team_re_ranks_prospects_and_commits_one_to_the_board(
     axe_check(page, "prospects-re-ranked")
 
     # A prospect who has been met: WhatsApp's chief executive.
-    page.get_by_role("link", name="Met (3)").click()
-    page.get_by_role("link", name="WhatsApp", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Met (3)").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="WhatsApp", exact=True).click()
     prospect = Prospect.objects.get(programme=iep, organisation__name="WhatsApp")
     assert page.locator("#stage").inner_text().startswith("Met")
     axe_check(page, "prospect")
@@ -62,7 +65,8 @@ def test_the_team_re_ranks_prospects_and_commits_one_to_the_board(
     page.fill("#id_term_starts_on_0", "31")
     page.fill("#id_term_starts_on_1", "2")
     page.fill("#id_term_starts_on_2", "2018")
-    page.get_by_role("button", name="Commit to the board").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Commit to the board").click()
     summary = page.locator(".govuk-error-summary")
     assert "There is a problem" in summary.inner_text()
     assert "Term starts on must be a real date" in summary.inner_text()

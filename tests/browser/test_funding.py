@@ -30,13 +30,15 @@ def test_team_records_a_loan_and_a_repayment(page, page_problems, iep, sign_in, 
 
     sign_in(page, "team@example.org")
     page.goto(f"/programmes/{iep.slug}/")
-    page.get_by_role("link", name="Funding ledger").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Funding ledger").click()
     page.wait_for_url("**/funding/")
     assert page.get_by_role("heading", level=1).inner_text() == "Funding ledger"
     assert "£632,913" not in page.inner_text("#total-cash")  # all cash, not just additional
     axe_check(page, "funding-ledger")
 
-    page.get_by_role("button", name="Record an award").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record an award").click()
     page.wait_for_url("**/funding/awards/add/")
     axe_check(page, "award-form")
 
@@ -64,7 +66,8 @@ def test_team_records_a_loan_and_a_repayment(page, page_problems, iep, sign_in, 
     page.get_by_label("Interest rate (% a year)").fill("4.5")
     page.get_by_label("Term in months").fill("24")
     page.get_by_label("Equal monthly instalments (annuity)").check()
-    page.get_by_role("button", name="Record award").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record award").click()
     page.wait_for_url("**/funding/awards/*/")
 
     award = FundingAward.objects.get(title="Big Issue Invest loan to Thrive")
@@ -73,7 +76,8 @@ def test_team_records_a_loan_and_a_repayment(page, page_problems, iep, sign_in, 
     assert "Award recorded." in page.inner_text("body")
     axe_check(page, "loan")
 
-    page.get_by_role("button", name="Record a repayment").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record a repayment").click()
     page.wait_for_url("**/repayments/add/")
     assert page.locator("#balance").inner_text() == gbp(owed)
     axe_check(page, "repayment-form")
@@ -92,7 +96,8 @@ def test_team_records_a_loan_and_a_repayment(page, page_problems, iep, sign_in, 
     axe_check(page, "repayment-form-errors")
 
     page.get_by_label("Amount repaid").fill(str(from_minor(instalment, "GBP")))
-    page.get_by_role("button", name="Record repayment").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record repayment").click()
     page.wait_for_url(f"**/funding/awards/{award.uid}/")
     assert page.locator("#loan-repaid").inner_text() == gbp(instalment)
     assert page.locator("#loan-balance").inner_text() == gbp(owed - instalment)

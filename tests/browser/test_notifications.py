@@ -40,7 +40,8 @@ def test_a_person_reads_their_notifications_and_chooses_what_they_hear_about(
     page, world, sign_in, axe_check
 ):
     sign_in(page, "pat@example.org", PASSWORD)
-    page.get_by_role("link", name="Notifications (2)").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Notifications (2)").click()
     page.wait_for_selector("h1")
     assert page.get_by_role("heading", name="Your notifications", level=1).is_visible()
     assert page.locator("[data-unread]").count() == 2
@@ -52,13 +53,15 @@ def test_a_person_reads_their_notifications_and_chooses_what_they_hear_about(
     assert page.locator("[data-unread]").count() == 1
     assert page.get_by_role("link", name="Notifications (1)").is_visible()
 
-    page.get_by_role("link", name="Choose what you are told about").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Choose what you are told about").click()
     page.wait_for_selector("h1")
     assert page.get_by_role("heading", name="Notification settings").is_visible()
     assert "Password reset" in page.locator("[data-always-on]").inner_text()
     axe_check(page, "notification-settings")
     page.get_by_label("Pledges due in 14 days").uncheck()
-    page.get_by_role("button", name="Save settings").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save settings").click()
     page.wait_for_selector(".govuk-notification-banner")
     assert "settings are saved" in page.locator(".govuk-notification-banner").inner_text()
     assert not page.get_by_label("Pledges due in 14 days").is_checked()
@@ -76,7 +79,8 @@ def test_the_team_tries_a_failed_email_again(page, world, sign_in, axe_check):
     assert "Mail server down" in page.locator("[data-unsent='failed']").inner_text()
     axe_check(page, "notifications-unsent")
 
-    page.locator("[data-unsent='failed'] tbody tr").first.get_by_role("button").click()
+    with page.expect_navigation():
+        page.locator("[data-unsent='failed'] tbody tr").first.get_by_role("button").click()
     page.wait_for_selector(".govuk-notification-banner")
     assert "was sent" in page.locator(".govuk-notification-banner").inner_text()
     assert page.locator("[data-unsent='failed'] tbody tr").count() == 1

@@ -22,14 +22,16 @@ def test_an_innovator_records_an_outcome_and_the_team_verifies_it(
     assert "Trebled (120 to 360 participants)" in participants.inner_text()
     axe_check(page, "outcomes-innovator")
 
-    participants.get_by_role("link", name="Record a value of Participants served").click()
+    with page.expect_navigation():
+        participants.get_by_role("link", name="Record a value of Participants served").click()
     # Bad input: a negative count. The error summary names it and nothing is saved.
     before = OutcomeObservation.objects.count()
     page.get_by_label("Day").fill("1")
     page.get_by_label("Month").fill("12")
     page.get_by_label("Year").fill("2018")
     page.get_by_label("Value").fill("-5")
-    page.get_by_role("button", name="Record value").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record value").click()
     summary = page.locator(".govuk-error-summary")
     assert "The value cannot be negative." in summary.inner_text()
     assert OutcomeObservation.objects.count() == before
@@ -39,7 +41,8 @@ def test_an_innovator_records_an_outcome_and_the_team_verifies_it(
     page.get_by_role("textbox", name="Evidence (optional)", exact=True).fill(
         "Our December register"
     )
-    page.get_by_role("button", name="Record value").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record value").click()
     page.wait_for_url(f"**{own}")
     participants = page.locator(
         "section", has=page.get_by_role("heading", name="Participants served")
@@ -55,10 +58,13 @@ def test_an_innovator_records_an_outcome_and_the_team_verifies_it(
     row = page.locator("table[data-kind='participants_served'] tbody tr", has_text="Toolshed")
     assert "420 participants" in row.inner_text()
     axe_check(page, "outcomes-cohort")
-    row.get_by_role("link", name="Toolshed").click()
-    page.get_by_role("link", name="Verify the value of 1 Dec 2018").click()
+    with page.expect_navigation():
+        row.get_by_role("link", name="Toolshed").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Verify the value of 1 Dec 2018").click()
     page.get_by_role("textbox", name="Evidence", exact=True).fill("Checked against the register")
-    page.get_by_role("button", name="Mark as verified").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark as verified").click()
     page.wait_for_url(f"**{own}")
     saved.refresh_from_db()
     assert saved.quality == "verified" and saved.evidence == "Checked against the register"

@@ -67,7 +67,8 @@ def test_team_member_signs_in_and_follows_a_figure_to_its_records(
     axe_check(page, "programme-list")
 
     # The programme list links to the dashboard.
-    page.get_by_role("link", name=f"Dashboard in {iep.name}", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Dashboard in {iep.name}", exact=True).click()
     page.wait_for_url("**/programmes/iep/")
     assert page.get_by_role("heading", level=1).inner_text() == "Headline figures"
     assert_shows_figures(page, figures)
@@ -77,7 +78,8 @@ def test_team_member_signs_in_and_follows_a_figure_to_its_records(
     key = Figure.PARTNERSHIPS_CONFIRMED
     result = figures.figures[key]
     assert result.value > 0
-    page.get_by_role("link", name=f"See the records behind {result.label.lower()}").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"See the records behind {result.label.lower()}").click()
     page.wait_for_url(f"**/programmes/iep/figures/{key}/")
     assert result.display in page.get_by_role("heading", level=1).inner_text()
     assert record_rows(page, key).count() == result.value

@@ -29,12 +29,15 @@ def test_the_team_invites_and_the_newcomer_sets_a_password(
     browser, live_server, page, page_problems, world, sign_in, axe_check
 ):
     sign_in(page, "tess@example.org", TEAM_PASSWORD)
-    page.get_by_role("link", name="People and access").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="People and access").click()
     assert page.get_by_role("heading", name="People and access", level=1).is_visible()
     axe_check(page, "people")
 
-    page.get_by_role("button", name="Invite someone").click()
-    page.get_by_role("button", name="Send the invitation").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Invite someone").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the invitation").click()
     assert page.locator(".govuk-error-summary").is_visible()
     assert "Select at least one role" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "invite-errors")
@@ -43,7 +46,8 @@ def test_the_team_invites_and_the_newcomer_sets_a_password(
     page.get_by_label("Full name").fill("Ivy Ng")
     page.get_by_label("Innovator").check()
     page.get_by_label("Organisation they act for").select_option(label="Toolshed")
-    page.get_by_role("button", name="Send the invitation").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the invitation").click()
     assert (
         "Invitation sent to ivy@example.org"
         in page.locator(".govuk-notification-banner").inner_text()
@@ -64,16 +68,19 @@ def test_the_team_invites_and_the_newcomer_sets_a_password(
     axe_check(newcomer, "invitation")
     newcomer.get_by_label("Create a password").fill("short")
     newcomer.get_by_label("Confirm your password").fill("short")
-    newcomer.get_by_role("button", name="Create the account and sign in").click()
+    with newcomer.expect_navigation():
+        newcomer.get_by_role("button", name="Create the account and sign in").click()
     assert "too short" in newcomer.locator(".govuk-error-summary").inner_text()
     axe_check(newcomer, "invitation-errors")
 
     newcomer.get_by_label("Create a password").fill("a long enough passphrase")
     newcomer.get_by_label("Confirm your password").fill("a long enough passphrase")
-    newcomer.get_by_role("button", name="Create the account and sign in").click()
+    with newcomer.expect_navigation():
+        newcomer.get_by_role("button", name="Create the account and sign in").click()
     banner = newcomer.locator(".govuk-notification-banner").inner_text()
     assert "You have joined Inclusive Economy as Innovator for Toolshed" in banner
-    newcomer.get_by_role("link", name="Your account").click()
+    with newcomer.expect_navigation():
+        newcomer.get_by_role("link", name="Your account").click()
     assert "Innovator for Toolshed" in newcomer.locator("[data-programme='iep']").inner_text()
     axe_check(newcomer, "account")
 

@@ -26,12 +26,14 @@ def test_a_champion_records_a_pledge_and_its_delivery(page, page_problems, iep, 
     pledges_before, deliveries_before = Pledge.objects.count(), PledgeDelivery.objects.count()
     sign_in(page, "champion@example.org")
     page.goto(f"/programmes/{iep.slug}/")
-    page.get_by_role("link", name="Pledge ledger").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Pledge ledger").click()
     page.wait_for_url("**/pledges/")
     assert page.get_by_role("heading", level=1).inner_text() == "Pledge ledger"
     axe_check(page, "pledge-ledger")
 
-    page.get_by_role("button", name="Record a pledge").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record a pledge").click()
     page.wait_for_url("**/pledges/add/")
     # A champion pledges only for its own organisation.
     options = page.locator("#id_organisation option").all_inner_texts()
@@ -65,13 +67,15 @@ def test_a_champion_records_a_pledge_and_its_delivery(page, page_problems, iep, 
     assert (pledge.quantity, pledge.estimated_value_minor) == (Decimal(40), 600_000)
     axe_check(page, "pledge")
 
-    page.get_by_role("button", name="Confirm the pledge").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm the pledge").click()
     page.wait_for_url("**/confirm/")
     fill_date(page, "on", "8", "12", "2017")
     submit(page, "Confirm the pledge")
     assert page.locator("#pledge-status").inner_text() == "Confirmed"
 
-    page.get_by_role("button", name="Record a delivery").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record a delivery").click()
     page.wait_for_url("**/deliveries/add/")
     axe_check(page, "delivery-form")
     fill_date(page, "delivered_on", "15", "3", "2018")

@@ -554,7 +554,8 @@ def brokering_round(s: Story, tess: Person, ivan: Person, pat: Person):
     s.press(page, "Start a round")
     page.get_by_label("Name of the round").fill("First round")
     s.submit(page, "Create the round")
-    page.get_by_role("button", name="Run the engine").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Run the engine").click()
     proposed = page.locator("table[data-introductions='proposed'] tbody tr")
     expect(proposed).to_have_count(1, timeout=30_000)  # htmx polls until the run ends
     s.check(page, "round-proposals")

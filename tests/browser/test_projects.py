@@ -20,22 +20,26 @@ def sign_out(page):
 def test_a_competition_from_entry_to_award(page, page_problems, iep, sign_in, axe_check):
     sign_in(page, "team@example.org")
     page.goto("/programmes/iep/")
-    page.get_by_role("link", name="Competitions").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Competitions").click()
     axe_check(page, "competitions")
-    page.get_by_role("link", name="Open Banking for Good").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Open Banking for Good").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Open Banking for Good"
     assert page.locator("#prize-fund").inner_text() == "£3 million ($3.95 million)"
     competition_url = page.url
     axe_check(page, "competition")
 
     # The team records an entry for an organisation; a wrong date first.
-    page.get_by_role("button", name="Record an entry").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record an entry").click()
     page.select_option("#id_organisation", label="Oakfield Credit Union")
     page.fill("#id_title", "Savings round-ups")
     page.fill("#id_entered_on_0", "31")
     page.fill("#id_entered_on_1", "2")
     page.fill("#id_entered_on_2", "2018")
-    page.get_by_role("button", name="Record entry").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record entry").click()
     assert "There is a problem" in page.locator(".govuk-error-summary").inner_text()
     assert not CompetitionEntry.objects.filter(title="Savings round-ups").exists()
     axe_check(page, "entry-error")
@@ -46,7 +50,8 @@ def test_a_competition_from_entry_to_award(page, page_problems, iep, sign_in, ax
     assert "Entry from Oakfield Credit Union recorded." in page.inner_text("main")
 
     # Its judge: the assessor, who already judges the competition, is given this entry too.
-    page.get_by_role("button", name="Add a judge").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add a judge").click()
     axe_check(page, "judge-form")
     page.select_option("#id_user", label="Asha Assessor")
     page.get_by_label("Savings round-ups (Oakfield Credit Union)").check()
@@ -64,13 +69,15 @@ def test_a_competition_from_entry_to_award(page, page_problems, iep, sign_in, ax
     assert "Savings round-ups" in judging.inner_text()
     assert page.locator("table[data-ranking]").count() == 0
     axe_check(page, "competition-as-judge")
-    page.get_by_role("link", name="Score the entry “Savings round-ups”").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Score the entry “Savings round-ups”").click()
     fields = page.locator("input[name^=criterion_]")
     assert fields.count() == 4
     for i in range(4):
         fields.nth(i).fill("5")
     fields.nth(0).fill("9")  # out of range: 1 to 5
-    page.get_by_role("button", name="Submit scores").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit scores").click()
     assert "must be 5 or less" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "score-error")
     fields.nth(0).fill("5")
@@ -84,7 +91,8 @@ def test_a_competition_from_entry_to_award(page, page_problems, iep, sign_in, ax
     page.goto(competition_url)
     first = page.locator("table[data-ranking] tbody tr").first
     assert "Oakfield Credit Union" in first.inner_text()
-    page.get_by_role("link", name="Award a prize to Oakfield Credit Union").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Award a prize to Oakfield Credit Union").click()
     page.fill("#id_amount", "100000")
     page.fill("#id_award_date_0", "14")
     page.fill("#id_award_date_1", "3")
@@ -109,7 +117,8 @@ def test_the_team_creates_a_competition_with_a_stage_and_a_criterion(
 ):
     sign_in(page, "team@example.org")
     page.goto("/programmes/iep/projects/competitions/")
-    page.get_by_role("button", name="Create a competition").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create a competition").click()
     axe_check(page, "competition-form")
     page.fill("#id_name", "Inclusive Payments Prize")
     page.select_option("#id_sponsor", label="Nationwide Building Society")
@@ -117,7 +126,8 @@ def test_the_team_creates_a_competition_with_a_stage_and_a_criterion(
     page.fill("#id_launch_date_0", "1")
     page.fill("#id_launch_date_1", "10")
     page.fill("#id_launch_date_2", "2018")
-    page.get_by_role("button", name="Create competition").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create competition").click()
     assert "The prize fund must be more than 0" in page.locator("#id_prize_fund-error").inner_text()
     assert not Competition.objects.filter(name="Inclusive Payments Prize").exists()
     axe_check(page, "competition-form-error")
@@ -127,12 +137,14 @@ def test_the_team_creates_a_competition_with_a_stage_and_a_criterion(
     assert "Inclusive Payments Prize created." in page.inner_text("main")
     assert page.locator("#prize-fund").inner_text().startswith("£500,000")
 
-    page.get_by_role("button", name="Add a stage").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add a stage").click()
     page.fill("#id_name", "Open call")
     for prefix, when in {"starts_on": "1 10 2018", "ends_on": "30 9 2018"}.items():
         for i, part in enumerate(when.split()):
             page.fill(f"#id_{prefix}_{i}", part)
-    page.get_by_role("button", name="Add stage").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add stage").click()
     assert "must be the same as or after" in page.locator("#id_ends_on-error").inner_text()
     axe_check(page, "stage-form-error")
     page.fill("#id_ends_on_1", "11")
@@ -140,7 +152,8 @@ def test_the_team_creates_a_competition_with_a_stage_and_a_criterion(
         page.get_by_role("button", name="Add stage").click()
     assert "Open call: 1 October 2018 to 30 November 2018" in page.inner_text("main")
 
-    page.get_by_role("button", name="Add a rubric criterion").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add a rubric criterion").click()
     axe_check(page, "criterion-form")
     page.fill("#id_name", "Reach")
     page.fill("#id_weight", "2")
@@ -156,10 +169,12 @@ def test_the_team_creates_a_competition_with_a_stage_and_a_criterion(
 def test_a_project_page_and_recording_an_observation(page, page_problems, iep, sign_in, axe_check):
     sign_in(page, "team@example.org")
     page.goto("/programmes/iep/")
-    page.get_by_role("link", name="Collaborative projects").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Collaborative projects").click()
     assert page.locator("table[data-projects] tbody tr").count() == 5
     axe_check(page, "projects")
-    page.get_by_role("link", name="West Midlands transition-to-work pilot").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="West Midlands transition-to-work pilot").click()
 
     coalition = page.locator("table[data-coalition]").inner_text()
     named = ["O2", "Accenture", "Movement to Work", "UnLtd", "West Midlands Combined Authority"]
@@ -172,14 +187,16 @@ def test_a_project_page_and_recording_an_observation(page, page_problems, iep, s
     assert "112 people" in outcomes
     axe_check(page, "project")
 
-    page.get_by_role("button", name="Record an observation").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record an observation").click()
     page.get_by_label("Young people into work").check()
     page.fill("#id_observed_on_0", "31")
     page.fill("#id_observed_on_1", "10")
     page.fill("#id_observed_on_2", "2018")
     page.fill("#id_value", "130")
     page.get_by_label("Verified").check()
-    page.get_by_role("button", name="Record observation").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record observation").click()
     assert "Give the evidence" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "observation-error")
     page.fill("#id_evidence", "WMCA monthly return, October 2018")

@@ -14,7 +14,10 @@ def test_the_team_reads_the_report_and_downloads_it(
 ):
     sign_in(page, "team@example.org")
     page.goto(f"/programmes/{iep.slug}/")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Progress report").click()
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Menu").get_by_role(
+            "link", name="Progress report"
+        ).click()
     # Building the report takes seconds on a busy machine: wait longer than for a page.
     page.wait_for_url(f"**/programmes/{iep.slug}/report/", timeout=SLOW_MS)
     assert page.get_by_role("heading", name="Progress report", level=1).is_visible()
@@ -51,7 +54,8 @@ def test_the_team_reads_the_report_and_downloads_it(
     page.emulate_media(media="screen")
 
     # A number opens the records that make it.
-    page.locator("td[data-figure=new_projects] a").click()
+    with page.expect_navigation():
+        page.locator("td[data-figure=new_projects] a").click()
     page.wait_for_url("**/figures/new_projects/**")
     assert page.get_by_role("heading", level=1).inner_text().startswith("New projects")
     assert not page_problems, page_problems

@@ -17,7 +17,8 @@ def test_the_team_tells_a_story_and_a_visitor_reads_it(
 ):
     sign_in(page, "team@example.org")
     page.goto("/")  # the landing page lists every place the team may go
-    page.get_by_role("link", name="Innovators' stories").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Innovators' stories").click()
     page.wait_for_selector("[data-story-list]")
     assert story_names(page) == ["1. Toolshed", "2. Money A+E", "3. MyKindaFuture"]
     toolshed = page.locator("[data-story-list] > li").first.inner_text()
@@ -25,7 +26,8 @@ def test_the_team_tells_a_story_and_a_visitor_reads_it(
     axe_check(page, "stories")
 
     # Nothing chosen: the error is named next to the field.
-    page.get_by_role("button", name="Add the story").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add the story").click()
     assert (
         "Choose the innovator whose story to tell"
         in page.locator(".govuk-error-summary").inner_text()
@@ -45,9 +47,10 @@ def test_the_team_tells_a_story_and_a_visitor_reads_it(
         "4. MyKindaFuture",
     ]
 
-    page.get_by_role(
-        "link", name="Add a sentence of your own to Founders4Schools (Workfinder)'s story"
-    ).click()
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name="Add a sentence of your own to Founders4Schools (Workfinder)'s story"
+        ).click()
     # The field stops at 600 characters (the service refuses more: test_views.py).
     assert page.get_by_label("Your own sentence").get_attribute("maxlength") == "600"
     axe_check(page, "story-edit")

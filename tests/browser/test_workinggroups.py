@@ -39,16 +39,19 @@ def test_a_member_meets_and_proposes_and_the_team_makes_a_project(
     groups = page.locator("table[data-groups] tbody tr")
     assert groups.count() == 1 and GROUP in groups.inner_text()
     axe_check(page, "wg-list-as-member")
-    page.get_by_role("link", name=GROUP).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=GROUP).click()
     assert page.get_by_role("heading", level=1).inner_text() == GROUP
     assert page.get_by_role("button", name="Add a member").count() == 0
     axe_check(page, "wg-group-as-member")
 
     # Records a meeting: without notes first, which saves nothing.
-    page.get_by_role("button", name="Record a meeting").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record a meeting").click()
     fill_date(page, "held_on", date(2018, 7, 10))
     page.get_by_label("Wendy Group").check()
-    page.get_by_role("button", name="Record meeting").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record meeting").click()
     summary = page.locator(".govuk-error-summary")
     assert "There is a problem" in summary.inner_text()
     assert "Enter the notes of the meeting" in summary.inner_text()
@@ -63,7 +66,8 @@ def test_a_member_meets_and_proposes_and_the_team_makes_a_project(
     assert [m.person.name for m in meeting.attendees.all()] == ["Wendy Group"]
 
     # Proposes an idea, in their own name.
-    page.get_by_role("button", name="Propose an idea").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Propose an idea").click()
     assert "You propose it as Wendy Group." in page.inner_text("main")
     axe_check(page, "wg-idea-form")
     page.fill("#id_title", "Wellbeing check-ins for new starters")
@@ -87,15 +91,19 @@ def test_a_member_meets_and_proposes_and_the_team_makes_a_project(
     )
     sign_in(page, "team@example.org")
     page.goto("/programmes/iep/")
-    page.get_by_role("link", name="Working groups: members, meetings and ideas").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Working groups: members, meetings and ideas").click()
     axe_check(page, "wg-list-as-team")
-    page.get_by_role("link", name=GROUP).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=GROUP).click()
     axe_check(page, "wg-group-as-team")
-    page.get_by_role("link", name=f"Move “{SHORTLISTED}”").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Move “{SHORTLISTED}”").click()
     axe_check(page, "wg-move-form")
     page.get_by_label("Became a project").check()
     fill_date(page, "on", date(2018, 7, 12))
-    page.get_by_role("button", name="Move idea").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Move idea").click()
     assert "Choose the project the idea became" in page.locator(".govuk-error-summary").inner_text()
     assert Idea.objects.get(title=SHORTLISTED).status == "shortlisted"
     axe_check(page, "wg-move-error")
@@ -106,7 +114,8 @@ def test_a_member_meets_and_proposes_and_the_team_makes_a_project(
     assert (moved.status, moved.project) == ("became_project", project)
 
     # The project page says which idea, in which group, it came from.
-    page.get_by_role("link", name=project.name).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=project.name).click()
     assert page.locator("#project-origin").inner_text() == f"“{SHORTLISTED}” in {GROUP}"
     axe_check(page, "project-from-idea")
     assert not page_problems, str(page_problems)

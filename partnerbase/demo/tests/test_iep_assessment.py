@@ -8,14 +8,13 @@ from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.services import conflict_of
 from partnerbase.calls.models import Call
 from partnerbase.demo import iep_data as data
-from partnerbase.demo.iep import build_iep
 from partnerbase.demo.iep_assessment import PER_APPLICATION
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_call_is_assessed():
-    iep = build_iep()
+def test_the_demo_call_is_assessed(iep_restored):
+    iep = iep_restored()
     call = Call.objects.get(programme=iep)
     applications = list(queries.submitted_applications(call))
     assignments = list(queries.assignments_of_call(call))

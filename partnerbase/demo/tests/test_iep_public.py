@@ -6,7 +6,6 @@ from django.test import Client
 from django.urls import reverse
 
 from partnerbase.core.period import programme_period
-from partnerbase.demo.iep import build_iep
 from partnerbase.impact.figures import headline_figures
 from partnerbase.projects.models import CollaborativeProject, Competition
 from partnerbase.stories.queries import report_stories
@@ -35,8 +34,10 @@ SEED_FACTS = {
 }
 
 
-def test_the_three_stories_carry_the_seeds_facts_and_the_page_shows_only_what_is_published():
-    iep = build_iep()
+def test_the_three_stories_carry_the_seeds_facts_and_the_page_shows_only_what_is_published(
+    iep_restored,
+):
+    iep = iep_restored()
 
     stories = report_stories(iep, published_only=True)
 

@@ -8,7 +8,6 @@ from django.core.management.base import CommandError
 from jsonschema import Draft202012Validator, FormatChecker
 
 from partnerbase.core.period import programme_period
-from partnerbase.demo.iep import build_iep
 from partnerbase.impact.figures import headline_figures
 from partnerbase.interchange.checks import schema
 from partnerbase.programmes.deletion import programme_delete
@@ -144,8 +143,8 @@ def test_export_needs_a_programme_when_there_are_several(actor, small, tmp_path)
     assert json.loads((tmp_path / "x.json").read_text())["programme"]["slug"] == "other"
 
 
-def test_demo_round_trip_keeps_file_and_figures(tmp_path):
-    iep = build_iep()
+def test_demo_round_trip_keeps_file_and_figures(tmp_path, iep_restored):
+    iep = iep_restored()
     first = export_text("iep")
     data = json.loads(first)
     assert [a for a in NEW_ARRAYS if not data[a]] == []

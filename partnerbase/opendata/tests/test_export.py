@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from partnerbase.demo.iep import build_iep
 from partnerbase.opendata.export import grant_awards, package_csv, package_json
 from partnerbase.opendata.quality import quality_findings
 from partnerbase.opendata.schema import schema_errors
@@ -127,8 +126,8 @@ def test_quality_warnings_name_the_checks(ledger):
     assert [f.count for f in future if f.name == "PostDatedAwardDates"] == [1]
 
 
-def test_the_demo_programme_exports_valid_against_the_schema(db):
-    iep = build_iep()
+def test_the_demo_programme_exports_valid_against_the_schema(db, iep_restored):
+    iep = iep_restored()
 
     package = package_json(iep)
 

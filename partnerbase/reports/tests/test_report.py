@@ -15,7 +15,6 @@ from pypdf import PdfReader
 from partnerbase.accounts.models import Role
 from partnerbase.brokering.queries import conversion
 from partnerbase.core.period import programme_period
-from partnerbase.demo.iep import build_iep
 from partnerbase.impact.figures import ADDITIVE_FIGURES
 from partnerbase.impact.models import Figure
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
@@ -38,13 +37,19 @@ SEED_FACTS = [
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The IEP demo, built once for the module (it takes a while) and read by every test;
+def demo(demo_snapshot, django_db_blocker):
+    """The IEP demo, put in the database once for the module and read by every test;
     each test's own writes are rolled back as usual, and the whole database is emptied
     afterwards, as after any transactional test."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from partnerbase.programmes.models import Programme
+
     with django_db_blocker.unblock():
-        programme = build_iep()
+        demo_snapshot.restore()
+        programme = Programme.objects.get(slug="iep")
     yield programme
+    ContentType.objects.clear_cache()
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
 
