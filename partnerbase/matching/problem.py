@@ -8,6 +8,9 @@ from .flow import Progress, Round, solve_round
 
 SCALE = 1000  # scores are optimised as integer thousandths of a point, so the optimum is exact
 MAX_SCORE = 1_000_000  # keeps every sum of scaled scores far inside 64-bit integers
+# No innovator or partner takes more introductions in one round than this; it keeps the
+# flow network's capacities and the shortfall far inside 64-bit integers too.
+MAX_COUNT = 1_000_000
 MODES = ("optimal", "stable")
 
 
@@ -176,9 +179,11 @@ def _id(entry: dict, where: str) -> str:
 
 def _count(entry: dict, key: str, where: str) -> int:
     value = entry[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    name = f"{where} ({entry['id']!r})" if isinstance(entry["id"], str) else where
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        shown = f"{value!r}"[:40]
         raise ProblemError(
-            f"{where} ({entry['id']!r}): {key!r} must be a whole number ≥ 0, not {value!r}"
+            f"{name}: {key!r} must be a whole number from 0 to {MAX_COUNT:,}, not {shown}"
         )
     return value
 
