@@ -44,13 +44,14 @@ def to_minor(amount: Decimal, currency: str) -> int:
     amount = Decimal(amount)
     if not amount.is_finite():
         raise ValueError(f"{amount} is not an amount of money.")
-    scaled = amount.scaleb(exponent(currency))
-    if abs(scaled) > MAX_MINOR:
-        biggest = from_minor(MAX_MINOR, currency)
+    biggest = from_minor(MAX_MINOR, currency)
+    if amount.copy_abs() > biggest:  # exact, before any arithmetic can overflow the context
+        shown = f"{amount:,f}" if amount.adjusted() < 30 else f"{amount:.2E}"
         raise ValueError(
-            f"{amount:,f} {currency} is more than the most Partnerbase records in one amount, "
+            f"{shown} {currency} is more than the most Partnerbase records in one amount, "
             f"{biggest:,f} {currency}."
         )
+    scaled = amount.scaleb(exponent(currency))
     if scaled != scaled.to_integral_value():
         raise ValueError(
             f"{amount} {currency} has more decimal places than {currency} allows "

@@ -68,7 +68,7 @@ def exact_amount(value, currency: str) -> Decimal:
     if not amount.is_finite():
         raise ValueError(f"{value} is not an amount of money.")
     biggest = from_minor(MAX_MINOR, currency)
-    if amount > biggest:  # before quantize(), which cannot hold 1e30 to the penny
+    if amount.copy_abs() > biggest:  # before quantize(), which cannot hold 1e30 to the penny
         raise ValueError(
             f"{value} is more than the most Partnerbase records in one amount, "
             f"{biggest:,f} {currency}."
