@@ -220,18 +220,26 @@ def test_rates_import_refuses_bad_files(world, tmp_path, text, message):
     assert message in refused("rates", "import", path, "--programme", "alpha")
 
 
+def _problem(old: str, new: str) -> str:
+    text = json.dumps(PROBLEM)
+    assert old in text
+    return text.replace(old, new, 1)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (json.dumps(PROBLEM).replace('"capacity": 1', f'"capacity": {10**40}'), "'capacity' must"),
+        (_problem('"capacity": 1', f'"capacity": {10**40}'), "a number with 41 digits"),
+        (_problem('"capacity": 1', f'"capacity": {10**20}'), "'capacity' must be a whole number"),
+        (_problem('"min_introductions": 1', f'"min_introductions": {10**40}'), "41 digits"),
         (
-            json.dumps(PROBLEM).replace('"min_introductions": 1', f'"min_introductions": {10**40}'),
-            "'min_introductions' must be a whole number from 0 to 1,000,000",
+            _problem('"min_introductions": 1', '"min_introductions": 1000001'),
+            "'min_introductions' must be a whole number from 0 to 1,000,000, not 1000001",
         ),
-        (json.dumps(PROBLEM).replace('"capacity": 2', '"capacity": ' + "7" * 5000), "5,000 digits"),
-        (json.dumps(PROBLEM).replace('"score": 3', '"score": Infinity'), "Infinity is not"),
+        (_problem('"capacity": 2', '"capacity": ' + "7" * 5000), "a number with 5,000 digits"),
+        (_problem('"score": 3', '"score": Infinity'), "Infinity is not a number"),
         (DEEP, "nested 100,000 levels deep"),
-        ('{"innovators": [], "partners": [], "pairs": [' * 30 + "]}" * 30, "nested 60 levels"),
+        ('{"innovators": [], "partners": [], "pairs": [' * 40 + "]}" * 40, "nested 80 levels"),
     ],
 )
 def test_broker_solve_refuses_bad_problems(db, tmp_path, text, message):
