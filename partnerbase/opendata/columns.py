@@ -119,7 +119,9 @@ def unflatten(row: dict[str, str]) -> tuple[dict, list[tuple[str, str]]]:
     grant: dict = {}
     problems = []
     for title, raw in row.items():
-        column = by_title().get((title or "").strip())
+        if title is None or not isinstance(raw, str | None):
+            continue  # cells past the last title (DictReader gathers them in a list)
+        column = by_title().get(title.strip())
         text = (raw or "").strip()
         if column is None or not text:
             continue
