@@ -13,8 +13,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 BAD_INPUT = 2
 
-# What reading a file someone else wrote can raise; never a bug of ours alone.
-_READING_ERRORS = (RecursionError, ArithmeticError, ValueError, csv.Error, UnicodeError)
+# What reading a file someone else wrote can raise when a check missed its shape (a list
+# where a name should be, a number too big to convert). Each is still a bug to fix where
+# it arose, but the caller sees a named error, not a traceback.
+_READING_ERRORS = (
+    RecursionError, ArithmeticError, ValueError, csv.Error, UnicodeError,
+    TypeError, KeyError, IndexError, AttributeError,
+)  # fmt: skip
 
 
 class BadInput(CommandError):

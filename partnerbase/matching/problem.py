@@ -145,10 +145,10 @@ def parse_problem(data) -> Problem:
         where = f"pairs[{n}]"
         _keys(entry, where, ("innovator", "partner", "score"))
         innovator, partner = entry["innovator"], entry["partner"]
-        if innovator not in innovator_ids:
-            raise ProblemError(f"{where}: unknown innovator {innovator!r}")
-        if partner not in partner_ids:
-            raise ProblemError(f"{where}: unknown partner {partner!r}")
+        if not isinstance(innovator, str) or innovator not in innovator_ids:
+            raise ProblemError(f"{where}: unknown innovator {_shown(innovator)}")
+        if not isinstance(partner, str) or partner not in partner_ids:
+            raise ProblemError(f"{where}: unknown partner {_shown(partner)}")
         if (innovator, partner) in seen:
             first = seen[(innovator, partner)]
             raise ProblemError(
@@ -157,6 +157,12 @@ def parse_problem(data) -> Problem:
         seen[(innovator, partner)] = n
         pairs.append(Pair(innovator, partner, _score(entry["score"], where)))
     return Problem(innovators, partners, pairs)
+
+
+def _shown(value) -> str:
+    """A value in a message, cut short: a bad file's value may be 100,000 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _keys(entry, where: str, keys: tuple[str, ...]) -> None:
@@ -173,24 +179,23 @@ def _keys(entry, where: str, keys: tuple[str, ...]) -> None:
 def _id(entry: dict, where: str) -> str:
     value = entry["id"]
     if not isinstance(value, str) or not value:
-        raise ProblemError(f"{where}: 'id' must be a non-empty string, not {value!r}")
+        raise ProblemError(f"{where}: 'id' must be a non-empty string, not {_shown(value)}")
     return value
 
 
 def _count(entry: dict, key: str, where: str) -> int:
     value = entry[key]
-    name = f"{where} ({entry['id']!r})" if isinstance(entry["id"], str) else where
+    name = f"{where} ({_shown(entry['id'])})" if isinstance(entry["id"], str) else where
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
-        shown = f"{value!r}"[:40]
         raise ProblemError(
-            f"{name}: {key!r} must be a whole number from 0 to {MAX_COUNT:,}, not {shown}"
+            f"{name}: {key!r} must be a whole number from 0 to {MAX_COUNT:,}, not {_shown(value)}"
         )
     return value
 
 
 def _score(value, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ProblemError(f"{where}: 'score' must be a number, not {value!r}")
+        raise ProblemError(f"{where}: 'score' must be a number, not {_shown(value)}")
     if not 0 <= value <= MAX_SCORE:
         raise ProblemError(f"{where}: 'score' must be between 0 and {MAX_SCORE:,}, not {value!r}")
     return float(value)
