@@ -175,6 +175,17 @@ def test_an_unknown_or_malformed_programme_slug_is_refused(world, tmp_path):
     assert status == 0 and "into a new programme 'alpah'" in output
 
 
+def test_without_programme_a_second_import_is_refused_not_a_second_programme(db, tmp_path):
+    path = write(tmp_path, "ok.json", grants_json())
+    status, output = run("import-360giving", path)
+    assert status == 0 and "into a new programme 'andrew-lloyd-webber-foundation'" in output
+
+    message = refused("import-360giving", path)
+
+    assert "A programme has the slug 'andrew-lloyd-webber-foundation' already" in message
+    assert Programme.objects.count() == 1
+
+
 def test_a_programmes_own_360giving_export_read_back_adds_nothing(world, tmp_path):
     out = tmp_path / "own.json"
     call_command("export-360giving", "--programme", "alpha", "-o", str(out), stderr=StringIO())

@@ -216,13 +216,13 @@ class _Organisations:
         return hit.award.recipient if hit else None
 
 
+def _funder_slug(source: Source) -> str:
+    return slugify(source.grants[0]["fundingOrganization"][0]["name"])[:70] or "360giving"
+
+
 def _new_programme(actor, source: Source, slug: str | None) -> Programme:
     funder = source.grants[0]["fundingOrganization"][0]["name"]
-    base = slug or slugify(funder)[:70] or "360giving"
-    chosen, n = base, 1
-    while Programme.objects.filter(slug=chosen).exists():
-        n += 1
-        chosen = f"{base}-{n}"
+    chosen = slug or _funder_slug(source)
     dates = [award_date(g) for g in source.grants]
     currency = Counter(g["currency"] for g in source.grants).most_common(1)[0][0]
     return programme_create(
@@ -321,6 +321,14 @@ def grants_import(
     is updated when the file differs and skipped when it does not: never a second copy."""
     programme = _programme(slug, create)
     problems = _problems(source, programme)
+    if not slug and not problems:
+        named = _funder_slug(source)
+        if Programme.objects.filter(slug=named).exists():
+            # Its grants may be held there already: a second programme would double them.
+            problems.append(
+                f"A programme has the slug {named!r} already: import into it with --programme "
+                f"{named}, or name a new programme with --programme SLUG --create."
+            )
     if problems:
         raise ImportFailed(problems)
     held = held_awards(programme, (g["id"] for g in source.grants))
