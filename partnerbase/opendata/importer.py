@@ -8,7 +8,7 @@ the same services the forms use.
 import re
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -58,8 +58,8 @@ class ImportResult:
     grants: int  # created
     organisations: int
     totals: dict  # currency -> Decimal, of the grants created
-    updated: list[str] = None  # ids of grants held already and changed by the file
-    skipped: list[str] = None  # ids of grants held already, the same in the file
+    updated: list[str] = field(default_factory=list)  # held already, changed by the file
+    skipped: list[str] = field(default_factory=list)  # held already, the same in the file
 
 
 def exact_amount(value, currency: str) -> Decimal:
