@@ -16,9 +16,11 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partnerbase.accounts.models import Role
 from partnerbase.core.errors import DomainError
 from partnerbase.core.limits import MAX_MINOR
 from partnerbase.core.validators import minor_units_max
@@ -90,6 +92,25 @@ def test_figures_at_the_maximum(make, funded, period):
     out = StringIO()
     call_command("metrics", "--programme", make.programme.slug, stdout=out)
     assert "£30000 million" in out.getvalue()
+
+
+def test_the_pages_that_failed_answer_at_the_maximum(client, make, funded):
+    """The probe's 500s: the dashboard, a figure's page and the anonymous public page."""
+    for _ in range(2):
+        award(make, funded, MAXIMUM)
+    make.programme.figures_published = True
+    make.programme.save()
+    slug = make.programme.slug
+
+    assert client.get(reverse("public_figures", args=[slug])).status_code == 200
+    client.force_login(make.user(Role.TEAM))
+    for page in (
+        reverse("reports:dashboard", args=[slug]),
+        reverse("reports:figure_detail", args=[slug, Figure.ADDITIONAL_FUNDING]),
+    ):
+        response = client.get(page)
+        assert response.status_code == 200
+        assert "£20000 million" in response.content.decode()
 
 
 @pytest.mark.parametrize(
