@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .errors import DomainError
+from .limits import MAX_DATE, MIN_DATE
 from .period import Period
 
 
@@ -136,6 +137,10 @@ class GovukDateField(forms.MultiValueField):
             result = datetime.date(int(year), int(month), int(day))
         except ValueError:
             raise self._error(f"{name} must be a real date", range(3), "invalid") from None
+        if not MIN_DATE <= result <= MAX_DATE:
+            raise self._error(
+                f"{name} must be between {MIN_DATE.year} and {MAX_DATE.year}", [2], "out_of_range"
+            )
         self.run_validators(result)
         return result
 

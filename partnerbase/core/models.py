@@ -1,9 +1,13 @@
 """Base models every domain record builds on: a stable id, timestamps and history."""
 
+import datetime
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+from .limits import date_problem
 
 
 class DomainModel(models.Model):
@@ -22,6 +26,25 @@ class DomainModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """Django's field checks, and every date within the range Partnerbase keeps
+        (core/limits.py), so no form, import or API saves the year 9999."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if exclude and field.name in exclude or field.name in errors:
+                continue
+            value = getattr(self, field.attname)
+            if isinstance(value, datetime.datetime):
+                value = value.date()
+            if isinstance(value, datetime.date) and (problem := date_problem(value)):
+                errors[field.name] = [ValidationError(f"The date {problem}.", code="date_range")]
+        if errors:
+            raise ValidationError(errors)
 
 
 class ProgrammeRecord(DomainModel):

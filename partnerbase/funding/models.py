@@ -5,6 +5,7 @@ from django.db import models
 
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import DomainModel, ProgrammeRecord
+from partnerbase.core.validators import minor_units_max
 from partnerbase.programmes.models import currency_code
 
 from . import loans
@@ -62,7 +63,7 @@ class FundingAward(ProgrammeRecord):
     description = models.TextField(blank=True)
     instrument = models.CharField(max_length=16, choices=Instrument.choices)
     # Whole minor units (pence, cents) so sums are exact on every database.
-    amount_minor = models.BigIntegerField()
+    amount_minor = models.BigIntegerField(validators=[minor_units_max])
     currency = models.CharField(max_length=3, validators=[currency_code])
     award_date = models.DateField()
     confirmed = models.BooleanField(default=True)
@@ -181,7 +182,7 @@ class Disbursement(DomainModel):
     award = models.ForeignKey(FundingAward, on_delete=models.CASCADE, related_name="disbursements")
     kind = models.CharField(max_length=8, choices=DisbursementKind.choices)
     on = models.DateField()
-    amount_minor = models.BigIntegerField()
+    amount_minor = models.BigIntegerField(validators=[minor_units_max])
     notes = models.CharField(max_length=300, blank=True)
 
     class Meta:
@@ -205,7 +206,7 @@ class LoanRepayment(DomainModel):
 
     award = models.ForeignKey(FundingAward, on_delete=models.CASCADE, related_name="repayments")
     paid_on = models.DateField()
-    amount_minor = models.BigIntegerField()
+    amount_minor = models.BigIntegerField(validators=[minor_units_max])
     notes = models.CharField(max_length=300, blank=True)
 
     class Meta:

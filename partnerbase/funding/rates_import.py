@@ -15,7 +15,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from partnerbase.core.currencies import is_currency
 from partnerbase.core.errors import DomainError
+from partnerbase.core.limits import date_problem
 from partnerbase.core.money import format_rate
 
 from .models import ExchangeRate
@@ -42,15 +44,20 @@ class RatesImportResult:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date (write it as YYYY-MM-DD)") from None
+        raise ValueError(f"{text[:40]!r} is not a date (write it as YYYY-MM-DD)") from None
+    if problem := date_problem(value):
+        raise ValueError(problem)
+    return value
 
 
 def _currency(text: str) -> str:
     code = text.upper()
     if len(code) != 3 or not code.isalpha() or not code.isascii():
-        raise ValueError(f"{text!r} is not a three-letter currency code, like GBP")
+        raise ValueError(f"{text[:40]!r} is not a three-letter currency code, like GBP")
+    if not is_currency(code):
+        raise ValueError(f"{text!r} is not an ISO 4217 currency code, like GBP")
     return code
 
 
@@ -58,9 +65,11 @@ def _rate(text: str) -> Decimal:
     try:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise ValueError(f"{text[:40]!r} is not a number") from None
     if not value.is_finite():
         raise ValueError(f"{text!r} is not a number")
+    if value.adjusted() >= MAX_WHOLE_DIGITS:  # before as_tuple() makes a 10^999999 of it
+        raise ValueError(f"{text[:40]!r} is too large for a rate")
     if value <= 0:
         raise ValueError(f"{text!r} must be more than 0")
     if -value.as_tuple().exponent > MAX_PLACES:
@@ -83,8 +92,19 @@ PARSERS = {"date": _date, "from": _currency, "to": _currency, "rate": _rate, "so
 
 def parse_rates(text: str) -> tuple[list[tuple], list[str]]:
     """(row number, date, from, to, rate, source) for each row, and the problems found."""
+    if "\x00" in text:
+        row = text.count("\n", 0, text.index("\x00")) + 1
+        return [], [f"row {row}: contains a NUL byte, which no text may hold"]
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in next(reader, [])]
+    try:
+        return _parse_rows(reader)
+    except csv.Error as exc:
+        # A field longer than the csv module takes (131,072 characters), or a broken quote.
+        return [], [f"row {reader.line_num}: cannot be read as CSV ({exc})"]
+
+
+def _parse_rows(reader) -> tuple[list[tuple], list[str]]:
+    header = [h.strip().lower()[:40] for h in next(reader, [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [], [

@@ -127,6 +127,32 @@ def funding_award_record(
     return record_save(award, uid=uid, actor=actor, reason="Funding award recorded")
 
 
+@transaction.atomic
+def funding_award_change(
+    *,
+    actor,
+    award: FundingAward,
+    title: str | None = None,
+    description: str | None = None,
+    amount: Decimal | None = None,
+    currency: str | None = None,
+    award_date: date | None = None,
+) -> FundingAward:
+    """Correct an award's title, description, amount, currency or date (a funder's
+    republished file); what is not given stays. The history keeps the old values."""
+    award = _locked(award)
+    currency = currency or award.currency
+    if amount is not None:
+        award.amount_minor = _positive_minor(amount, currency)
+    elif currency != award.currency:
+        award.amount_minor = _positive_minor(award.amount, currency)
+    award.currency = currency
+    award.title = award.title if title is None else title
+    award.description = award.description if description is None else description
+    award.award_date = award_date or award.award_date
+    return record_save(award, actor=actor, reason="Funding award changed")
+
+
 def _check_loan_terms(rate, term, method) -> None:
     # A loan may be recorded before its terms are known, but not with half of them.
     if (rate is None) != (term is None):

@@ -8,6 +8,9 @@ from .flow import Progress, Round, solve_round
 
 SCALE = 1000  # scores are optimised as integer thousandths of a point, so the optimum is exact
 MAX_SCORE = 1_000_000  # keeps every sum of scaled scores far inside 64-bit integers
+# No innovator or partner takes more introductions in one round than this; it keeps the
+# flow network's capacities and the shortfall far inside 64-bit integers too.
+MAX_COUNT = 1_000_000
 MODES = ("optimal", "stable")
 
 
@@ -142,10 +145,10 @@ def parse_problem(data) -> Problem:
         where = f"pairs[{n}]"
         _keys(entry, where, ("innovator", "partner", "score"))
         innovator, partner = entry["innovator"], entry["partner"]
-        if innovator not in innovator_ids:
-            raise ProblemError(f"{where}: unknown innovator {innovator!r}")
-        if partner not in partner_ids:
-            raise ProblemError(f"{where}: unknown partner {partner!r}")
+        if not isinstance(innovator, str) or innovator not in innovator_ids:
+            raise ProblemError(f"{where}: unknown innovator {_shown(innovator)}")
+        if not isinstance(partner, str) or partner not in partner_ids:
+            raise ProblemError(f"{where}: unknown partner {_shown(partner)}")
         if (innovator, partner) in seen:
             first = seen[(innovator, partner)]
             raise ProblemError(
@@ -154,6 +157,12 @@ def parse_problem(data) -> Problem:
         seen[(innovator, partner)] = n
         pairs.append(Pair(innovator, partner, _score(entry["score"], where)))
     return Problem(innovators, partners, pairs)
+
+
+def _shown(value) -> str:
+    """A value in a message, cut short: a bad file's value may be 100,000 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _keys(entry, where: str, keys: tuple[str, ...]) -> None:
@@ -170,22 +179,23 @@ def _keys(entry, where: str, keys: tuple[str, ...]) -> None:
 def _id(entry: dict, where: str) -> str:
     value = entry["id"]
     if not isinstance(value, str) or not value:
-        raise ProblemError(f"{where}: 'id' must be a non-empty string, not {value!r}")
+        raise ProblemError(f"{where}: 'id' must be a non-empty string, not {_shown(value)}")
     return value
 
 
 def _count(entry: dict, key: str, where: str) -> int:
     value = entry[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    name = f"{where} ({_shown(entry['id'])})" if isinstance(entry["id"], str) else where
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
         raise ProblemError(
-            f"{where} ({entry['id']!r}): {key!r} must be a whole number ≥ 0, not {value!r}"
+            f"{name}: {key!r} must be a whole number from 0 to {MAX_COUNT:,}, not {_shown(value)}"
         )
     return value
 
 
 def _score(value, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ProblemError(f"{where}: 'score' must be a number, not {value!r}")
+        raise ProblemError(f"{where}: 'score' must be a number, not {_shown(value)}")
     if not 0 <= value <= MAX_SCORE:
         raise ProblemError(f"{where}: 'score' must be between 0 and {MAX_SCORE:,}, not {value!r}")
     return float(value)

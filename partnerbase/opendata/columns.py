@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from partnerbase.core.limits import MAX_JSON_INT_DIGITS
+
 from .schema import grant_schema
 
 # Text that a spreadsheet program would run as a formula gets a leading apostrophe on
@@ -117,7 +119,9 @@ def unflatten(row: dict[str, str]) -> tuple[dict, list[tuple[str, str]]]:
     grant: dict = {}
     problems = []
     for title, raw in row.items():
-        column = by_title().get((title or "").strip())
+        if title is None or not isinstance(raw, str | None):
+            continue  # cells past the last title (DictReader gathers them in a list)
+        column = by_title().get(title.strip())
         text = (raw or "").strip()
         if column is None or not text:
             continue
@@ -128,7 +132,11 @@ def unflatten(row: dict[str, str]) -> tuple[dict, list[tuple[str, str]]]:
             try:
                 value = Decimal(text.replace(",", ""))
             except InvalidOperation:
-                problems.append((column.title, f"{text!r} is not a number."))
+                problems.append((column.title, f"{text[:40]!r} is not a number."))
+                continue
+            # Before int(): Infinity has no int, and 1e999999999 would fill the memory.
+            if not value.is_finite() or value.adjusted() > MAX_JSON_INT_DIGITS:
+                problems.append((column.title, f"{text[:40]!r} is not an amount we can keep."))
                 continue
             if value == value.to_integral_value():
                 value = int(value)

@@ -5,21 +5,26 @@ every problem by grant or row; only a clean file is saved, in one transaction, t
 the same services the forms use.
 """
 
+import re
+import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils.text import slugify
 
-from partnerbase.core.currencies import exponent
+from partnerbase.core.currencies import exponent, from_minor, is_currency
 from partnerbase.core.errors import DomainError
+from partnerbase.core.limits import MAX_MINOR, date_problem
 from partnerbase.directory import orgid
-from partnerbase.directory.models import OrganisationIdentifier
+from partnerbase.directory.models import Organisation, OrganisationIdentifier
 from partnerbase.directory.services import organisation_create
-from partnerbase.funding.services import funding_award_record
+from partnerbase.funding.models import FundingAward
+from partnerbase.funding.services import funding_award_change, funding_award_record
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_create
 
@@ -39,18 +44,35 @@ MODELLED = {
 }  # fmt: skip
 
 
+# The ids `export-360giving` gives what it did not import: 360G-<prefix>-<award uid> and
+# 360G-<prefix>-org-<organisation uid>. A programme's own file read back finds them.
+_UUID = r"([0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12})"
+EXPORTED_GRANT = re.compile(rf"^360G-.+-{_UUID}$")
+EXPORTED_ORG = re.compile(rf"^360G-.+-org-{_UUID}$")
+
+
 @dataclass
 class ImportResult:
     programme: Programme
     created_programme: bool
-    grants: int
+    grants: int  # created
     organisations: int
-    totals: dict  # currency -> Decimal
+    totals: dict  # currency -> Decimal, of the grants created
+    updated: list[str] = field(default_factory=list)  # held already, changed by the file
+    skipped: list[str] = field(default_factory=list)  # held already, the same in the file
 
 
 def exact_amount(value, currency: str) -> Decimal:
     """The amount in whole minor units of `currency`, or ValueError."""
     amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not amount.is_finite():
+        raise ValueError(f"{value} is not an amount of money.")
+    biggest = from_minor(MAX_MINOR, currency)
+    if amount.copy_abs() > biggest:  # before quantize(), which cannot hold 1e30 to the penny
+        raise ValueError(
+            f"{value} is more than the most Partnerbase records in one amount, "
+            f"{biggest:,f} {currency}."
+        )
     rounded = amount.quantize(Decimal(1).scaleb(-exponent(currency)))
     if abs(amount - rounded) > FLOAT_NOISE:
         raise ValueError(f"{value} has more decimal places than {currency} allows.")
@@ -70,6 +92,40 @@ def jsonable(value):
     return value
 
 
+def award_date(grant: dict) -> date:
+    """The day of a grant's awardDate (a date or a date-time), or ValueError."""
+    text = grant["awardDate"]
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a real date.") from None
+    if problem := date_problem(day):
+        raise ValueError(f"{problem}.")
+    return day
+
+
+def held_awards(programme: Programme | None, ids) -> dict[str, FundingAward]:
+    """The programme's awards that a file's grant ids name: imported with that id, or
+    exported with it (360G-<prefix>-<award uid>)."""
+    if programme is None:
+        return {}
+    ids = set(ids)
+    held = {
+        d.original_id: d.award
+        for d in GrantDetails.objects.filter(
+            award__programme=programme, original_id__in=ids
+        ).select_related("award")
+    }
+    by_uid = {}
+    for grant_id in ids - set(held):
+        match = EXPORTED_GRANT.match(grant_id)
+        if match:
+            by_uid[uuid.UUID(match.group(1))] = grant_id
+    for award in FundingAward.objects.filter(programme=programme, uid__in=list(by_uid)):
+        held[by_uid[award.uid]] = award
+    return held
+
+
 def _problems(source: Source, programme: Programme | None) -> list[str]:
     problems = [f"{source.labels[n]}: {title}: {msg}" for n, title, msg in source.cell_problems]
     package = {**source.metadata, "grants": source.grants}
@@ -81,18 +137,19 @@ def _problems(source: Source, programme: Programme | None) -> list[str]:
     if problems:
         return problems
     ids = Counter(g["id"] for g in source.grants)
-    taken = set()
-    if programme is not None:
-        taken = set(
-            GrantDetails.objects.filter(
-                award__programme=programme, original_id__in=list(ids)
-            ).values_list("original_id", flat=True)
-        )
     for n, grant in enumerate(source.grants):
         if ids[grant["id"]] > 1:
             problems.append(f"{source.where(n, ('id',))}: appears more than once in the file.")
-        if grant["id"] in taken:
-            problems.append(f"{source.where(n, ('id',))}: already imported into {programme.slug}.")
+        if not is_currency(grant["currency"]):
+            problems.append(
+                f"{source.where(n, ('currency',))}: {grant['currency']!r} is not an ISO 4217 "
+                "currency code, like GBP."
+            )
+            continue
+        try:
+            award_date(grant)
+        except ValueError as exc:
+            problems.append(f"{source.where(n, ('awardDate',))}: {exc}")
         if "recipientIndividual" in grant:
             problems.append(
                 f"{source.where(n, ('recipientIndividual',))}: grants to individuals are not "
@@ -120,7 +177,12 @@ class _Organisations:
         except orgid.InvalidOrgId:
             parsed = None
         organisation = None
-        if parsed:
+        exported = EXPORTED_ORG.match(published)
+        if exported:  # the programme's own, as export-360giving named it
+            organisation = Organisation.objects.filter(
+                programme=self.programme, uid=exported.group(1)
+            ).first()
+        if organisation is None and parsed:
             match = OrganisationIdentifier.objects.filter(
                 organisation__programme=self.programme,
                 scheme=parsed.scheme,
@@ -154,14 +216,14 @@ class _Organisations:
         return hit.award.recipient if hit else None
 
 
+def _funder_slug(source: Source) -> str:
+    return slugify(source.grants[0]["fundingOrganization"][0]["name"])[:70] or "360giving"
+
+
 def _new_programme(actor, source: Source, slug: str | None) -> Programme:
     funder = source.grants[0]["fundingOrganization"][0]["name"]
-    base = slug or slugify(funder)[:70] or "360giving"
-    chosen, n = base, 1
-    while Programme.objects.filter(slug=chosen).exists():
-        n += 1
-        chosen = f"{base}-{n}"
-    dates = [date.fromisoformat(g["awardDate"][:10]) for g in source.grants]
+    chosen = slug or _funder_slug(source)
+    dates = [award_date(g) for g in source.grants]
     currency = Counter(g["currency"] for g in source.grants).most_common(1)[0][0]
     return programme_create(
         actor=actor,
@@ -175,21 +237,39 @@ def _new_programme(actor, source: Source, slug: str | None) -> Programme:
     )
 
 
-def _save_grant(actor, programme, orgs: _Organisations, grant: dict):
+def _changes(award: FundingAward, grant: dict) -> dict:
+    """What the file says of a grant held already, where it differs from the award."""
+    said = {
+        "title": grant["title"],
+        # The export writes the title as the description of an award that has none.
+        "description": "" if grant["description"] == award.title else grant["description"],
+        "amount": exact_amount(grant["amountAwarded"], grant["currency"]),
+        "currency": grant["currency"],
+        "award_date": award_date(grant),
+    }
+    return {k: v for k, v in said.items() if getattr(award, k) != v}
+
+
+def _save_grant(actor, programme, orgs: _Organisations, grant: dict, held=None):
     funder_entry, *more_funders = grant["fundingOrganization"]
     recipient_entry, *more_recipients = grant["recipientOrganization"]
-    award = funding_award_record(
-        actor=actor,
-        programme=programme,
-        title=grant["title"],
-        description=grant["description"],
-        instrument="grant",
-        amount=exact_amount(grant["amountAwarded"], grant["currency"]),
-        currency=grant["currency"],
-        award_date=date.fromisoformat(grant["awardDate"][:10]),
-        funder=orgs.get(funder_entry, funder=True),
-        recipient=orgs.get(recipient_entry, funder=False),
-    )
+    if held is not None:
+        award = funding_award_change(actor=actor, award=held, **_changes(held, grant))
+        if not hasattr(award, "grant_details"):
+            return award  # the programme's own award, exported: its details are the ledger's
+    else:
+        award = funding_award_record(
+            actor=actor,
+            programme=programme,
+            title=grant["title"],
+            description=grant["description"],
+            instrument="grant",
+            amount=exact_amount(grant["amountAwarded"], grant["currency"]),
+            currency=grant["currency"],
+            award_date=award_date(grant),
+            funder=orgs.get(funder_entry, funder=True),
+            recipient=orgs.get(recipient_entry, funder=False),
+        )
     extra = {k: v for k, v in grant.items() if k not in MODELLED}
     if more_funders:
         extra["fundingOrganization"] = more_funders
@@ -212,13 +292,47 @@ def _save_grant(actor, programme, orgs: _Organisations, grant: dict):
     return award
 
 
-def grants_import(*, actor, source: Source, slug: str | None = None) -> ImportResult:
-    """Import every grant in `source` into the programme `slug` (created when it does not
-    exist, named after the funder), or raise ImportFailed having saved nothing."""
-    programme = Programme.objects.filter(slug=slug).first() if slug else None
+def _programme(slug: str | None, create: bool) -> Programme | None:
+    """The programme `slug` names; None when a new one is to be made, which an unknown
+    slug needs `create` for, so a mistyped slug does not make a programme."""
+    if not slug:
+        return None
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise ImportFailed(
+            [f"{slug[:60]!r} is not a programme's slug: use letters, numbers, - and _."]
+        ) from None
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None and not create:
+        raise ImportFailed(
+            [f"No programme has the slug {slug!r}: check it, or ask for a new programme "
+             "(--create)."]
+        )  # fmt: skip
+    return programme
+
+
+def grants_import(
+    *, actor, source: Source, slug: str | None = None, create: bool = False
+) -> ImportResult:
+    """Import every grant in `source` into the programme `slug` (made, named after the
+    funder, when there is no slug, or with `create` when the slug is new), or raise
+    ImportFailed having saved nothing. A grant the programme holds already (the same id)
+    is updated when the file differs and skipped when it does not: never a second copy."""
+    programme = _programme(slug, create)
     problems = _problems(source, programme)
+    if not slug and not problems:
+        named = _funder_slug(source)
+        if Programme.objects.filter(slug=named).exists():
+            # Its grants may be held there already: a second programme would double them.
+            problems.append(
+                f"A programme has the slug {named!r} already: import into it with --programme "
+                f"{named}, or name a new programme with --programme SLUG --create."
+            )
     if problems:
         raise ImportFailed(problems)
+    held = held_awards(programme, (g["id"] for g in source.grants))
+    updated, skipped = [], []
     with transaction.atomic():
         created = programme is None
         if created:
@@ -226,8 +340,12 @@ def grants_import(*, actor, source: Source, slug: str | None = None) -> ImportRe
         orgs = _Organisations(actor, programme)
         totals: dict[str, Decimal] = {}
         for n, grant in enumerate(source.grants):
+            before = held.get(grant["id"])
+            if before is not None and not _changes(before, grant):
+                skipped.append(grant["id"])
+                continue
             try:
-                award = _save_grant(actor, programme, orgs, grant)
+                award = _save_grant(actor, programme, orgs, grant, held=before)
             except DomainError as exc:
                 problems.append(f"{source.where(n, (exc.field,) if exc.field else ())}: {exc}")
                 continue
@@ -235,8 +353,12 @@ def grants_import(*, actor, source: Source, slug: str | None = None) -> ImportRe
                 for name, messages in exc.message_dict.items():
                     problems.append(f"{source.where(n, (name,))}: {' '.join(messages)}")
                 continue
-            totals[award.currency] = totals.get(award.currency, Decimal(0)) + award.amount
+            if before is not None:
+                updated.append(grant["id"])
+            else:
+                totals[award.currency] = totals.get(award.currency, Decimal(0)) + award.amount
         if problems:
             transaction.set_rollback(True)
             raise ImportFailed(problems)
-    return ImportResult(programme, created, len(source.grants), orgs.created, totals)
+    made = len(source.grants) - len(updated) - len(skipped)
+    return ImportResult(programme, created, made, orgs.created, totals, updated, skipped)

@@ -3,10 +3,10 @@ label its errors are reported under: "grants[12] (360G-…)" or "row 14"."""
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
+
+from partnerbase.core.jsonfiles import BadJSON, load_json
 
 from . import columns
 
@@ -50,9 +50,9 @@ def _label(index: int, grant) -> str:
 
 def source_from_json(text: str) -> Source:
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed([f"The file is not JSON: {exc}."]) from exc
+        data = load_json(text, decimals=True)
+    except BadJSON as exc:
+        raise ImportFailed([f"The file is not a 360Giving data package: {exc}."]) from exc
     if not isinstance(data, dict) or not isinstance(data.get("grants"), list):
         raise ImportFailed(['The file is not a 360Giving data package: it has no "grants" list.'])
     grants = data["grants"]
@@ -61,18 +61,26 @@ def source_from_json(text: str) -> Source:
 
 
 def source_from_csv(text: str) -> Source:
+    if "\x00" in text:
+        # PostgreSQL cannot store it and no name holds it: a sign of a binary or broken file.
+        row = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFailed([f"row {row}: contains a NUL byte, which no text may hold."])
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames or "Identifier" not in [f.strip() for f in reader.fieldnames]:
-        raise ImportFailed(
-            ['The file has no "Identifier" column: use the 360Giving column titles.']
-        )
     grants, labels, problems = [], [], []
-    # Row 1 holds the titles, so the first grant is on row 2, as a spreadsheet shows it.
-    for n, row in enumerate(reader):
-        grant, cells = columns.unflatten(row)
-        problems += [(n, title, message) for title, message in cells]
-        grants.append(grant)
-        labels.append(f"row {n + 2}")
+    try:
+        if not reader.fieldnames or "Identifier" not in [f.strip() for f in reader.fieldnames]:
+            raise ImportFailed(
+                ['The file has no "Identifier" column: use the 360Giving column titles.']
+            )
+        # Row 1 holds the titles, so the first grant is on row 2, as a spreadsheet shows it.
+        for n, row in enumerate(reader):
+            grant, cells = columns.unflatten(row)
+            problems += [(n, title, message) for title, message in cells]
+            grants.append(grant)
+            labels.append(f"row {n + 2}")
+    except csv.Error as exc:
+        # A field longer than the csv module takes (131,072 characters), or a broken quote.
+        raise ImportFailed([f"row {reader.line_num}: cannot be read as CSV ({exc})."]) from exc
     if not grants:
         raise ImportFailed(["The file has column titles but no grants."])
     return Source(grants, labels, True, {}, problems)

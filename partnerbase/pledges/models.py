@@ -8,6 +8,7 @@ from django.db import models
 
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import DomainModel, ProgrammeRecord
+from partnerbase.core.validators import minor_units_max
 from partnerbase.programmes.models import currency_code
 
 from . import states
@@ -51,7 +52,9 @@ class Pledge(ProgrammeRecord):
     description = models.TextField(blank=True)
     quantity = models.DecimalField(**QUANTITY, validators=[MinValueValidator(Decimal("0.01"))])
     unit = models.CharField(max_length=60, help_text="For example hours, placements, mentors.")
-    estimated_value_minor = models.BigIntegerField(null=True, blank=True)
+    estimated_value_minor = models.BigIntegerField(
+        null=True, blank=True, validators=[minor_units_max]
+    )
     estimated_value_currency = models.CharField(
         max_length=3, default="GBP", validators=[currency_code]
     )
@@ -126,7 +129,7 @@ class PledgeDelivery(DomainModel):
     delivered_on = models.DateField()
     quantity = models.DecimalField(**QUANTITY, validators=[MinValueValidator(Decimal("0.01"))])
     # Its share of the pledge's estimated value, in the pledge's currency (states.py).
-    value_minor = models.BigIntegerField(null=True, blank=True)
+    value_minor = models.BigIntegerField(null=True, blank=True, validators=[minor_units_max])
     notes = models.CharField(max_length=300, blank=True)
 
     class Meta:

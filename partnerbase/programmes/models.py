@@ -1,10 +1,9 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 
+from partnerbase.core.currencies import is_currency
 from partnerbase.core.models import DomainModel
-
-currency_code = RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO 4217 code, like GBP.")
+from partnerbase.core.validators import currency_code
 
 
 class PhaseBanner(models.TextChoices):
@@ -53,7 +52,7 @@ class Programme(DomainModel):
         if self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The end date must be on or after the start date."})
         for code in self.display_currency_list:
-            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+            if not is_currency(code):
                 raise ValidationError(
-                    {"display_currencies": f"{code!r} is not a three-letter currency code."}
+                    {"display_currencies": f"{code!r} is not an ISO 4217 currency code."}
                 )

@@ -4,6 +4,7 @@ from django.db import models
 
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import DomainModel, ProgrammeRecord
+from partnerbase.core.validators import minor_units_max
 from partnerbase.programmes.models import currency_code
 
 from ..stages import Stage
@@ -47,7 +48,9 @@ class Partnership(ProgrammeRecord):
     confirmed_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     # Estimated value to the innovator over the 12 months after confirmation.
-    estimated_value_minor = models.BigIntegerField(null=True, blank=True)
+    estimated_value_minor = models.BigIntegerField(
+        null=True, blank=True, validators=[minor_units_max]
+    )
     estimated_value_currency = models.CharField(
         max_length=3, default="GBP", validators=[currency_code]
     )

@@ -9,6 +9,7 @@ from django.db import models
 
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import ProgrammeRecord
+from partnerbase.core.validators import minor_units_max
 from partnerbase.programmes.models import currency_code
 
 from .partnerships import PartnershipKind
@@ -81,7 +82,7 @@ class Need(_Want):
     innovator = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="needs"
     )
-    amount_minor = models.BigIntegerField(null=True, blank=True)
+    amount_minor = models.BigIntegerField(null=True, blank=True, validators=[minor_units_max])
     currency = models.CharField(max_length=3, default="GBP", validators=[currency_code])
     quantity = models.PositiveIntegerField(
         null=True, blank=True, help_text="E.g. mentors, placements or square metres."
@@ -115,7 +116,7 @@ class Offer(_Want):
         validators=[MinValueValidator(1)],
         help_text="How many introductions the partner will take in a round.",
     )
-    budget_minor = models.BigIntegerField(null=True, blank=True)
+    budget_minor = models.BigIntegerField(null=True, blank=True, validators=[minor_units_max])
     budget_currency = models.CharField(max_length=3, default="GBP", validators=[currency_code])
     preferred_challenge_area = models.ForeignKey(
         "challenges.ChallengeArea",

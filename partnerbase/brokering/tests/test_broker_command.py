@@ -85,7 +85,7 @@ def test_the_result_is_the_same_whatever_the_order_of_the_input(tmp_path):
         ),
         (
             PROBLEM | {"partners": [{"id": "bank", "capacity": -1}]},
-            "partners[0] ('bank'): 'capacity' must be a whole number ≥ 0, not -1",
+            "partners[0] ('bank'): 'capacity' must be a whole number from 0 to 1,000,000, not -1",
         ),
         (PROBLEM | {"pairs": PROBLEM["pairs"][:1] * 2}, "pairs[1]: duplicate pair"),
     ],

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as s
 
 from partnerbase.core.currencies import exponent, from_minor, to_minor
+from partnerbase.core.limits import MAX_MINOR
 from partnerbase.core.money import (
     NoRate,
     Rate,
@@ -212,7 +213,7 @@ def test_to_minor_refuses_more_decimal_places_than_the_currency_has(amount, curr
 CURRENCIES = s.sampled_from(["GBP", "USD", "JPY", "KWD", "CLF"])
 
 
-@given(minor=s.integers(min_value=-(10**15), max_value=10**15), currency=CURRENCIES)
+@given(minor=s.integers(min_value=-MAX_MINOR, max_value=MAX_MINOR), currency=CURRENCIES)
 def test_minor_units_round_trip(minor, currency):
     assert to_minor(from_minor(minor, currency), currency) == minor
 

@@ -193,6 +193,16 @@ def test_a_manager_records_an_award(client, world):
         ({"term_months": "12"}, "Only a social loan has loan terms: leave this blank"),
         ({"instrument": "social_loan", "term_months": "12"}, "Enter the interest rate as well"),
         ({"recipient": "funder"}, "The funder cannot fund itself."),
+        # The probe's amount, the largest a 64-bit integer of pence holds: over the maximum.
+        (
+            {"amount": "92233720368547758.07"},
+            "is more than the most Partnerbase records in one amount, 10,000,000,000.00 GBP",
+        ),
+        ({"amount": "10000000000.01"}, "is more than the most Partnerbase records"),
+        ({"amount": "1e400"}, "is more than the most Partnerbase records"),
+        ({"currency": "ZZZ"}, "&#x27;ZZZ&#x27; is not an ISO 4217 currency code, like GBP."),
+        ({"award_date_2": "2101"}, "Award date must be between 1900 and 2100"),
+        ({"award_date_2": "1899"}, "Award date must be between 1900 and 2100"),
     ],
 )
 def test_bad_award_input_shows_the_error_summary_and_saves_nothing(client, world, change, message):

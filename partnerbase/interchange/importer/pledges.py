@@ -6,9 +6,9 @@ a pledge was delivered in full."""
 
 from decimal import Decimal
 
-from partnerbase.core.currencies import to_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
+from partnerbase.funding.services import money_to_minor
 from partnerbase.pledges import services as pledges
 from partnerbase.pledges.models import PledgeStatus
 
@@ -79,7 +79,7 @@ class PledgeSteps:
             notes=d.get("notes", ""),
         )
         amount, currency = _value(d.get("value"))
-        value_minor = None if amount is None else to_minor(amount, currency)
+        value_minor = None if amount is None else money_to_minor(amount, currency, field="value")
         if delivery.value_minor != value_minor:
             delivery.value_minor = value_minor
             record_save(delivery, actor=self.actor, reason=RESTORED)

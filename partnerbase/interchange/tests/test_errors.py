@@ -132,7 +132,7 @@ def test_importer_refuses_a_taken_slug_without_the_command(small_data):
 def test_not_json_is_refused(tmp_path):
     path = tmp_path / "x.json"
     path.write_text("{nope", encoding="utf-8")
-    with pytest.raises(CommandError, match="is not a JSON file"):
+    with pytest.raises(CommandError, match="is not an interchange file: not valid JSON"):
         call_command("import", str(path))
 
 

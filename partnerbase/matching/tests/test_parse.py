@@ -39,7 +39,7 @@ PAIR = {"innovator": "i1", "partner": "p1", "score": 1}
         (document(innovators=[{"id": "i1", "capacity": 1}]), "innovators[0]: missing 'min_"),
         (
             document(innovators=[{"id": "i1", "capacity": -1, "min_introductions": 0}]),
-            "innovators[0] ('i1'): 'capacity' must be a whole number ≥ 0, not -1",
+            "innovators[0] ('i1'): 'capacity' must be a whole number from 0 to 1,000,000, not -1",
         ),
         (
             document(innovators=[{"id": "i1", "capacity": 1.5, "min_introductions": 0}]),

@@ -43,7 +43,7 @@ def _key(grant):
 
 @pytest.fixture
 def imported(actor):
-    return grants_import(actor=actor, source=read_source(ALW), slug="alwf")
+    return grants_import(actor=actor, source=read_source(ALW), slug="alwf", create=True)
 
 
 def test_every_grant_and_amount_comes_in(imported):
@@ -112,7 +112,7 @@ def test_the_exported_csv_imports_again_with_the_same_grants(imported, tmp_path)
     package = package_json(imported.programme)
     source = source_from_csv(package_csv(package))
 
-    again = grants_import(actor=None, source=source, slug="alwf-from-csv")
+    again = grants_import(actor=None, source=source, slug="alwf-from-csv", create=True)
 
     assert again.grants == GRANTS and again.totals == {"GBP": TOTAL}
     reexported = package_json(again.programme)
@@ -122,7 +122,7 @@ def test_the_exported_csv_imports_again_with_the_same_grants(imported, tmp_path)
 def test_the_commands_import_and_export(db, tmp_path, capsys):
     out = tmp_path / "alw.json"
 
-    call_command("import-360giving", str(ALW), "--programme", "alw")
+    call_command("import-360giving", str(ALW), "--programme", "alw", "--create")
     call_command("export-360giving", "--programme", "alw", "-o", str(out))
 
     assert "Imported 475 grants (£21,757,793.27)" in capsys.readouterr().out

@@ -34,7 +34,7 @@ def _alw_with(change) -> str:
 
 def _errors(source, slug="bad") -> list[str]:
     with pytest.raises(ImportFailed) as failed:
-        grants_import(actor=None, source=source, slug=slug)
+        grants_import(actor=None, source=source, slug=slug, create=True)
     return failed.value.errors
 
 
@@ -94,7 +94,10 @@ def test_a_bad_csv_row_is_named_by_row_and_column(db):
         "date-time such as 2020-11-03T00:00:00+00:00).",
     ]
     assert _nothing_saved()
-    assert grants_import(actor=None, source=source_from_csv(good), slug="good").grants == 1
+    assert (
+        grants_import(actor=None, source=source_from_csv(good), slug="good", create=True).grants
+        == 1
+    )
 
 
 def test_360givings_own_imperfect_fixture_imports_nothing(db):
@@ -105,16 +108,25 @@ def test_360givings_own_imperfect_fixture_imports_nothing(db):
     assert _nothing_saved()
 
 
-def test_importing_the_same_grants_twice_is_refused(db, tmp_path):
+def test_importing_the_same_grants_twice_skips_or_updates_them(db, tmp_path):
     path = tmp_path / "few.json"
     path.write_text(_alw_with(lambda grants: None), encoding="utf-8")
-    grants_import(actor=None, source=read_source(path), slug="few")
+    grants_import(actor=None, source=read_source(path), slug="few", create=True)
+    organisations = Organisation.objects.count()
 
-    errors = _errors(read_source(path), slug="few")
+    def change(grants):
+        grants[2]["amountAwarded"] = 1234.56
+        grants[5]["title"] = "Renamed"
 
-    assert len(errors) == 20
-    assert errors[0] == f"grants[0] ({_id(0)}): id: already imported into few."
+    path.write_text(_alw_with(change), encoding="utf-8")
+    again = grants_import(actor=None, source=read_source(path), slug="few")
+
+    assert (again.grants, sorted(again.updated)) == (0, sorted([_id(2), _id(5)]))
+    assert len(again.skipped) == 18
     assert FundingAward.objects.count() == 20
+    assert Organisation.objects.count() == organisations
+    assert FundingAward.objects.get(grant_details__original_id=_id(2)).amount == Decimal("1234.56")
+    assert FundingAward.objects.get(grant_details__original_id=_id(5)).title == "Renamed"
 
 
 def test_the_command_lists_the_problems(db, tmp_path):
@@ -124,7 +136,8 @@ def test_the_command_lists_the_problems(db, tmp_path):
     with pytest.raises(CommandError) as failed:
         call_command("import-360giving", str(path))
 
-    assert "Nothing was imported: 1 problem(s)." in str(failed.value)
+    assert "Nothing was imported from" in str(failed.value)
+    assert "1 problem(s)." in str(failed.value)
     assert f"grants[1] ({_id(1)}): title: is missing." in str(failed.value)
     assert _nothing_saved()
 

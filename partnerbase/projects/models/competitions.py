@@ -9,6 +9,7 @@ from django.db import models
 
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.models import DomainModel, ProgrammeRecord
+from partnerbase.core.validators import minor_units_max
 from partnerbase.programmes.models import currency_code
 
 
@@ -18,7 +19,7 @@ class Competition(ProgrammeRecord):
         "directory.Organisation", on_delete=models.PROTECT, related_name="competitions_sponsored"
     )
     # Whole minor units, like every amount of money (architecture.md, "Money").
-    prize_fund_minor = models.BigIntegerField()
+    prize_fund_minor = models.BigIntegerField(validators=[minor_units_max])
     prize_fund_currency = models.CharField(max_length=3, validators=[currency_code])
     launch_date = models.DateField()
     challenge_area = models.ForeignKey(

@@ -13,14 +13,14 @@ See docs/algorithms/brokering.md.
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from partnerbase.core.commands import BadInput, InputCommand
+from partnerbase.core.jsonfiles import BadJSON, load_json
 from partnerbase.matching import ProblemError, parse_problem, solve
 
-MALFORMED = 2
 
-
-class Command(BaseCommand):
+class Command(InputCommand):
     help = "Brokering: `broker solve PROBLEM.json -o RESULT.json` solves a pre-scored round."
 
     def add_arguments(self, parser):
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         try:
             parsed = parse_problem(data)
         except ProblemError as error:
-            raise CommandError(f"{problem}: {error}", returncode=MALFORMED) from error
+            raise BadInput(f"{problem}: {error}") from error
         solution = solve(parsed, mode=mode)
         text = json.dumps(solution.as_dict(), indent=1, ensure_ascii=False) + "\n"
         if output == "-":
@@ -69,12 +69,12 @@ class Command(BaseCommand):
     def _read(self, name: str):
         try:
             if name == "-":
-                return json.load(sys.stdin)
+                return load_json(sys.stdin.read())
             with open(name, encoding="utf-8") as file:
-                return json.load(file)
+                return load_json(file.read())
         except OSError as error:
-            raise CommandError(
-                f"Cannot read {name}: {error.strerror}", returncode=MALFORMED
-            ) from error
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise CommandError(f"{name}: not valid JSON: {error}", returncode=MALFORMED) from error
+            raise BadInput(f"Cannot read {name}: {error.strerror}") from error
+        except UnicodeDecodeError as error:
+            raise BadInput(f"{name}: not UTF-8 text: {error}") from error
+        except BadJSON as error:
+            raise BadInput(f"{name}: {error}") from error

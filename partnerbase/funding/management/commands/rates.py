@@ -6,8 +6,7 @@ All or nothing: any bad row and no rate is saved; each problem is printed with i
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-
+from partnerbase.core.commands import BadInput, InputCommand
 from partnerbase.funding.rates_import import RatesImportFailed, rates_import
 from partnerbase.programmes.models import Programme
 
@@ -17,17 +16,17 @@ def _programme(slug: str | None) -> Programme:
     if slug:
         programme = Programme.objects.filter(slug=slug).first()
         if programme is None:
-            raise CommandError(f"No programme has the slug {slug!r}.")
+            raise BadInput(f"No programme has the slug {slug!r}.")
         return programme
     slugs = list(Programme.objects.order_by("slug").values_list("slug", flat=True)[:20])
     if not slugs:
-        raise CommandError("There is no programme to add rates to.")
+        raise BadInput("There is no programme to add rates to.")
     if len(slugs) > 1:
-        raise CommandError("Say which programme with --programme SLUG: " + ", ".join(slugs) + ".")
+        raise BadInput("Say which programme with --programme SLUG: " + ", ".join(slugs) + ".")
     return Programme.objects.get(slug=slugs[0])
 
 
-class Command(BaseCommand):
+class Command(InputCommand):
     help = "Exchange rates: `rates import FILE` adds dated rates from a CSV, all or nothing."
 
     def add_arguments(self, parser):
@@ -51,15 +50,15 @@ class Command(BaseCommand):
         try:
             text = Path(file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror}.") from exc
+            raise BadInput(f"Cannot read {file}: {exc.strerror}.") from exc
         except UnicodeDecodeError as exc:
-            raise CommandError(f"{file} is not a UTF-8 text file.") from exc
+            raise BadInput(f"{file} is not a UTF-8 text file.") from exc
         try:
             result = rates_import(actor=None, programme=target, text=text, update=update)
         except RatesImportFailed as exc:
             for problem in exc.problems:
                 self.stderr.write(f"{file}: {problem}")
-            raise CommandError(
+            raise BadInput(
                 f"No rates were imported: {len(exc.problems)} problem(s) in {file}."
             ) from exc
         self.stdout.write(

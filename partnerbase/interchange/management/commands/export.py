@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-
+from partnerbase.core.commands import BadInput, InputCommand
 from partnerbase.interchange.export import programme_export_text
 from partnerbase.programmes.models import Programme
 
@@ -13,19 +12,19 @@ def _programme(slug: str | None) -> Programme:
     if slug:
         programme = Programme.objects.filter(slug=slug).first()
         if programme is None:
-            raise CommandError(f"No programme has the slug {slug!r}.")
+            raise BadInput(f"No programme has the slug {slug!r}.")
         return programme
     slugs = list(Programme.objects.order_by("slug").values_list("slug", flat=True)[:20])
     if not slugs:
-        raise CommandError("There is no programme to export.")
+        raise BadInput("There is no programme to export.")
     if len(slugs) > 1:
-        raise CommandError(
+        raise BadInput(
             "Say which programme to export with --programme SLUG: " + ", ".join(slugs) + "."
         )
     return Programme.objects.get(slug=slugs[0])
 
 
-class Command(BaseCommand):
+class Command(InputCommand):
     help = "Write a whole programme as one interchange JSON file (see docs/interchange.md)."
 
     def add_arguments(self, parser):

@@ -1,10 +1,9 @@
 """`partnerbase import FILE [--slug NEW_SLUG]`: read an interchange file, all or nothing."""
 
-import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-
+from partnerbase.core.commands import BadInput, InputCommand
+from partnerbase.core.jsonfiles import BadJSON, load_json
 from partnerbase.interchange.checks import ImportFailed
 from partnerbase.interchange.format import ARRAYS
 from partnerbase.interchange.importer import programme_import
@@ -13,11 +12,13 @@ from partnerbase.programmes.models import Programme
 
 def _read(file: str):
     try:
-        return json.loads(Path(file).read_text(encoding="utf-8"))
+        return load_json(Path(file).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CommandError(f"Cannot read {file}: {exc.strerror}.") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CommandError(f"{file} is not a JSON file: {exc}.") from exc
+        raise BadInput(f"Cannot read {file}: {exc.strerror}.") from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{file} is not UTF-8 text: {exc}.") from exc
+    except BadJSON as exc:
+        raise BadInput(f"{file} is not an interchange file: {exc}.") from exc
 
 
 def _slug_in_use(data, slug: str | None) -> str | None:
@@ -27,7 +28,7 @@ def _slug_in_use(data, slug: str | None) -> str | None:
     return slug if isinstance(slug, str) and Programme.objects.filter(slug=slug).exists() else None
 
 
-class Command(BaseCommand):
+class Command(InputCommand):
     help = "Import a programme from an interchange JSON file; nothing is saved if any record fails."
 
     def add_arguments(self, parser):
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         data = _read(file)
         taken = _slug_in_use(data, slug)
         if taken:
-            raise CommandError(
+            raise BadInput(
                 f"A programme with the slug {taken!r} already exists: "
                 "use --slug to import as a new programme."
             )
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             programme = programme_import(data=data, slug=slug)
         except ImportFailed as exc:
             lines = [str(p) for p in exc.problems]
-            raise CommandError(
+            raise BadInput(
                 f"Nothing was imported: {len(lines)} problem(s) in {file}:\n" + "\n".join(lines)
             ) from exc
         counts = ", ".join(

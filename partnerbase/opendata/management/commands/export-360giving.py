@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from partnerbase.core.commands import BadInput, InputCommand
 from partnerbase.opendata.export import package_csv, package_json, package_text
 from partnerbase.opendata.quality import quality_findings
 from partnerbase.opendata.schema import schema_errors
@@ -16,17 +17,17 @@ def programme_named(slug: str | None) -> Programme:
     if slug:
         programme = Programme.objects.filter(slug=slug).first()
         if programme is None:
-            raise CommandError(f"No programme has the slug {slug!r}.")
+            raise BadInput(f"No programme has the slug {slug!r}.")
         return programme
     slugs = list(Programme.objects.order_by("slug").values_list("slug", flat=True)[:20])
     if len(slugs) != 1:
-        raise CommandError(
+        raise BadInput(
             "Say which programme with --programme SLUG: " + (", ".join(slugs) or "none yet") + "."
         )
     return Programme.objects.get(slug=slugs[0])
 
 
-class Command(BaseCommand):
+class Command(InputCommand):
     help = (
         "Write a programme's grants and prizes in the 360Giving Data Standard: a data package "
         "(FILE ending .json) or a spreadsheet (.csv). See docs/open-data.md."
@@ -44,7 +45,7 @@ class Command(BaseCommand):
     def handle(self, *args, output: str, programme=None, prefix=None, **options):
         path = Path(output)
         if path.suffix.lower() not in (".json", ".csv"):
-            raise CommandError("FILE must end .json (data package) or .csv (spreadsheet).")
+            raise BadInput("FILE must end .json (data package) or .csv (spreadsheet).")
         chosen = programme_named(programme)
         package = package_json(chosen, prefix=prefix)
         errors = schema_errors(package)

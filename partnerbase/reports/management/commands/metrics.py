@@ -1,8 +1,8 @@
 import json
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
-
+from partnerbase.core.commands import BadInput, InputCommand
+from partnerbase.core.limits import date_problem
 from partnerbase.core.money import format_rate
 from partnerbase.core.period import SPLITS, Period, programme_period
 from partnerbase.impact.figures import headline_figures
@@ -15,9 +15,12 @@ def parse_date(text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError as exc:
-        raise CommandError(f"{text!r} is not a date: use YYYY-MM-DD.") from exc
+        raise BadInput(f"{text[:40]!r} is not a date: use YYYY-MM-DD.") from exc
+    if problem := date_problem(value):
+        raise BadInput(f"The date {problem}.")
+    return value
 
 
 def programme_from_slug(slug: str | None) -> Programme:
@@ -25,17 +28,17 @@ def programme_from_slug(slug: str | None) -> Programme:
     if slug:
         found = Programme.objects.filter(slug=slug).first()
         if not found:
-            raise CommandError(f"No programme with slug {slug!r}.")
+            raise BadInput(f"No programme with slug {slug!r}.")
         return found
     programmes = list(Programme.objects.all()[:2])
     if not programmes:
-        raise CommandError("There is no programme yet: run `partnerbase demo` or import one.")
+        raise BadInput("There is no programme yet: run `partnerbase demo` or import one.")
     if len(programmes) > 1:
-        raise CommandError("There are several programmes: name one with --programme SLUG.")
+        raise BadInput("There are several programmes: name one with --programme SLUG.")
     return programmes[0]
 
 
-class Command(BaseCommand):
+class Command(InputCommand):
     help = "Print a programme's headline figures with their targets and status."
 
     def add_arguments(self, parser):
@@ -64,7 +67,7 @@ class Command(BaseCommand):
         try:
             period = Period(parse_date(start) or whole.start, parse_date(end) or whole.end)
         except ValueError as exc:
-            raise CommandError(str(exc)) from exc
+            raise BadInput(str(exc)) from exc
         if by:
             self._series(figure_series(chosen, period, by), as_json)
             return

@@ -1,8 +1,9 @@
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from partnerbase.core.commands import BadInput, InputCommand
 from partnerbase.core.period import Period, programme_period
 from partnerbase.reports.report.build import build_report
 from partnerbase.reports.report.render import document_html, report_pdf
@@ -12,7 +13,7 @@ from .metrics import parse_date, programme_from_slug
 FORMATS = (".pdf", ".html")
 
 
-class Command(BaseCommand):
+class Command(InputCommand):
     help = "Write a programme's progress report as PDF or HTML, showing progress per section."
 
     def add_arguments(self, parser):
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError(str(exc)) from exc
         except CommandError as exc:
-            raise CommandError(str(exc), returncode=2) from exc
+            raise BadInput(str(exc)) from exc
 
         started = time.perf_counter()
 
