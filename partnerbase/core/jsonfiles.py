@@ -7,7 +7,10 @@ and where, as BadJSON.
 """
 
 import json
+import re
 from decimal import Decimal
+
+import numpy as np
 
 from .limits import MAX_JSON_DEPTH, MAX_JSON_INT_DIGITS
 
@@ -30,26 +33,31 @@ def _constant(name: str):
 
 
 def depth(text: str) -> int:
-    """How deeply the text's arrays and objects nest, counted without recursion (brackets
-    inside strings do not count)."""
-    deepest = level = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            level += 1
-            deepest = max(deepest, level)
-        elif char in "]}":
-            level -= 1
-    return deepest
+    """How deeply the text's arrays and objects nest; brackets inside strings do not count.
+
+    Counted with numpy over the text's bytes rather than character by character (a 34 MB
+    brokering problem: 0.25 s instead of 3 s). In UTF-8 no byte of a multi-byte character
+    is a quote, backslash or bracket, so the ASCII bytes tell the structure. Exact for
+    any JSON text; a text with a backslash outside a string is no JSON, and json.loads
+    refuses it next."""
+    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    quotes = np.flatnonzero(data == ord('"'))
+    slashes = np.flatnonzero(data == ord("\\"))
+    if slashes.size:
+        # A run of backslashes of odd length escapes the character after it.
+        gap = np.diff(slashes) != 1
+        starts, ends = slashes[np.r_[True, gap]], slashes[np.r_[gap, True]]
+        escaped = ends[(ends - starts) % 2 == 0] + 1
+        quotes = quotes[~np.isin(quotes, escaped)]
+    opens = (data == ord("[")) | (data == ord("{"))
+    brackets = np.flatnonzero(opens | (data == ord("]")) | (data == ord("}")))
+    step = np.where(opens[brackets], 1, -1)
+    step[np.searchsorted(quotes, brackets) % 2 == 1] = 0  # after an odd number of quotes
+    return max(0, int(np.cumsum(step).max())) if step.size else 0
+
+
+# \u0000 as an escape: a backslash that is not itself escaped, then u0000.
+ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 
 
 def load_json(text: str, *, decimals: bool = False):
@@ -57,6 +65,11 @@ def load_json(text: str, *, decimals: bool = False):
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise BadJSON(f"line {line}: contains a NUL byte, which no text may hold")
+    # Written as \\u0000 instead: PostgreSQL cannot store it in text, so no name holds it.
+    escaped = ESCAPED_NUL.search(text) if "\\u0000" in text else None
+    if escaped:
+        line = text.count("\n", 0, escaped.start()) + 1
+        raise BadJSON(f"line {line}: contains a NUL character (\\u0000), which no text may hold")
     nested = depth(text)
     if nested > MAX_JSON_DEPTH:
         raise BadJSON(
@@ -73,19 +86,4 @@ def load_json(text: str, *, decimals: bool = False):
         raise BadJSON(f"not valid JSON: {exc}") from None
     except RecursionError:  # the depth check makes this unreachable; kept as a backstop
         raise BadJSON("nested too deeply") from None
-    _refuse_nul(data)
     return data
-
-
-def _refuse_nul(data) -> None:
-    """A NUL written as \\u0000: PostgreSQL cannot store it in text, so no name holds it."""
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str) and "\x00" in value:
-            raise BadJSON(f"the text {value[:40]!r} contains a NUL character (\\u0000)")
-        if isinstance(value, dict):
-            stack.extend(value)
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)

@@ -1,5 +1,6 @@
 """The bounds of core/limits.py in the pure modules: amounts, dates and JSON."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -73,3 +74,48 @@ def test_good_json_reads_as_json_does_with_decimals_if_asked():
     data = load_json(text, decimals=True)
     assert data == {"a": [1, {"b": "[{not nesting}]"}], "x": Decimal("1.10"), "n": 10**30 - 1}
     assert depth('"\\"[["') == 0
+
+
+def depth_one_character_at_a_time(text: str) -> int:
+    """The plain reading of `depth`, to check the numpy one against."""
+    deepest = level = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "]}":
+            level -= 1
+    return deepest
+
+
+TRICKY = '[]{}"\\aé€'
+JSON_VALUES = st.recursive(
+    st.text(alphabet=TRICKY, max_size=8) | st.integers() | st.none(),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(alphabet=TRICKY, max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+def test_depth_counts_as_reading_one_character_at_a_time_does(value):
+    # On any JSON text; outside JSON (a backslash outside a string) json.loads refuses it.
+    text = json.dumps(value, ensure_ascii=False)
+    assert depth(text) == depth_one_character_at_a_time(text)
+
+
+def test_only_an_unescaped_backslash_u0000_is_a_nul():
+    # "\\u0000" is a backslash followed by the letters u0000: text, not a NUL.
+    assert load_json('{"name": "a\\\\u0000b"}') == {"name": "a\\u0000b"}
+    with pytest.raises(BadJSON, match="line 2: contains a NUL character"):
+        load_json('{"a": 1,\n "name": "a\\\\\\u0000b"}')

@@ -18,10 +18,14 @@ from django.core.management.base import CommandError
 from partnerbase.core.commands import BadInput, InputCommand
 from partnerbase.core.jsonfiles import BadJSON, load_json
 from partnerbase.matching import ProblemError, parse_problem, solve
+from partnerbase.matching.problem import collector_paused
 
 
 class Command(InputCommand):
     help = "Brokering: `broker solve PROBLEM.json -o RESULT.json` solves a pre-scored round."
+    # Solving reads a file and touches no model or page. The system checks import every
+    # page (the report's charts bring in matplotlib): 0.6 s before a solve even starts.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -46,13 +50,14 @@ class Command(InputCommand):
         )
 
     def handle(self, *args, action: str, problem: str, mode: str, output: str, **options):
-        data = self._read(problem)
-        try:
-            parsed = parse_problem(data)
-        except ProblemError as error:
-            raise BadInput(f"{problem}: {error}") from error
-        solution = solve(parsed, mode=mode)
-        text = json.dumps(solution.as_dict(), indent=1, ensure_ascii=False) + "\n"
+        with collector_paused():  # see matching/problem.py: no cycles among what is made
+            data = self._read(problem)
+            try:
+                parsed = parse_problem(data)
+            except ProblemError as error:
+                raise BadInput(f"{problem}: {error}") from error
+            solution = solve(parsed, mode=mode)
+            text = result_text(solution.as_dict())
         if output == "-":
             self.stdout.write(text, ending="")
             return
@@ -78,3 +83,14 @@ class Command(InputCommand):
             raise BadInput(f"{name}: not UTF-8 text: {error}") from error
         except BadJSON as error:
             raise BadInput(f"{name}: {error}") from error
+
+
+def result_text(result: dict) -> str:
+    """The result as JSON, one introduction to a line. (json's own indent= takes its
+    pure-Python path: 0.4 s for 30,000 introductions.)"""
+    rest = dict(result)
+    introductions = rest.pop("introductions")
+    lines = ",\n  ".join(json.dumps(i, ensure_ascii=False) for i in introductions)
+    listed = f"[\n  {lines}\n ]" if introductions else "[]"
+    tail = json.dumps(rest, ensure_ascii=False)[1:-1]
+    return f'{{\n "introductions": {listed},\n {tail}\n}}\n'
