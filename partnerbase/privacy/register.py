@@ -73,6 +73,8 @@ LINKS = [
     Link("projects.CompetitionJudge", "user", "competition__programme"),
     Link("notifications.Notification", "user", "programme"),
     Link("notifications.TurnedOff", "user", "*"),
+    Link("privacy.PersonalDataAction", "actor", "programme"),
+    Link("privacy.PersonalDataAction", "subject_user", "programme"),
 ]
 
 # Records found by the email address they hold, whoever they link to.
