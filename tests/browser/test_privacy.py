@@ -1,8 +1,7 @@
 """Personal data in the browser: the team finds a person, reads what is held, erases their
 details after confirming, and sees who is due under retention. axe-core checks each page."""
 
-from datetime import date, datetime, timedelta
-from datetime import timezone as tz
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -28,29 +27,48 @@ def world(transactional_db):
     make = Make(tess, make_programme(tess, name="Inclusive Economy", slug="iep"))
     membership_grant(actor=tess, user=tess, programme=make.programme, role=Role.TEAM)
     toolshed = make.org("Toolshed")
-    person_create(actor=tess, programme=make.programme, name="Petra Quinlan",
-                  organisation=toolshed, email="petra@example.org", phone="07700 900123")  # fmt: skip
+    person_create(
+        actor=tess,
+        programme=make.programme,
+        name="Petra Quinlan",
+        organisation=toolshed,
+        email="petra@example.org",
+        phone="07700 900123",
+    )
     # An applicant declined over a year ago.
     accelerator = accelerator_create(
         actor=tess, programme=make.programme, name="Accelerator", starts_on=date(2017, 1, 1)
     )
     call = call_create(
-        actor=tess, accelerator=accelerator, title="Call", slug="call",
-        opens_at=datetime(2017, 1, 1, tzinfo=tz.utc), closes_at=datetime(2017, 2, 1, tzinfo=tz.utc),
-    )  # fmt: skip
+        actor=tess,
+        accelerator=accelerator,
+        title="Call",
+        slug="call",
+        opens_at=datetime(2017, 1, 1, tzinfo=UTC),
+        closes_at=datetime(2017, 2, 1, tzinfo=UTC),
+    )
     declined = make.org("Declined Ltd")
     olive = user_create(email="olive@example.org", password=None, full_name="Olive Oldfield")
     record_save(Applicant(programme=make.programme, user=olive, organisation=declined), actor=olive)
     application = record_save(
-        Application(call=call, organisation=declined, status=ApplicationStatus.SUBMITTED,
-                    submitted_at=datetime(2017, 1, 20, tzinfo=tz.utc)),
+        Application(
+            call=call,
+            organisation=declined,
+            status=ApplicationStatus.SUBMITTED,
+            submitted_at=datetime(2017, 1, 20, tzinfo=UTC),
+        ),
         actor=olive,
-    )  # fmt: skip
+    )
     record_save(
-        SelectionDecision(application=application, decision=Decision.DECLINED, reason="No",
-                          decided_by=tess, decided_at=timezone.now() - timedelta(days=400)),
+        SelectionDecision(
+            application=application,
+            decision=Decision.DECLINED,
+            reason="No",
+            decided_by=tess,
+            decided_at=timezone.now() - timedelta(days=400),
+        ),
         actor=tess,
-    )  # fmt: skip
+    )
     return make
 
 

@@ -41,43 +41,77 @@ def world(db, settings):
 
     toolshed = a.org("Toolshed")
     invitation = invitation_send(
-        actor=team, programme=alpha, email=EMAIL, roles=[Role.INNOVATOR],
-        organisation=toolshed, full_name=NAME, site_url="http://testserver/",
-    )  # fmt: skip
+        actor=team,
+        programme=alpha,
+        email=EMAIL,
+        roles=[Role.INNOVATOR],
+        organisation=toolshed,
+        full_name=NAME,
+        site_url="http://testserver/",
+    )
     user = make_user(email=EMAIL, full_name=NAME)
     membership_grant(
         actor=team, user=user, programme=alpha, role=Role.INNOVATOR, organisation=toolshed
     )
     other = a.user(Role.INNOVATOR, organisation=toolshed, email=OTHER_EMAIL, full_name=OTHER_NAME)
     person = person_create(
-        actor=team, programme=alpha, name=NAME, organisation=toolshed,
-        job_title="Founder", email=EMAIL, phone="07700 900123",
-    )  # fmt: skip
+        actor=team,
+        programme=alpha,
+        name=NAME,
+        organisation=toolshed,
+        job_title="Founder",
+        email=EMAIL,
+        phone="07700 900123",
+    )
     other_person = person_create(
         actor=team, programme=alpha, name=OTHER_NAME, organisation=toolshed, email=OTHER_EMAIL
     )
     engagement_record(
-        actor=team, programme=alpha, organisation=toolshed, kind="meeting",
-        occurred_on=date(2017, 3, 1), summary="First meeting",
+        actor=team,
+        programme=alpha,
+        organisation=toolshed,
+        kind="meeting",
+        occurred_on=date(2017, 3, 1),
+        summary="First meeting",
         notes=f"{NAME} explained the idea; {OTHER_NAME} took notes.",
         participants=[person, other_person],
-    )  # fmt: skip
+    )
     # Something she changed herself, and a change whose reason names her.
     record_save(toolshed, actor=user, reason="Description updated")
     record_save(toolshed, actor=team, reason=f"Recorded by Tess Team for {NAME}: website")
     notification_send(
-        actor=team, programme=alpha, kind="introduction_sent", users=[user, other],
-        subject="An introduction", body=f"Dear {NAME}, meet Barclays ({EMAIL}).",
-    )  # fmt: skip
+        actor=team,
+        programme=alpha,
+        kind="introduction_sent",
+        users=[user, other],
+        subject="An introduction",
+        body=f"Dear {NAME}, meet Barclays ({EMAIL}).",
+    )
     AccessAttempt.objects.create(
-        username=EMAIL, ip_address="192.0.2.7", user_agent="Firefox", failures_since_start=2,
-        get_data="", post_data="", http_accept="*/*", path_info="/accounts/login/",
-    )  # fmt: skip
+        username=EMAIL,
+        ip_address="192.0.2.7",
+        user_agent="Firefox",
+        failures_since_start=2,
+        get_data="",
+        post_data="",
+        http_accept="*/*",
+        path_info="/accounts/login/",
+    )
     return SimpleNamespace(
-        team=team, second=second, bravo_team=bravo_team, alpha=alpha, bravo=bravo, a=a, b=b,
-        toolshed=toolshed, user=user, other=other, person=person, other_person=other_person,
+        team=team,
+        second=second,
+        bravo_team=bravo_team,
+        alpha=alpha,
+        bravo=bravo,
+        a=a,
+        b=b,
+        toolshed=toolshed,
+        user=user,
+        other=other,
+        person=person,
+        other_person=other_person,
         invitation=invitation,
-    )  # fmt: skip
+    )
 
 
 def declined_applicant(world, *, email, name, decided_at, org_name="Declined Ltd"):
@@ -88,27 +122,35 @@ def declined_applicant(world, *, email, name, decided_at, org_name="Declined Ltd
             actor=world.team, programme=world.alpha, name="Accelerator", starts_on=date(2017, 1, 1)
         )
         world.call = call_create(
-            actor=world.team, accelerator=accelerator, title="Call", slug="call",
+            actor=world.team,
+            accelerator=accelerator,
+            title="Call",
+            slug="call",
             opens_at=datetime(2017, 1, 1, tzinfo=UTC),
             closes_at=datetime(2017, 2, 1, tzinfo=UTC),
-        )  # fmt: skip
+        )
     organisation = a.org(org_name)
     user = make_user(email=email, full_name=name)
     record_save(Applicant(programme=world.alpha, user=user, organisation=organisation), actor=user)
     application = record_save(
         Application(
-            call=world.call, organisation=organisation, status=ApplicationStatus.SUBMITTED,
+            call=world.call,
+            organisation=organisation,
+            status=ApplicationStatus.SUBMITTED,
             submitted_at=datetime(2017, 1, 20, tzinfo=UTC),
         ),
         actor=user,
-    )  # fmt: skip
+    )
     record_save(
         SelectionDecision(
-            application=application, decision=Decision.DECLINED, reason="Not this time",
-            decided_by=world.team, decided_at=decided_at,
+            application=application,
+            decision=Decision.DECLINED,
+            reason="Not this time",
+            decided_by=world.team,
+            decided_at=decided_at,
         ),
         actor=world.team,
-    )  # fmt: skip
+    )
     return user
 
 

@@ -33,7 +33,10 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def numbers(programme):
-    return [(f.label, f.value, f.display) for f in headline_figures(programme, programme_period(programme))]
+    return [
+        (f.label, f.value, f.display)
+        for f in headline_figures(programme, programme_period(programme))
+    ]
 
 
 @pytest.mark.django_db
@@ -45,11 +48,17 @@ def test_erasing_people_changes_no_headline_figure(demo):
         names.append(subject.user.full_name)
         person_erase(subject=subject, actor=None, scope=None, reason="Demo erasure")
     # Board champions are directory people without an address: erased by their record.
-    champions = list(Person.objects.filter(programme=demo, board_seats__isnull=False).distinct()[:3])
+    champions = list(
+        Person.objects.filter(programme=demo, board_seats__isnull=False).distinct()[:3]
+    )
     assert champions
     for person in champions:
         names.append(person.name)
-        person_erase(subject=Subject(email="", people=[person]), actor=None, scope=None,
-                     reason="Demo erasure")  # fmt: skip
+        person_erase(
+            subject=Subject(email="", people=[person]),
+            actor=None,
+            scope=None,
+            reason="Demo erasure",
+        )
     assert numbers(demo) == before
     assert tables_holding(*ERASED, *names) == {}

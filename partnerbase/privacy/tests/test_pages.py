@@ -57,8 +57,12 @@ def test_everyone_but_the_team_gets_404(client, world, role):
     assert client.get(url("index")).status_code == 404
     assert client.post(url("person"), {"email": EMAIL}).status_code == 404
     assert client.post(url("export"), {"email": EMAIL}).status_code == 404
-    assert client.post(url("erase"), {"email": EMAIL, "confirmed": "1", "confirm": "on",
-                                      "reason": "x"}).status_code == 404  # fmt: skip
+    assert (
+        client.post(
+            url("erase"), {"email": EMAIL, "confirmed": "1", "confirm": "on", "reason": "x"}
+        ).status_code
+        == 404
+    )
     assert client.get(url("retention")).status_code == 404
     # The other programme's team, too.
     client.force_login(world.bravo_team)
@@ -104,8 +108,9 @@ def test_erasure_refused_shows_the_reason_and_changes_nothing(client, world):
 
 
 def test_the_retention_page_lists_who_is_due_and_erases_them(client, world):
-    declined_applicant(world, email="old@example.org", name="Olive Oldfield",
-                       decided_at=months_ago(13))  # fmt: skip
+    declined_applicant(
+        world, email="old@example.org", name="Olive Oldfield", decided_at=months_ago(13)
+    )
     client.force_login(world.team)
     page = client.get(url("retention")).content.decode()
     assert "old@example.org" in page and "Olive Oldfield" in page

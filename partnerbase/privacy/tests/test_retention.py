@@ -26,14 +26,20 @@ def applicants(world):
         world, email="old@example.org", name="Olive Oldfield", decided_at=months_ago(13)
     )
     recent = declined_applicant(
-        world, email="new@example.org", name="Nina Newcombe", decided_at=months_ago(6),
+        world,
+        email="new@example.org",
+        name="Nina Newcombe",
+        decided_at=months_ago(6),
         org_name="Recent Ltd",
-    )  # fmt: skip
+    )
     # Declined long ago, but she now holds a role: her data is needed.
     kept = declined_applicant(
-        world, email="kept@example.org", name="Kit Keeper", decided_at=months_ago(20),
+        world,
+        email="kept@example.org",
+        name="Kit Keeper",
+        decided_at=months_ago(20),
         org_name="Kept Ltd",
-    )  # fmt: skip
+    )
     membership_grant(actor=world.team, user=kept, programme=world.alpha, role=Role.ASSESSOR)
     return old, recent, kept
 
@@ -60,8 +66,9 @@ def test_the_dry_run_lists_them_and_changes_nothing(world, applicants):
 def test_retention_erases_them_and_records_each(world, applicants):
     old = applicants[0]
     applications = Application.objects.count()
-    outcomes = retention_run(programmes=[world.alpha], actor=world.team, scope={world.alpha.pk},
-                             programme=world.alpha)  # fmt: skip
+    outcomes = retention_run(
+        programmes=[world.alpha], actor=world.team, scope={world.alpha.pk}, programme=world.alpha
+    )
     assert [o.due.user for o in outcomes if o.action] == [old]
     assert tables_holding("Olive Oldfield", "old@example.org") == {}
     assert tables_holding("Nina Newcombe")

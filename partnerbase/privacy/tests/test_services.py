@@ -137,12 +137,16 @@ def test_erasure_refuses_what_it_would_break(world):
     # Bravo's only convening-team member; oneself.
     Membership.objects.filter(user=world.team, programme=world.bravo).delete()
     only = subject_find(email="bravo-team@example.org")
-    assert any("only convening-team member of Bravo" in r for r in erasure_refusals(
-        subject=only, actor=world.team, scope=None
-    ))  # fmt: skip
-    assert any("your own account" in r for r in erasure_refusals(
-        subject=subject_find(email=world.second.email), actor=world.second, scope=None
-    ))  # fmt: skip
+    assert any(
+        "only convening-team member of Bravo" in r
+        for r in erasure_refusals(subject=only, actor=world.team, scope=None)
+    )
+    assert any(
+        "your own account" in r
+        for r in erasure_refusals(
+            subject=subject_find(email=world.second.email), actor=world.second, scope=None
+        )
+    )
     assert subject.found and not subject_find(email="nobody@example.org").found
 
 
