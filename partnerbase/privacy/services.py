@@ -31,14 +31,23 @@ SHORTEST_NAME = 5
 
 
 def action_record(
-    *, actor, kind: str, subject: Subject, programme=None, reason: str = "", counts=None
+    *,
+    actor,
+    kind: str,
+    subject: Subject,
+    programme=None,
+    reason: str = "",
+    counts=None,
+    scope: set[int] | None = None,
 ) -> PersonalDataAction:
+    """Log an action on `subject`'s data; only the directory people of `scope` are named
+    (an id from another programme would tell the team it holds someone)."""
     action = PersonalDataAction(
         kind=kind,
         programme=programme,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         subject_user=subject.user,
-        subject_people=[p.pk for p in subject.people],
+        subject_people=[p.pk for p in subject.people if scope is None or p.programme_id in scope],
         reason=reason,
         counts=counts or {},
         at=timezone.now(),

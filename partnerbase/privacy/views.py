@@ -83,8 +83,10 @@ def person(request, slug):
     form, subject, status = _found(request, programme)
     if subject is None:
         return _index(request, programme, form, status=status)
-    data = personal_data(subject=subject, scope=_scope(request.user))
+    scope = _scope(request.user)
+    data = personal_data(subject=subject, scope=scope)
     action_record(
+        scope=scope,
         actor=request.user,
         kind=ActionKind.VIEW,
         subject=subject,
@@ -111,8 +113,10 @@ def export(request, slug):
     form, subject, status = _found(request, programme)
     if subject is None:
         return _index(request, programme, form, status=status)
-    data = personal_data(subject=subject, scope=_scope(request.user))
+    scope = _scope(request.user)
+    data = personal_data(subject=subject, scope=scope)
     action_record(
+        scope=scope,
         actor=request.user,
         kind=ActionKind.EXPORT,
         subject=subject,

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
+from partnerbase.directory.services import person_create
 from partnerbase.impact.tests.factories import make_user
 from partnerbase.privacy.models import ActionKind, PersonalDataAction
 
@@ -123,3 +124,15 @@ def test_the_retention_setting_is_in_the_programmes_settings(client, world):
     client.force_login(world.team)
     page = client.get(reverse("setup:settings", args=["alpha"])).content.decode()
     assert "Keep unsuccessful applicants" in page and 'value="12"' in page
+
+
+def test_a_team_sees_and_logs_only_its_own_programmes_records(client, world):
+    elsewhere = person_create(actor=world.team, programme=world.bravo, name=NAME, email=EMAIL)
+    client.force_login(world.second)  # alpha's team only
+    data = json.loads(client.post(url("export"), {"email": EMAIL}).content)
+    people = [r["id"] for r in data["records"] if r["model"] == "directory.Person"]
+    assert people == [world.person.pk] and elsewhere.pk not in people
+    assert PersonalDataAction.objects.get().subject_people == [world.person.pk]
+    # Nor may it erase her: she is in a programme it does not run.
+    page = client.post(url("erase"), {"email": EMAIL}).content.decode()
+    assert "also in a programme you do not run" in page
