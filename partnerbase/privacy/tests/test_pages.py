@@ -120,10 +120,34 @@ def test_the_retention_page_lists_who_is_due_and_erases_them(client, world):
     assert PersonalDataAction.objects.filter(kind=ActionKind.RETENTION).count() == 1
 
 
+SETTINGS = {
+    "name": "Alpha",
+    "starts_on_0": "1",
+    "starts_on_1": "1",
+    "starts_on_2": "2017",
+    "reference_currency": "GBP",
+    "display_currencies": "USD",
+}
+
+
 def test_the_retention_setting_is_in_the_programmes_settings(client, world):
     client.force_login(world.team)
-    page = client.get(reverse("setup:settings", args=["alpha"])).content.decode()
+    settings_url = reverse("setup:settings", args=["alpha"])
+    page = client.get(settings_url).content.decode()
     assert "Keep unsuccessful applicants" in page and 'value="12"' in page
+    for bad, error in [("0", "at least 1 month"), ("121", "no more than 120"), ("x", "whole")]:
+        response = client.post(settings_url, {**SETTINGS, "applicant_retention_months": bad})
+        assert error in response.content.decode()
+        world.alpha.refresh_from_db()
+        assert world.alpha.applicant_retention_months == 12
+    client.post(settings_url, {**SETTINGS, "applicant_retention_months": "24"})
+    world.alpha.refresh_from_db()
+    assert world.alpha.applicant_retention_months == 24
+    assert world.alpha.history.first().history_change_reason == "Settings changed"
+    # Blank is the standard 12 months.
+    client.post(settings_url, {**SETTINGS, "applicant_retention_months": ""})
+    world.alpha.refresh_from_db()
+    assert world.alpha.applicant_retention_months == 12
 
 
 def test_a_team_sees_and_logs_only_its_own_programmes_records(client, world):
