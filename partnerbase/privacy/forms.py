@@ -5,12 +5,20 @@ class FindForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
+        required=False,
         help_text="The address the person gave us, or the one they sign in with.",
         error_messages={
-            "required": "Enter the person's email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
         },
     )
+    # A directory person without an address, sent from their page in the directory.
+    person = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("email") and not cleaned.get("person"):
+            self.add_error("email", "Enter the person's email address")
+        return cleaned
 
 
 class EraseForm(FindForm):

@@ -80,7 +80,7 @@ def _email_rows(subject: Subject, label: str):
 def subject_programme_ids(subject: Subject) -> set[int]:
     """Every programme the person is in: a role, an application, a directory entry, an
     invitation, a working group, an assessment, a notification…"""
-    found = set()
+    found = {person.programme_id for person in subject.people}
     for link in register.LINKS:
         if link.programme not in ("", "*"):
             found |= set(_link_rows(subject, link).values_list(link.programme, flat=True))

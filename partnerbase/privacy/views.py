@@ -12,13 +12,14 @@ from partnerbase.accounts.models import Membership, Role
 from partnerbase.accounts.permissions import can_manage_people
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.directory.models import Person
 from partnerbase.programmes.queries import programme_get
 
 from .forms import EraseForm, FindForm
 from .models import ActionKind, PersonalDataAction
 from .retention import retention_due, retention_run
 from .services import action_record, erasure_refusals, person_erase
-from .subject import personal_data, subject_find
+from .subject import Subject, personal_data, subject_find
 
 NAV = "people"
 
@@ -64,11 +65,25 @@ def _found(request, programme, form_class=FindForm):
     form = form_class(request.POST)
     if not form.is_valid():
         return form, None, 400
-    subject = subject_find(email=form.cleaned_data["email"])
+    person = None
+    if form.cleaned_data["person"]:
+        person = Person.objects.filter(programme=programme, uid=form.cleaned_data["person"]).first()
+    if person is not None and not person.email:
+        subject = Subject(email="", people=[person])
+    else:
+        subject = subject_find(email=person.email if person else form.cleaned_data["email"])
     if programme.pk not in subject.programme_ids:
         form.add_error("email", f"No one with this email address is held in {programme.name}")
         return form, None, 404
     return form, subject, 200
+
+
+def _who(subject) -> dict:
+    """How the pages name the person and carry them to the next step."""
+    if subject.email:
+        return {"label": subject.email, "email": subject.email, "person": ""}
+    person = subject.people[0]
+    return {"label": person.name, "email": "", "person": person.uid}
 
 
 @require_GET
@@ -99,8 +114,7 @@ def person(request, slug):
         {
             "programme": programme,
             "data": data,
-            "email": subject.email,
-            "erase_form": EraseForm(initial={"email": subject.email}),
+            "who": _who(subject),
             "nav_current": NAV,
         },
     )
@@ -163,14 +177,14 @@ def erase(request, slug):
                 )
                 return redirect("privacy:index", programme.slug)
     elif "confirmed" not in request.POST:
-        form = EraseForm(initial={"email": subject.email})
+        form = EraseForm()
     return render(
         request,
         "privacy/erase.html",
         {
             "programme": programme,
             "form": form,
-            "email": subject.email,
+            "who": _who(subject),
             "refusals": refusals,
             "data": personal_data(subject=subject, scope=scope),
             "nav_current": NAV,

@@ -160,3 +160,21 @@ def test_a_team_sees_and_logs_only_its_own_programmes_records(client, world):
     # Nor may it erase her: she is in a programme it does not run.
     page = client.post(url("erase"), {"email": EMAIL}).content.decode()
     assert "also in a programme you do not run" in page
+
+
+def test_a_directory_person_without_an_address_is_found_from_the_directory(client, world):
+    champion = person_create(actor=world.team, programme=world.alpha, name="Carys Chairwoman")
+    client.force_login(world.team)
+    page = client.post(url("person"), {"person": champion.uid}).content.decode()
+    assert "Held about Carys Chairwoman" in page and f'value="{champion.uid}"' in page
+    done = client.post(
+        url("erase"),
+        {"person": champion.uid, "confirmed": "1", "confirm": "on", "reason": "Asked"},
+    )
+    assert done.status_code == 302
+    champion.refresh_from_db()
+    assert champion.name.startswith("Erased person")
+    # Another programme's directory person is not found here.
+    elsewhere = person_create(actor=world.team, programme=world.bravo, name="Bob Elsewhere")
+    assert client.post(url("person"), {"person": elsewhere.uid}).status_code == 404
+    assert client.post(url("person"), {}).status_code == 400
