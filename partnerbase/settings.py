@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "partnerbase.opendata",
     "partnerbase.interchange",
     "partnerbase.demo",
+    "partnerbase.privacy",
 ]
 
 MIDDLEWARE = [

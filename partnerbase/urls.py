@@ -31,6 +31,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/accelerator/", include("partnerbase.accelerator.urls")),
     path("programmes/<slug:slug>/challenges/", include("partnerbase.challenges.urls")),
     path("programmes/<slug:slug>/people/", include("partnerbase.people.urls")),
+    path("programmes/<slug:slug>/personal-data/", include("partnerbase.privacy.urls")),
     path("programmes/<slug:slug>/notifications/", include("partnerbase.notifications.team_urls")),
     path("programmes/<slug:slug>/stories/", include("partnerbase.stories.urls")),
     path("public/<slug:slug>/calls/", include("partnerbase.calls.public_urls")),

@@ -439,6 +439,10 @@ NEVER_200 = {
     "people:role_remove",
     "people:sign_in_unlock",
     "setup:convener_remove",
+    # Personal data: a person is named in a POST, never in an address (nor in logs).
+    "privacy:person",
+    "privacy:export",
+    "privacy:erase",
     "workinggroups:group_unarchive",
     "notifications:read",
     "notifications:read_all",

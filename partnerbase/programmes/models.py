@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from partnerbase.core.currencies import is_currency
@@ -37,6 +38,13 @@ class Programme(DomainModel):
     accessibility_statement = models.TextField(blank=True)
     privacy_notice = models.TextField(blank=True)
     phase_banner = models.CharField(max_length=8, choices=PhaseBanner.choices, blank=True)
+    # UK GDPR storage limitation: unsuccessful applicants' personal data is erased this many
+    # months after the decision (privacy/retention.py; docs/personal-data.md).
+    applicant_retention_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Months after the decision that unsuccessful applicants' personal data is kept.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -55,6 +55,7 @@ SETTINGS_FIELDS = (
     "reference_currency",
     "display_currencies",
     "report_date",
+    "applicant_retention_months",
     "department_contact",
     "accessibility_statement",
     "privacy_notice",

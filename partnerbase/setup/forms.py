@@ -7,6 +7,8 @@ from partnerbase.core.forms import GovukDateField
 from partnerbase.directory.models import OrganisationKind
 from partnerbase.programmes.models import PhaseBanner, Programme
 
+DEFAULT_RETENTION_MONTHS = Programme._meta.get_field("applicant_retention_months").default
+
 # Words that are pages under /programmes/, so never a programme's slug.
 RESERVED_SLUGS = {"new"}
 # The kinds of organisation that own or convene a programme.
@@ -95,6 +97,24 @@ class ProgrammeSettingsForm(SettingsForm):
         help_text="The date the figures are reported at: display currencies use the rate on "
         "it. Leave blank to report at the end of the period shown.",
     )
+    applicant_retention_months = forms.IntegerField(
+        label="Keep unsuccessful applicants' personal data for (months)",
+        min_value=1,
+        max_value=120,
+        required=False,
+        help_text="After the decision; then their names and email addresses are erased and "
+        "their organisations' applications stay. Leave blank for the standard 12 months.",
+        error_messages={
+            "invalid": "Enter a whole number of months, like 12",
+            "min_value": "Keep the data for at least 1 month",
+            "max_value": "Keep the data for no more than 120 months (10 years)",
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    def clean_applicant_retention_months(self):
+        months = self.cleaned_data["applicant_retention_months"]
+        return DEFAULT_RETENTION_MONTHS if months is None else months
 
 
 class PublicPageFields(forms.Form):
