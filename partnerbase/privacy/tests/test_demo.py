@@ -2,10 +2,8 @@
 them is left."""
 
 import pytest
-from django.core.management import call_command
 
 from partnerbase.core.period import programme_period
-from partnerbase.demo.iep import build_iep
 from partnerbase.directory.models import Person
 from partnerbase.impact.figures import headline_figures
 from partnerbase.privacy.services import person_erase
@@ -23,13 +21,9 @@ ERASED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        programme = build_iep()
-    yield programme
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+@pytest.fixture
+def demo(db, iep_restored):
+    return iep_restored()
 
 
 def numbers(programme):
