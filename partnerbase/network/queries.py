@@ -24,34 +24,17 @@ of queries whatever the size of the programme.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import (
-    BigIntegerField,
-    CharField,
-    Count,
-    F,
-    Max,
-    Min,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-)
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import CharField, Count, Max, Min, Sum
+from django.db.models.functions import Cast
 from django.urls import reverse
 
-from partnerbase.accelerator.models import CohortMembership, MembershipStatus
 from partnerbase.accounts.permissions import can_view_directory
-from partnerbase.brokering.models import Introduction, PartnershipPartner
-from partnerbase.brokering.models.rounds import SENT_STATUSES
 from partnerbase.brokering.permissions import can_broker, can_view_partnerships
-from partnerbase.core.period import Period
 from partnerbase.directory.models import Organisation, OrganisationKind
-from partnerbase.funding.models import FundingAward
 from partnerbase.funding.permissions import sees_whole_ledger
-from partnerbase.projects.models import CoalitionMember, CollaborativeProject, ProjectFunding
+from partnerbase.projects.models import CollaborativeProject
 from partnerbase.projects.permissions import reads_all_projects
 
 from .graph import (
@@ -67,74 +50,24 @@ from .graph import (
     Graph,
     Node,
 )
+from .rows import (
+    DEFAULT_KINDS,
+    MapFilters,
+    Within,
+    award_rows,
+    coalition_rows,
+    cohort_places,
+    introduction_rows,
+    partnership_rows,
+)
 
-DEFAULT_KINDS = frozenset({PARTNERSHIP, COALITION, FUNDING})
+__all__ = ["DEFAULT_KINDS", "MapFilters", "Within", "network_graph"]
+
 # Past this many organisations on the map, read the programme's all rather than name each
 # in an IN list (SQLite limits a statement's parameters).
 MOST_LOOKED_UP = 2000
+NO_FILTERS = MapFilters()
 PLACEHOLDER = UUID(int=0)
-
-
-@dataclass(frozen=True)
-class MapFilters:
-    period: Period | None = None
-    challenge_area_id: int | None = None
-    stage: str = ""
-    sector: str = ""
-    kinds: frozenset = field(default=DEFAULT_KINDS)
-    # The public report's map: projects the team has not published are left out.
-    published_projects_only: bool = False
-
-
-def _places(programme, period):
-    """Cohort places that make an innovator: not withdrawn, begun by the period's end."""
-    places = CohortMembership.objects.filter(cohort__accelerator__programme=programme).exclude(
-        status=MembershipStatus.WITHDRAWN
-    )
-    if period:
-        places = places.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=period.end))
-    return places
-
-
-def _cohort_places(programme, period):
-    """{organisation id: challenge area id or None} for every innovator with a place: the
-    area of its first place (by join date) that has one."""
-    found: dict[int, int | None] = {}
-    rows = _places(programme, period).order_by("joined_on", "pk")
-    for organisation, area in rows.values_list("organisation_id", "challenge_area_id"):
-        if found.get(organisation) is None:
-            found[organisation] = area
-    return found
-
-
-def _place_area(programme, period, organisation: str) -> Subquery:
-    """The challenge area of the organisation (an outer reference)'s first place with one,
-    as `_cohort_places` gives it."""
-    return Subquery(
-        _places(programme, period)
-        .filter(organisation=OuterRef(organisation), challenge_area__isnull=False)
-        .order_by("joined_on", "pk")
-        .values("challenge_area_id")[:1]
-    )
-
-
-def _partnership_area(programme, period, prefix: str) -> Coalesce:
-    """A partnership's challenge area (the partnership an outer reference by `prefix`): its
-    project's, else its introduction's need's, else its innovator's cohort place's. The need
-    is read by a subquery, not a join: on SQLite a LEFT JOIN from partnerships to
-    introductions scanned every introduction for each partnership (Introduction.partnership
-    is mostly empty, so its index looks useless to the planner)."""
-    need = Subquery(
-        Introduction.objects.filter(partnership=OuterRef(f"{prefix}id"))
-        .order_by()
-        .values("need__challenge_area_id")[:1]
-    )
-    return Coalesce(
-        F(f"{prefix}project__challenge_area_id"),
-        need,
-        _place_area(programme, period, f"{prefix}innovator_id"),
-        output_field=BigIntegerField(),
-    )
 
 
 class _Links:
@@ -171,34 +104,19 @@ def _one(row, key):
     return UUID(row[key]) if key in ("uid", "round") else row[key]
 
 
-def _partnership_edges(programme, filters, links) -> list[Edge]:
+def _partnership_edges(programme, filters, links, within) -> list[Edge]:
     """One edge per innovator (or project), partner and stage."""
-    period, area = filters.period, filters.challenge_area_id
-    rows = PartnershipPartner.objects.filter(partnership__programme=programme)
-    if filters.stage:
-        rows = rows.filter(partnership__stage=filters.stage)
-    if period:
-        rows = rows.filter(partnership__proposed_on__lte=period.end).exclude(
-            partnership__ended_on__lt=period.start
-        )
-    if area:
-        rows = rows.annotate(area=_partnership_area(programme, period, "partnership__")).filter(
-            area=area
-        )
-    rows = (
-        rows.order_by()
-        .values(
-            "partnership__innovator_id",
-            "partnership__project_id",
-            "organisation_id",
-            "partnership__stage",
-        )
-        .annotate(
-            n=Count("id"),
-            on=Min("partnership__proposed_on"),
-            name=Max("partnership__name"),
-            uid=_uid("partnership__uid"),
-        )
+    rows = partnership_rows(programme, filters, within)
+    rows = rows.values(
+        "partnership__innovator_id",
+        "partnership__project_id",
+        "organisation_id",
+        "partnership__stage",
+    ).annotate(
+        n=Count("id"),
+        on=Min("partnership__proposed_on"),
+        name=Max("partnership__name"),
+        uid=_uid("partnership__uid"),
     )
     edges = []
     for row in rows:
@@ -219,29 +137,14 @@ def _partnership_edges(programme, filters, links) -> list[Edge]:
     return edges
 
 
-def _coalition_edges(programme, filters, projects) -> list[Edge]:
+def _coalition_edges(programme, filters, projects, within) -> list[Edge]:
     """One edge per project and member organisation."""
-    period, area = filters.period, filters.challenge_area_id
-    rows = CoalitionMember.objects.filter(project__programme=programme)
-    if area:
-        rows = rows.filter(project__challenge_area_id=area)
-    if period:
-        # Joined by the period's end; with no join date, the project's launch; with neither,
-        # always.
-        rows = rows.filter(
-            Q(joined_on__lte=period.end)
-            | Q(joined_on__isnull=True, project__launch_date__lte=period.end)
-            | Q(joined_on__isnull=True, project__launch_date__isnull=True)
-        )
-    rows = (
-        rows.order_by()
-        .values("project_id", "organisation_id")
-        .annotate(
-            n=Count("id"),
-            role=Min("role"),
-            joined=Min("joined_on"),
-            launched=Min("project__launch_date"),
-        )
+    rows = coalition_rows(programme, filters, within)
+    rows = rows.values("project_id", "organisation_id").annotate(
+        n=Count("id"),
+        role=Min("role"),
+        joined=Min("joined_on"),
+        launched=Min("project__launch_date"),
     )
     return [
         Edge(
@@ -256,36 +159,15 @@ def _coalition_edges(programme, filters, projects) -> list[Edge]:
     ]
 
 
-def _funding_edges(programme, filters, links) -> list[Edge]:
+def _funding_edges(programme, filters, links, within) -> list[Edge]:
     """One edge per funder and recipient, with how many awards and their sums by currency."""
-    period, area = filters.period, filters.challenge_area_id
-    awards = FundingAward.objects.filter(programme=programme)
-    if period:
-        awards = awards.filter(award_date__range=(period.start, period.end))
-    if area:
-        project_area = Subquery(
-            ProjectFunding.objects.filter(award=OuterRef("pk"))
-            .order_by("pk")
-            .values("project__challenge_area_id")[:1]
-        )
-        awards = awards.annotate(
-            area=Coalesce(
-                _partnership_area(programme, period, "via_partnership__"),
-                project_area,
-                _place_area(programme, period, "recipient_id"),
-                output_field=BigIntegerField(),
-            )
-        ).filter(area=area)
-    rows = (
-        awards.order_by()
-        .values("funder_id", "recipient_id", "currency")
-        .annotate(
-            n=Count("id"),
-            total=Sum("amount_minor"),
-            on=Max("award_date"),
-            title=Max("title"),
-            uid=_uid("uid"),
-        )
+    awards = award_rows(programme, filters, within)
+    rows = awards.values("funder_id", "recipient_id", "currency").annotate(
+        n=Count("id"),
+        total=Sum("amount_minor"),
+        on=Max("award_date"),
+        title=Max("title"),
+        uid=_uid("uid"),
     )
     # The rows are per currency: merge each pair's into one edge.
     pairs: dict[tuple[int, int], list] = defaultdict(list)
@@ -310,26 +192,11 @@ def _funding_edges(programme, filters, links) -> list[Edge]:
     return edges
 
 
-def _introduction_edges(programme, filters, links) -> list[Edge]:
+def _introduction_edges(programme, filters, links, within) -> list[Edge]:
     """One edge per innovator and partner introduced."""
-    period, area = filters.period, filters.challenge_area_id
-    rows = Introduction.objects.filter(
-        programme=programme, status__in=SENT_STATUSES, sent_on__isnull=False
-    )
-    if period:
-        rows = rows.filter(sent_on__range=(period.start, period.end))
-    if area:
-        rows = rows.annotate(
-            area=Coalesce(
-                F("need__challenge_area_id"),
-                _place_area(programme, period, "innovator_id"),
-                output_field=BigIntegerField(),
-            )
-        ).filter(area=area)
-    rows = (
-        rows.order_by()
-        .values("innovator_id", "partner_id")
-        .annotate(n=Count("id"), on=Max("sent_on"), round=_uid("round__uid"))
+    rows = introduction_rows(programme, filters, within)
+    rows = rows.values("innovator_id", "partner_id").annotate(
+        n=Count("id"), on=Max("sent_on"), round=_uid("round__uid")
     )
     return [
         Edge(
@@ -345,34 +212,47 @@ def _introduction_edges(programme, filters, links) -> list[Edge]:
     ]
 
 
-def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -> Graph:
-    """The programme's map with `filters`, with links to the records `user` may open."""
+def network_graph(
+    programme,
+    *,
+    filters: MapFilters = NO_FILTERS,
+    user=None,
+    within: Within | None = None,
+    kinds_of: dict[str, str] | None = None,
+) -> Graph:
+    """The programme's map with `filters`, with links to the records `user` may open.
+    `within`: only those nodes and the ties among them (a national programme's busiest
+    part), each of the kind `kinds_of` says it is on the whole map."""
     kinds = filters.kinds
     links = _Links(user, programme)
-    places = _cohort_places(programme, filters.period)
+    places = cohort_places(programme, filters.period)
     projects = {
         row["pk"]: row
         for row in CollaborativeProject.objects.filter(programme=programme)
         .order_by()
         .values("pk", "uid", "name", "challenge_area_id", "published")
     }
+    if filters.published_projects_only:
+        projects = {pk: row for pk, row in projects.items() if row["published"]}
     edges: list[Edge] = []
     if PARTNERSHIP in kinds:
-        edges += _partnership_edges(programme, filters, links)
+        edges += _partnership_edges(programme, filters, links, within)
     if COALITION in kinds:
-        edges += _coalition_edges(programme, filters, projects)
+        edges += _coalition_edges(programme, filters, projects, within)
     if FUNDING in kinds:
-        edges += _funding_edges(programme, filters, links)
+        edges += _funding_edges(programme, filters, links, within)
     if INTRODUCTION in kinds:
-        edges += _introduction_edges(programme, filters, links)
-    if filters.published_projects_only:
-        hidden = {f"p{pk}" for pk, row in projects.items() if not row["published"]}
-        edges = [e for e in edges if e.source not in hidden and e.target not in hidden]
-        projects = {pk: row for pk, row in projects.items() if row["published"]}
-    return _with_nodes(programme, edges, places, projects, filters, links)
+        edges += _introduction_edges(programme, filters, links, within)
+    also: set[str] = set()
+    if within is not None:
+        places = {pk: area for pk, area in places.items() if pk in within.organisations}
+        also = {f"o{pk}" for pk in within.organisations} | {
+            f"p{pk}" for pk in within.projects if pk in projects
+        }
+    return _with_nodes(programme, edges, places, projects, filters, links, also, kinds_of or {})
 
 
-def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
+def _with_nodes(programme, edges, places, projects, filters, links, also, kinds_of) -> Graph:
     innovators = {f"o{pk}" for pk in places}
     if filters.challenge_area_id:
         innovators = {f"o{pk}" for pk, a in places.items() if a == filters.challenge_area_id}
@@ -386,8 +266,8 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
             roles[e.source].add(FUNDER)
         else:
             roles[e.target].add(PARTNER)
-    wanted = {int(i[1:]) for e in edges for i in (e.source, e.target) if i[0] == "o"}
-    wanted |= {int(i[1:]) for i in innovators}
+    ends = {i for e in edges for i in (e.source, e.target)} | also
+    wanted = {int(i[1:]) for i in ends | innovators if i[0] == "o"}
     found = Organisation.objects.filter(programme=programme)
     if len(wanted) <= MOST_LOOKED_UP:
         found = found.filter(pk__in=wanted)
@@ -405,7 +285,9 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
         edges = [e for e in edges if e.source in in_sector or e.target in in_sector]
         innovators &= in_sector
     nodes: dict[str, Node] = {}
-    for node_id in innovators | {i for e in edges for i in (e.source, e.target)}:
+    if filters.sector:
+        ends = {i for e in edges for i in (e.source, e.target)} | also
+    for node_id in innovators | ends:
         pk = int(node_id[1:])
         if node_id[0] == "p":
             project = projects[pk]
@@ -418,7 +300,9 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
             continue
         row = organisations[pk]
         mine = roles[node_id]
-        if node_id in innovators or INNOVATOR in mine:
+        if node_id in kinds_of:
+            kind = kinds_of[node_id]
+        elif node_id in innovators or INNOVATOR in mine:
             kind = INNOVATOR
         elif row["kind"] == OrganisationKind.FUNDER or mine == {FUNDER}:
             kind = FUNDER
