@@ -394,6 +394,7 @@ def map_section(r: ReportInput) -> dict:
         "left_out_words": _left_out(summary),
         "most_connected": summary.most_connected[:5],
         "without_partnership": summary.without_partnership,
+        "without_words": plural(summary.without_partnership, "innovator has", "innovators have"),
         "across_sectors": summary.sector_ties.across,
         "pairs": summary.sector_ties.total,
         "sectors_words": (
