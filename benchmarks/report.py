@@ -84,18 +84,26 @@ def child(args) -> int:
     timings = {}
     clock = [time.perf_counter()]
 
+    cpu_clock = [time.process_time()]
+
     def progress(index, count, section):
         now = time.perf_counter()
         clock.append(now)
+        cpu_clock.append(time.process_time())
         print(f"  [{index + 1}/{count}] {section.title}", flush=True)
 
     started, cpu = time.perf_counter(), time.process_time()
     report = build_report(programme, period, progress=progress)
     sections_cpu = time.process_time() - cpu
     clock.append(time.perf_counter())
+    cpu_clock.append(time.process_time())
     sections_seconds = clock[-1] - started
-    for section, begin, end in zip(report.sections, clock[1:-1], clock[2:], strict=True):
+    cpu_timings = {}
+    for section, begin, end, cpu_begin, cpu_end in zip(
+        report.sections, clock[1:-1], clock[2:], cpu_clock[1:-1], cpu_clock[2:], strict=True
+    ):
         timings[section.title] = end - begin
+        cpu_timings[section.title] = cpu_end - cpu_begin
     started, cpu = time.perf_counter(), time.process_time()
     pdf = report_pdf(report)
     pdf_seconds = time.perf_counter() - started
@@ -123,6 +131,8 @@ def child(args) -> int:
                 "peak_mb": peak_mb,
                 "bytes": len(pdf),
                 "per_section": timings,
+                "per_section_cpu": cpu_timings,
+                "load": os.getloadavg()[0],
                 "file": str(out.relative_to(ROOT)),
             }
         )
@@ -162,11 +172,12 @@ def print_table(rows: list[dict]) -> None:
     for line in lines:
         print("  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)))
     for r in rows:
+        cpu = r["per_section_cpu"]
         slowest = sorted(r["per_section"].items(), key=lambda item: -item[1])[:3]
         print(
             f"{r['name']} ({r['period']}): slowest sections "
-            + ", ".join(f"{title} {s:.1f} s" for title, s in slowest)
-            + f"; the PDF is {r['file']}"
+            + ", ".join(f"{title} {s:.1f} s ({cpu[title]:.1f} s CPU)" for title, s in slowest)
+            + f"; load average {r['load']:.1f} at the end; the PDF is {r['file']}"
         )
 
 

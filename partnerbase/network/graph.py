@@ -40,6 +40,8 @@ class Node:
     kind: str
     sector: str = ""  # organisations only
     url: str = ""  # the record's page, if the viewer may open it
+    # One of the programme's own convening organisations: never one of its partners.
+    convening: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,10 @@ class Edge:
     kind: str
     label: str = ""
     stage: str = ""  # partnerships only
-    on: date | None = None
-    url: str = ""
+    on: date | None = None  # the first or latest record's date, as the kind says
+    url: str = ""  # the record's page when the edge is one record
+    count: int = 1  # how many records (partnerships, awards…) join the two
+    amounts: tuple[tuple[str, int], ...] = ()  # funding: (currency, minor units) summed
 
 
 @dataclass
@@ -80,9 +84,12 @@ def most_connected(
     graph: Graph, *, kinds=(PARTNER, FUNDER), limit: int = 10
 ) -> list[tuple[Node, int]]:
     """The nodes of `kinds` with the most distinct ties, most first, then by name; nodes with
-    no tie are left out."""
+    no tie are left out, and so are the programme's convening organisations (a department
+    that funds or partners many is the programme itself, not one of its partners)."""
     found = degrees(graph)
-    ranked = [(n, found[n.id]) for n in graph.nodes if n.kind in kinds and found[n.id]]
+    ranked = [
+        (n, found[n.id]) for n in graph.nodes if n.kind in kinds and found[n.id] and not n.convening
+    ]
     ranked.sort(key=lambda pair: (-pair[1], pair[0].label.casefold(), pair[0].id))
     return ranked[:limit]
 

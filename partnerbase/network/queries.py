@@ -17,25 +17,24 @@ Filters:
 Innovators (organisations with a cohort place not withdrawn, begun by the period's end) are
 nodes even with no tie, so the map shows who has no partnership yet.
 
-The rows are read with values() — a handful of queries whatever the size of the programme.
+The edges are aggregated in SQL: one per pair of ends (and, for partnerships, stage) with
+how many records make it and, for funding, their sums by currency, so that a national
+programme's million awards come back as the pairs they join, never row by row. A handful
+of queries whatever the size of the programme.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from uuid import UUID
 
+from django.db.models import CharField, Count, Max, Min, Sum
+from django.db.models.functions import Cast
 from django.urls import reverse
 
-from partnerbase.accelerator.models import CohortMembership, MembershipStatus
 from partnerbase.accounts.permissions import can_view_directory
-from partnerbase.brokering.models import Introduction, Partnership, PartnershipPartner
-from partnerbase.brokering.models.rounds import SENT_STATUSES
 from partnerbase.brokering.permissions import can_broker, can_view_partnerships
-from partnerbase.core.period import Period
 from partnerbase.directory.models import Organisation, OrganisationKind
-from partnerbase.funding.models import FundingAward
 from partnerbase.funding.permissions import sees_whole_ledger
-from partnerbase.projects.models import CoalitionMember, CollaborativeProject, ProjectFunding
+from partnerbase.projects.models import CollaborativeProject
 from partnerbase.projects.permissions import reads_all_projects
 
 from .graph import (
@@ -51,45 +50,24 @@ from .graph import (
     Graph,
     Node,
 )
+from .rows import (
+    DEFAULT_KINDS,
+    MapFilters,
+    Within,
+    award_rows,
+    coalition_rows,
+    cohort_places,
+    introduction_rows,
+    partnership_rows,
+)
 
-DEFAULT_KINDS = frozenset({PARTNERSHIP, COALITION, FUNDING})
+__all__ = ["DEFAULT_KINDS", "MapFilters", "Within", "network_graph"]
+
+# Past this many organisations on the map, read the programme's all rather than name each
+# in an IN list (SQLite limits a statement's parameters).
+MOST_LOOKED_UP = 2000
+NO_FILTERS = MapFilters()
 PLACEHOLDER = UUID(int=0)
-
-
-@dataclass(frozen=True)
-class MapFilters:
-    period: Period | None = None
-    challenge_area_id: int | None = None
-    stage: str = ""
-    sector: str = ""
-    kinds: frozenset = field(default=DEFAULT_KINDS)
-    # The public report's map: projects the team has not published are left out.
-    published_projects_only: bool = False
-
-
-def _in(period: Period | None, day) -> bool:
-    return period is None or (day is not None and period.start <= day <= period.end)
-
-
-def _began(period: Period | None, day) -> bool:
-    """Began by the period's end (an unknown start counts)."""
-    return period is None or day is None or day <= period.end
-
-
-def _cohort_places(programme, period):
-    """{organisation id: challenge area id or None} for every innovator with a place."""
-    places = (
-        CohortMembership.objects.filter(cohort__accelerator__programme=programme)
-        .exclude(status=MembershipStatus.WITHDRAWN)
-        .order_by("joined_on", "pk")
-        .order_by()
-        .values_list("organisation_id", "challenge_area_id", "joined_on")
-    )
-    found: dict[int, int | None] = {}
-    for organisation, area, joined in places:
-        if _began(period, joined) and found.get(organisation) is None:
-            found[organisation] = area
-    return found
 
 
 class _Links:
@@ -105,7 +83,7 @@ class _Links:
         self._patterns: dict[str, str] = {}
 
     def url(self, allowed: bool, name: str, uid) -> str:
-        if not allowed:
+        if not allowed or uid is None:
             return ""
         # One reverse() per kind of page, then the uid put in: thousands of reverse()
         # calls were most of the query's time on a big map.
@@ -114,159 +92,167 @@ class _Links:
         return self._patterns[name].replace(str(PLACEHOLDER), str(uid))
 
 
-def network_graph(programme, *, filters: MapFilters = MapFilters(), user=None) -> Graph:
-    """The programme's map with `filters`, with links to the records `user` may open."""
-    period, area, kinds = filters.period, filters.challenge_area_id, filters.kinds
+def _uid(path: str) -> Max:
+    """A uid of the group's records, as text: PostgreSQL 15 has no max() of a uuid."""
+    return Max(Cast(path, CharField()))
+
+
+def _one(row, key):
+    """A record's own value when the edge is one record (several have no one name or page)."""
+    if row["n"] != 1:
+        return None
+    return UUID(row[key]) if key in ("uid", "round") else row[key]
+
+
+def _partnership_edges(programme, filters, links, within) -> list[Edge]:
+    """One edge per innovator (or project), partner and stage."""
+    rows = partnership_rows(programme, filters, within)
+    rows = rows.values(
+        "partnership__innovator_id",
+        "partnership__project_id",
+        "organisation_id",
+        "partnership__stage",
+    ).annotate(
+        n=Count("id"),
+        on=Min("partnership__proposed_on"),
+        name=Max("partnership__name"),
+        uid=_uid("partnership__uid"),
+    )
+    edges = []
+    for row in rows:
+        innovator, project = row["partnership__innovator_id"], row["partnership__project_id"]
+        name = _one(row, "name")
+        edges.append(
+            Edge(
+                f"o{innovator}" if innovator else f"p{project}",
+                f"o{row['organisation_id']}",
+                PARTNERSHIP,
+                label=name or f"{row['n']} partnerships",
+                stage=row["partnership__stage"],
+                on=row["on"],
+                url=links.url(links.partnerships, "brokering:partnership_detail", _one(row, "uid")),
+                count=row["n"],
+            )
+        )
+    return edges
+
+
+def _coalition_edges(programme, filters, projects, within) -> list[Edge]:
+    """One edge per project and member organisation."""
+    rows = coalition_rows(programme, filters, within)
+    rows = rows.values("project_id", "organisation_id").annotate(
+        n=Count("id"),
+        role=Min("role"),
+        joined=Min("joined_on"),
+        launched=Min("project__launch_date"),
+    )
+    return [
+        Edge(
+            f"p{row['project_id']}",
+            f"o{row['organisation_id']}",
+            COALITION,
+            label=f"{row['role'].capitalize()} in {projects[row['project_id']]['name']}",
+            on=row["joined"] or row["launched"],
+            count=row["n"],
+        )
+        for row in rows
+    ]
+
+
+def _funding_edges(programme, filters, links, within) -> list[Edge]:
+    """One edge per funder and recipient, with how many awards and their sums by currency."""
+    awards = award_rows(programme, filters, within)
+    rows = awards.values("funder_id", "recipient_id", "currency").annotate(
+        n=Count("id"),
+        total=Sum("amount_minor"),
+        on=Max("award_date"),
+        title=Max("title"),
+        uid=_uid("uid"),
+    )
+    # The rows are per currency: merge each pair's into one edge.
+    pairs: dict[tuple[int, int], list] = defaultdict(list)
+    for row in rows:
+        pairs[(row["funder_id"], row["recipient_id"])].append(row)
+    edges = []
+    for (funder, recipient), group in pairs.items():
+        count = sum(row["n"] for row in group)
+        one = group[0] if count == 1 else None
+        edges.append(
+            Edge(
+                f"o{funder}",
+                f"o{recipient}",
+                FUNDING,
+                label=one["title"] if one else f"{count} funding awards",
+                on=max(row["on"] for row in group),
+                url=links.url(links.awards, "funding:award_detail", one and UUID(one["uid"])),
+                count=count,
+                amounts=tuple(sorted((row["currency"], row["total"]) for row in group)),
+            )
+        )
+    return edges
+
+
+def _introduction_edges(programme, filters, links, within) -> list[Edge]:
+    """One edge per innovator and partner introduced."""
+    rows = introduction_rows(programme, filters, within)
+    rows = rows.values("innovator_id", "partner_id").annotate(
+        n=Count("id"), on=Max("sent_on"), round=_uid("round__uid")
+    )
+    return [
+        Edge(
+            f"o{row['innovator_id']}",
+            f"o{row['partner_id']}",
+            INTRODUCTION,
+            label="Introduction" if row["n"] == 1 else f"{row['n']} introductions",
+            on=row["on"],
+            url=links.url(links.rounds, "brokering:round_detail", _one(row, "round")),
+            count=row["n"],
+        )
+        for row in rows
+    ]
+
+
+def network_graph(
+    programme,
+    *,
+    filters: MapFilters = NO_FILTERS,
+    user=None,
+    within: Within | None = None,
+    kinds_of: dict[str, str] | None = None,
+) -> Graph:
+    """The programme's map with `filters`, with links to the records `user` may open.
+    `within`: only those nodes and the ties among them (a national programme's busiest
+    part), each of the kind `kinds_of` says it is on the whole map."""
+    kinds = filters.kinds
     links = _Links(user, programme)
-    places = _cohort_places(programme, period)
+    places = cohort_places(programme, filters.period)
     projects = {
         row["pk"]: row
         for row in CollaborativeProject.objects.filter(programme=programme)
         .order_by()
         .values("pk", "uid", "name", "challenge_area_id", "published")
     }
-    edges: list[Edge] = []
-    partnership_area: dict[int, int | None] = {}
-
-    rows = (
-        Partnership.objects.filter(programme=programme)
-        .order_by()
-        .values(
-            "pk",
-            "uid",
-            "name",
-            "innovator_id",
-            "project_id",
-            "stage",
-            "proposed_on",
-            "ended_on",
-            "introduction__need__challenge_area_id",
-        )
-    )
-    partnerships = {row["pk"]: row for row in rows}
-    for row in partnerships.values():
-        project = projects.get(row["project_id"])
-        partnership_area[row["pk"]] = (
-            (project and project["challenge_area_id"])
-            or row["introduction__need__challenge_area_id"]
-            or places.get(row["innovator_id"])
-        )
-    if PARTNERSHIP in kinds:
-        partner_rows = (
-            PartnershipPartner.objects.filter(partnership__programme=programme)
-            .order_by()
-            .values_list("partnership_id", "organisation_id")
-        )
-        for partnership_id, organisation in partner_rows:
-            row = partnerships[partnership_id]
-            if filters.stage and row["stage"] != filters.stage:
-                continue
-            if period and (
-                row["proposed_on"] > period.end
-                or (row["ended_on"] and row["ended_on"] < period.start)
-            ):
-                continue
-            if area and partnership_area[partnership_id] != area:
-                continue
-            source = f"o{row['innovator_id']}" if row["innovator_id"] else f"p{row['project_id']}"
-            edges.append(
-                Edge(
-                    source,
-                    f"o{organisation}",
-                    PARTNERSHIP,
-                    label=row["name"],
-                    stage=row["stage"],
-                    on=row["proposed_on"],
-                    url=links.url(links.partnerships, "brokering:partnership_detail", row["uid"]),
-                )
-            )
-
-    if COALITION in kinds:
-        members = (
-            CoalitionMember.objects.filter(project__programme=programme)
-            .order_by()
-            .values_list(
-                "project_id", "organisation_id", "role", "joined_on", "project__launch_date"
-            )
-        )
-        for project_id, organisation, role, joined, launched in members:
-            project = projects[project_id]
-            if area and project["challenge_area_id"] != area:
-                continue
-            if not _began(period, joined or launched):
-                continue
-            edges.append(
-                Edge(
-                    f"p{project_id}",
-                    f"o{organisation}",
-                    COALITION,
-                    label=f"{role.capitalize()} in {project['name']}",
-                    on=joined or launched,
-                )
-            )
-
-    if FUNDING in kinds:
-        project_of = dict(
-            ProjectFunding.objects.filter(project__programme=programme)
-            .order_by()
-            .values_list("award_id", "project_id")
-        )
-        awards = FundingAward.objects.filter(programme=programme)
-        if period:
-            awards = awards.filter(award_date__range=(period.start, period.end))
-        for row in awards.order_by().values(
-            "pk", "uid", "title", "funder_id", "recipient_id", "award_date", "via_partnership_id"
-        ):
-            if area:
-                project = projects.get(project_of.get(row["pk"]))
-                award_area = (
-                    partnership_area.get(row["via_partnership_id"])
-                    or (project and project["challenge_area_id"])
-                    or places.get(row["recipient_id"])
-                )
-                if award_area != area:
-                    continue
-            edges.append(
-                Edge(
-                    f"o{row['funder_id']}",
-                    f"o{row['recipient_id']}",
-                    FUNDING,
-                    label=row["title"],
-                    on=row["award_date"],
-                    url=links.url(links.awards, "funding:award_detail", row["uid"]),
-                )
-            )
-
-    if INTRODUCTION in kinds:
-        introductions = Introduction.objects.filter(
-            programme=programme, status__in=SENT_STATUSES, sent_on__isnull=False
-        )
-        if period:
-            introductions = introductions.filter(sent_on__range=(period.start, period.end))
-        for row in introductions.order_by().values(
-            "innovator_id", "partner_id", "sent_on", "need__challenge_area_id", "round__uid"
-        ):
-            if area and (row["need__challenge_area_id"] or places.get(row["innovator_id"])) != area:
-                continue
-            edges.append(
-                Edge(
-                    f"o{row['innovator_id']}",
-                    f"o{row['partner_id']}",
-                    INTRODUCTION,
-                    label="Introduction",
-                    on=row["sent_on"],
-                    url=links.url(links.rounds, "brokering:round_detail", row["round__uid"]),
-                )
-            )
-
     if filters.published_projects_only:
-        hidden = {f"p{pk}" for pk, row in projects.items() if not row["published"]}
-        edges = [e for e in edges if e.source not in hidden and e.target not in hidden]
         projects = {pk: row for pk, row in projects.items() if row["published"]}
-    return _with_nodes(programme, edges, places, projects, filters, links)
+    edges: list[Edge] = []
+    if PARTNERSHIP in kinds:
+        edges += _partnership_edges(programme, filters, links, within)
+    if COALITION in kinds:
+        edges += _coalition_edges(programme, filters, projects, within)
+    if FUNDING in kinds:
+        edges += _funding_edges(programme, filters, links, within)
+    if INTRODUCTION in kinds:
+        edges += _introduction_edges(programme, filters, links, within)
+    also: set[str] = set()
+    if within is not None:
+        places = {pk: area for pk, area in places.items() if pk in within.organisations}
+        also = {f"o{pk}" for pk in within.organisations} | {
+            f"p{pk}" for pk in within.projects if pk in projects
+        }
+    return _with_nodes(programme, edges, places, projects, filters, links, also, kinds_of or {})
 
 
-def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
+def _with_nodes(programme, edges, places, projects, filters, links, also, kinds_of) -> Graph:
     innovators = {f"o{pk}" for pk in places}
     if filters.challenge_area_id:
         innovators = {f"o{pk}" for pk, a in places.items() if a == filters.challenge_area_id}
@@ -280,13 +266,17 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
             roles[e.source].add(FUNDER)
         else:
             roles[e.target].add(PARTNER)
-    wanted = {int(i[1:]) for e in edges for i in (e.source, e.target) if i[0] == "o"}
-    wanted |= {int(i[1:]) for i in innovators}
+    ends = {i for e in edges for i in (e.source, e.target)} | also
+    wanted = {int(i[1:]) for i in ends | innovators if i[0] == "o"}
+    found = Organisation.objects.filter(programme=programme)
+    if len(wanted) <= MOST_LOOKED_UP:
+        found = found.filter(pk__in=wanted)
     organisations = {
         row["pk"]: row
-        for row in Organisation.objects.filter(programme=programme, pk__in=wanted)
-        .order_by()
-        .values("pk", "uid", "name", "kind", "sector_group")
+        for row in found.order_by().values(
+            "pk", "uid", "name", "kind", "sector_group", "convenes_programme"
+        )
+        if row["pk"] in wanted
     }
     if filters.sector:
         in_sector = {
@@ -295,7 +285,9 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
         edges = [e for e in edges if e.source in in_sector or e.target in in_sector]
         innovators &= in_sector
     nodes: dict[str, Node] = {}
-    for node_id in innovators | {i for e in edges for i in (e.source, e.target)}:
+    if filters.sector:
+        ends = {i for e in edges for i in (e.source, e.target)} | also
+    for node_id in innovators | ends:
         pk = int(node_id[1:])
         if node_id[0] == "p":
             project = projects[pk]
@@ -308,7 +300,9 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
             continue
         row = organisations[pk]
         mine = roles[node_id]
-        if node_id in innovators or INNOVATOR in mine:
+        if node_id in kinds_of:
+            kind = kinds_of[node_id]
+        elif node_id in innovators or INNOVATOR in mine:
             kind = INNOVATOR
         elif row["kind"] == OrganisationKind.FUNDER or mine == {FUNDER}:
             kind = FUNDER
@@ -319,6 +313,7 @@ def _with_nodes(programme, edges, places, projects, filters, links) -> Graph:
             row["name"],
             kind,
             sector=row["sector_group"],
+            convening=row["convenes_programme"],
             url=links.url(links.organisations, "directory:organisation_detail", row["uid"]),
         )
     ordered = sorted(nodes.values(), key=lambda n: (n.label.casefold(), n.id))

@@ -105,6 +105,19 @@ def _another(difference: Decimal, unit: str) -> str:
     return f"another {amount(difference, unit)}"
 
 
+# A name that ends in one of these ("Cities operating in") is not a subject a verb can
+# follow: "cities operating in doubled" reads as nonsense.
+_DANGLING = {"in", "at", "on", "to", "with", "for", "from", "of", "by", "into", "across"}
+
+
+def _subject(name: str) -> str:
+    """The indicator's name as the subject of a change: "people reached", "the number of
+    cities operating in"."""
+    name = name[:1].lower() + name[1:]
+    last = name.rsplit(" ", 1)[-1].casefold()
+    return f"the number of {name}" if last in _DANGLING else name
+
+
 def outcome_words(outcome: Outcome) -> str | None:
     """The change since joining in words, marked by the quality of the latest observation
     (the value the change reaches); None when nothing was observed since joining."""
@@ -112,7 +125,7 @@ def outcome_words(outcome: Outcome) -> str | None:
     latest, baseline = result.latest, result.baseline
     if latest is None:
         return None
-    name = outcome.name[:1].lower() + outcome.name[1:]
+    name = _subject(outcome.name)
     after = amount(latest.value, unit)
     if baseline is None:
         phrase = f"{name} stood at {after}, with no value at joining"

@@ -18,7 +18,7 @@ SEED_FACTS = {
         "an £80,500 ($105,994) social loan from UnLtd",
         "a £25,000 ($32,918) grant from Barclays",
         "participants served trebled from 120 to 360 participants",
-        "cities operating in doubled from 1 to 2 cities, another city (verified)",
+        "the number of cities operating in doubled from 1 to 2 cities, another city (verified)",
     ],
     "Money A+E": [
         "another 15,000 people (estimate)",

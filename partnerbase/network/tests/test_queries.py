@@ -13,9 +13,12 @@ from partnerbase.network.graph import (
     PARTNER,
     PARTNERSHIP,
     PROJECT,
+    most_connected,
+    sector_ties,
     without_partnership,
 )
 from partnerbase.network.queries import MapFilters, network_graph
+from partnerbase.network.summary import map_summary
 
 
 def _ties(graph):
@@ -113,3 +116,26 @@ def test_another_programmes_records_stay_off_the_map(small):
     other.partnership()
     graph = network_graph(small.make.programme)
     assert len(graph.edges) == 5
+
+
+def test_an_edge_counts_its_records_and_sums_its_money(small):
+    small.make.award(
+        funder=small.nesta, recipient=small.toolshed, amount="2500", on=date(2018, 4, 1)
+    )
+    graph = network_graph(small.make.programme)
+    (funding,) = [e for e in graph.edges if e.kind == FUNDING]
+    assert (funding.count, funding.amounts) == (2, (("GBP", 750_000),))
+    assert funding.label == "2 funding awards" and funding.url == ""
+    (partnership,) = [e for e in graph.edges if e.stage == "confirmed"]
+    assert partnership.count == 1 and partnership.label == small.confirmed.name
+
+
+def test_a_small_map_is_drawn_whole(small):
+    summary = map_summary(small.make.programme, filters=MapFilters(), most=400)
+    graph = network_graph(small.make.programme)
+    assert summary.left_out == 0 and summary.edges_left_out == 0
+    assert summary.nodes == len(graph.nodes) == len(summary.drawn.nodes)
+    assert summary.edges == len(graph.edges) == len(summary.drawn.edges)
+    assert summary.most_connected == most_connected(graph)
+    assert summary.sector_ties == sector_ties(graph)
+    assert summary.without_partnership == len(without_partnership(graph)) == 2

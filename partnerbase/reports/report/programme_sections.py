@@ -29,8 +29,8 @@ from partnerbase.core.words import plural
 from partnerbase.directory.models import Engagement
 from partnerbase.impact import figures as f
 from partnerbase.impact.models import Figure
-from partnerbase.network.graph import busiest, most_connected, sector_ties, without_partnership
-from partnerbase.network.queries import MapFilters, network_graph
+from partnerbase.network.queries import MapFilters
+from partnerbase.network.summary import map_summary
 from partnerbase.network.svg import graph_svg
 from partnerbase.stories.queries import report_stories
 from partnerbase.workinggroups.models import WorkingGroup
@@ -359,6 +359,7 @@ def brokering_section(r: ReportInput) -> dict:
 
 # The report's map draws at most this many organisations and projects (the busiest).
 MAP_MOST = 400
+PLACES = ("organisation or project", "organisations and projects")
 
 
 def stories_section(r: ReportInput) -> dict:
@@ -368,25 +369,53 @@ def stories_section(r: ReportInput) -> dict:
 
 def map_section(r: ReportInput) -> dict:
     """Who works with whom by the end of the period, drawn on the server (the PDF has no
-    script), with the measures the map page shows beside it. A programme too big for one
-    page is drawn by its MAP_MOST busiest organisations and projects; the measures count all."""
+    script), with the measures the map page shows beside it. The measures are computed in
+    the database (a national programme has a million ties); a programme too big for one
+    page is drawn by its MAP_MOST busiest organisations and projects, and the text says
+    how many were left out."""
     filters = MapFilters(
         period=Period(r.programme.starts_on or r.period.start, r.period.end),
         published_projects_only=r.public,
     )
-    graph = network_graph(r.programme, filters=filters)
-    drawn = busiest(graph, MAP_MOST)
+    summary = map_summary(r.programme, filters=filters, most=MAP_MOST)
+    drawn = summary.drawn
     svg = graph_svg(r.programme, drawn, filters=filters, id_prefix="report-map")
-    ties = sector_ties(graph)
     return {
         # The drawing escapes every label; the PDF embeds it as an image, as the charts.
         "svg": mark_safe(svg),
         "svg_data_uri": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
-        "nodes": len(graph.nodes),
-        "edges": len(graph.edges),
+        "nodes": summary.nodes,
+        "edges": summary.edges,
         "drawn": len(drawn.nodes),
-        "most_connected": most_connected(graph, limit=5),
-        "without_partnership": len(without_partnership(graph)),
-        "across_sectors": ties.across,
-        "pairs": ties.total,
+        "drawn_edges": len(drawn.edges),
+        "left_out": summary.left_out,
+        "edges_left_out": summary.edges_left_out,
+        "in_all": (f"{plural(summary.nodes, *PLACES)} in all, with {plural(summary.edges, 'tie')}"),
+        "left_out_words": _left_out(summary),
+        "most_connected": summary.most_connected[:5],
+        "without_partnership": summary.without_partnership,
+        "without_words": plural(summary.without_partnership, "innovator has", "innovators have"),
+        "across_sectors": summary.sector_ties.across,
+        "pairs": summary.sector_ties.total,
+        "sectors_words": (
+            f"{summary.sector_ties.across:,} of the "
+            f"{plural(summary.sector_ties.total, 'pair')} of organisations working together "
+            "cross sectors (business, civil society, public)"
+        ),
     }
+
+
+def _left_out(summary) -> str:
+    """What the drawing leaves out, in words ("" when it draws the whole map)."""
+    if not summary.left_out and not summary.edges_left_out:
+        return ""
+    drawn = summary.drawn
+    ties = plural(len(drawn.edges), "tie")
+    nodes = plural(summary.left_out, *PLACES)
+    edges = plural(summary.edges_left_out, "tie")
+    return (
+        f"The map below draws only the {len(drawn.nodes):,} busiest organisations and "
+        f"projects (those tied to the most others) and the {ties} among them: {nodes} and "
+        f"{edges} are left out of the drawing, as one page could not show them legibly; "
+        "the figures and measures here count them all."
+    )

@@ -18,6 +18,7 @@ from partnerbase.core.period import programme_period
 from partnerbase.impact.figures import ADDITIVE_FIGURES
 from partnerbase.impact.models import Figure
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.reports.report import programme_sections
 from partnerbase.reports.report.build import build_report
 from partnerbase.reports.report.sections import SECTIONS
 
@@ -99,6 +100,30 @@ def test_the_report_tells_the_stories_and_draws_who_works_with_whom(client, demo
     assert 0 < drawn["across_sectors"] <= drawn["pairs"]
     names = [node.label for node, _ in drawn["most_connected"]]
     assert len(names) == 5 and "Barclays" in names
+
+
+def test_the_report_s_map_says_what_its_drawing_leaves_out(demo, monkeypatch):
+    whole = section(build_report(demo, programme_period(demo)), "map")
+    assert whole["left_out_words"] == ""  # the demo's map fits on a page
+    assert whole["drawn"] == whole["nodes"]
+    monkeypatch.setattr(programme_sections, "MAP_MOST", 40)  # as if it were national
+    cut = section(build_report(demo, programme_period(demo)), "map")
+    assert cut["drawn"] == 40 and cut["nodes"] == whole["nodes"]
+    words = cut["left_out_words"]
+    assert "draws only the 40 busiest organisations and projects" in words
+    assert f"and the {cut['drawn_edges']} ties among them" in words
+    assert f"{whole['nodes'] - 40} organisations and projects and " in words
+    assert f"{whole['edges'] - cut['drawn_edges']} ties are left out of the drawing" in words
+    # The measures still count the whole map.
+    assert (cut["edges"], cut["pairs"], cut["across_sectors"]) == (
+        whole["edges"],
+        whole["pairs"],
+        whole["across_sectors"],
+    )
+    assert cut["svg"].count("<circle") + cut["svg"].count("<rect x=") <= 40 + 10
+    assert "Department for Digital, Culture, Media and Sport" not in {
+        node.label for node, _ in cut["most_connected"]
+    }
 
 
 def test_each_chart_s_data_equals_the_figures(demo):

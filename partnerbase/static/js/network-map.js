@@ -168,9 +168,14 @@
           return;
         }
         status.remove();
+        // A big map draws its nodes first and adds its ties just after that first frame:
+        // building and drawing 20,000 edges takes most of the time, and the nodes alone
+        // are already a map one can search and pick from.
+        var all = elements(data);
+        var ties = big ? all.filter(function (el) { return el.group === "edges"; }) : [];
         var cy = window.cytoscape({
           container: container,
-          elements: elements(data),
+          elements: big ? all.filter(function (el) { return el.group === "nodes"; }) : all,
           layout: { name: "preset", fit: true, padding: 20 },
           style: style(big),
           minZoom: 0.05,
@@ -184,12 +189,25 @@
         });
         container.cy = cy;
         var built = performance.now();
+        function drawn() {
+          // For benchmarks/network.py and the browser tests: when every tie was drawn.
+          container.setAttribute("data-edges-ms", Math.round(performance.now() - started));
+          container.setAttribute("data-ready", "true");
+        }
         cy.one("render", function () {
-          // For benchmarks/network.py and the browser tests: when the first frame was drawn.
+          // When the first frame was drawn (a big map's nodes; a small map whole).
           container.setAttribute("data-loaded-ms", Math.round(loaded - started));
           container.setAttribute("data-built-ms", Math.round(built - started));
           container.setAttribute("data-rendered-ms", Math.round(performance.now() - started));
-          container.setAttribute("data-ready", "true");
+          if (!ties.length) {
+            drawn();
+            return;
+          }
+          // After the frame is on screen, not in the same task.
+          window.setTimeout(function () {
+            cy.add(ties);
+            cy.one("render", drawn);
+          }, 0);
         });
 
         var lit = cy.collection();

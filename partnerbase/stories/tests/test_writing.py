@@ -146,7 +146,7 @@ def test_partners_are_named_once_each_in_order():
         ),
         (
             Outcome("Cities operating in", "cities", change(1, 2)),
-            "cities operating in doubled from 1 to 2 cities, another city (verified)",
+            "the number of cities operating in doubled from 1 to 2 cities, another city (verified)",
         ),
         (
             Outcome("Young people into work", "young people", change(0, 3000)),
@@ -177,6 +177,29 @@ def test_partners_are_named_once_each_in_order():
 )
 def test_each_outcome_in_words_marked_estimate_or_verified(outcome, words):
     assert outcome_words(outcome) == words
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "verb"),
+    [
+        (1, 2, "doubled from 1 to 2 cities"),
+        (1, 3, "trebled from 1 to 3 cities"),
+        (1, 4, "quadrupled from 1 to 4 cities"),
+        (4, 5, "rose by 25% from 4 to 5 cities"),
+        (4, 3, "fell by 25% from 4 to 3 cities"),
+        (0, 2, "rose from none to 2 cities"),
+        (2, 2, "held at 2 cities"),
+        (None, 2, "stood at 2 cities"),
+    ],
+)
+def test_a_name_ending_in_a_preposition_is_never_followed_by_the_verb(before, after, verb):
+    # "cities operating in doubled" was printed in the demo's report.
+    words = outcome_words(Outcome("Cities operating in", "cities", change(before, after)))
+    assert words.startswith(f"the number of cities operating in {verb}")
+    assert not words.startswith("cities operating in")
+    # A name that is a subject already is left as it is.
+    plain = outcome_words(Outcome("People reached", "people", change(before, after)))
+    assert plain.startswith("people reached ")
 
 
 def test_the_mark_is_the_latest_observations_even_after_an_estimated_baseline():
