@@ -327,4 +327,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Its warnings are about naming enums that several models share ("status", "type");
+    # they would be printed on every request for the schema.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
 }
