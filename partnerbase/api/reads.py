@@ -75,6 +75,8 @@ def _organisations(user, programme, params):
     if kind and kind not in OrganisationKind.values:
         raise ValidationError({"kind": [f"Choose one of {', '.join(OrganisationKind.values)}."]})
     search = params.get("q", "").strip()
+    if "\x00" in search:  # PostgreSQL refuses NUL in text: say so rather than fail
+        raise ValidationError({"q": ["Search without NUL characters."]})
     rows = organisation_list(programme=programme, search=search, kind=kind)
     return rows.prefetch_related("identifiers")
 

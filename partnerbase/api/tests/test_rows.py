@@ -89,6 +89,7 @@ def test_lists_are_paginated_and_filtered_as_the_page(world):
     charities = team.get(url, kind="charity").json()["results"]
     assert charities and {row["kind"] for row in charities} == {"charity"}
     assert team.get(url, kind="castle").status_code == 400
+    assert team.get(url, q="a\x00b").status_code == 400
     awards = reverse("api:funding-awards-list", args=[world.alpha.slug])
     grants = team.get(awards, instrument="grant").json()["results"]
     assert {row["instrument"] for row in grants} <= {"grant"}
