@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.throttling import UserRateThrottle
@@ -29,9 +29,11 @@ EXAMPLES = 10
 @pytest.fixture
 def app(monkeypatch):
     # The test's transaction must outlive each request, as Django's test client keeps it.
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "1000000/hour"})
     yield WSGIHandler()
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 
