@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "partnerbase.core",
     "partnerbase.accounts",
     "partnerbase.programmes",
@@ -99,6 +103,7 @@ INSTALLED_APPS = [
     "partnerbase.interchange",
     "partnerbase.demo",
     "partnerbase.privacy",
+    "partnerbase.api",
 ]
 
 MIDDLEWARE = [
@@ -286,3 +291,44 @@ LOGGING = {
 }
 
 SERVICE_NAME = "Partnerbase"
+
+# The REST API at /api/v1/ (partnerbase/api/, docs/api.md): bearer tokens (or the signed-in
+# session, with its CSRF check), the same permission functions as the pages, pages of
+# API_PAGE_SIZE records, and a rate per token holder (API_RATE, e.g. "1000/hour") kept in
+# the cache: with several app processes, give them a shared cache (CACHES) so it holds.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "partnerbase.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["partnerbase.api.access.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": os.environ.get("API_RATE", "1000/hour")},
+    "DEFAULT_PAGINATION_CLASS": "partnerbase.api.pagination.Pages",
+    "PAGE_SIZE": int(os.environ.get("API_PAGE_SIZE", "50")),
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "partnerbase.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnerbase API",
+    "DESCRIPTION": (
+        "Read a programme's records and write its main flows with the same rules as the "
+        "pages. Authenticate with `Authorization: Bearer <token>` (make a token on your "
+        "account page or with `partnerbase tokens create`)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Its warnings are about naming enums that several models share ("status", "type");
+    # they would be printed on every request for the schema.
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+}

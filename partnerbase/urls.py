@@ -65,6 +65,7 @@ urlpatterns = [
         opendata_views.public_360giving,
         name="public_360giving",
     ),
+    path("api/v1/", include("partnerbase.api.urls")),
     path("healthz", report_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from partnerbase.accelerator import services as accelerator
 from partnerbase.accelerator.models import Milestone
+from partnerbase.accounts.api_tokens import api_token_create
 from partnerbase.accounts.invitations import invitation_send
 from partnerbase.accounts.models import Role, User
 from partnerbase.board import services as board
@@ -160,6 +161,7 @@ def build_world(actor) -> World:
     )
     world.key = re.search(r"/confirm/(\S+)/", mail.outbox[-1].body)[1]
     team = users[Role.TEAM]
+    api_token_create(actor=team, user=team, name="Reporting")  # the account page lists it
     # An invitation waiting to be accepted: its link's token is only in the email.
     with committed():  # its email goes after the commit
         invitation_send(

@@ -20,7 +20,8 @@ from django.db import connection
 from django.urls import URLResolver, get_resolver, reverse
 
 from partnerbase.accelerator.models import CohortMembership, Milestone, SupportSession
-from partnerbase.accounts.models import Invitation, Membership, Role
+from partnerbase.accounts.models import ApiToken, Invitation, Membership, Role
+from partnerbase.api.reads import KINDS_BY_PATH
 from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.models import Criterion as RubricCriterion
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
@@ -200,6 +201,8 @@ def record_params(w) -> tuple[dict, dict, dict]:
         # Notifications (issue 10 item 7): POST-only actions on one notification.
         "notifications:read": {"uid": one(Notification, programme=p).uid},
         "programme_notifications:retry": {"uid": one(Notification, programme=p).uid},
+        # The REST API (issue 12 item 7) and the account page's tokens.
+        "accounts:api_token_revoke": {"uid": one(ApiToken, user=team).uid},
     }
     # Pages of one record each: URL names by the record their uid names.
     by_record = {
@@ -236,6 +239,17 @@ def record_params(w) -> tuple[dict, dict, dict]:
         # The public page (issue 11): the small programme's story, its competition.
         "stories:": one(Story, programme=p),
         "projects:competition_publish": competition,
+        # The REST API: each kind's records, and the records its writes act on.
+        **{
+            f"api:{kind}-": _api_record(p, kind)
+            for kind in KINDS_BY_PATH
+            if kind not in ("organisations",)
+        },
+        "api:organisations-": w.org("Toolshed — Ltd"),
+        "api:engagement-record": w.org("Toolshed — Ltd"),
+        "api:introduction-answer": introduction,
+        "api:partnership-stage": one(Partnership, programme=p),
+        "api:observation-record": one(OutcomeIndicator, programme=p),
     }
     call_slugs = {
         "calls:": open_call,
@@ -244,6 +258,14 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "accelerator:": "selection-call",
     }
     return by_name, by_record, call_slugs
+
+
+def _api_record(programme, kind):
+    if kind == "cohorts":
+        return one(CohortMembership, cohort__accelerator__programme=programme).cohort
+    if kind == "outcome-observations":
+        return one(OutcomeObservation, indicator__programme=programme)
+    return one(KINDS_BY_PATH[kind].model, programme=programme)
 
 
 def patterns(resolver=None, params=(), namespace=""):
@@ -453,6 +475,11 @@ NEVER_200 = {
     "stories:story_remove",
     "projects:project_publish",
     "projects:competition_publish",
+    "accounts:api_token_revoke",
+    "api:engagement-record",
+    "api:introduction-answer",
+    "api:partnership-stage",
+    "api:observation-record",
     # An invitation is made with its email on the people page, never in the admin.
     "admin:accounts_invitation_add",
     # A GET redirects to the page with the form (the long list).

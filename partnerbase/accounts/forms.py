@@ -8,7 +8,7 @@ from django.contrib.auth.forms import (
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.utils.functional import lazy
 
-from .models import Role
+from .models import Membership, Role
 
 
 def password_hint() -> str:
@@ -184,3 +184,37 @@ class AcceptInvitationForm(forms.Form):
             if data["password"] != data["password_again"]:
                 self.add_error("password_again", "The passwords do not match")
         return data
+
+
+class ApiTokenForm(forms.Form):
+    """Make an API token on the account page."""
+
+    name = forms.CharField(
+        max_length=100,
+        label="Name",
+        help_text="What the token is for, so you can tell your tokens apart.",
+        error_messages={
+            "required": "Enter a name for the token",
+            "max_length": "The name must be 100 characters or fewer",
+        },
+    )
+    programme = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="Every programme I have a role in",
+        label="Programme",
+        help_text="The token reads and writes only this programme's records.",
+    )
+    read_only = forms.BooleanField(
+        required=False, label="Read only: it may read records but not change them"
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The programme model as Membership names it: accounts sits below programmes.
+        programmes = Membership._meta.get_field("programme").related_model.objects
+        self.fields["programme"].queryset = (
+            programmes.all()
+            if user.is_superuser
+            else programmes.filter(memberships__user=user).distinct()
+        ).order_by("name")

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerbase.core.models import ProgrammeRecord
+from partnerbase.core.models import DomainModel, ProgrammeRecord
 
 
 class UserManager(BaseUserManager):
@@ -168,3 +168,36 @@ class Invitation(ProgrammeRecord):
         if self.status == InvitationStatus.REVOKED:
             return "revoked"
         return "expired" if self.is_expired(now) else ""
+
+
+class ApiToken(DomainModel):
+    """A key to the REST API (`Authorization: Bearer …`), acting as its holder with the
+    holder's roles, limited to one programme if `programme` is set and to reading if
+    `read_only`. Only the SHA-256 hash is kept, so the database cannot give the key away;
+    the prefix lets a person tell their keys apart."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Only this programme's records, if set.",
+    )
+    read_only = models.BooleanField(default=False)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

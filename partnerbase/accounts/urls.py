@@ -8,7 +8,7 @@ from .forms import (
     GovukSetPasswordForm,
     SignInForm,
 )
-from .views import account
+from .views import account, api_tokens
 
 app_name = "accounts"
 
@@ -20,6 +20,12 @@ urlpatterns = [
             authentication_form=SignInForm, redirect_authenticated_user=True
         ),
         name="login",
+    ),
+    path("api-tokens/", api_tokens.api_tokens, name="api_tokens"),
+    path(
+        "api-tokens/<uuid:uid>/revoke/",
+        api_tokens.api_token_revoke_view,
+        name="api_token_revoke",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("invitations/<str:token>/", account.invitation, name="invitation"),

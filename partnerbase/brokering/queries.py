@@ -36,6 +36,27 @@ def offer_list(*, user, programme) -> QuerySet:
     return qs.order_by("status", "partner__name", "type")
 
 
+def need_innovators(*, user, programme) -> QuerySet:
+    """Whom the user may record a need for: brokers any cohort innovator, an innovator their
+    own organisation (the need form's choices, on the page and in the API)."""
+    ids = (
+        cohort_innovator_ids(programme)
+        if can_broker(user, programme)
+        else acting_for(user, programme, NEED_ROLES)
+    )
+    return Organisation.objects.filter(programme=programme, pk__in=ids).order_by("name")
+
+
+def offer_partners(*, user, programme) -> QuerySet:
+    """Whom the user may record an offer for: brokers any organisation but the conveners,
+    a partner contact or champion their own organisation."""
+    if can_broker(user, programme):
+        return Organisation.objects.filter(programme=programme, convenes_programme=False)
+    return Organisation.objects.filter(
+        programme=programme, pk__in=acting_for(user, programme, OFFER_ROLES)
+    )
+
+
 def need_get(*, programme, uid) -> Need:
     return get_object_or_404(Need.objects.select_related("innovator"), programme=programme, uid=uid)
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 
+from ..api_tokens import api_token_list
 from ..forms import AcceptInvitationForm
 from ..invitations import invitation_accept, invitation_register
 from ..models import PROBLEMS, User
@@ -22,7 +23,13 @@ def account(request):
     return render(
         request,
         "accounts/account.html",
-        {"rows": roles_by_programme(user=request.user), "nav_current": "account"},
+        {
+            "rows": roles_by_programme(user=request.user),
+            "api_token_count": api_token_list(user=request.user)
+            .filter(revoked_at__isnull=True)
+            .count(),
+            "nav_current": "account",
+        },
     )
 
 

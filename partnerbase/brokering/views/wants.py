@@ -7,39 +7,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
-from partnerbase.directory.models import Organisation
 
 from .. import queries, services
 from ..forms import NeedForm, OfferForm
-from ..inputs import cohort_innovator_ids
 from ..permissions import (
-    NEED_ROLES,
-    OFFER_ROLES,
-    acting_for,
     can_add_need,
     can_add_offer,
-    can_broker,
     can_change_need,
     can_change_offer,
 )
 from .common import check, context, programme_for
-
-
-def _innovators(user, programme):
-    ids = (
-        cohort_innovator_ids(programme)
-        if can_broker(user, programme)
-        else acting_for(user, programme, NEED_ROLES)
-    )
-    return Organisation.objects.filter(programme=programme, pk__in=ids).order_by("name")
-
-
-def _partners(user, programme):
-    if can_broker(user, programme):
-        return Organisation.objects.filter(programme=programme, convenes_programme=False)
-    return Organisation.objects.filter(
-        programme=programme, pk__in=acting_for(user, programme, OFFER_ROLES)
-    )
 
 
 @require_GET
@@ -72,7 +49,7 @@ def need_form(request, slug, uid=None):
     form = NeedForm(
         request.POST or None,
         programme=programme,
-        innovators=_innovators(request.user, programme),
+        innovators=queries.need_innovators(user=request.user, programme=programme),
         initial=_initial(need, "amount", fields) if need else None,
     )
     if need is not None:
@@ -104,7 +81,7 @@ def offer_form(request, slug, uid=None):
     form = OfferForm(
         request.POST or None,
         programme=programme,
-        partners=_partners(request.user, programme),
+        partners=queries.offer_partners(user=request.user, programme=programme),
         initial=_initial(offer, "budget", fields) if offer else None,
     )
     if offer is not None:

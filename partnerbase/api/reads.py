@@ -1,0 +1,331 @@
+"""Read endpoints: each kind of record answers with the rows its page shows the caller.
+
+Every kind names the page's permission check (`allowed`, answered 403 like the page) and
+the page's query (`rows`, already restricted to what the user may see): no visibility rule
+is written here. A record outside those rows answers 404, as for another programme."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import QuerySet
+from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
+
+from partnerbase.accelerator.permissions import can_manage_accelerator
+from partnerbase.accelerator.queries import cohort_list
+from partnerbase.accounts.permissions import can_view_directory, can_view_programme
+from partnerbase.brokering import queries as brokering
+from partnerbase.brokering.models import Introduction, Partnership
+from partnerbase.brokering.permissions import (
+    can_add_need,
+    can_add_offer,
+    can_broker,
+    can_view_my_introductions,
+    can_view_partnership,
+    can_view_partnerships,
+)
+from partnerbase.challenges.permissions import can_view_challenge_areas
+from partnerbase.challenges.queries import area_list
+from partnerbase.core.period import Period
+from partnerbase.directory.models import Engagement, Organisation, OrganisationKind
+from partnerbase.directory.queries import organisation_list
+from partnerbase.funding.permissions import can_view_ledger
+from partnerbase.funding.queries import award_list
+from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
+from partnerbase.outcomes.permissions import can_view_outcomes
+from partnerbase.pledges.permissions import can_use_pledges
+from partnerbase.pledges.queries import pledge_list
+from partnerbase.projects.permissions import can_view_competitions, can_view_projects
+from partnerbase.projects.queries import competition_list, project_list
+
+from . import serializers as s
+from .access import LoginFree, programme_for, visible_programmes
+
+
+@dataclass(frozen=True)
+class Kind:
+    path: str
+    serializer: type[serializers.ModelSerializer]
+    allowed: Callable  # (user, programme) -> bool: the page's check
+    rows: Callable  # (user, programme, query params) -> QuerySet: the page's query
+    filters: dict = field(default_factory=dict)  # django-filter's filterset_fields
+    page: str = ""  # the page whose rules these are
+
+    @property
+    def model(self):
+        return self.serializer.Meta.model
+
+
+def _iso(params, name: str) -> date | None:
+    value = params.get(name)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError({name: ["Give a date as YYYY-MM-DD."]}) from None
+
+
+# --- the pages' queries, with the pages' own filters --------------------------------------
+
+
+def _organisations(user, programme, params):
+    kind = params.get("kind", "")
+    if kind and kind not in OrganisationKind.values:
+        raise ValidationError({"kind": [f"Choose one of {', '.join(OrganisationKind.values)}."]})
+    search = params.get("q", "").strip()
+    if "\x00" in search:  # PostgreSQL refuses NUL in text: say so rather than fail
+        raise ValidationError({"q": ["Search without NUL characters."]})
+    rows = organisation_list(programme=programme, search=search, kind=kind)
+    return rows.prefetch_related("identifiers")
+
+
+def _engagements(user, programme, params):
+    # The organisation pages list each organisation's engagements to directory readers.
+    return Engagement.objects.filter(programme=programme).order_by("-occurred_on", "id")
+
+
+def _introductions(user, programme, params):
+    # can_view_introduction: brokers see every introduction, others those sent to them.
+    if can_broker(user, programme):
+        return Introduction.objects.filter(programme=programme).order_by("-sent_on", "id")
+    return brokering.my_introductions(user=user, programme=programme)
+
+
+def _partnerships(user, programme, params):
+    start, end = _iso(params, "introduced_from"), _iso(params, "introduced_to")
+    period = Period(start, end) if start and end and start <= end else None
+    if can_view_partnerships(user, programme):
+        rows = brokering.partnership_list(user=user, programme=programme, introduced_in=period)
+        return rows.prefetch_related("partners")
+    # Innovators and partner contacts open their own partnerships one by one on the pages.
+    candidates = Partnership.objects.filter(programme=programme).select_related("programme")
+    ids = [p.pk for p in candidates if can_view_partnership(user, p)]
+    return Partnership.objects.filter(pk__in=ids).prefetch_related("partners").order_by("id")
+
+
+def _outcome_organisations(user, programme) -> list[int]:
+    """Organisations whose outcomes the user may see (the innovator outcomes page)."""
+    with_outcomes = Organisation.objects.filter(
+        programme=programme, outcome_indicators__isnull=False
+    ).distinct()
+    return [o.pk for o in with_outcomes if can_view_outcomes(user, programme, o)]
+
+
+def _indicators(user, programme, params):
+    organisations = _outcome_organisations(user, programme)
+    return OutcomeIndicator.objects.filter(
+        programme=programme, organisation_id__in=organisations
+    ).order_by("organisation_id", "name")
+
+
+def _observations(user, programme, params):
+    organisations = _outcome_organisations(user, programme)
+    return OutcomeObservation.objects.filter(
+        indicator__programme=programme, indicator__organisation_id__in=organisations
+    ).order_by("indicator_id", "observed_on", "id")
+
+
+def _pledges(user, programme, params):
+    organisation = None
+    if params.get("organisation"):
+        organisation = Organisation.objects.filter(
+            programme=programme, pk=_number(params, "organisation")
+        ).first()
+        if organisation is None:
+            return pledge_list(user=user, programme=programme).none()
+    return pledge_list(user=user, programme=programme, organisation=organisation)
+
+
+def _number(params, name: str) -> int:
+    try:
+        return int(params[name])
+    except ValueError:
+        raise ValidationError({name: ["Give a record's id, a whole number."]}) from None
+
+
+def _any_role(user, programme) -> bool:
+    return can_view_programme(user, programme)
+
+
+def _may_see_introductions(user, programme) -> bool:
+    return can_broker(user, programme) or can_view_my_introductions(user, programme)
+
+
+KINDS = [
+    Kind(
+        "organisations",
+        s.OrganisationSerializer,
+        can_view_directory,
+        _organisations,
+        {"sector_group": ["exact"], "convenes_programme": ["exact"]},
+        "directory:organisation_list",
+    ),
+    Kind(
+        "engagements",
+        s.EngagementSerializer,
+        can_view_directory,
+        _engagements,
+        {"organisation": ["exact"], "kind": ["exact"], "occurred_on": ["gte", "lte"]},
+        "directory:organisation_detail",
+    ),
+    Kind(
+        "needs",
+        s.NeedSerializer,
+        can_add_need,
+        lambda user, programme, params: brokering.need_list(user=user, programme=programme),
+        {"status": ["exact"], "type": ["exact"], "innovator": ["exact"]},
+        "brokering:need_list",
+    ),
+    Kind(
+        "offers",
+        s.OfferSerializer,
+        can_add_offer,
+        lambda user, programme, params: brokering.offer_list(user=user, programme=programme),
+        {"status": ["exact"], "type": ["exact"], "partner": ["exact"]},
+        "brokering:offer_list",
+    ),
+    Kind(
+        "introductions",
+        s.IntroductionSerializer,
+        _may_see_introductions,
+        _introductions,
+        {"status": ["exact"], "innovator": ["exact"], "partner": ["exact"]},
+        "brokering:my_introductions",
+    ),
+    Kind(
+        "partnerships",
+        s.PartnershipSerializer,
+        _any_role,
+        _partnerships,
+        {"stage": ["exact"], "kind": ["exact"], "confirmed_on": ["gte", "lte"]},
+        "brokering:partnership_list",
+    ),
+    Kind(
+        "funding-awards",
+        s.FundingAwardSerializer,
+        can_view_ledger,
+        lambda user, programme, params: award_list(user=user, programme=programme),
+        {"instrument": ["exact"], "confirmed": ["exact"], "award_date": ["gte", "lte"]},
+        "funding:ledger",
+    ),
+    Kind(
+        "outcome-indicators",
+        s.OutcomeIndicatorSerializer,
+        _any_role,
+        _indicators,
+        {"organisation": ["exact"], "kind": ["exact"]},
+        "outcomes:innovator",
+    ),
+    Kind(
+        "outcome-observations",
+        s.OutcomeObservationSerializer,
+        _any_role,
+        _observations,
+        {"indicator": ["exact"], "quality": ["exact"], "observed_on": ["gte", "lte"]},
+        "outcomes:innovator",
+    ),
+    Kind(
+        "pledges",
+        s.PledgeSerializer,
+        can_use_pledges,
+        _pledges,
+        {"status": ["exact"], "kind": ["exact"], "pledged_on": ["gte", "lte"]},
+        "pledges:ledger",
+    ),
+    Kind(
+        "projects",
+        s.ProjectSerializer,
+        can_view_projects,
+        lambda user, programme, params: project_list(user=user, programme=programme),
+        {"status": ["exact"], "challenge_area": ["exact"]},
+        "projects:project_list",
+    ),
+    Kind(
+        "competitions",
+        s.CompetitionSerializer,
+        can_view_competitions,
+        lambda user, programme, params: competition_list(user=user, programme=programme),
+        {},
+        "projects:competition_list",
+    ),
+    Kind(
+        "challenge-areas",
+        s.ChallengeAreaSerializer,
+        can_view_challenge_areas,
+        lambda user, programme, params: area_list(programme=programme),
+        {},
+        "challenges:area_list",
+    ),
+    Kind(
+        "cohorts",
+        s.CohortSerializer,
+        can_manage_accelerator,
+        lambda user, programme, params: cohort_list(programme=programme).order_by("id"),
+        {"accelerator": ["exact"]},
+        "accelerator:home",
+    ),
+]
+KINDS_BY_PATH = {kind.path: kind for kind in KINDS}
+
+
+class Rows:
+    kind: Kind
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):  # the schema, without a caller
+            return self.kind.model.objects.none()
+        programme = programme_for(self.request, self.kwargs["slug"], self.kind.allowed)
+        return self.kind.rows(self.request.user, programme, self.request.query_params)
+
+
+class RecordList(LoginFree, Rows, generics.ListAPIView):
+    pass
+
+
+class RecordDetail(LoginFree, Rows, generics.RetrieveAPIView):
+    lookup_field = "uid"
+    filter_backends: list = []
+
+
+def views_for(kind: Kind) -> tuple[type, type]:
+    name = "".join(part.title() for part in kind.path.split("-"))
+    attrs = {
+        "kind": kind,
+        "serializer_class": kind.serializer,
+        "queryset": kind.model.objects.none(),
+        "filterset_fields": kind.filters,
+    }
+    listing = type(f"{name}List", (RecordList,), {**attrs, "__doc__": _doc(kind, "List")})
+    detail = type(f"{name}Detail", (RecordDetail,), {**attrs, "__doc__": _doc(kind, "One of")})
+    return listing, detail
+
+
+def _doc(kind: Kind, what: str) -> str:
+    return (
+        f"{what} the programme's {kind.path.replace('-', ' ')} you may see: the same rows "
+        f"and the same permission as the page ({kind.page})."
+    )
+
+
+class ProgrammeList(LoginFree, generics.ListAPIView):
+    """The programmes you hold a role in (only the token's programme, if it names one)."""
+
+    serializer_class = s.ProgrammeSerializer
+    queryset = s.ProgrammeSerializer.Meta.model.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return visible_programmes(self.request).order_by("name")
+
+
+class ProgrammeDetail(LoginFree, generics.RetrieveAPIView):
+    """One programme you hold a role in."""
+
+    serializer_class = s.ProgrammeSerializer
+    queryset = s.ProgrammeSerializer.Meta.model.objects.none()
+
+    def get_object(self):
+        return programme_for(self.request, self.kwargs["slug"])
