@@ -101,8 +101,10 @@ def depth_one_character_at_a_time(text: str) -> int:
 TRICKY = '[]{}"\\aé€'
 JSON_VALUES = st.recursive(
     st.text(alphabet=TRICKY, max_size=8) | st.integers() | st.none(),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(alphabet=TRICKY, max_size=4), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet=TRICKY, max_size=4), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
