@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from partnerbase.accounts.api_tokens import api_token_revoke
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
@@ -258,6 +259,12 @@ def person_erase(
             counts[f"{label} deleted"] = deleted
     if subject.user:
         counts["sessions ended"] = _end_sessions(subject.user)
+        # An inactive account's tokens are refused anyway; revoked, they say so on the record.
+        tokens = subject.user.api_tokens.filter(revoked_at__isnull=True)
+        for token in tokens:
+            api_token_revoke(actor=actor, token=token)
+        if tokens:
+            counts["API tokens revoked"] = len(tokens)
     old_to_new = {e: new.email for e in emails} | {n: new.name for n in names}
     for label, changed in _scrub(old_to_new).items():
         counts[f"{label} text"] = changed

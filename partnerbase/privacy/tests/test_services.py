@@ -8,6 +8,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import authenticate
 
+from partnerbase.accounts.api_tokens import api_token_authenticate, api_token_create
 from partnerbase.accounts.models import Membership, Role, User
 from partnerbase.core.errors import DomainError
 from partnerbase.directory.models import Engagement, Person
@@ -117,6 +118,15 @@ def test_an_erased_person_cannot_sign_in(world, rf):
     person_erase(subject=subject_find(email=EMAIL), actor=world.team, scope=None, reason="Asked")
     assert not AccessAttempt.objects.exists()  # her earlier failed attempts went
     assert authenticate(rf.post("/"), email=EMAIL, password="correct horse") is None
+
+
+def test_an_erased_persons_api_tokens_are_revoked(world):
+    token, raw = api_token_create(actor=world.user, user=world.user, name="Spreadsheet")
+    assert api_token_authenticate(raw) == token
+    person_erase(subject=subject_find(email=EMAIL), actor=world.team, scope=None, reason="Asked")
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert api_token_authenticate(raw) is None
 
 
 def test_erasure_refuses_what_it_would_break(world):
