@@ -73,6 +73,9 @@ LINKS = [
     Link("projects.CompetitionJudge", "user", "competition__programme"),
     Link("notifications.Notification", "user", "programme"),
     Link("notifications.TurnedOff", "user", "*"),
+    # A person's API tokens are theirs whatever programme they are limited to (erasure
+    # revokes them).
+    Link("accounts.ApiToken", "user", "*"),
     Link("privacy.PersonalDataAction", "actor", "programme"),
     Link("privacy.PersonalDataAction", "subject_user", "programme"),
 ]
@@ -89,6 +92,7 @@ BY_EMAIL = {
 NOT_PERSONAL = {
     "accounts.User.password",  # a hash; erasure makes it unusable
     "accounts.Invitation.token_hash",
+    "accounts.ApiToken.name",  # what the token is for ("Reporting spreadsheet")
     "admin.LogEntry.change_message",
     "auth.Group.name",
     "auth.Permission.name",
