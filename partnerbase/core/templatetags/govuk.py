@@ -9,8 +9,11 @@ message; only the widget HTML that Django itself renders is passed through as sa
 """
 
 import copy
+import datetime
 
 from django import forms, template
+from django.db import models
+from django.utils.formats import date_format
 from django.core.validators import EmailValidator, MaxLengthValidator
 from django.utils.html import format_html
 
@@ -138,7 +141,47 @@ def govuk_error_summary(*forms_):
                     errors.append({"href": "", "text": f"{bound_field.label}: {error}"})
                 else:
                     errors.append({"href": _summary_href(bound_field), "text": error})
-    return {"errors": errors}
+    stale = next((f for f in forms_ if getattr(f, "stale", None) is not None), None)
+    return {"errors": errors, "versions": stale_versions(stale) if stale else []}
+
+
+def stale_versions(form) -> list[dict]:
+    """Each field of a stale edit form that the record has: the user's entry and the
+    saved value, side by side (core.versions)."""
+    current, rows = form.stale, []
+    for bound_field in form:
+        name = bound_field.name
+        if bound_field.is_hidden or not hasattr(current, name):
+            continue
+        field = bound_field.field
+        yours = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        saved = getattr(current, name)
+        if isinstance(saved, models.Model) and not isinstance(yours, models.Model):
+            saved = saved.pk
+        rows.append(
+            {
+                "label": bound_field.label,
+                "yours": _shown(field, yours),
+                "saved": _shown(field, saved),
+                "differs": _shown(field, yours) != _shown(field, saved),
+            }
+        )
+    return rows
+
+
+def _shown(field, value) -> str:
+    if value in (None, "", [], ()):
+        return "Not given"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    choices = dict(getattr(field, "choices", None) or ())
+    if choices:
+        values = value if isinstance(value, list | tuple) else [value]
+        keys = [getattr(v, "pk", v) for v in values]
+        return ", ".join(str(choices.get(k, choices.get(str(k), v))) for k, v in zip(keys, values))
+    return str(value)
 
 
 @register.inclusion_tag("includes/field.html")
