@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.brokering.permissions import can_view_my_introductions
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.uploads import download_response
 
@@ -66,14 +66,17 @@ def evidence(request, slug, uid):
     programme = programme_for(request, slug, lambda u, p: True)
     milestone = queries.milestone_get(programme=programme, uid=uid)
     check(can_record_evidence(request.user, milestone))
-    form = EvidenceForm(
-        request.POST or None,
-        request.FILES or None,
-        initial={
-            "status": milestone.status,
-            "achieved_on": milestone.achieved_on,
-            "evidence": milestone.evidence,
-        },
+    form = opened(
+        EvidenceForm(
+            request.POST or None,
+            request.FILES or None,
+            initial={
+                "status": milestone.status,
+                "achieved_on": milestone.achieved_on,
+                "evidence": milestone.evidence,
+            },
+        ),
+        milestone,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.period import Period, programme_period
 
@@ -176,6 +176,8 @@ def partnership_detail(request, slug, uid):
     introduction = getattr(partnership, "introduction", None)
     stages = [s for s in PAGE_MOVES if can_move(partnership.stage, s)]
     form = MoveForm(request.POST or None, stages=stages) if may_move and stages else None
+    if form is not None:
+        form = opened(form, partnership)
     if request.method == "POST":
         check(form is not None)
         if form.is_valid():

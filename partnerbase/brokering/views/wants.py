@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.directory.models import Organisation
 
 from .. import queries, services
@@ -76,6 +76,7 @@ def need_form(request, slug, uid=None):
         initial=_initial(need, "amount", fields) if need else None,
     )
     if need is not None:
+        form = opened(form, need)
         form.fields["innovator"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -108,6 +109,7 @@ def offer_form(request, slug, uid=None):
         initial=_initial(offer, "budget", fields) if offer else None,
     )
     if offer is not None:
+        form = opened(form, offer)
         form.fields["partner"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

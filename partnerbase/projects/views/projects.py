@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.accounts.permissions import can_manage_programme
+from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
 from partnerbase.programmes.queries import programme_get
 from partnerbase.workinggroups.permissions import can_view_working_group
@@ -117,7 +118,7 @@ def coalition_add(request, slug, uid):
 @require_http_methods(["GET", "POST"])
 def status_change(request, slug, uid):
     programme, project = _managed(request, slug, uid)
-    form = StatusForm(request.POST or None, project=project)
+    form = opened(StatusForm(request.POST or None, project=project), project)
     return form_page(
         request, "projects/status_form.html", {"programme": programme, "project": project},
         form,
