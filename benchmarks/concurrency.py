@@ -124,7 +124,7 @@ def engagement_count(database_url: str) -> int:
 def organisation_uids(database_url: str, count: int) -> list[str]:
     sql = (
         "SELECT o.uid FROM directory_organisation o JOIN programmes_programme p "
-        "ON p.id = o.programme_id WHERE p.slug = 'iep' ORDER BY o.id LIMIT %d" % count
+        f"ON p.id = o.programme_id WHERE p.slug = 'iep' ORDER BY o.id LIMIT {int(count)}"
     )
     if database_url.startswith("sqlite:///"):
         with sqlite3.connect(database_url.removeprefix("sqlite:///")) as connection:

@@ -160,7 +160,7 @@ def test_every_edit_form_refuses_a_stale_save(client, settings, tmp_path):
     names = {match.view_name for match, *_ in forms}
     assert EDIT_FORMS <= names, f"edit forms without a version: {EDIT_FORMS - names}"
     refused, saved_again = [], []
-    for match, page, action, data, who in forms:
+    for match, _page, action, data, who in forms:
         record = record_of(data[VERSION_FIELD][0], match.kwargs)
         record_save(record, actor=alex, reason="Changed meanwhile")
         changed_at = record.updated_at

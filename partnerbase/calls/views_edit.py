@@ -45,9 +45,7 @@ def call_initial(call) -> dict:
 @require_http_methods(["GET", "POST"])
 def call_change(request, slug, call_slug):
     programme, call = _call(request, slug, call_slug)
-    form = opened(
-        CallForm(posted(request), programme=programme, initial=call_initial(call)), call
-    )
+    form = opened(CallForm(posted(request), programme=programme, initial=call_initial(call)), call)
     has_opened = lifecycle.has_opened(call)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -12,9 +12,9 @@ import copy
 import datetime
 
 from django import forms, template
+from django.core.validators import EmailValidator, MaxLengthValidator
 from django.db import models
 from django.utils.formats import date_format
-from django.core.validators import EmailValidator, MaxLengthValidator
 from django.utils.html import format_html
 
 from partnerbase.core.forms import DATE_PARTS, GovukDateWidget
@@ -179,8 +179,10 @@ def _shown(field, value) -> str:
     choices = dict(getattr(field, "choices", None) or ())
     if choices:
         values = value if isinstance(value, list | tuple) else [value]
-        keys = [getattr(v, "pk", v) for v in values]
-        return ", ".join(str(choices.get(k, choices.get(str(k), v))) for k, v in zip(keys, values))
+        return ", ".join(
+            str(choices.get(getattr(v, "pk", v), choices.get(str(getattr(v, "pk", v)), v)))
+            for v in values
+        )
     return str(value)
 
 
