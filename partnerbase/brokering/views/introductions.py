@@ -25,7 +25,7 @@ from ..permissions import (
 )
 from ..services.notices import OTHER
 from ..stages import Stage, can_move
-from .common import check, context, programme_for, today
+from .common import check, context, programme_for, today, visible
 
 
 @require_GET
@@ -171,7 +171,7 @@ def _period(request, programme) -> Period:
 def partnership_detail(request, slug, uid):
     programme = programme_for(request, slug, lambda user, p: True)
     partnership = queries.partnership_get(programme=programme, uid=uid)
-    check(can_view_partnership(request.user, partnership))
+    visible(can_view_partnership(request.user, partnership))
     may_move = can_move_partnership(request.user, partnership)
     introduction = getattr(partnership, "introduction", None)
     stages = [s for s in PAGE_MOVES if can_move(partnership.stage, s)]

@@ -22,7 +22,7 @@ from ..permissions import (
     can_change_need,
     can_change_offer,
 )
-from .common import check, context, programme_for
+from .common import context, programme_for, visible
 
 
 def _innovators(user, programme):
@@ -67,7 +67,7 @@ def need_form(request, slug, uid=None):
     programme = programme_for(request, slug, can_add_need)
     need = queries.need_get(programme=programme, uid=uid) if uid else None
     if need is not None:
-        check(can_change_need(request.user, need))
+        visible(can_change_need(request.user, need))
     fields = ["innovator", "type", "description", "quantity", "regions", "challenge_area"]
     form = NeedForm(
         request.POST or None,
@@ -99,7 +99,7 @@ def offer_form(request, slug, uid=None):
     programme = programme_for(request, slug, can_add_offer)
     offer = queries.offer_get(programme=programme, uid=uid) if uid else None
     if offer is not None:
-        check(can_change_offer(request.user, offer))
+        visible(can_change_offer(request.user, offer))
     fields = ["partner", "type", "description", "capacity", "regions", "challenge_area",
               "preferred_challenge_area", "preferred_regions", "pledge_reference"]  # fmt: skip
     form = OfferForm(
