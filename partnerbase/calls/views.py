@@ -201,7 +201,7 @@ def _viewable_application(request, slug, call_slug, uid):
     call = queries.call_get(programme=programme, slug=call_slug)
     application = queries.application_get(call=call, uid=uid)
     if not can_view_application(request.user, application):
-        raise PermissionDenied
+        raise Http404("No such application")  # another's: its existence stays hidden
     return programme, call, application
 
 

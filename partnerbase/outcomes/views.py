@@ -54,7 +54,7 @@ def _organisation(request, slug, uid, check):
     programme = programme_get(user=request.user, slug=slug)
     organisation = organisation_get(programme=programme, uid=uid)
     if not check(request.user, programme, organisation):
-        raise PermissionDenied
+        raise Http404("No such innovator")  # another's outcomes: not even their existence
     return programme, organisation
 
 
