@@ -8,6 +8,7 @@ as the page gave it: the answer names who changed it, shows both versions, and n
 all is saved; posting the refusal page's form again saves, on purpose.
 """
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ EDIT_FORMS = {
 }
 EDIT_WORDS = ("_edit", "_change", "_rename", "status", "stage")
 # Who opens the pages, in order: the first who gets the page and its form.
+ERRORS = re.compile(r'<li><a href="[^"]*">([^<]+)</a></li>')
 OPENERS = [
     Role.TEAM,
     "superuser",
@@ -159,7 +161,7 @@ def test_every_edit_form_refuses_a_stale_save(client, settings, tmp_path):
     forms = edit_forms(client, world)
     names = {match.view_name for match, *_ in forms}
     assert EDIT_FORMS <= names, f"edit forms without a version: {EDIT_FORMS - names}"
-    refused, saved_again = [], []
+    refused, saved_again, failures = [], [], []
     for match, _page, action, data, who in forms:
         record = record_of(data[VERSION_FIELD][0], match.kwargs)
         record_save(record, actor=alex, reason="Changed meanwhile")
@@ -169,20 +171,22 @@ def test_every_edit_form_refuses_a_stale_save(client, settings, tmp_path):
         response = client.post(action, data)
         body = response.content.decode()
         record.refresh_from_db()
-        if (
-            response.status_code == 200
-            and "Alex Smith changed this at" in body
-            and 'id="versions"' in body
-            and counts() == before
-            and record.updated_at == changed_at
-        ):
-            refused.append(match.view_name)
-        else:
-            pytest.fail(f"{match.view_name} ({action}, as {who}) saved over a newer record")
+        found = {
+            "answer": response.status_code,
+            "named": "Alex Smith changed this at" in body,
+            "both versions": 'id="versions"' in body,
+            "nothing saved": counts() == before and record.updated_at == changed_at,
+        }
+        if found != {"answer": 200, "named": True, "both versions": True, "nothing saved": True}:
+            errors = ERRORS.findall(body)
+            failures.append(f"{match.view_name} ({action}, as {who}): {found} {errors}")
+            continue
+        refused.append(match.view_name)
         # The refusal page's form carries the saved version now: sent again, it saves.
         again = next(d for a, d in post_forms(body) if VERSION_FIELD in d)
         if client.post(action, again).status_code == 302:
             saved_again.append(match.view_name)
+    assert not failures, "\n".join(failures)
     assert refused and saved_again == refused
     edit_like = {
         name
