@@ -43,7 +43,7 @@ def introduction_respond(request, slug, uid):
     programme = programme_for(request, slug, can_view_my_introductions)
     introduction = queries.introduction_get(programme=programme, uid=uid)
     sides = introduction_sides(request.user, introduction)
-    check(bool(sides))
+    visible(bool(sides))  # another organisation's introduction: not even its existence
     side = request.GET.get("side") if request.GET.get("side") in sides else sides[0]
     form = RespondForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
