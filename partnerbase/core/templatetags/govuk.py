@@ -166,7 +166,26 @@ def stale_versions(form) -> list[dict]:
                 "differs": _shown(field, yours) != _shown(field, saved),
             }
         )
-    return rows
+    return rows or _their_change(current)
+
+
+def _their_change(current) -> list[dict]:
+    """For a form whose fields the record does not hold (a stage to move to): what the
+    other person's save changed, as it was and as it is now."""
+    latest = list(current.history.order_by("-history_date", "-history_id")[:2])
+    if len(latest) < 2:
+        return []
+    labels = {f.name: f.verbose_name for f in current._meta.fields}
+    return [
+        {
+            "label": str(labels.get(c.field, c.field)).capitalize(),
+            "yours": _shown(None, c.old),
+            "saved": _shown(None, c.new),
+            "differs": True,
+        }
+        for c in latest[0].diff_against(latest[1]).changes
+        if c.field != "updated_at"
+    ]
 
 
 def _shown(field, value) -> str:
