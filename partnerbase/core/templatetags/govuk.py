@@ -14,6 +14,7 @@ import datetime
 from django import forms, template
 from django.core.validators import EmailValidator, MaxLengthValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
@@ -176,7 +177,7 @@ def _their_change(current) -> list[dict]:
     if len(latest) < 2:
         return []
     labels = {f.name: f.verbose_name for f in current._meta.fields}
-    return [
+    rows = [
         {
             "label": str(labels.get(c.field, c.field)).capitalize(),
             "yours": _shown(None, c.old),
@@ -185,6 +186,16 @@ def _their_change(current) -> list[dict]:
         }
         for c in latest[0].diff_against(latest[1]).changes
         if c.field != "updated_at"
+    ]
+    when = [timezone.localtime(row.history_date) for row in latest]
+    return [
+        *rows,
+        {
+            "label": "Saved",
+            "yours": f"{when[1]:%H:%M} on {date_format(when[1], 'j F Y')}",
+            "saved": f"{when[0]:%H:%M} on {date_format(when[0], 'j F Y')}",
+            "differs": True,
+        },
     ]
 
 
