@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.queries import programme_get
 
@@ -138,7 +138,7 @@ def champion_end_term(request, slug, uid):
 def champion_role(request, slug, uid):
     programme = _programme(request, slug, can.can_manage_board)
     champion = queries.champion_get(programme=programme, uid=uid)
-    form = RoleForm(request.POST or None, initial={"role": champion.role})
+    form = opened(RoleForm(request.POST or None, initial={"role": champion.role}), champion)
     return _form_page(
         request,
         {"programme": programme, "title": "Change role", "caption": champion, "submit": "Save"},
@@ -170,9 +170,12 @@ def meeting_add(request, slug):
 def meeting_edit(request, slug, uid):
     programme = _programme(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
-    form = MeetingForm(
-        request.POST or None,
-        initial={"title": meeting.title, "held_on": meeting.held_on, "agenda": meeting.agenda},
+    form = opened(
+        MeetingForm(
+            request.POST or None,
+            initial={"title": meeting.title, "held_on": meeting.held_on, "agenda": meeting.agenda},
+        ),
+        meeting,
     )
     return _form_page(
         request,
@@ -267,9 +270,12 @@ def decision_edit(request, slug, uid):
     programme = _programme(request, slug, can.can_manage_board)
     decision = queries.decision_get(programme=programme, uid=uid)
     meeting = decision.meeting
-    form = DecisionForm(
-        request.POST or None,
-        initial={"kind": decision.kind, "summary": decision.summary, "detail": decision.detail},
+    form = opened(
+        DecisionForm(
+            request.POST or None,
+            initial={"kind": decision.kind, "summary": decision.summary, "detail": decision.detail},
+        ),
+        decision,
     )
     return _form_page(
         request,
@@ -291,12 +297,15 @@ def action_edit(request, slug, uid):
     programme = _programme(request, slug, can.can_manage_board)
     action = queries.action_get(programme=programme, uid=uid)
     meeting = action.meeting
-    form = ActionForm(
-        request.POST or None,
-        initial=action_initial(action),
-        champions=queries.champion_list(programme=programme),
-        people=queries.people_for_actions(programme=programme),
-        decisions=meeting.decisions.all(),
+    form = opened(
+        ActionForm(
+            request.POST or None,
+            initial=action_initial(action),
+            champions=queries.champion_list(programme=programme),
+            people=queries.people_for_actions(programme=programme),
+            decisions=meeting.decisions.all(),
+        ),
+        action,
     )
     return _form_page(
         request,

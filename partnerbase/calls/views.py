@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.queries import programme_get
 
@@ -105,6 +105,8 @@ def _question_page(request, programme, call, question=None):
     if question is not None:
         initial = {f: getattr(question, f) for f in services.setup.QUESTION_FIELDS}
     form = QuestionForm(request.POST or None, initial=initial or {"required": True})
+    if question is not None:
+        form = opened(form, question)
     if request.method == "POST" and form.is_valid():
         try:
             if question is None:
@@ -199,7 +201,7 @@ def _viewable_application(request, slug, call_slug, uid):
     call = queries.call_get(programme=programme, slug=call_slug)
     application = queries.application_get(call=call, uid=uid)
     if not can_view_application(request.user, application):
-        raise PermissionDenied
+        raise Http404("No such application")  # another's: its existence stays hidden
     return programme, call, application
 
 

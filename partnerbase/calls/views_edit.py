@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import ConfirmForm, add_service_error, posted
+from partnerbase.core.forms import ConfirmForm, add_service_error, opened, posted
 
 from . import deadlines, lifecycle, queries, services
 from .forms import CallForm, RuleForm, rule_fields
@@ -45,8 +45,8 @@ def call_initial(call) -> dict:
 @require_http_methods(["GET", "POST"])
 def call_change(request, slug, call_slug):
     programme, call = _call(request, slug, call_slug)
-    form = CallForm(posted(request), programme=programme, initial=call_initial(call))
-    opened = lifecycle.has_opened(call)
+    form = opened(CallForm(posted(request), programme=programme, initial=call_initial(call)), call)
+    has_opened = lifecycle.has_opened(call)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -67,7 +67,7 @@ def call_change(request, slug, call_slug):
             messages.success(request, f"{call.title} saved.")
             return _back(programme, call)
     return render(
-        request, "calls/call_form.html", _ctx(programme, form=form, call=call, opened=opened)
+        request, "calls/call_form.html", _ctx(programme, form=form, call=call, opened=has_opened)
     )
 
 
@@ -199,7 +199,7 @@ def rule_change(request, slug, call_slug, uid):
         "amount": rule.amount,
         "question": rule.question_id,
     }
-    form = RuleForm(posted(request), call=call, initial=initial)
+    form = opened(RuleForm(posted(request), call=call, initial=initial), rule)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

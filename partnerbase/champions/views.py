@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.programmes.queries import programme_get
 
 from . import services
@@ -162,7 +162,7 @@ def _detail(request, programme, prospect, bound=None):
     row = next(r for r in rows if r.prospect.pk == prospect.pk)
     forms = {
         "scores_form": ScoresForm(criteria=criteria, scores=row.scores),
-        "stage_form": StageForm(prospect=prospect),
+        "stage_form": opened(StageForm(prospect=prospect), prospect),
         "contact_form": ContactForm(),
         "commit_form": CommitForm(),
     }
@@ -227,7 +227,7 @@ def scores_edit(request, slug, uid):
 def stage_move(request, slug, uid):
     return _action(
         request, slug, uid, "stage_form",
-        lambda programme, prospect: StageForm(request.POST, prospect=prospect),
+        lambda programme, prospect: opened(StageForm(request.POST, prospect=prospect), prospect),
         lambda p, data: services.prospect_move(actor=request.user, prospect=p, **data),
         lambda p, data: f"{p.person} moved to {Stage(data['to_stage']).label.lower()}.",
     )  # fmt: skip

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from .errors import DomainError
 from .limits import MAX_DATE, MIN_DATE
 from .period import Period
+from .versions import VERSION_FIELD, StaleRecord, opened_at, version_of
 
 
 def posted(request):
@@ -21,8 +22,37 @@ class ConfirmForm(forms.Form):
     (and the page title's "Error:")."""
 
 
+def opened(form: forms.BaseForm, record) -> forms.BaseForm:
+    """Make `form` an edit form of `record` that refuses a stale save: a hidden field
+    carries the version the page showed, and a posted form marks the record opened at it
+    (record_save then refuses a newer row with core.versions.StaleRecord)."""
+    form.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
+    form.initial[VERSION_FIELD] = version_of(record)
+    if form.is_bound:
+        opened_at(record, form.data.get(form.add_prefix(VERSION_FIELD), ""))
+    clean = form.clean
+
+    def clean_without_version():
+        # The version goes to the record, not to the service's arguments.
+        data = clean()
+        for cleaned in (data, form.cleaned_data):
+            if isinstance(cleaned, dict):
+                cleaned.pop(VERSION_FIELD, None)
+        return data
+
+    form.clean = clean_without_version
+    return form
+
+
 def add_service_error(form, exc: Exception) -> None:
-    if isinstance(exc, DomainError):
+    if isinstance(exc, StaleRecord):
+        # Keep the user's input; carry the saved version now, so saving again after reading
+        # theirs replaces it on purpose. {% govuk_error_summary %} shows both versions.
+        form.add_error(None, exc.message)
+        form.data = form.data.copy()
+        form.data[form.add_prefix(VERSION_FIELD)] = version_of(exc.current)
+        form.stale = exc.current
+    elif isinstance(exc, DomainError):
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     elif isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():

@@ -1,12 +1,19 @@
 """The one mechanism that saves a domain record with its history entry attributed."""
 
-from django.db import models
+from django.db import models, transaction
+
+from .versions import OPENED, check_current
 
 
 def record_save(obj: models.Model, *, actor, reason: str = "", uid=None) -> models.Model:
     """Validate and save `obj`; its history row names `actor` and `reason`.
 
-    `uid`, when given, keeps a stable id from the demo or an imported file."""
+    `uid`, when given, keeps a stable id from the demo or an imported file. A record an
+    edit form opened (core.versions.opened_at) is saved only if nobody saved it since."""
+    if getattr(obj, OPENED, None):
+        with transaction.atomic():
+            check_current(obj)
+            return record_save(obj, actor=actor, reason=reason, uid=uid)
     if uid:
         obj.uid = uid
     obj.full_clean()

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import ConfirmForm, add_service_error, posted
+from partnerbase.core.forms import ConfirmForm, add_service_error, opened, posted
 
 from . import merge, services
 from .forms import (
@@ -31,7 +31,10 @@ def managed_organisation(request, slug, uid):
 @require_http_methods(["GET", "POST"])
 def organisation_change(request, slug, uid):
     programme, organisation = managed_organisation(request, slug, uid)
-    form = OrganisationForm(posted(request), initial=organisation_initial(organisation))
+    form = opened(
+        OrganisationForm(posted(request), initial=organisation_initial(organisation)),
+        organisation,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(

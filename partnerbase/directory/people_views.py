@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import ConfirmForm, add_service_error, posted
+from partnerbase.core.forms import ConfirmForm, add_service_error, opened, posted
 
 from . import services
 from .edit_views import NAV, managed_organisation
@@ -58,7 +58,7 @@ def person_change(request, slug, uid, person_uid):
     programme, organisation = managed_organisation(request, slug, uid)
     person = _person(organisation, person_uid)
     initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
-    form = PersonForm(posted(request), initial=initial)
+    form = opened(PersonForm(posted(request), initial=initial), person)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(actor=request.user, person=person, **form.cleaned_data)

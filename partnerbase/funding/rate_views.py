@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 
 from . import permissions as can
@@ -80,7 +80,10 @@ def rate_add(request, slug):
 def rate_edit(request, slug, uid):
     programme = _programme(request, slug, can.can_manage_rates)
     entry = get_object_or_404(ExchangeRate, programme=programme, uid=uid)
-    form = RateValueForm(request.POST or None, initial={"rate": entry.rate, "source": entry.source})
+    form = opened(
+        RateValueForm(request.POST or None, initial={"rate": entry.rate, "source": entry.source}),
+        entry,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             exchange_rate_update(actor=request.user, entry=entry, **form.cleaned_data)

@@ -54,7 +54,7 @@ def _organisation(request, slug, uid, check):
     programme = programme_get(user=request.user, slug=slug)
     organisation = organisation_get(programme=programme, uid=uid)
     if not check(request.user, programme, organisation):
-        raise PermissionDenied
+        raise Http404("No such innovator")  # another's outcomes: not even their existence
     return programme, organisation
 
 
@@ -101,8 +101,8 @@ def _indicator(request, slug, uid):
         .select_related("organisation")
         .first()
     )
-    if indicator is None:
-        raise Http404("No such indicator in this programme.")
+    if indicator is None or not can_view_outcomes(request.user, programme, indicator.organisation):
+        raise Http404("No such indicator in this programme.")  # nor one they may not see
     if not can_record_outcomes(request.user, programme, indicator.organisation):
         raise PermissionDenied
     return programme, indicator

@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import DecimalField, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -37,7 +37,8 @@ def pledge_list(*, user, programme, organisation=None) -> QuerySet:
 
 
 def pledge_get(*, user, programme, uid) -> Pledge:
-    """404 outside the programme, 403 if the user may not see it."""
+    """404 outside the programme, and for a pledge the user may not see (so its existence
+    does not show)."""
     pledge = get_object_or_404(
         Pledge.objects.select_related(
             "organisation", "champion__person", "challenge_area", "project", "decision__meeting"
@@ -46,7 +47,7 @@ def pledge_get(*, user, programme, uid) -> Pledge:
         uid=uid,
     )
     if not can.can_view_pledge(user, pledge):
-        raise PermissionDenied
+        raise Http404("No such pledge")
     return pledge
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.directory.models import Organisation
 from partnerbase.programmes.queries import programme_get
@@ -174,11 +174,14 @@ def pledge_edit(request, slug, uid):
         "estimated_value": pledge.estimated_value,
         "currency": pledge.estimated_value_currency,
     }
-    form = PledgeForm(
-        request.POST or None,
-        programme=programme,
-        organisations=Organisation.objects.filter(pk=pledge.organisation_id),
-        initial=initial,
+    form = opened(
+        PledgeForm(
+            request.POST or None,
+            programme=programme,
+            organisations=Organisation.objects.filter(pk=pledge.organisation_id),
+            initial=initial,
+        ),
+        pledge,
     )
     form.fields["organisation"].disabled = True
 

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.versions import check_current
 from partnerbase.directory.models import Organisation
 from partnerbase.directory.services import convener_set, organisation_create
 from partnerbase.programmes.queries import programme_get
@@ -66,12 +67,14 @@ def settings(request, slug):
     programme = _managed(request, slug)
     initial = {field: getattr(programme, field) for field in SETTINGS_FIELDS}
     initial["display_currencies"] = ", ".join(programme.display_currency_list)
-    form = ProgrammePublicSettingsForm(request.POST or None, initial=initial)
+    form = opened(ProgrammePublicSettingsForm(request.POST or None, initial=initial), programme)
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.cleaned_data.items() if v != getattr(programme, k)}
         try:
-            if changes:
-                programme_update(actor=request.user, programme=programme, **changes)
+            with transaction.atomic():
+                check_current(programme)  # refused even when it changes nothing: look first
+                if changes:
+                    programme_update(actor=request.user, programme=programme, **changes)
         except (DomainError, ValidationError) as exc:
             programme.refresh_from_db()
             add_service_error(form, exc)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.programmes.queries import programme_get
 
 from . import services
@@ -100,7 +100,9 @@ def story_remove(request, slug, uid):
 def story_edit(request, slug, uid):
     programme = _programme(request, slug, manage=True)
     story = story_get(programme=programme, uid=uid)
-    form = OwnSentenceForm(request.POST or None, initial={"own_sentence": story.own_sentence})
+    form = opened(
+        OwnSentenceForm(request.POST or None, initial={"own_sentence": story.own_sentence}), story
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.story_edit(

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.programmes.queries import programme_get
 
 from . import permissions as may
@@ -47,7 +47,10 @@ def group_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def group_edit(request, slug, uid):
     programme, group = _group(request, slug, uid, may.can_manage_working_group)
-    form = GroupForm(request.POST or None, initial={"name": group.name, "purpose": group.purpose})
+    form = opened(
+        GroupForm(request.POST or None, initial={"name": group.name, "purpose": group.purpose}),
+        group,
+    )
     return _form_page(
         request,
         "workinggroups/group_form.html",

@@ -3,6 +3,7 @@ Every view checks permissions.py; a programme the user does not belong to is a 4
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -32,6 +33,8 @@ NAV = "working-groups"
 def _group(request, slug, uid, check):
     programme = programme_get(user=request.user, slug=slug)
     group = working_group_get(user=request.user, programme=programme, uid=uid)
+    if not may.can_view_working_group(request.user, group):
+        raise Http404("No such working group")  # another group's: its existence does not show
     if not check(request.user, group):
         raise PermissionDenied
     return programme, group

@@ -85,6 +85,9 @@ def urls(w):
     }
 
 
+HIDDEN = {"innovator", "evidence", "evidence file"}
+
+
 @pytest.mark.parametrize("who", EVERYONE)
 def test_every_page_for_every_role(client, full, who):
     client.force_login(full.users[who])
@@ -93,8 +96,9 @@ def test_every_page_for_every_role(client, full, who):
         if who in allowed:
             assert response.status_code in (200, 302), (name, who, response.status_code)
         else:
-            # Someone with no role here does not learn the programme exists.
-            refused = 404 if who == "no role" else 403
+            # Someone with no role here does not learn the programme exists, nor anyone
+            # another innovator's place or milestones.
+            refused = 404 if who == "no role" or name in HIDDEN else 403
             assert response.status_code == refused, (name, who, response.status_code)
 
 

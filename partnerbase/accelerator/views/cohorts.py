@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 
 from .. import queries, services
 from ..forms import MembershipStatusForm
@@ -61,7 +61,7 @@ def cohort(request, slug, uid):
 def membership_status(request, slug, uid):
     programme = programme_for(request, slug, can_manage_accelerator)
     membership = queries.membership_get(programme=programme, uid=uid)
-    form = MembershipStatusForm(request.POST or None)
+    form = opened(MembershipStatusForm(request.POST or None), membership)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         change = (
@@ -73,8 +73,9 @@ def membership_status(request, slug, uid):
             change(actor=request.user, membership=membership, on=data["on"])
         except DomainError as exc:
             # The services name the model's date field; the form has one date for both.
-            dated = exc.field in ("graduated_on", "withdrawn_on")
-            add_service_error(form, DomainError(exc.message, field="on" if dated else exc.field))
+            if exc.field in ("graduated_on", "withdrawn_on"):
+                exc = DomainError(exc.message, field="on")
+            add_service_error(form, exc)
         except ValidationError as exc:
             add_service_error(form, exc)
         else:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.brokering.permissions import can_view_my_introductions
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.uploads import download_response
 
@@ -21,7 +21,7 @@ from ..permissions import (
     can_view_innovator,
     can_view_own_page,
 )
-from .common import check, context, programme_for
+from .common import context, programme_for, visible
 
 
 @require_GET
@@ -46,7 +46,7 @@ def mine(request, slug):
 def innovator(request, slug, uid):
     programme = programme_for(request, slug, lambda u, p: True)
     membership = queries.membership_get(programme=programme, uid=uid)
-    check(can_view_innovator(request.user, membership))
+    visible(can_view_innovator(request.user, membership))
     manager = can_manage_accelerator(request.user, programme)
     return render(
         request,
@@ -65,15 +65,18 @@ def innovator(request, slug, uid):
 def evidence(request, slug, uid):
     programme = programme_for(request, slug, lambda u, p: True)
     milestone = queries.milestone_get(programme=programme, uid=uid)
-    check(can_record_evidence(request.user, milestone))
-    form = EvidenceForm(
-        request.POST or None,
-        request.FILES or None,
-        initial={
-            "status": milestone.status,
-            "achieved_on": milestone.achieved_on,
-            "evidence": milestone.evidence,
-        },
+    visible(can_record_evidence(request.user, milestone))
+    form = opened(
+        EvidenceForm(
+            request.POST or None,
+            request.FILES or None,
+            initial={
+                "status": milestone.status,
+                "achieved_on": milestone.achieved_on,
+                "evidence": milestone.evidence,
+            },
+        ),
+        milestone,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -108,7 +111,7 @@ def evidence(request, slug, uid):
 def evidence_file(request, slug, uid):
     programme = programme_for(request, slug, lambda u, p: True)
     milestone = queries.milestone_get(programme=programme, uid=uid)
-    check(can_download_evidence(request.user, milestone))
+    visible(can_download_evidence(request.user, milestone))
     if not milestone.evidence_file:
         raise Http404("No file")
     return download_response(milestone.evidence_file, filename=milestone.evidence_filename)

@@ -2,14 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.assessment import queries as assessment_queries
 from partnerbase.assessment.scoring import IncompleteScores
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.versions import check_current
 
 from .. import queries, services
 from ..forms import CohortSelectForm, DecisionForm
@@ -71,11 +73,16 @@ def decide(request, slug, call_slug, uid):
     form = DecisionForm(request.POST or None, initial=initial)
     if not locked:
         del form.fields["change_reason"]
+    if selection:
+        form = opened(form, selection)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_record(
-                actor=request.user, application=application, **form.cleaned_data
-            )
+            with transaction.atomic():  # the service saves the selection it reads again
+                if selection:
+                    check_current(selection)
+                services.decision_record(
+                    actor=request.user, application=application, **form.cleaned_data
+                )
         except (DomainError, ValidationError) as exc:
             add_service_error(form, exc)
         else:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 
 from .. import queries, services
 from ..cohort_forms import AcceleratorForm, CohortForm, PlaceForm
@@ -58,10 +58,13 @@ def accelerator_edit(request, slug, uid):
     programme = programme_for(request, slug, can_manage_accelerator)
     accelerator = queries.accelerator_get(programme=programme, uid=uid)
     fields = ("name", "delivery_partner", "starts_on", "ends_on", "description")
-    form = AcceleratorForm(
-        request.POST or None,
-        programme=programme,
-        initial={f: getattr(accelerator, f) for f in fields},
+    form = opened(
+        AcceleratorForm(
+            request.POST or None,
+            programme=programme,
+            initial={f: getattr(accelerator, f) for f in fields},
+        ),
+        accelerator,
     )
     return _form_page(
         request,
@@ -95,9 +98,12 @@ def cohort_add(request, slug, uid):
 def cohort_edit(request, slug, uid):
     programme = programme_for(request, slug, can_manage_accelerator)
     cohort = queries.cohort_get(programme=programme, uid=uid)
-    form = CohortForm(
-        request.POST or None,
-        initial={"name": cohort.name, "starts_on": cohort.starts_on, "ends_on": cohort.ends_on},
+    form = opened(
+        CohortForm(
+            request.POST or None,
+            initial={"name": cohort.name, "starts_on": cohort.starts_on, "ends_on": cohort.ends_on},
+        ),
+        cohort,
     )
     return _form_page(
         request,

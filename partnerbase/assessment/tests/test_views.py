@@ -55,6 +55,11 @@ def _refused(who):
     return 404 if who == "no role" else 403
 
 
+def _hidden(who):
+    """Another assessor's assignment is not found: its existence does not show."""
+    return 404 if who == Role.ASSESSOR else _refused(who)
+
+
 @pytest.mark.parametrize("who", WHO)
 @pytest.mark.parametrize("page", PAGES)
 def test_who_may_open_each_page(client, world, page, who):
@@ -168,7 +173,7 @@ def test_who_may_open_an_assignment(client, world, who):
 
     response = client.get(_score_url(world, assignment))
 
-    assert response.status_code == (200 if who in MANAGERS else _refused(who))
+    assert response.status_code == (200 if who in MANAGERS else _hidden(who))
 
 
 @pytest.mark.parametrize("who", WHO)
@@ -179,7 +184,7 @@ def test_only_the_assigned_assessor_may_score(client, world, who):
     response = client.post(_score_url(world, assignment), _sheet(world, "7", "3"))
 
     # Managers see the assignment but never score on an assessor's behalf.
-    assert response.status_code == (403 if who == "superuser" else _refused(who))
+    assert response.status_code == (403 if who == "superuser" else _hidden(who))
     assert not Score.objects.exists()
 
 
@@ -259,7 +264,7 @@ def test_an_assessor_cannot_open_another_assessors_assignment(client, world):
     theirs = world.assign(world.applications[0], world.assessor())
     client.force_login(me)
 
-    assert client.get(_score_url(world, theirs)).status_code == 403
+    assert client.get(_score_url(world, theirs)).status_code == 404
 
 
 def test_an_assignment_of_another_programme_is_not_found(client, actor, world):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -50,7 +51,7 @@ def score(request, slug, uid):
     programme = _programme(request, slug, can_view_assessment)
     assignment = queries.assignment_get(programme=programme, uid=uid)
     if not can_view_assignment(request.user, assignment):
-        raise PermissionDenied
+        raise Http404("No such assignment")  # another assessor's: its existence stays hidden
     mine = can_score(request.user, assignment)
     if request.method == "POST" and not mine:
         raise PermissionDenied

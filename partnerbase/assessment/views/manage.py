@@ -2,11 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
+from partnerbase.core.forms import opened
+from partnerbase.core.versions import check_current
 
 from .. import queries, services
 from ..forms import (
@@ -170,9 +173,14 @@ def ranking(request, slug, call_slug):
         request.POST if request.method == "POST" else None,
         initial={"disagreement_threshold": rubric.disagreement_threshold if rubric else 25},
     )
+    if rubric:
+        form = opened(form, rubric)
     if request.method == "POST" and form.is_valid():
 
+        @transaction.atomic
         def save():
+            if rubric:
+                check_current(rubric)  # the service saves the rubric it ensures
             services.rubric_threshold_set(
                 actor=request.user,
                 rubric=services.rubric_ensure(actor=request.user, call=call),
@@ -212,10 +220,18 @@ def moderation_note(request, slug, call_slug, application_uid):
         request.POST if request.method == "POST" else None,
         initial={"note": current.note if current else ""},
     )
+    if current:
+        form = opened(form, current)
     if request.method == "POST" and form.is_valid():
         note = form.cleaned_data["note"]
-        if _try(form, lambda: services.moderation_note_save(
-                actor=request.user, application=application, note=note)):  # fmt: skip
+
+        @transaction.atomic
+        def save():
+            if current:
+                check_current(current)  # the service saves the note it reads again
+            services.moderation_note_save(actor=request.user, application=application, note=note)
+
+        if _try(form, save):
             messages.success(request, f"Moderation note on {application.organisation} saved.")
             return redirect(ranking_url(call))
     return _page(

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
 
 from partnerbase.programmes.queries import programme_get
@@ -21,6 +22,12 @@ def programme_for(request, slug: str, allowed: Callable) -> object:
 def check(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def visible(allowed: bool) -> None:
+    """404 for a record the caller may not see, as if it did not exist."""
+    if not allowed:
+        raise Http404
 
 
 def today():

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.period import Period, programme_period
 
@@ -25,7 +25,7 @@ from ..permissions import (
 )
 from ..services.notices import OTHER
 from ..stages import Stage, can_move
-from .common import check, context, programme_for, today
+from .common import check, context, programme_for, today, visible
 
 
 @require_GET
@@ -43,7 +43,7 @@ def introduction_respond(request, slug, uid):
     programme = programme_for(request, slug, can_view_my_introductions)
     introduction = queries.introduction_get(programme=programme, uid=uid)
     sides = introduction_sides(request.user, introduction)
-    check(bool(sides))
+    visible(bool(sides))  # another organisation's introduction: not even its existence
     side = request.GET.get("side") if request.GET.get("side") in sides else sides[0]
     form = RespondForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -171,11 +171,13 @@ def _period(request, programme) -> Period:
 def partnership_detail(request, slug, uid):
     programme = programme_for(request, slug, lambda user, p: True)
     partnership = queries.partnership_get(programme=programme, uid=uid)
-    check(can_view_partnership(request.user, partnership))
+    visible(can_view_partnership(request.user, partnership))
     may_move = can_move_partnership(request.user, partnership)
     introduction = getattr(partnership, "introduction", None)
     stages = [s for s in PAGE_MOVES if can_move(partnership.stage, s)]
     form = MoveForm(request.POST or None, stages=stages) if may_move and stages else None
+    if form is not None:
+        form = opened(form, partnership)
     if request.method == "POST":
         check(form is not None)
         if form.is_valid():

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 
 from .. import queries, services
 from ..forms import NeedForm, OfferForm
@@ -16,7 +16,7 @@ from ..permissions import (
     can_change_need,
     can_change_offer,
 )
-from .common import check, context, programme_for
+from .common import context, programme_for, visible
 
 
 @require_GET
@@ -44,7 +44,7 @@ def need_form(request, slug, uid=None):
     programme = programme_for(request, slug, can_add_need)
     need = queries.need_get(programme=programme, uid=uid) if uid else None
     if need is not None:
-        check(can_change_need(request.user, need))
+        visible(can_change_need(request.user, need))
     fields = ["innovator", "type", "description", "quantity", "regions", "challenge_area"]
     form = NeedForm(
         request.POST or None,
@@ -53,6 +53,7 @@ def need_form(request, slug, uid=None):
         initial=_initial(need, "amount", fields) if need else None,
     )
     if need is not None:
+        form = opened(form, need)
         form.fields["innovator"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -75,7 +76,7 @@ def offer_form(request, slug, uid=None):
     programme = programme_for(request, slug, can_add_offer)
     offer = queries.offer_get(programme=programme, uid=uid) if uid else None
     if offer is not None:
-        check(can_change_offer(request.user, offer))
+        visible(can_change_offer(request.user, offer))
     fields = ["partner", "type", "description", "capacity", "regions", "challenge_area",
               "preferred_challenge_area", "preferred_regions", "pledge_reference"]  # fmt: skip
     form = OfferForm(
@@ -85,6 +86,7 @@ def offer_form(request, slug, uid=None):
         initial=_initial(offer, "budget", fields) if offer else None,
     )
     if offer is not None:
+        form = opened(form, offer)
         form.fields["partner"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -81,7 +81,7 @@ def test_an_applicant_opens_nothing_but_their_applications(client, make, call, a
     detail = reverse(
         "calls:application_detail", args=[call.programme.slug, call.slug, application.uid]
     )
-    assert client.get(detail).status_code == 403
+    assert client.get(detail).status_code == 404  # not even its existence
 
 
 def test_the_landing_page_and_navigation_show_an_applicant_their_applications(

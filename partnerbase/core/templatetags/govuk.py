@@ -9,9 +9,13 @@ message; only the widget HTML that Django itself renders is passed through as sa
 """
 
 import copy
+import datetime
 
 from django import forms, template
 from django.core.validators import EmailValidator, MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from partnerbase.core.forms import DATE_PARTS, GovukDateWidget
@@ -138,7 +142,78 @@ def govuk_error_summary(*forms_):
                     errors.append({"href": "", "text": f"{bound_field.label}: {error}"})
                 else:
                     errors.append({"href": _summary_href(bound_field), "text": error})
-    return {"errors": errors}
+    stale = next((f for f in forms_ if getattr(f, "stale", None) is not None), None)
+    return {"errors": errors, "versions": stale_versions(stale) if stale else []}
+
+
+def stale_versions(form) -> list[dict]:
+    """Each field of a stale edit form that the record has: the user's entry and the
+    saved value, side by side (core.versions)."""
+    current, rows = form.stale, []
+    for bound_field in form:
+        name = bound_field.name
+        if bound_field.is_hidden or not hasattr(current, name):
+            continue
+        field = bound_field.field
+        yours = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        saved = getattr(current, name)
+        if isinstance(saved, models.Model) and not isinstance(yours, models.Model):
+            saved = saved.pk
+        rows.append(
+            {
+                "label": bound_field.label,
+                "yours": _shown(field, yours),
+                "saved": _shown(field, saved),
+                "differs": _shown(field, yours) != _shown(field, saved),
+            }
+        )
+    return rows or _their_change(current)
+
+
+def _their_change(current) -> list[dict]:
+    """For a form whose fields the record does not hold (a stage to move to): what the
+    other person's save changed, as it was and as it is now."""
+    latest = list(current.history.order_by("-history_date", "-history_id")[:2])
+    if len(latest) < 2:
+        return []
+    labels = {f.name: f.verbose_name for f in current._meta.fields}
+    rows = [
+        {
+            "label": str(labels.get(c.field, c.field)).capitalize(),
+            "yours": _shown(None, c.old),
+            "saved": _shown(None, c.new),
+            "differs": True,
+        }
+        for c in latest[0].diff_against(latest[1]).changes
+        if c.field != "updated_at"
+    ]
+    when = [timezone.localtime(row.history_date) for row in latest]
+    return [
+        *rows,
+        {
+            "label": "Saved",
+            "yours": f"{when[1]:%H:%M} on {date_format(when[1], 'j F Y')}",
+            "saved": f"{when[0]:%H:%M} on {date_format(when[0], 'j F Y')}",
+            "differs": True,
+        },
+    ]
+
+
+def _shown(field, value) -> str:
+    if value in (None, "", [], ()):
+        return "Not given"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    choices = dict(getattr(field, "choices", None) or ())
+    if choices:
+        values = value if isinstance(value, list | tuple) else [value]
+        return ", ".join(
+            str(choices.get(getattr(v, "pk", v), choices.get(str(getattr(v, "pk", v)), v)))
+            for v in values
+        )
+    return str(value)
 
 
 @register.inclusion_tag("includes/field.html")

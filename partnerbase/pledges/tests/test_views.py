@@ -50,7 +50,11 @@ def page_url(world, name, pledge=None):
 
 
 def expected(page, who, whose):
-    """200 or 403 for `who` opening `page` on a pledge of `whose` organisation."""
+    """200, 403, or 404 for a pledge `who` may not see, on `page` of a pledge of `whose`
+    organisation."""
+    sees = who in READERS or (who == Role.PARTNER_CONTACT and whose == "ours")
+    if page not in ("organisation", "add") and who == Role.PARTNER_CONTACT and not sees:
+        return 404  # its existence does not show
     if page in ("organisation", "detail"):
         ok = who in READERS or (who == Role.PARTNER_CONTACT and whose == "ours")
     elif page == "add":

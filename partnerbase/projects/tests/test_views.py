@@ -170,7 +170,7 @@ def test_a_judge_sees_only_their_assigned_entries_and_no_ranking(client, world):
     assert page.context["ranking"] is None and not page.context["can_manage"]
     assert world.other_entry.title not in page.content.decode()
     assert client.get(score_url(mine)).status_code == 200
-    assert client.get(score_url(theirs)).status_code == 403
+    assert client.get(score_url(theirs)).status_code == 404  # another judge's: not found
     impact, team = world.criteria
     bad = client.post(score_url(mine), {f"criterion_{impact.pk}": "11", f"criterion_{team.pk}": ""})
     assert bad.status_code == 200 and bad.context["form"].errors

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -53,7 +54,7 @@ def _competition(request, slug, uid):
         raise PermissionDenied
     competition = competition_get(user=request.user, programme=programme, uid=uid)
     if not can_view_competition(request.user, competition):
-        raise PermissionDenied
+        raise Http404("No such competition")
     return programme, competition
 
 
@@ -238,7 +239,7 @@ def score(request, slug, uid, assignment_uid):
     )
     # Only the judge it is assigned to: anyone else is told it does not exist.
     if not can_score(request.user, assignment):
-        raise PermissionDenied
+        raise Http404("No such assignment")
     criteria = list(competition.criteria.all())
     form = ScoreForm(
         request.POST or None,

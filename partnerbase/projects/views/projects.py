@@ -2,12 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.accounts.permissions import can_manage_programme
+from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.versions import check_current
 from partnerbase.programmes.queries import programme_get
 from partnerbase.workinggroups.permissions import can_view_working_group
 from partnerbase.workinggroups.queries import project_origin
@@ -117,13 +120,19 @@ def coalition_add(request, slug, uid):
 @require_http_methods(["GET", "POST"])
 def status_change(request, slug, uid):
     programme, project = _managed(request, slug, uid)
-    form = StatusForm(request.POST or None, project=project)
+    form = opened(StatusForm(request.POST or None, project=project), project)
     return form_page(
         request, "projects/status_form.html", {"programme": programme, "project": project},
         form,
-        lambda data: services.project_status_change(actor=request.user, project=project, **data),
+        lambda data: _status_change(request.user, project, data),
         "Status changed.", project_url(project),
     )  # fmt: skip
+
+
+@transaction.atomic
+def _status_change(actor, project, data):
+    check_current(project)  # the service saves the project it reads again, locked
+    return services.project_status_change(actor=actor, project=project, **data)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,64 @@
+"""Stale saves refused: an edit form carries the version of the record it was opened on,
+and `core.history.record_save` refuses to save over a newer one.
+
+The version is the record's `updated_at` (every save through record_save moves it). The
+check runs in the saving transaction with the row locked, so two saves of one version
+cannot both pass it; who changed the record, and when, comes from its latest history row.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .errors import DomainError
+
+# The form field (hidden) that carries the version, and the attribute record_save reads.
+VERSION_FIELD = "version"
+OPENED = "_opened_version"
+
+
+def version_of(record: models.Model) -> str:
+    updated = getattr(record, "updated_at", None)
+    return updated.isoformat() if updated else ""
+
+
+class StaleRecord(DomainError):
+    """The record changed after the user opened it; `current` is it as saved now."""
+
+    def __init__(self, message: str, *, current: models.Model):
+        super().__init__(message)
+        self.current = current
+
+
+def opened_at(record: models.Model, version: str | None) -> None:
+    """Mark `record` as opened at `version`: its next record_save refuses a newer row.
+    A blank version (a client that sent none) checks nothing."""
+    setattr(record, OPENED, version or None)
+
+
+def check_current(record: models.Model) -> None:
+    """Raise StaleRecord if `record` was opened at a version older than the saved row's.
+    Called by record_save inside its transaction; the check is done once per opening."""
+    opened = getattr(record, OPENED, None)
+    if not opened or record.pk is None:
+        return
+    setattr(record, OPENED, None)
+    current = type(record)._default_manager.select_for_update().filter(pk=record.pk).first()
+    if current is None or version_of(current) == opened:
+        return
+    raise StaleRecord(stale_message(current), current=current)
+
+
+def stale_message(current: models.Model) -> str:
+    """ "Alex Smith changed this at 10:42 on 7 December 2026 after you opened it." """
+    latest = None
+    history = getattr(current, "history", None)
+    if history is not None:
+        latest = history.select_related("history_user").order_by("-history_date").first()
+    who = str(latest.history_user) if latest and latest.history_user else "Someone"
+    when = timezone.localtime(latest.history_date if latest else current.updated_at)
+    day = date_format(when, "j F Y")
+    return (
+        f"{who} changed this at {when:%H:%M} on {day} after you opened it. "
+        "Their version is below beside yours: save again to replace it with yours."
+    )
