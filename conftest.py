@@ -79,3 +79,23 @@ def live_server_one_request_at_a_time():
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         LiveServerThread.server_class = OneAtATime
     yield
+
+
+@pytest.fixture(scope="module")
+def iep_for_module(demo_snapshot, django_db_blocker):
+    """The IEP demo put in the database once for a module whose tests only read it (each
+    test's own writes are rolled back as usual); the database is emptied afterwards, as
+    after any transactional test."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+
+    from partnerbase.demo import iep_data
+    from partnerbase.programmes.models import Programme
+
+    with django_db_blocker.unblock():
+        demo_snapshot.restore()
+        programme = Programme.objects.get(slug=iep_data.PROGRAMME["slug"])
+    yield programme
+    ContentType.objects.clear_cache()
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)

@@ -6,12 +6,10 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 
 from partnerbase.brokering.models import PartnershipPartner
 from partnerbase.challenges.models import ChallengeArea
 from partnerbase.core.period import Period, programme_period
-from partnerbase.demo.iep import build_iep
 from partnerbase.directory.models import Organisation
 from partnerbase.funding.models import FundingAward
 from partnerbase.network.graph import (
@@ -35,12 +33,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        programme = build_iep()
-    yield programme
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+def demo(iep_for_module):
+    return iep_for_module
 
 
 def one_by_one(programme, graph: Graph) -> Graph:

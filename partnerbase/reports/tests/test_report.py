@@ -38,21 +38,8 @@ SEED_FACTS = [
 
 
 @pytest.fixture(scope="module")
-def demo(demo_snapshot, django_db_blocker):
-    """The IEP demo, put in the database once for the module and read by every test;
-    each test's own writes are rolled back as usual, and the whole database is emptied
-    afterwards, as after any transactional test."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from partnerbase.programmes.models import Programme
-
-    with django_db_blocker.unblock():
-        demo_snapshot.restore()
-        programme = Programme.objects.get(slug="iep")
-    yield programme
-    ContentType.objects.clear_cache()
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+def demo(iep_for_module):
+    return iep_for_module
 
 
 def text_of(pdf: bytes) -> list[str]:
