@@ -112,8 +112,8 @@ def test_an_assessor_scores_their_application_and_is_refused_another(
     assert sorted(mine.scores.values_list("score", flat=True)) == [3, 7]
     axe_check(page, "scores-submitted")
 
-    # Another assessor's application: refused.
+    # Another assessor's application: not found, so its existence does not show.
     response = page.goto(f"/programmes/{world.programme.slug}/assessment/assignments/{theirs.uid}/")
-    assert response.status == 403
+    assert response.status == 404
     assert theirs.application.organisation.name not in page.inner_text("main")
     assert not page_problems, str(page_problems)

@@ -165,9 +165,9 @@ def test_contacts_are_shared_only_once_both_sides_accept(client, told):
     client.force_login(told.innovator)
     theirs = client.get(respond_url(told, "innovator")).content.decode()
     assert told.partner.email in theirs
-    # Someone from another organisation learns neither.
+    # Someone from another organisation learns neither, nor that the introduction exists.
     client.force_login(told.outsider)
-    assert client.get(respond_url(told, "innovator")).status_code == 403
+    assert client.get(respond_url(told, "innovator")).status_code == 404
 
 
 def test_without_accounts_the_contacts_are_the_directorys_people(told):

@@ -11,6 +11,7 @@ from partnerbase.challenges.services import challenge_area_create
 from partnerbase.core.errors import DomainError
 from partnerbase.workinggroups import services
 from partnerbase.workinggroups.models import Idea, WorkingGroup, WorkingGroupMeeting
+from partnerbase.workinggroups.permissions import can_view_working_group
 
 from .factories import build_world
 from .test_views import WHO, _date, expected, sign_in
@@ -45,12 +46,23 @@ GET_PAGES = {
 }
 
 
+def refused(user, who, group) -> int:
+    """What someone who may not manage gets: 404 where they may not see the group (or the
+    programme), so that its existence does not show; 403 where they may see it."""
+    if who == "no role" or (group is not None and not can_view_working_group(user, group)):
+        return 404
+    return expected(who, MANAGE)
+
+
 @pytest.mark.parametrize("who", WHO)
 @pytest.mark.parametrize("page", GET_PAGES)
 def test_who_may_open_each_page(client, world, page, who):
-    sign_in(client, world, who)
+    user = sign_in(client, world, who)
 
-    assert client.get(GET_PAGES[page](world)).status_code == expected(who, MANAGE)
+    status = client.get(GET_PAGES[page](world)).status_code
+
+    group = None if page == "create" else world.group
+    assert status == (200 if who in MANAGE or who == "superuser" else refused(user, who, group))
 
 
 def _posts(world, area, empty):
@@ -90,15 +102,19 @@ def test_who_may_write(client, world, write, who):
     services.working_group_archive(
         actor=world.make.actor, working_group=world.other_group, on=date(2018, 9, 1)
     )
-    url, data, happened = _posts(world, _free_area(world), _empty_group(world))[write]
-    sign_in(client, world, who)
+    empty = _empty_group(world)
+    url, data, happened = _posts(world, _free_area(world), empty)[write]
+    group = {"create": None, "unarchive": world.other_group, "remove": empty}.get(
+        write, world.group
+    )
+    user = sign_in(client, world, who)
 
     response = client.post(url, data)
 
     if who in MANAGE or who == "superuser":
         assert response.status_code == 302 and happened()
     else:
-        assert response.status_code == expected(who, MANAGE) and not happened()
+        assert response.status_code == refused(user, who, group) and not happened()
 
 
 @pytest.mark.parametrize("role", [Role.TEAM, Role.CHAMPION])
