@@ -69,9 +69,12 @@ def _working_group(make, user) -> None:
     # The small programme's one area has an archived group (format 1.4): a live one needs
     # an area of its own.
     area = challenge_area_create(
-        actor=make.actor, programme=make.programme, name="Mental health at work",
-        slug="mental-health", description="",
-    )  # fmt: skip
+        actor=make.actor,
+        programme=make.programme,
+        name="Mental health at work",
+        slug="mental-health",
+        description="",
+    )
     group = workinggroups.working_group_create(
         actor=make.actor,
         programme=make.programme,
@@ -165,9 +168,12 @@ def build_world(actor) -> World:
     # An invitation waiting to be accepted: its link's token is only in the email.
     with committed():  # its email goes after the commit
         invitation_send(
-            actor=team, programme=alpha, email="invited@example.org", roles=[Role.ASSESSOR],
+            actor=team,
+            programme=alpha,
+            email="invited@example.org",
+            roles=[Role.ASSESSOR],
             site_url="http://testserver",
-        )  # fmt: skip
+        )
     world.invitation_token = re.search(r"/invitations/(\S+?)/", mail.outbox[-1].body)[1]
     world.reset = {
         "uidb64": urlsafe_base64_encode(force_bytes(team.pk)),

@@ -14,26 +14,37 @@ class CriterionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     weight = forms.IntegerField(
-        min_value=1, max_value=100, initial=1, label="Weight",
+        min_value=1,
+        max_value=100,
+        initial=1,
+        label="Weight",
         help_text="How much this criterion counts against the others, for example 2.",
-        error_messages={"required": "Enter the weight",
-                        "invalid": "The weight must be a whole number",
-                        "min_value": "The weight must be 1 or more",
-                        "max_value": "The weight must be 100 or less"},
+        error_messages={
+            "required": "Enter the weight",
+            "invalid": "The weight must be a whole number",
+            "min_value": "The weight must be 1 or more",
+            "max_value": "The weight must be 100 or less",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-    )  # fmt: skip
+    )
     min_score = forms.IntegerField(
-        initial=0, label="Lowest score",
-        error_messages={"required": "Enter the lowest score",
-                        "invalid": "The lowest score must be a whole number"},
+        initial=0,
+        label="Lowest score",
+        error_messages={
+            "required": "Enter the lowest score",
+            "invalid": "The lowest score must be a whole number",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-    )  # fmt: skip
+    )
     max_score = forms.IntegerField(
-        initial=10, label="Highest score",
-        error_messages={"required": "Enter the highest score",
-                        "invalid": "The highest score must be a whole number"},
+        initial=10,
+        label="Highest score",
+        error_messages={
+            "required": "Enter the highest score",
+            "invalid": "The highest score must be a whole number",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-    )  # fmt: skip
+    )
 
     def clean(self):
         data = super().clean()
@@ -45,26 +56,34 @@ class CriterionForm(forms.Form):
 
 class ThresholdForm(forms.Form):
     disagreement_threshold = forms.IntegerField(
-        min_value=0, max_value=100, label="Flag disagreement above",
+        min_value=0,
+        max_value=100,
+        label="Flag disagreement above",
         help_text="Points on the 0 to 100 scale between the highest and lowest assessor's "
         "total for one application.",
-        error_messages={"required": "Enter the threshold",
-                        "invalid": "The threshold must be a whole number",
-                        "min_value": "The threshold must be 0 or more",
-                        "max_value": "The threshold must be 100 or less"},
+        error_messages={
+            "required": "Enter the threshold",
+            "invalid": "The threshold must be a whole number",
+            "min_value": "The threshold must be 0 or more",
+            "max_value": "The threshold must be 100 or less",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
-    )  # fmt: skip
+    )
 
 
 class AssignForm(forms.Form):
     application = forms.ModelChoiceField(
-        queryset=None, label="Application", empty_label="Choose an application",
+        queryset=None,
+        label="Application",
+        empty_label="Choose an application",
         error_messages={"required": "Choose an application"},
-    )  # fmt: skip
+    )
     assessor = forms.ModelChoiceField(
-        queryset=None, label="Assessor", empty_label="Choose an assessor",
+        queryset=None,
+        label="Assessor",
+        empty_label="Choose an assessor",
         error_messages={"required": "Choose an assessor"},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, applications, assessors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,13 +94,18 @@ class AssignForm(forms.Form):
 
 class AutoAssignForm(forms.Form):
     per_application = forms.IntegerField(
-        min_value=1, max_value=20, initial=2, label="Assessors per application",
-        error_messages={"required": "Enter how many assessors each application needs",
-                        "invalid": "The number of assessors must be a whole number",
-                        "min_value": "Each application needs 1 or more assessors",
-                        "max_value": "Choose 20 assessors or fewer per application"},
+        min_value=1,
+        max_value=20,
+        initial=2,
+        label="Assessors per application",
+        error_messages={
+            "required": "Enter how many assessors each application needs",
+            "invalid": "The number of assessors must be a whole number",
+            "min_value": "Each application needs 1 or more assessors",
+            "max_value": "Choose 20 assessors or fewer per application",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
-    )  # fmt: skip
+    )
 
 
 class ScoreSheetForm(forms.Form):

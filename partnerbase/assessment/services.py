@@ -58,18 +58,31 @@ def rubric_threshold_set(*, actor, rubric: Rubric, disagreement_threshold: int) 
 
 @transaction.atomic
 def criterion_add(
-    *, actor, rubric: Rubric, name: str, guidance: str = "", weight: int = 1,
-    min_score: int = 0, max_score: int = 10, illustrative: bool = False, uid=None,
-) -> Criterion:  # fmt: skip
+    *,
+    actor,
+    rubric: Rubric,
+    name: str,
+    guidance: str = "",
+    weight: int = 1,
+    min_score: int = 0,
+    max_score: int = 10,
+    illustrative: bool = False,
+    uid=None,
+) -> Criterion:
     if scoring_started(rubric.call):
         raise DomainError("Scoring has started: the rubric can no longer change.", field="name")
     if rubric.criteria.filter(name=name).exists():
         raise DomainError(f"The rubric already has a criterion called {name}.", field="name")
     last = rubric.criteria.order_by("-position").values_list("position", flat=True).first()
     criterion = Criterion(
-        rubric=rubric, position=(last or 0) + 1, name=name, guidance=guidance, weight=weight,
-        min_score=min_score, max_score=max_score,
-    )  # fmt: skip
+        rubric=rubric,
+        position=(last or 0) + 1,
+        name=name,
+        guidance=guidance,
+        weight=weight,
+        min_score=min_score,
+        max_score=max_score,
+    )
     return record_save(_child(criterion, uid, illustrative), actor=actor, reason="Criterion added")
 
 
@@ -97,9 +110,14 @@ def conflict_of(assessor, application: Application) -> str:
 
 @transaction.atomic
 def assignment_add(
-    *, actor, application: Application, assessor, check_conflict: bool = True,
-    illustrative: bool = False, uid=None,
-) -> Assignment:  # fmt: skip
+    *,
+    actor,
+    application: Application,
+    assessor,
+    check_conflict: bool = True,
+    illustrative: bool = False,
+    uid=None,
+) -> Assignment:
     """The importer passes check_conflict=False to restore an assignment as it was, even if
     a link made since would now refuse it."""
     programme = application.call.programme
@@ -174,8 +192,9 @@ def assignments_auto(
 
     def allowed(app_id, user_id):
         app = by_app[app_id]
-        return not conflict_reason(orgs[user_id], (app.organisation_id, app.organisation.name),
-                                   links)  # fmt: skip
+        return not conflict_reason(
+            orgs[user_id], (app.organisation_id, app.organisation.name), links
+        )
 
     existing = Assignment.objects.filter(application__call=call).values_list(
         "application_id", "assessor_id"
@@ -189,7 +208,7 @@ def assignments_auto(
             check_conflict=False,
             illustrative=illustrative,
             uid=uid_for(by_app[a], by_user[r]) if uid_for else None,
-        )  # fmt: skip
+        )
         for a, r in plan.new
     ]
     return AutoResult(
@@ -204,9 +223,14 @@ def assignments_auto(
 
 @transaction.atomic
 def scores_save(
-    *, actor, assignment: Assignment, scores: Mapping, submit: bool = False,
-    at: datetime | None = None, score_uids: Mapping | None = None,
-) -> Assignment:  # fmt: skip
+    *,
+    actor,
+    assignment: Assignment,
+    scores: Mapping,
+    submit: bool = False,
+    at: datetime | None = None,
+    score_uids: Mapping | None = None,
+) -> Assignment:
     """Save the assessor's scores: {criterion or its id: (score or None, comment)}. A draft
     may leave scores blank; submitting needs every criterion. Every score must be in its
     range; nothing is saved unless all are. Submitted scores are final. `score_uids`

@@ -179,13 +179,17 @@ def meeting_edit(request, slug, uid):
     )
     return _form_page(
         request,
-        {"programme": programme, "title": "Change the meeting", "meeting": meeting,
-         "submit": "Save meeting"},
+        {
+            "programme": programme,
+            "title": "Change the meeting",
+            "meeting": meeting,
+            "submit": "Save meeting",
+        },
         form,
         lambda data: services.meeting_update(actor=request.user, meeting=meeting, **data),
         "Meeting changed.",
         lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -195,15 +199,20 @@ def paper_add(request, slug, uid):
     form = PaperForm(request.POST or None, request.FILES or None)
     return _form_page(
         request,
-        {"programme": programme, "title": "Upload a paper", "meeting": meeting,
-         "submit": "Upload paper", "multipart": True},
+        {
+            "programme": programme,
+            "title": "Upload a paper",
+            "meeting": meeting,
+            "submit": "Upload paper",
+            "multipart": True,
+        },
         form,
         lambda data: services.paper_upload(
             actor=request.user, meeting=meeting, title=data["title"], upload=data["file"]
         ),
         "Paper uploaded.",
         lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -213,13 +222,17 @@ def decision_add(request, slug, uid):
     form = DecisionForm(request.POST or None)
     return _form_page(
         request,
-        {"programme": programme, "title": "Record a decision", "meeting": meeting,
-         "submit": "Save decision"},
+        {
+            "programme": programme,
+            "title": "Record a decision",
+            "meeting": meeting,
+            "submit": "Save decision",
+        },
         form,
         lambda data: services.decision_record(actor=request.user, meeting=meeting, **data),
         "Decision recorded.",
         lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -234,15 +247,19 @@ def action_add(request, slug, uid):
     )
     return _form_page(
         request,
-        {"programme": programme, "title": "Record an action", "meeting": meeting,
-         "submit": "Save action"},
+        {
+            "programme": programme,
+            "title": "Record an action",
+            "meeting": meeting,
+            "submit": "Save action",
+        },
         form,
         lambda data: services.action_record(
             actor=request.user, meeting=meeting, **form.service_kwargs()
         ),
         "Action recorded.",
         lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
-    )  # fmt: skip
+    )
 
 
 @require_POST

@@ -39,9 +39,11 @@ class CallForm(forms.Form):
     closes_on = GovukDateField(label="Closing date", help_text="For example, 3 11 2017")
     closes_time = UkTimeField(label="Closing time", help_text=TIME_HINT)
     challenge_areas = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, label="Challenge areas",
+        queryset=None,
+        required=False,
+        label="Challenge areas",
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,9 +135,11 @@ class RuleForm(forms.Form):
         help_text="The most annual income, or the least number of years since founding",
     )
     question = forms.ModelChoiceField(
-        queryset=None, required=False, label="Question the rule checks",
+        queryset=None,
+        required=False,
+        label="Question the rule checks",
         empty_label="No question (kind or region rules)",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)

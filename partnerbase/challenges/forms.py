@@ -43,20 +43,26 @@ class VoteForm(forms.Form):
         max_length=200, label="Title", help_text="For example, Choosing our challenge areas"
     )
     electorate = forms.ChoiceField(
-        choices=Electorate.choices, widget=forms.RadioSelect, label="Who votes",
+        choices=Electorate.choices,
+        widget=forms.RadioSelect,
+        label="Who votes",
         help_text="One ballot per organisation. The board: organisations with a seat on the "
         "day the vote opens. The whole partnership: those and every organisation a champion, "
         "partner contact or working-group member acts for.",
-    )  # fmt: skip
+    )
     method = forms.ChoiceField(
-        choices=VoteMethod.choices, widget=forms.RadioSelect, label="How ballots are counted",
+        choices=VoteMethod.choices,
+        widget=forms.RadioSelect,
+        label="How ballots are counted",
         help_text="Approval: each organisation ticks every area it supports. Ranked: each "
         "organisation puts areas in order; the Schulze method compares them pair by pair.",
-    )  # fmt: skip
+    )
     seats = forms.IntegerField(
-        min_value=1, max_value=20, label="How many challenge areas to choose",
+        min_value=1,
+        max_value=20,
+        label="How many challenge areas to choose",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
-    )  # fmt: skip
+    )
     opens_on = GovukDateField(label="Opens on", help_text="For example, 4 10 2017")
     closes_on = GovukDateField(label="Closes on", help_text="For example, 20 10 2017")
     proposals = _ProposalChoices(
@@ -70,11 +76,12 @@ class VoteForm(forms.Form):
 
 class ApprovalBallotForm(forms.Form):
     choices = _ProposalChoices(
-        queryset=None, widget=forms.CheckboxSelectMultiple,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
         label="Which challenge areas does your organisation support?",
         help_text="Select all that apply.",
         error_messages={"required": "Choose at least one challenge area"},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, vote, proposals, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,9 +101,11 @@ class RankedBallotForm(forms.Form):
         ranks = [("", "Not ranked")] + [(str(n), str(n)) for n in range(1, len(proposals) + 1)]
         for p in proposals:
             self.fields[f"rank_{p.uid.hex}"] = forms.ChoiceField(
-                choices=ranks, required=False, label=p.title,
+                choices=ranks,
+                required=False,
+                label=p.title,
                 help_text=f"Proposed by {p.organisation.name}",
-            )  # fmt: skip
+            )
 
     def clean(self):
         data = super().clean()

@@ -13,13 +13,19 @@ class ChallengeArea(ProgrammeRecord):
     description = models.TextField(blank=True)
     # Set when a vote chose the area: the proposal it came from and the vote, kept as record.
     proposal = models.OneToOneField(
-        "ChallengeProposal", on_delete=models.PROTECT, null=True, blank=True,
+        "ChallengeProposal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="challenge_area",
-    )  # fmt: skip
+    )
     vote = models.ForeignKey(
-        "ChallengeVote", on_delete=models.PROTECT, null=True, blank=True,
+        "ChallengeVote",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="challenge_areas",
-    )  # fmt: skip
+    )
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["name"]
@@ -42,9 +48,12 @@ class ChallengeProposal(ProgrammeRecord):
     proposed_on = models.DateField()
     # Who typed it in; not part of the interchange file (users are not exported).
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["proposed_on", "title", "uid"]
@@ -114,9 +123,12 @@ class Ballot(DomainModel):
     )
     cast_on = models.DateField()
     cast_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     # Proposal uids: approved ones (approval), or best first (ranked). Ids, not keys, so a
     # ballot survives export and import unchanged.
     choices = models.JSONField(default=list)

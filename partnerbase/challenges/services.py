@@ -241,9 +241,9 @@ def ballot_record(
 def vote_count(vote: ChallengeVote) -> voting.Result:
     """Count the ballots cast so far; proposals are candidates in the order they were made,
     which is the tie rule's order."""
-    candidates = [str(u) for u in vote.proposals.order_by(*PROPOSAL_ORDER).values_list(
-        "uid", flat=True
-    )]  # fmt: skip
+    candidates = [
+        str(u) for u in vote.proposals.order_by(*PROPOSAL_ORDER).values_list("uid", flat=True)
+    ]
     ballots = [b.choices for b in vote.ballots.order_by("id")]
     return voting.count(COUNTING[vote.method], candidates, ballots, vote.seats)
 
@@ -282,10 +282,15 @@ def vote_adopt(
             continue
         made.append(
             challenge_area_create(
-                actor=actor, programme=vote.programme, name=proposal.title,
-                description=proposal.description, proposal=proposal, vote=vote, **given,
+                actor=actor,
+                programme=vote.programme,
+                name=proposal.title,
+                description=proposal.description,
+                proposal=proposal,
+                vote=vote,
+                **given,
             )
-        )  # fmt: skip
+        )
     vote.status, vote.adopted_on = VoteStatus.ADOPTED, _today(on)
     record_save(vote, actor=actor, reason="Result adopted")
     return made

@@ -75,10 +75,16 @@ def count_approval(candidates: Sequence[str], ballots: Sequence[Sequence[str]], 
             approvals[c] += 1
     order, ties, at_cutoff = _order_by_score(candidates, approvals, seats)
     return Result(
-        method=APPROVAL, seats=seats, candidates=list(candidates), ballots=len(ballots),
-        order=order, winners=order[:seats], ties=ties, tie_at_cutoff=at_cutoff,
+        method=APPROVAL,
+        seats=seats,
+        candidates=list(candidates),
+        ballots=len(ballots),
+        order=order,
+        winners=order[:seats],
+        ties=ties,
+        tie_at_cutoff=at_cutoff,
         approvals=approvals,
-    )  # fmt: skip
+    )
 
 
 def pairwise_table(candidates: Sequence[str], ballots: Sequence[Sequence[str]]):
@@ -128,10 +134,19 @@ def count_schulze(candidates: Sequence[str], ballots: Sequence[Sequence[str]], s
             firsts[ballot[0]] += 1
     order, ties, at_cutoff = _order_by_score(candidates, beats, seats)
     return Result(
-        method=SCHULZE, seats=seats, candidates=list(candidates), ballots=len(ballots),
-        order=order, winners=order[:seats], ties=ties, tie_at_cutoff=at_cutoff,
-        first_preferences=firsts, pairwise=d, strongest=p, beats=beats,
-    )  # fmt: skip
+        method=SCHULZE,
+        seats=seats,
+        candidates=list(candidates),
+        ballots=len(ballots),
+        order=order,
+        winners=order[:seats],
+        ties=ties,
+        tie_at_cutoff=at_cutoff,
+        first_preferences=firsts,
+        pairwise=d,
+        strongest=p,
+        beats=beats,
+    )
 
 
 def count(method: str, candidates, ballots, seats: int) -> Result:

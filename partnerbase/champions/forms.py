@@ -47,29 +47,39 @@ class WeightsForm(forms.Form):
 class CriterionForm(forms.Form):
     name = forms.CharField(max_length=100, label="Name of the criterion")
     weight = forms.IntegerField(
-        min_value=0, max_value=WEIGHT_MAX, label="Weight", initial=1,
+        min_value=0,
+        max_value=WEIGHT_MAX,
+        label="Weight",
+        initial=1,
         help_text="A whole number. Weights are compared with each other, so 2 counts twice 1.",
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-    )  # fmt: skip
+    )
 
 
 class ProspectForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False, label="Organisation",
+        queryset=Organisation.objects.none(),
+        required=False,
+        label="Organisation",
         empty_label="A new organisation (enter its name below)",
-    )  # fmt: skip
+    )
     organisation_name = forms.CharField(
-        max_length=200, required=False, label="New organisation's name",
+        max_length=200,
+        required=False,
+        label="New organisation's name",
         help_text="Only if the organisation is not in the list.",
-    )  # fmt: skip
+    )
     organisation_kind = forms.ChoiceField(
-        choices=OrganisationKind.choices, initial=OrganisationKind.BUSINESS,
+        choices=OrganisationKind.choices,
+        initial=OrganisationKind.BUSINESS,
         label="New organisation's kind",
-    )  # fmt: skip
+    )
     person = forms.ModelChoiceField(
-        queryset=Person.objects.none(), required=False, label="Person",
+        queryset=Person.objects.none(),
+        required=False,
+        label="Person",
         empty_label="A new person (enter their name below)",
-    )  # fmt: skip
+    )
     person_name = forms.CharField(max_length=200, required=False, label="New person's name")
     job_title = forms.CharField(max_length=200, required=False, label="New person's job title")
     notes = forms.CharField(required=False, label="Notes", widget=forms.Textarea(attrs={"rows": 3}))
@@ -107,9 +117,13 @@ class ScoresForm(forms.Form):
         for c in self.criteria:
             value = scores.get(c.key)
             self.fields[f"criterion_{c.key}"] = forms.TypedChoiceField(
-                label=c.name, choices=self.CHOICES, coerce=int, empty_value=None, required=False,
+                label=c.name,
+                choices=self.CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
                 initial="" if value is None else str(value),
-            )  # fmt: skip
+            )
 
     def scores(self):
         return [(c, self.cleaned_data[f"criterion_{c.key}"]) for c in self.criteria]
@@ -142,6 +156,8 @@ class ContactForm(forms.Form):
 class CommitForm(forms.Form):
     term_starts_on = GovukDateField(label="Term starts on", help_text=DATE_HINT)
     role = forms.ChoiceField(
-        choices=ChampionRole.choices, initial=ChampionRole.MEMBER, widget=forms.RadioSelect,
+        choices=ChampionRole.choices,
+        initial=ChampionRole.MEMBER,
+        widget=forms.RadioSelect,
         label="Role on the board",
-    )  # fmt: skip
+    )

@@ -20,9 +20,16 @@ from .stages import InvalidMove, check_move
 
 @transaction.atomic
 def criterion_add(
-    *, actor, programme, name: str, weight: int = 1, position: int | None = None,
-    keep_defaults: bool = False, illustrative: bool = False, uid=None,
-) -> Criterion:  # fmt: skip
+    *,
+    actor,
+    programme,
+    name: str,
+    weight: int = 1,
+    position: int | None = None,
+    keep_defaults: bool = False,
+    illustrative: bool = False,
+    uid=None,
+) -> Criterion:
     """Add a criterion. With `keep_defaults` (the team's page), one added before the
     programme has saved any joins the defaults the team was shown (queries.criteria_shown);
     the importer and the demo give every criterion themselves."""
@@ -36,9 +43,12 @@ def criterion_add(
     if position is None:
         position = Criterion.objects.filter(programme=programme).count()
     criterion = Criterion(
-        programme=programme, name=name, weight=weight, position=position,
+        programme=programme,
+        name=name,
+        weight=weight,
+        position=position,
         illustrative=illustrative,
-    )  # fmt: skip
+    )
     return record_save(criterion, uid=uid, actor=actor, reason="Criterion added")
 
 
@@ -127,9 +137,12 @@ def prospect_add(
             organisation = person.organisation
         elif organisation_name.strip():
             organisation = directory.organisation_create(
-                actor=actor, programme=programme, name=organisation_name,
-                kind=organisation_kind, illustrative=illustrative,
-            )  # fmt: skip
+                actor=actor,
+                programme=programme,
+                name=organisation_name,
+                kind=organisation_kind,
+                illustrative=illustrative,
+            )
         else:
             raise DomainError(
                 "Choose the organisation or enter a new organisation's name.", field="organisation"
@@ -138,20 +151,33 @@ def prospect_add(
         if not person_name.strip():
             raise DomainError("Choose the person or enter a new person's name.", field="person")
         person = directory.person_create(
-            actor=actor, programme=programme, name=person_name, job_title=job_title,
-            organisation=organisation, illustrative=illustrative,
-        )  # fmt: skip
+            actor=actor,
+            programme=programme,
+            name=person_name,
+            job_title=job_title,
+            organisation=organisation,
+            illustrative=illustrative,
+        )
     if Prospect.objects.filter(programme=programme, person=person).exists():
         raise DomainError(f"{person} is already a prospect.", field="person")
     prospect = Prospect(
-        programme=programme, person=person, organisation=organisation, notes=notes,
-        stage=Stage.LONG_LIST, stage_changed_on=added_on, illustrative=illustrative,
-    )  # fmt: skip
+        programme=programme,
+        person=person,
+        organisation=organisation,
+        notes=notes,
+        stage=Stage.LONG_LIST,
+        stage_changed_on=added_on,
+        illustrative=illustrative,
+    )
     record_save(prospect, uid=uid, actor=actor, reason="Added to the long list")
     if stage_change_illustrative is None:
         stage_change_illustrative = illustrative
-    change = StageChange(prospect=prospect, to_stage=Stage.LONG_LIST, changed_on=added_on,
-                         illustrative=stage_change_illustrative)  # fmt: skip
+    change = StageChange(
+        prospect=prospect,
+        to_stage=Stage.LONG_LIST,
+        changed_on=added_on,
+        illustrative=stage_change_illustrative,
+    )
     record_save(change, uid=stage_change_uid, actor=actor, reason="Added to the long list")
     return prospect
 
@@ -172,8 +198,11 @@ def prospect_score(*, actor, prospect: Prospect, scores: PerCriterion):
             if row is not None:
                 record_delete(row, actor=actor, reason="Score cleared")
         elif row is None:
-            record_save(Score(prospect=prospect, criterion=criterion, value=value),
-                        actor=actor, reason="Scored")  # fmt: skip
+            record_save(
+                Score(prospect=prospect, criterion=criterion, value=value),
+                actor=actor,
+                reason="Scored",
+            )
         elif row.value != value:
             row.value = value
             record_save(row, actor=actor, reason="Score changed")
@@ -191,9 +220,13 @@ def _move(*, actor, prospect, to_stage, changed_on, note, uid, illustrative):
             field="changed_on",
         )
     change = StageChange(
-        prospect=prospect, from_stage=prospect.stage, to_stage=to_stage, changed_on=changed_on,
-        note=note, illustrative=illustrative,
-    )  # fmt: skip
+        prospect=prospect,
+        from_stage=prospect.stage,
+        to_stage=to_stage,
+        changed_on=changed_on,
+        note=note,
+        illustrative=illustrative,
+    )
     record_save(change, uid=uid, actor=actor, reason="Stage changed")
     prospect.stage, prospect.stage_changed_on = to_stage, changed_on
     label = Stage(to_stage).label.lower()
@@ -202,17 +235,30 @@ def _move(*, actor, prospect, to_stage, changed_on, note, uid, illustrative):
 
 @transaction.atomic
 def prospect_move(
-    *, actor, prospect: Prospect, to_stage: str, changed_on: date, note: str = "",
-    illustrative: bool = False, uid=None,
-) -> Prospect:  # fmt: skip
+    *,
+    actor,
+    prospect: Prospect,
+    to_stage: str,
+    changed_on: date,
+    note: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> Prospect:
     """Move the prospect along the pipeline; committing goes through prospect_commit."""
     if to_stage == Stage.COMMITTED and prospect.stage != Stage.COMMITTED:
         raise DomainError(
             "A prospect commits by taking a board seat: use “Commit to the board”.",
             field="to_stage",
         )
-    return _move(actor=actor, prospect=prospect, to_stage=to_stage, changed_on=changed_on,
-                 note=note, uid=uid, illustrative=illustrative)  # fmt: skip
+    return _move(
+        actor=actor,
+        prospect=prospect,
+        to_stage=to_stage,
+        changed_on=changed_on,
+        note=note,
+        uid=uid,
+        illustrative=illustrative,
+    )
 
 
 @transaction.atomic
@@ -230,13 +276,26 @@ def prospect_commit(
 ):
     """Move the prospect to committed and give them a board seat, in one transaction."""
     committed_on = committed_on or term_starts_on
-    _move(actor=actor, prospect=prospect, to_stage=Stage.COMMITTED, changed_on=committed_on,
-          note=note, uid=stage_change_uid, illustrative=illustrative)  # fmt: skip
+    _move(
+        actor=actor,
+        prospect=prospect,
+        to_stage=Stage.COMMITTED,
+        changed_on=committed_on,
+        note=note,
+        uid=stage_change_uid,
+        illustrative=illustrative,
+    )
     champion = champion_appoint(
-        actor=actor, programme=prospect.programme, person=prospect.person,
-        organisation=prospect.organisation, term_starts_on=term_starts_on, role=role,
-        illustrative=illustrative, uid=champion_uid, reason="Committed as a champion",
-    )  # fmt: skip
+        actor=actor,
+        programme=prospect.programme,
+        person=prospect.person,
+        organisation=prospect.organisation,
+        term_starts_on=term_starts_on,
+        role=role,
+        illustrative=illustrative,
+        uid=champion_uid,
+        reason="Committed as a champion",
+    )
     prospect.champion = champion
     record_save(prospect, actor=actor, reason="Took a seat on the board")
     return champion
@@ -244,9 +303,15 @@ def prospect_commit(
 
 @transaction.atomic
 def prospect_commit_to_seat(
-    *, actor, prospect: Prospect, champion, committed_on: date, note: str = "",
-    illustrative: bool = False, uid=None,
-) -> Prospect:  # fmt: skip
+    *,
+    actor,
+    prospect: Prospect,
+    champion,
+    committed_on: date,
+    note: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> Prospect:
     """Commit the prospect to a board seat that already exists: the importer's path, where
     the board's seats arrive before the prospects."""
     if champion is None:
@@ -254,26 +319,49 @@ def prospect_commit_to_seat(
     same_programme(prospect.programme, champion=champion)
     if champion.person_id != prospect.person_id:
         raise DomainError("The board seat is another person's.", field="champion")
-    _move(actor=actor, prospect=prospect, to_stage=Stage.COMMITTED, changed_on=committed_on,
-          note=note, uid=uid, illustrative=illustrative)  # fmt: skip
+    _move(
+        actor=actor,
+        prospect=prospect,
+        to_stage=Stage.COMMITTED,
+        changed_on=committed_on,
+        note=note,
+        uid=uid,
+        illustrative=illustrative,
+    )
     prospect.champion = champion
     return record_save(prospect, actor=actor, reason="Took a seat on the board")
 
 
 @transaction.atomic
 def contact_log(
-    *, actor, prospect: Prospect, kind: str, occurred_on: date, summary: str, notes: str = "",
-    illustrative: bool = False, uid=None, engagement_uid=None,
-) -> Contact:  # fmt: skip
+    *,
+    actor,
+    prospect: Prospect,
+    kind: str,
+    occurred_on: date,
+    summary: str,
+    notes: str = "",
+    illustrative: bool = False,
+    uid=None,
+    engagement_uid=None,
+) -> Contact:
     """Log a contact with the prospect: an engagement with their organisation, which counts
     toward "organisations engaged", linked to the prospect."""
     engagement = directory.engagement_record(
-        actor=actor, programme=prospect.programme, organisation=prospect.organisation,
-        kind=kind, occurred_on=occurred_on, summary=summary, notes=notes,
-        participants=[prospect.person], illustrative=illustrative, uid=engagement_uid,
-    )  # fmt: skip
-    return contact_link(actor=actor, prospect=prospect, engagement=engagement, uid=uid,
-                        illustrative=illustrative)  # fmt: skip
+        actor=actor,
+        programme=prospect.programme,
+        organisation=prospect.organisation,
+        kind=kind,
+        occurred_on=occurred_on,
+        summary=summary,
+        notes=notes,
+        participants=[prospect.person],
+        illustrative=illustrative,
+        uid=engagement_uid,
+    )
+    return contact_link(
+        actor=actor, prospect=prospect, engagement=engagement, uid=uid, illustrative=illustrative
+    )
 
 
 @transaction.atomic

@@ -100,9 +100,10 @@ def weights_edit(request, slug):
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid() and _saved(
         form,
-        lambda: services.weights_set(actor=request.user, programme=programme,
-                                     weights=form.weights()),
-    ):  # fmt: skip
+        lambda: services.weights_set(
+            actor=request.user, programme=programme, weights=form.weights()
+        ),
+    ):
         if not htmx:
             messages.success(request, "Weights saved and the long list re-ranked.")
             return redirect(list_url(programme, stage))
@@ -214,46 +215,62 @@ def scores_edit(request, slug, uid):
         return ScoresForm(request.POST, criteria=criteria_shown(programme))
 
     return _action(
-        request, slug, uid, "scores_form", make,
+        request,
+        slug,
+        uid,
+        "scores_form",
+        make,
         lambda p, data: services.prospect_score(
-            actor=request.user, prospect=p,
+            actor=request.user,
+            prospect=p,
             scores=[(c, data[f"criterion_{c.key}"]) for c in criteria_shown(p.programme)],
         ),
         lambda p, data: "Scores saved.",
-    )  # fmt: skip
+    )
 
 
 @require_POST
 def stage_move(request, slug, uid):
     return _action(
-        request, slug, uid, "stage_form",
+        request,
+        slug,
+        uid,
+        "stage_form",
         lambda programme, prospect: opened(StageForm(request.POST, prospect=prospect), prospect),
         lambda p, data: services.prospect_move(actor=request.user, prospect=p, **data),
         lambda p, data: f"{p.person} moved to {Stage(data['to_stage']).label.lower()}.",
-    )  # fmt: skip
+    )
 
 
 @require_POST
 def contact_add(request, slug, uid):
     return _action(
-        request, slug, uid, "contact_form",
+        request,
+        slug,
+        uid,
+        "contact_form",
         lambda programme, prospect: ContactForm(request.POST),
         lambda p, data: services.contact_log(actor=request.user, prospect=p, **data),
         lambda p, data: f"Contact with {p.person} logged.",
-    )  # fmt: skip
+    )
 
 
 @require_POST
 def commit(request, slug, uid):
     return _action(
-        request, slug, uid, "commit_form",
+        request,
+        slug,
+        uid,
+        "commit_form",
         lambda programme, prospect: CommitForm(request.POST),
         lambda p, data: services.prospect_commit(
-            actor=request.user, prospect=p, term_starts_on=data["term_starts_on"],
+            actor=request.user,
+            prospect=p,
+            term_starts_on=data["term_starts_on"],
             role=data["role"],
         ),
         lambda p, data: f"{p.person} committed and now has a seat on the board.",
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])

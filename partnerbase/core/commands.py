@@ -17,9 +17,16 @@ BAD_INPUT = 2
 # where a name should be, a number too big to convert). Each is still a bug to fix where
 # it arose, but the caller sees a named error, not a traceback.
 _READING_ERRORS = (
-    RecursionError, ArithmeticError, ValueError, csv.Error, UnicodeError,
-    TypeError, KeyError, IndexError, AttributeError,
-)  # fmt: skip
+    RecursionError,
+    ArithmeticError,
+    ValueError,
+    csv.Error,
+    UnicodeError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+)
 
 
 class BadInput(CommandError):

@@ -278,18 +278,23 @@ class Builder:
             if terms:
                 rate, months, method, first_due = terms
                 extra = dict(
-                    interest_rate_percent=Decimal(rate), term_months=months,
-                    repayment_method=method, first_repayment_on=first_due,
-                )  # fmt: skip
+                    interest_rate_percent=Decimal(rate),
+                    term_months=months,
+                    repayment_method=method,
+                    first_repayment_on=first_due,
+                )
             award = self._award(*row, **extra)
             if terms:
                 loans[(row[0], row[1])] = award
         for recipient, funder, paid_on, amount in data.LOAN_REPAYMENTS:
             funding.loan_repayment_record(
-                actor=self.actor, award=loans[(recipient, funder)], paid_on=paid_on,
-                amount=Decimal(amount), illustrative=True,
+                actor=self.actor,
+                award=loans[(recipient, funder)],
+                paid_on=paid_on,
+                amount=Decimal(amount),
+                illustrative=True,
                 uid=uid("repayment", recipient, funder, paid_on.isoformat()),
-            )  # fmt: skip
+            )
         # The DCMS accelerator grants (recorded with the cohort) are paid in two halves.
         for key, *_ in data.INNOVATORS:
             grant = FundingAward.objects.get(
@@ -297,9 +302,14 @@ class Builder:
             )
             for kind, on, amount in data.ACCELERATOR_GRANT_DISBURSEMENTS:
                 funding.disbursement_record(
-                    actor=self.actor, award=grant, kind=kind, on=on, amount=Decimal(amount),
-                    illustrative=True, uid=uid("disbursement", key, kind, on.isoformat()),
-                )  # fmt: skip
+                    actor=self.actor,
+                    award=grant,
+                    kind=kind,
+                    on=on,
+                    amount=Decimal(amount),
+                    illustrative=True,
+                    uid=uid("disbursement", key, kind, on.isoformat()),
+                )
 
     def _fresh_pair(self, innovators, partners, used) -> tuple[str, str]:
         """An innovator and partner not yet introduced to each other."""
@@ -316,8 +326,15 @@ class Builder:
         innovators = [k for k, *_ in data.INNOVATORS]
         corporate = [k for k in self.partner_keys if k not in ("beis", "dwp", "hmt")]
         start, end = date(2018, 2, 5), date(2018, 9, 28)
-        kinds = ["mentoring", "distribution", "skills", "employment_pathways", "procurement",
-                 "in_kind", "funding"]  # fmt: skip
+        kinds = [
+            "mentoring",
+            "distribution",
+            "skills",
+            "employment_pathways",
+            "procurement",
+            "in_kind",
+            "funding",
+        ]
         plan = [  # (innovator, partners, kind, name, value, confirmed_on, illustrative)
             (innovator, partners, kind, name, Decimal(value), on, False)
             for innovator, partners, kind, name, value, on in data.NAMED_PARTNERSHIPS
@@ -331,15 +348,36 @@ class Builder:
         for value in values:
             innovator, partner = self._fresh_pair(innovators, corporate, used)
             name = f"{self.orgs[innovator].name} and {self.orgs[partner].name}"
-            plan.append((innovator, [partner], rng.choice(kinds), name, value,
-                         _date_between(rng, start, end), True))  # fmt: skip
+            plan.append(
+                (
+                    innovator,
+                    [partner],
+                    rng.choice(kinds),
+                    name,
+                    value,
+                    _date_between(rng, start, end),
+                    True,
+                )
+            )
         planned = []
         for n, (innovator, partners, kind, name, value, confirmed_on, illustrative) in enumerate(
             plan
         ):
             introduced = confirmed_on - timedelta(days=rng.randrange(14, 60))
-            planned.append(Planned(n, innovator, partners[0], kind, name, introduced,
-                                   illustrative, Stage.CONFIRMED, confirmed_on, value))  # fmt: skip
+            planned.append(
+                Planned(
+                    n,
+                    innovator,
+                    partners[0],
+                    kind,
+                    name,
+                    introduced,
+                    illustrative,
+                    Stage.CONFIRMED,
+                    confirmed_on,
+                    value,
+                )
+            )
         # Introductions that did not (yet) become partnerships: 230 introductions in all.
         outcomes = [Stage.DECLINED] * 60 + [Stage.LAPSED] * 40 + [Stage.IN_DISCUSSION] * 30
         assert len(plan) + len(outcomes) == data.INTRODUCTIONS
@@ -347,8 +385,9 @@ class Builder:
             innovator, partner = self._fresh_pair(innovators, corporate, used)
             introduced = _date_between(rng, start, date(2018, 8, 31))
             name = f"{self.orgs[innovator].name} and {self.orgs[partner].name}"
-            planned.append(Planned(n, innovator, partner, rng.choice(kinds), name, introduced,
-                                   True, outcome))  # fmt: skip
+            planned.append(
+                Planned(n, innovator, partner, rng.choice(kinds), name, introduced, True, outcome)
+            )
         build_brokering(self, planned, uid)
 
     def _engagements(self):

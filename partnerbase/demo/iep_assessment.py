@@ -57,9 +57,12 @@ def _assessor(builder, email, name, org_key):
         email=email, password=DEMO_PASSWORD, full_name=name
     )
     membership_grant(
-        actor=builder.actor, user=user, programme=builder.programme, role=Role.ASSESSOR,
+        actor=builder.actor,
+        user=user,
+        programme=builder.programme,
+        role=Role.ASSESSOR,
         organisation=builder.orgs[org_key] if org_key else None,
-    )  # fmt: skip
+    )
     return user
 
 
@@ -69,9 +72,12 @@ def build_assessment(builder) -> None:
     selected = {key for key, *_ in data.INNOVATORS} | {data.WITHDRAWN_INNOVATOR[0]}
     key_of = {app.pk: key for key, app in builder.applications.items()}
     rubric = assessment.rubric_create(
-        actor=a, call=call, disagreement_threshold=DISAGREEMENT_THRESHOLD, illustrative=True,
+        actor=a,
+        call=call,
+        disagreement_threshold=DISAGREEMENT_THRESHOLD,
+        illustrative=True,
         uid=uid("rubric", call.slug),
-    )  # fmt: skip
+    )
     criteria = [
         assessment.criterion_add(
             actor=a,
@@ -83,21 +89,27 @@ def build_assessment(builder) -> None:
             max_score=5,
             illustrative=True,
             uid=uid("criterion", call.slug, name),
-        )  # fmt: skip
+        )
         for name, weight, guidance in CRITERIA
     ]
     for email, name, org in ASSESSORS:
         _assessor(builder, email, name, org)
     assessment.assignments_auto(
-        actor=a, call=call, per_application=PER_APPLICATION, illustrative=True,
+        actor=a,
+        call=call,
+        per_application=PER_APPLICATION,
+        illustrative=True,
         uid_for=lambda app, user: uid("assessment", key_of[app.pk], user.email),
-    )  # fmt: skip
+    )
     assignments = sorted(
         assignments_of_call(call), key=lambda x: (key_of[x.application_id], x.assessor.email)
     )
     # Asha's last unsuccessful application is left for the demo user to score.
-    left = [x for x in assignments if x.assessor.email == ASSESSORS[0][0]
-            and key_of[x.application_id] not in selected][-1:]  # fmt: skip
+    left = [
+        x
+        for x in assignments
+        if x.assessor.email == ASSESSORS[0][0] and key_of[x.application_id] not in selected
+    ][-1:]
     for n, x in enumerate(assignments):
         if x in left:
             continue
@@ -108,7 +120,10 @@ def build_assessment(builder) -> None:
             for c in criteria
         }
         assessment.scores_save(
-            actor=x.assessor, assignment=x, scores=scores, submit=True,
+            actor=x.assessor,
+            assignment=x,
+            scores=scores,
+            submit=True,
             at=SCORED_FROM + timedelta(hours=3 * n),
             score_uids={c.pk: uid("score", key, x.assessor.email, c.name) for c in criteria},
-        )  # fmt: skip
+        )

@@ -130,26 +130,45 @@ def build_board(b) -> None:
     meetings = {}
     for key, held_on, title, agenda in MEETINGS:
         meetings[key] = board.meeting_create(
-            actor=a, programme=b.programme, held_on=held_on, title=title,
-            agenda="\n".join(agenda), illustrative=True, uid=uid("board-meeting", key),
-        )  # fmt: skip
+            actor=a,
+            programme=b.programme,
+            held_on=held_on,
+            title=title,
+            agenda="\n".join(agenda),
+            illustrative=True,
+            uid=uid("board-meeting", key),
+        )
     for meeting_key, key, title, filename, lines in PAPERS:
         board.paper_upload(
-            actor=a, meeting=meetings[meeting_key], title=title,
+            actor=a,
+            meeting=meetings[meeting_key],
+            title=title,
             upload=ContentFile(small_pdf(title, lines), name=filename),
-            illustrative=True, uid=uid("board-paper", key),
-        )  # fmt: skip
+            illustrative=True,
+            uid=uid("board-paper", key),
+        )
     b.decisions = {}
     for meeting_key, key, kind, summary, detail in DECISIONS:
         b.decisions[key] = board.decision_record(
-            actor=a, meeting=meetings[meeting_key], kind=kind, summary=summary, detail=detail,
-            illustrative=True, uid=uid("board-decision", key),
-        )  # fmt: skip
+            actor=a,
+            meeting=meetings[meeting_key],
+            kind=kind,
+            summary=summary,
+            detail=detail,
+            illustrative=True,
+            uid=uid("board-decision", key),
+        )
     for meeting_key, key, description, owner, due_on, done_on, decision in ACTIONS:
         board.action_record(
-            actor=a, meeting=meetings[meeting_key], description=description, due_on=due_on,
-            owner_champion=champions[owner], decision=b.decisions.get(decision),
-            status=ActionStatus.DONE if done_on else ActionStatus.OPEN, done_on=done_on,
-            illustrative=True, uid=uid("board-action", key),
-        )  # fmt: skip
+            actor=a,
+            meeting=meetings[meeting_key],
+            description=description,
+            due_on=due_on,
+            owner_champion=champions[owner],
+            decision=b.decisions.get(decision),
+            status=ActionStatus.DONE if done_on else ActionStatus.OPEN,
+            done_on=done_on,
+            illustrative=True,
+            uid=uid("board-action", key),
+        )
     b.board_meetings = meetings

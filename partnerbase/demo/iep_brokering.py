@@ -59,26 +59,39 @@ def build_brokering(builder, plan: list[Planned], uid) -> None:
             named = data.NAMED_NEEDS.get((x.innovator, x.type))
             description, amount = named or (_need_text(orgs[x.innovator].name, x.type), None)
             needs[x.innovator, x.type] = brokering.need_create(
-                actor=a, programme=p, innovator=orgs[x.innovator], type=x.type,
-                challenge_area=challenges[x.innovator], description=description,
-                amount=Decimal(amount) if amount else None, recorded_on=date(2018, 2, 1),
-                illustrative=named is None, uid=uid("need", x.innovator, x.type),
-            )  # fmt: skip
+                actor=a,
+                programme=p,
+                innovator=orgs[x.innovator],
+                type=x.type,
+                challenge_area=challenges[x.innovator],
+                description=description,
+                amount=Decimal(amount) if amount else None,
+                recorded_on=date(2018, 2, 1),
+                illustrative=named is None,
+                uid=uid("need", x.innovator, x.type),
+            )
         if (x.partner, x.type) not in offers:
             named = data.NAMED_OFFERS.get((x.partner, x.type))
             offers[x.partner, x.type] = brokering.offer_create(
-                actor=a, programme=p, partner=orgs[x.partner], type=x.type,
+                actor=a,
+                programme=p,
+                partner=orgs[x.partner],
+                type=x.type,
                 capacity=wanted[x.partner, x.type],
                 description=named or f"{SupportType(x.type).label} for social innovators.",
-                recorded_on=date(2018, 1, 15), illustrative=named is None,
+                recorded_on=date(2018, 1, 15),
+                illustrative=named is None,
                 uid=uid("offer", x.partner, x.type),
-            )  # fmt: skip
+            )
     per_innovator = Counter(x.innovator for x in plan)
     round = brokering.round_create(
-        actor=a, programme=p, name="IEP accelerator introductions, 2018",
-        innovator_capacity=max(per_innovator.values()), min_introductions=1,
+        actor=a,
+        programme=p,
+        name="IEP accelerator introductions, 2018",
+        innovator_capacity=max(per_innovator.values()),
+        min_introductions=1,
         uid=uid("round", "2018"),
-    )  # fmt: skip
+    )
     introductions = [
         brokering.introduction_add_by_hand(
             actor=a,
@@ -91,16 +104,20 @@ def build_brokering(builder, plan: list[Planned], uid) -> None:
             over_capacity=True,
             illustrative=x.illustrative,
             uid=uid("introduction", str(x.n)),
-        )  # fmt: skip
+        )
         for x in plan
     ]
     brokering.round_review(actor=a, round=round)
     for x, introduction in zip(plan, introductions, strict=True):
         brokering.introduction_send(
-            actor=a, introduction=introduction, on=x.introduced,
-            proposed_on=x.introduced - timedelta(days=7), brokered_by=orgs["nesta"],
-            name=x.name, partnership_uid=uid("partnership", str(x.n)),
-        )  # fmt: skip
+            actor=a,
+            introduction=introduction,
+            on=x.introduced,
+            proposed_on=x.introduced - timedelta(days=7),
+            brokered_by=orgs["nesta"],
+            name=x.name,
+            partnership_uid=uid("partnership", str(x.n)),
+        )
         _outcome(a, x, introduction)
     brokering.round_send(actor=a, round=round, on=max(x.introduced for x in plan))
     # The next round, ready for the team to run the engine on the open needs and offers.
@@ -112,9 +129,13 @@ def build_brokering(builder, plan: list[Planned], uid) -> None:
 def _outcome(actor, x: Planned, introduction) -> None:
     def answer(side, accept=True, reason=""):
         brokering.introduction_respond(
-            actor=actor, introduction=introduction, side=side, accept=accept, reason=reason,
+            actor=actor,
+            introduction=introduction,
+            side=side,
+            accept=accept,
+            reason=reason,
             on=x.answered_on,
-        )  # fmt: skip
+        )
 
     def move(stage, on, **extra):
         brokering.partnership_move(

@@ -128,7 +128,7 @@ def build_call(builder) -> None:
             illustrative=True,
             uid=uid("question", SLUG, key),
             **extra,
-        )  # fmt: skip
+        )
         for key, kind, text, help_text, extra in QUESTIONS
     }
     rules = [
@@ -141,18 +141,26 @@ def build_call(builder) -> None:
     ]  # fmt: skip
     for key, kind, extra in rules:
         services.rule_add(
-            actor=a, call=call, kind=kind, now=before, illustrative=True,
-            uid=uid("rule", SLUG, key), **extra,
-        )  # fmt: skip
+            actor=a,
+            call=call,
+            kind=kind,
+            now=before,
+            illustrative=True,
+            uid=uid("rule", SLUG, key),
+            **extra,
+        )
     builder.call = call
     builder.applications = {}
     placed = [(k, ch, True) for k, _, _, ch, *_ in (*data.INNOVATORS, data.WITHDRAWN_INNOVATOR)]
     for key, challenge, strong in placed + [(k, ch, False) for k, ch in UNSUCCESSFUL]:
         organisation = builder.orgs[key]
         application = services.application_start(
-            actor=a, call=call, organisation=organisation, illustrative=True,
+            actor=a,
+            call=call,
+            organisation=organisation,
+            illustrative=True,
             uid=uid("application", SLUG, key),
-        )  # fmt: skip
+        )
         builder.applications[key] = services.application_submit(
             actor=a,
             application=application,
@@ -161,9 +169,12 @@ def build_call(builder) -> None:
             now=_submitted_at(rng),
         )
     draft = services.application_start(
-        actor=a, call=call, organisation=builder.orgs[NEVER_SUBMITTED], illustrative=True,
+        actor=a,
+        call=call,
+        organisation=builder.orgs[NEVER_SUBMITTED],
+        illustrative=True,
         uid=uid("application", SLUG, NEVER_SUBMITTED),
-    )  # fmt: skip
+    )
     services.application_save(
         actor=a,
         application=draft,

@@ -45,11 +45,18 @@ def build_challenge_vote(b) -> None:
         for key, org, title, description, on in PROPOSALS
     }  # fmt: skip
     vote = services.vote_create(
-        actor=a, programme=p, title="Choosing the partnership's three challenge areas",
-        electorate=Electorate.BOARD, method=VoteMethod.RANKED, seats=len(data.CHALLENGES),
-        opens_on=OPENS, closes_on=CLOSES, proposals=proposals.values(), illustrative=True,
+        actor=a,
+        programme=p,
+        title="Choosing the partnership's three challenge areas",
+        electorate=Electorate.BOARD,
+        method=VoteMethod.RANKED,
+        seats=len(data.CHALLENGES),
+        opens_on=OPENS,
+        closes_on=CLOSES,
+        proposals=proposals.values(),
+        illustrative=True,
         uid=uid("challenge-vote", "2017"),
-    )  # fmt: skip
+    )
     # The roll is the board on the opening day; before the seats exist, its organisations.
     seated = bool(getattr(b, "champions", None))
     electors = None if seated else [b.orgs[key] for key, *_ in data.CHAMPIONS]
@@ -61,17 +68,29 @@ def build_challenge_vote(b) -> None:
         top, rest = rng.sample(winners, 3), rng.sample(others, rng.randrange(1, len(others)))
         order = [rest[0], *top, *rest[1:]] if n % 5 == 3 else [*top, *rest]
         services.ballot_cast(
-            actor=a, vote=vote, organisation=b.orgs[key],
-            choices=[proposals[k] for k in order], on=OPENS + timedelta(days=rng.randrange(18)),
-            illustrative=True, uid=uid("challenge-ballot", key),
-        )  # fmt: skip
+            actor=a,
+            vote=vote,
+            organisation=b.orgs[key],
+            choices=[proposals[k] for k in order],
+            on=OPENS + timedelta(days=rng.randrange(18)),
+            illustrative=True,
+            uid=uid("challenge-ballot", key),
+        )
     services.vote_close(actor=a, vote=vote, on=CLOSES)
     chosen = {str(proposals[slug].uid) for slug in winners}
     assert set(vote.result["winners"]) == chosen, "the demo vote must choose the IEP's areas"
     areas = services.vote_adopt(
-        actor=a, vote=vote, on=ADOPTED,
-        areas={str(proposals[slug].uid): {"slug": slug, "uid": uid("challenge", slug),
-                                          "illustrative": False} for slug in winners},
-    )  # fmt: skip
+        actor=a,
+        vote=vote,
+        on=ADOPTED,
+        areas={
+            str(proposals[slug].uid): {
+                "slug": slug,
+                "uid": uid("challenge", slug),
+                "illustrative": False,
+            }
+            for slug in winners
+        },
+    )
     b.challenges = {area.slug: area for area in areas}
     b.challenge_vote = vote

@@ -63,13 +63,15 @@ def build_champions(b) -> None:
             weight=weight,
             illustrative=True,
             uid=uid("champion-criterion", name.lower()),
-        )  # fmt: skip
+        )
         for name, weight in WEIGHTS.items()
     ]
     partners = [k for k in b.partner_keys if k.startswith("partner-")]
     partners = [k for k in partners if b.orgs[k].kind == "business"][:PARTNER_PROSPECTS]
-    plan = [(key, "committed", role, name, title, illustrative)
-            for key, name, title, role, illustrative in data.CHAMPIONS]  # fmt: skip
+    plan = [
+        (key, "committed", role, name, title, illustrative)
+        for key, name, title, role, illustrative in data.CHAMPIONS
+    ]
     for key, stage in [*OTHERS, *((k, PATH[i % 3]) for i, k in enumerate(partners))]:
         name = f"Chief executive of {b.orgs[key].name} (illustrative)"
         plan.append((key, stage, None, name, "Chief executive", True))
@@ -79,52 +81,79 @@ def build_champions(b) -> None:
         org = b.orgs[key]
         kind = "champion" if stage == "committed" else "prospect"
         person = directory.person_create(
-            actor=a, programme=p, name=name, job_title=title, organisation=org,
-            illustrative=illustrative, uid=uid("person", kind, key),
-        )  # fmt: skip
+            actor=a,
+            programme=p,
+            name=name,
+            job_title=title,
+            organisation=org,
+            illustrative=illustrative,
+            uid=uid("person", kind, key),
+        )
         day = timedelta(days=n % 5)
         prospect = champions.prospect_add(
-            actor=a, programme=p, person=person, organisation=org, added_on=WEEKS[0] + day,
-            illustrative=True, uid=uid("prospect", key),
+            actor=a,
+            programme=p,
+            person=person,
+            organisation=org,
+            added_on=WEEKS[0] + day,
+            illustrative=True,
+            uid=uid("prospect", key),
             stage_change_uid=uid("prospect-stage", key, "long_list"),
-        )  # fmt: skip
+        )
         strong = stage in ("committed", "declined", "met")
         reach = 5 if org.national_reach else 2
         scores = [rng.randint(3, 5) if strong else rng.randint(1, 4) for _ in range(3)]
         champions.prospect_score(
-            actor=a, prospect=prospect,
+            actor=a,
+            prospect=prospect,
             scores=dict(zip(criteria, [scores[0], scores[1], reach, scores[2]], strict=True)),
-        )  # fmt: skip
+        )
         steps = STEPS[stage]
         for week, to_stage in zip(WEEKS[1:], steps, strict=False):
             prospect = champions.prospect_move(
-                actor=a, prospect=prospect, to_stage=to_stage, changed_on=week + day,
-                illustrative=True, uid=uid("prospect-stage", key, to_stage),
-            )  # fmt: skip
+                actor=a,
+                prospect=prospect,
+                to_stage=to_stage,
+                changed_on=week + day,
+                illustrative=True,
+                uid=uid("prospect-stage", key, to_stage),
+            )
             if to_stage == "met":
                 _contact(a, prospect, key, "meeting", week + day, "Met to discuss the board")
         if stage == "declined":
             prospect = champions.prospect_move(
-                actor=a, prospect=prospect, to_stage="declined", changed_on=date(2017, 10, 6),
-                note="Not able to commit the time this year", illustrative=True,
+                actor=a,
+                prospect=prospect,
+                to_stage="declined",
+                changed_on=date(2017, 10, 6),
+                note="Not able to commit the time this year",
+                illustrative=True,
                 uid=uid("prospect-stage", key, "declined"),
-            )  # fmt: skip
+            )
         if stage in ("targeted", "meeting_arranged") and n % 2:
             _contact(a, prospect, key, "call", date(2017, 11, 6) + day, "Follow-up call")
         if stage == "committed":
             b.champions[key] = champions.prospect_commit(
-                actor=a, prospect=prospect, term_starts_on=data.CHAMPIONS_JOINED_ON,
-                committed_on=data.CHAMPIONS_JOINED_ON, role=role, illustrative=illustrative,
+                actor=a,
+                prospect=prospect,
+                term_starts_on=data.CHAMPIONS_JOINED_ON,
+                committed_on=data.CHAMPIONS_JOINED_ON,
+                role=role,
+                illustrative=illustrative,
                 champion_uid=uid("champion", key),
                 stage_change_uid=uid("prospect-stage", key, "committed"),
-            )  # fmt: skip
+            )
         b.prospects[key] = prospect
 
 
 def _contact(actor, prospect, key, kind, on, summary):
     champions.contact_log(
-        actor=actor, prospect=prospect, kind=kind, occurred_on=on,
-        summary=f"{summary} with {prospect.person.name}", illustrative=True,
-        uid=uid("prospect-contact", key, kind), engagement_uid=uid("engagement", "prospect", key,
-                                                                   kind),
-    )  # fmt: skip
+        actor=actor,
+        prospect=prospect,
+        kind=kind,
+        occurred_on=on,
+        summary=f"{summary} with {prospect.person.name}",
+        illustrative=True,
+        uid=uid("prospect-contact", key, kind),
+        engagement_uid=uid("engagement", "prospect", key, kind),
+    )

@@ -48,19 +48,34 @@ def build_outcomes(builder) -> None:
 
     def record(key, kind, baseline, latest, quality, evidence, url, illustrative):
         indicator = services.outcome_indicator_add(
-            actor=a, programme=p, organisation=builder.orgs[key], kind=kind,
-            illustrative=illustrative, uid=uid("outcome", key, kind),
-        )  # fmt: skip
+            actor=a,
+            programme=p,
+            organisation=builder.orgs[key],
+            kind=kind,
+            illustrative=illustrative,
+            uid=uid("outcome", key, kind),
+        )
         services.outcome_observation_record(
-            actor=a, indicator=indicator, observed_on=joined, value=Decimal(baseline),
-            quality="estimate", evidence="Illustrative baseline at joining.", illustrative=True,
+            actor=a,
+            indicator=indicator,
+            observed_on=joined,
+            value=Decimal(baseline),
+            quality="estimate",
+            evidence="Illustrative baseline at joining.",
+            illustrative=True,
             uid=uid("outcome", key, kind, "baseline"),
-        )  # fmt: skip
+        )
         services.outcome_observation_record(
-            actor=a, indicator=indicator, observed_on=LATEST_ON, value=Decimal(latest),
-            quality=quality, evidence=evidence, evidence_url=url, illustrative=illustrative,
+            actor=a,
+            indicator=indicator,
+            observed_on=LATEST_ON,
+            value=Decimal(latest),
+            quality=quality,
+            evidence=evidence,
+            evidence_url=url,
+            illustrative=illustrative,
             uid=uid("outcome", key, kind, "latest"),
-        )  # fmt: skip
+        )
 
     for row in STATED:
         record(*row)
@@ -77,15 +92,27 @@ def build_outcomes(builder) -> None:
         )
         baseline = Decimal(rng.randrange(40, 400) * 1000)
         record(
-            key, "revenue", baseline, baseline + increase, "estimate",
+            key,
+            "revenue",
+            baseline,
+            baseline + increase,
+            "estimate",
             "Illustrative split of the transition-to-work strand's reported increase in "
-            "revenue (more than £800,000 between the seven innovators).", NESTA_TTW, True,
-        )  # fmt: skip
+            "revenue (more than £800,000 between the seven innovators).",
+            NESTA_TTW,
+            True,
+        )
     for key, *_ in data.INNOVATORS:
         if (key, "people_reached") in stated:
             continue
         baseline = rng.randrange(2, 60) * 50
         record(
-            key, "people_reached", baseline, baseline * rng.randint(120, 350) // 1000 * 10,
-            "estimate", "Illustrative: the innovator's own count.", "", True,
-        )  # fmt: skip
+            key,
+            "people_reached",
+            baseline,
+            baseline * rng.randint(120, 350) // 1000 * 10,
+            "estimate",
+            "Illustrative: the innovator's own count.",
+            "",
+            True,
+        )

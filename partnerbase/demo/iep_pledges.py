@@ -88,17 +88,40 @@ def build_pledges(b) -> None:
     seats = getattr(b, "champions", None) or {}
     decisions = getattr(b, "decisions", None) or {}
     made = {}
-    for (key, org, kind, title, quantity, unit, value, challenge, project, decision,
-         pledged_on, due_on, deliveries, lapsed) in PLEDGES:  # fmt: skip
+    for (
+        key,
+        org,
+        kind,
+        title,
+        quantity,
+        unit,
+        value,
+        challenge,
+        project,
+        decision,
+        pledged_on,
+        due_on,
+        deliveries,
+        lapsed,
+    ) in PLEDGES:
         pledge = pledges.pledge_record(
-            actor=a, programme=p, organisation=b.orgs[org], champion=seats.get(org),
-            kind=kind, title=title, quantity=Decimal(quantity), unit=unit,
+            actor=a,
+            programme=p,
+            organisation=b.orgs[org],
+            champion=seats.get(org),
+            kind=kind,
+            title=title,
+            quantity=Decimal(quantity),
+            unit=unit,
             estimated_value=Decimal(value) if value else None,
             challenge_area=b.challenges[challenge] if challenge else None,
             project=b.projects[project] if project else None,
             decision=decisions.get(decision) if decision else None,
-            pledged_on=pledged_on, due_on=due_on, illustrative=True, uid=uid("pledge", key),
-        )  # fmt: skip
+            pledged_on=pledged_on,
+            due_on=due_on,
+            illustrative=True,
+            uid=uid("pledge", key),
+        )
         made[key] = pledge
         if lapsed == "pledged":
             continue
@@ -108,9 +131,13 @@ def build_pledges(b) -> None:
         pledge = pledges.pledge_confirm(actor=a, pledge=pledge, on=confirmed_on)
         for n, (on, amount) in enumerate(deliveries, start=1):
             pledges.pledge_delivery_record(
-                actor=a, pledge=pledge, delivered_on=on, quantity=Decimal(amount),
-                illustrative=True, uid=uid("pledge-delivery", key, str(n)),
-            )  # fmt: skip
+                actor=a,
+                pledge=pledge,
+                delivered_on=on,
+                quantity=Decimal(amount),
+                illustrative=True,
+                uid=uid("pledge-delivery", key, str(n)),
+            )
         if lapsed:
             pledge.refresh_from_db()
             pledges.pledge_lapse(actor=a, pledge=pledge, on=lapsed[0], reason=lapsed[1])

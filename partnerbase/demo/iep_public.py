@@ -23,9 +23,12 @@ def build_public_page(b) -> None:
     a, p = b.actor, b.programme
     for key, sentence in STORIES:
         story = stories.story_add(
-            actor=a, programme=p, organisation=b.orgs[key], own_sentence=sentence,
+            actor=a,
+            programme=p,
+            organisation=b.orgs[key],
+            own_sentence=sentence,
             uid=uid("story", key),
-        )  # fmt: skip
+        )
         stories.story_publish(actor=a, story=story, published=True)
     projects.project_publish(actor=a, project=b.projects["west-midlands"], published=True)
     competition = Competition.objects.get(programme=p, uid=uid("competition", "ob4g"))

@@ -120,9 +120,14 @@ def build_working_groups(b) -> None:
     user = _wg_user(b)
     for slug, name, purpose, org_keys, partner_kinds, lead_key, first in GROUPS:
         group = wg.working_group_create(
-            actor=b.actor, programme=b.programme, challenge_area=b.challenges[slug], name=name,
-            purpose=purpose, illustrative=True, uid=uid("working-group", slug),
-        )  # fmt: skip
+            actor=b.actor,
+            programme=b.programme,
+            challenge_area=b.challenges[slug],
+            name=name,
+            purpose=purpose,
+            illustrative=True,
+            uid=uid("working-group", slug),
+        )
         partners = [
             k for k in b.partner_keys
             if k.startswith("partner-") and b.orgs[k].name.endswith(partner_kinds or ("-",))
@@ -138,20 +143,31 @@ def build_working_groups(b) -> None:
                 if key in LEFT:
                     joined = min(joined, LEFT[key])
                 members[(key, n)] = wg.working_group_member_add(
-                    actor=b.actor, working_group=group, name=f"{org.name} member {n}",
-                    organisation=org, joined_on=joined, left_on=LEFT.get(key),
-                    is_lead=(key == lead_key and n == 1), illustrative=True,
+                    actor=b.actor,
+                    working_group=group,
+                    name=f"{org.name} member {n}",
+                    organisation=org,
+                    joined_on=joined,
+                    left_on=LEFT.get(key),
+                    is_lead=(key == lead_key and n == 1),
+                    illustrative=True,
                     uid=uid("working-group-member", slug, key, str(n)),
                     person_uid=uid("person", "working-group", slug, key, str(n)),
-                )  # fmt: skip
+                )
         if user and slug == "mental-health-at-work":
             email, full_name, org_key = WG_USER
             members[("wg", 1)] = wg.working_group_member_add(
-                actor=b.actor, working_group=group, name=full_name, organisation=b.orgs[org_key],
-                email=email, joined_on=first, user=user, illustrative=True,
+                actor=b.actor,
+                working_group=group,
+                name=full_name,
+                organisation=b.orgs[org_key],
+                email=email,
+                joined_on=first,
+                user=user,
+                illustrative=True,
                 uid=uid("working-group-member", slug, "wg-user"),
                 person_uid=uid("person", "working-group", slug, "wg-user"),
-            )  # fmt: skip
+            )
         _meetings(b, group, slug, first, list(members.values()), rng)
         _ideas(b, group, slug, members)
 
@@ -163,9 +179,12 @@ def _wg_user(b):
         email=email, password=DEMO_PASSWORD, full_name=full_name
     )
     membership_grant(
-        actor=b.actor, user=user, programme=b.programme, role=Role.WORKING_GROUP_MEMBER,
+        actor=b.actor,
+        user=user,
+        programme=b.programme,
+        role=Role.WORKING_GROUP_MEMBER,
         organisation=b.orgs[org_key],
-    )  # fmt: skip
+    )
     return user
 
 
@@ -175,9 +194,14 @@ def _meetings(b, group, slug, first, members, rng):
         present = [m for m in members if m.is_current(held_on)]
         came = sorted(rng.sample(present, k=max(1, len(present) * 2 // 3)), key=lambda m: m.pk)
         wg.meeting_record(
-            actor=b.actor, working_group=group, held_on=held_on, notes=notes, attendees=came,
-            illustrative=True, uid=uid("working-group-meeting", slug, str(n)),
-        )  # fmt: skip
+            actor=b.actor,
+            working_group=group,
+            held_on=held_on,
+            notes=notes,
+            attendees=came,
+            illustrative=True,
+            uid=uid("working-group-meeting", slug, str(n)),
+        )
 
 
 def _ideas(b, group, slug, members):
@@ -185,11 +209,19 @@ def _ideas(b, group, slug, members):
         if group_slug != slug:
             continue
         idea = wg.idea_propose(
-            actor=b.actor, working_group=group, title=title, proposed_by=members[proposer],
-            proposed_on=proposed_on, illustrative=True, uid=uid("idea", slug, key),
-        )  # fmt: skip
+            actor=b.actor,
+            working_group=group,
+            title=title,
+            proposed_by=members[proposer],
+            proposed_on=proposed_on,
+            illustrative=True,
+            uid=uid("idea", slug, key),
+        )
         for status, on in moves:
             idea = wg.idea_move(
-                actor=b.actor, idea=idea, status=status, on=on,
+                actor=b.actor,
+                idea=idea,
+                status=status,
+                on=on,
                 project=b.projects[project] if status == "became_project" else None,
-            )  # fmt: skip
+            )

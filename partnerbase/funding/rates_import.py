@@ -166,9 +166,14 @@ def rates_import(
         try:
             if old is None:
                 exchange_rate_add(
-                    actor=actor, programme=programme, base=base, quote=quote,
-                    rate_date=on, rate=rate, source=source,
-                )  # fmt: skip
+                    actor=actor,
+                    programme=programme,
+                    base=base,
+                    quote=quote,
+                    rate_date=on,
+                    rate=rate,
+                    source=source,
+                )
                 result.added += 1
             elif old.rate == rate and old.source == source:
                 result.unchanged += 1

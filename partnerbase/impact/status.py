@@ -4,8 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 EXCEEDED, MET, ON_TRACK, BEHIND, NO_TARGET, UNAVAILABLE = (
-    "exceeded", "met", "on_track", "behind", "no_target", "unavailable"
-)  # fmt: skip
+    "exceeded",
+    "met",
+    "on_track",
+    "behind",
+    "no_target",
+    "unavailable",
+)
 
 LABELS = {
     EXCEEDED: "Exceeded",

@@ -306,9 +306,11 @@ def _programme(slug: str | None, create: bool) -> Programme | None:
     programme = Programme.objects.filter(slug=slug).first()
     if programme is None and not create:
         raise ImportFailed(
-            [f"No programme has the slug {slug!r}: check it, or ask for a new programme "
-             "(--create)."]
-        )  # fmt: skip
+            [
+                f"No programme has the slug {slug!r}: check it, or ask for a new programme "
+                "(--create)."
+            ]
+        )
     return programme
 
 

@@ -43,10 +43,11 @@ def _funder_findings(grants) -> list[Finding]:
     ids: list[str] = []
     names: dict[str, str] = {}
     renamed = Finding(
-        "MultiFundingNamesForOrgId", ACCURACY,
+        "MultiFundingNamesForOrgId",
+        ACCURACY,
         "a second Funding Org:Identifier for a Funding Org:Name already used",
         "A funder normally has one name and one identifier.",
-    )  # fmt: skip
+    )
     for n, grant in enumerate(grants):
         for m, org in orgs(grant, "fundingOrganization"):
             org_id, name = org.get("id"), org.get("name")
@@ -67,7 +68,7 @@ def _funder_findings(grants) -> list[Finding]:
                 count=len(ids),
                 locations=ids[:10],
                 per_grant=False,
-            )  # fmt: skip
+            )
         )
     return findings
 

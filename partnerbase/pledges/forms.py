@@ -113,10 +113,23 @@ class PledgeForm(forms.Form):
             label="Board decision",
         )
         self.order_fields(
-            ["organisation", "champion", "kind", "title", "description", "quantity", "unit",
-             "estimated_value", "currency", "challenge_area", "project", "decision",
-             "pledged_on", "due_on"]
-        )  # fmt: skip
+            [
+                "organisation",
+                "champion",
+                "kind",
+                "title",
+                "description",
+                "quantity",
+                "unit",
+                "estimated_value",
+                "currency",
+                "challenge_area",
+                "project",
+                "decision",
+                "pledged_on",
+                "due_on",
+            ]
+        )
 
     def clean_currency(self):
         code = self.cleaned_data["currency"].strip().upper()

@@ -159,8 +159,19 @@ def pledge_add(request, slug):
     )
 
 
-EDITABLE = ["champion", "kind", "title", "description", "quantity", "unit", "challenge_area",
-            "project", "decision", "pledged_on", "due_on"]  # fmt: skip
+EDITABLE = [
+    "champion",
+    "kind",
+    "title",
+    "description",
+    "quantity",
+    "unit",
+    "challenge_area",
+    "project",
+    "decision",
+    "pledged_on",
+    "due_on",
+]
 
 
 @require_http_methods(["GET", "POST"])

@@ -113,9 +113,11 @@ class EntryForm(forms.Form):
 
 class JudgeForm(forms.Form):
     user = forms.ModelChoiceField(
-        queryset=None, label="Judge", empty_label="Choose an assessor",
+        queryset=None,
+        label="Judge",
+        empty_label="Choose an assessor",
         help_text="Judges are people with the assessor role in the programme.",
-    )  # fmt: skip
+    )
     entries = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
@@ -173,10 +175,15 @@ class ScoreForm(forms.Form):
 
 class AwardForm(forms.Form):
     amount = forms.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("0.01"), label="Prize amount",
-        error_messages={"required": "Enter the prize amount",
-                        "invalid": "The prize amount must be a number, like 250000"},
-    )  # fmt: skip
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        label="Prize amount",
+        error_messages={
+            "required": "Enter the prize amount",
+            "invalid": "The prize amount must be a number, like 250000",
+        },
+    )
     award_date = GovukDateField(label="Date awarded", help_text="For example, 14 3 2019")
     title = forms.CharField(
         max_length=300,
@@ -194,33 +201,41 @@ CURRENCY_NAMES = {"GBP": "Pounds sterling (GBP)", "USD": "US dollars (USD)", "EU
 def _whole_number(label, *, min_value, max_value, **kwargs):
     name = f"The {label.lower()}"
     return forms.IntegerField(
-        label=label, min_value=min_value, max_value=max_value,
-        error_messages={"required": f"Enter the {label.lower()}",
-                        "invalid": f"{name} must be a whole number",
-                        "min_value": f"{name} must be {min_value} or more",
-                        "max_value": f"{name} must be {max_value} or less"},
+        label=label,
+        min_value=min_value,
+        max_value=max_value,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"{name} must be a whole number",
+            "min_value": f"{name} must be {min_value} or more",
+            "max_value": f"{name} must be {max_value} or less",
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
         **kwargs,
-    )  # fmt: skip
+    )
 
 
 class CompetitionForm(forms.Form):
     name = forms.CharField(
-        max_length=300, label="Name",
+        max_length=300,
+        label="Name",
         error_messages={"required": "Enter the name of the competition"},
-    )  # fmt: skip
+    )
     prize_fund = AmountField(
-        label="Prize fund", error_name="The prize fund",
+        label="Prize fund",
+        error_name="The prize fund",
         help_text="The whole fund, in the currency below. For example, 3000000",
         error_messages={"required": "Enter the prize fund"},
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
-    )  # fmt: skip
+    )
     currency = forms.ChoiceField(label="Currency of the prize fund")
     launch_date = GovukDateField(label="Launch date", help_text="For example, 1 3 2018")
     challenge_area = forms.ModelChoiceField(
-        queryset=ChallengeArea.objects.none(), required=False, label="Challenge area",
+        queryset=ChallengeArea.objects.none(),
+        required=False,
+        label="Challenge area",
         empty_label="None",
-    )  # fmt: skip
+    )
     description = forms.CharField(
         required=False, label="About the competition", widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -254,9 +269,11 @@ class CompetitionForm(forms.Form):
 
 class StageForm(forms.Form):
     name = forms.CharField(
-        max_length=200, label="Name of the stage", help_text="For example, Open call",
+        max_length=200,
+        label="Name of the stage",
+        help_text="For example, Open call",
         error_messages={"required": "Enter the name of the stage"},
-    )  # fmt: skip
+    )
     starts_on = GovukDateField(label="Start date", help_text="For example, 1 3 2018")
     ends_on = GovukDateField(
         required=False, label="End date", help_text="Leave blank for a stage of one day."
@@ -272,13 +289,18 @@ class StageForm(forms.Form):
 
 class CriterionForm(forms.Form):
     name = forms.CharField(
-        max_length=200, label="Criterion", help_text="For example, Impact",
+        max_length=200,
+        label="Criterion",
+        help_text="For example, Impact",
         error_messages={"required": "Enter the name of the criterion"},
-    )  # fmt: skip
+    )
     weight = _whole_number(
-        "Weight", min_value=1, max_value=100, initial=1,
+        "Weight",
+        min_value=1,
+        max_value=100,
+        initial=1,
         help_text="A criterion of weight 2 counts twice as much as one of weight 1.",
-    )  # fmt: skip
+    )
     min_score = _whole_number("Lowest score", min_value=-1000, max_value=1000, initial=0)
     max_score = _whole_number("Highest score", min_value=-1000, max_value=1000, initial=10)
 

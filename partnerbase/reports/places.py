@@ -110,9 +110,15 @@ _NAV_ORDER = [
     "organisations",
 ]  # fmt: skip
 # The nav_current of pages that belong under a top-level place.
-SECTION_OF = {"champions": "board", "outcomes": "dashboard", "funding": "dashboard",
-              "projects": "dashboard", "open-data": "dashboard",
-              "stories": "dashboard", "map": "dashboard"}  # fmt: skip
+SECTION_OF = {
+    "champions": "board",
+    "outcomes": "dashboard",
+    "funding": "dashboard",
+    "projects": "dashboard",
+    "open-data": "dashboard",
+    "stories": "dashboard",
+    "map": "dashboard",
+}
 
 
 def _link(place: Place, programme) -> tuple[str, str, str]:

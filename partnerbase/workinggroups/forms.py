@@ -18,21 +18,28 @@ def _date(label, required=True, hint=DATE_HINT):
 
 class MemberForm(forms.Form):
     person = forms.ModelChoiceField(
-        queryset=Person.objects.none(), required=False, label="Someone already recorded",
-        empty_label="Choose a person", help_text="Or enter a new person below.",
-    )  # fmt: skip
+        queryset=Person.objects.none(),
+        required=False,
+        label="Someone already recorded",
+        empty_label="Choose a person",
+        help_text="Or enter a new person below.",
+    )
     name = forms.CharField(max_length=200, required=False, label="New person’s name")
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False, label="Their organisation",
+        queryset=Organisation.objects.none(),
+        required=False,
+        label="Their organisation",
         empty_label="Choose an organisation",
-    )  # fmt: skip
+    )
     job_title = forms.CharField(max_length=200, required=False, label="Job title")
     joined_on = _date("Date joined")
     user = forms.ModelChoiceField(
-        queryset=User.objects.none(), required=False, label="Their account",
+        queryset=User.objects.none(),
+        required=False,
+        label="Their account",
         empty_label="No account",
         help_text="If they sign in to Partnerbase: this is how they work in the group.",
-    )  # fmt: skip
+    )
     is_lead = forms.BooleanField(required=False, label="They lead the group")
 
     def __init__(self, *args, programme, **kwargs):
@@ -68,12 +75,16 @@ class LeaveForm(forms.Form):
 class MeetingForm(forms.Form):
     held_on = _date("Date of the meeting")
     notes = forms.CharField(
-        label="Notes", widget=forms.Textarea(attrs={"rows": 6}),
+        label="Notes",
+        widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Enter the notes of the meeting"},
-    )  # fmt: skip
+    )
     attendees = forms.ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label="Who came",
-    )  # fmt: skip
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Who came",
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,9 +100,10 @@ class MeetingForm(forms.Form):
 
 class IdeaForm(forms.Form):
     title = forms.CharField(
-        max_length=300, label="The idea in a sentence",
+        max_length=300,
+        label="The idea in a sentence",
         error_messages={"required": "Enter the idea in a sentence"},
-    )  # fmt: skip
+    )
     description = forms.CharField(
         required=False, label="More about it", widget=forms.Textarea(attrs={"rows": 4})
     )

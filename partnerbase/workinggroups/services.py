@@ -19,27 +19,48 @@ from .models import Idea, WorkingGroup, WorkingGroupMeeting, WorkingGroupMember
 
 @transaction.atomic
 def working_group_create(
-    *, actor, programme, challenge_area, name: str, purpose: str = "",
-    illustrative: bool = False, uid=None,
-) -> WorkingGroup:  # fmt: skip
+    *,
+    actor,
+    programme,
+    challenge_area,
+    name: str,
+    purpose: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> WorkingGroup:
     same_programme(programme, challenge_area=challenge_area)
     if not name.strip():
         raise DomainError("Enter the working group's name.", field="name")
     if WorkingGroup.objects.filter(challenge_area=challenge_area).exists():
         raise DomainError(f"{challenge_area} already has a working group.", field="challenge_area")
     group = WorkingGroup(
-        programme=programme, challenge_area=challenge_area, name=name.strip(),
-        purpose=purpose, illustrative=illustrative,
-    )  # fmt: skip
+        programme=programme,
+        challenge_area=challenge_area,
+        name=name.strip(),
+        purpose=purpose,
+        illustrative=illustrative,
+    )
     return record_save(group, actor=actor, uid=uid, reason="Working group created")
 
 
 @transaction.atomic
 def working_group_member_add(
-    *, actor, working_group: WorkingGroup, joined_on: date, person=None, name: str = "",
-    organisation=None, job_title: str = "", email: str = "", user=None, left_on=None,
-    is_lead: bool = False, illustrative: bool = False, uid=None, person_uid=None,
-) -> WorkingGroupMember:  # fmt: skip
+    *,
+    actor,
+    working_group: WorkingGroup,
+    joined_on: date,
+    person=None,
+    name: str = "",
+    organisation=None,
+    job_title: str = "",
+    email: str = "",
+    user=None,
+    left_on=None,
+    is_lead: bool = False,
+    illustrative: bool = False,
+    uid=None,
+    person_uid=None,
+) -> WorkingGroupMember:
     """Add an existing `person`, or a new one from `name` and `organisation`. `user`, if
     given, must hold a role in the programme: it is how they sign in as this member."""
     programme = working_group.programme
@@ -48,9 +69,15 @@ def working_group_member_add(
         if not name.strip():
             raise DomainError("Choose a person or enter the new member's name.", field="name")
         person = person_create(
-            actor=actor, programme=programme, name=name, organisation=organisation,
-            job_title=job_title, email=email, illustrative=illustrative, uid=person_uid,
-        )  # fmt: skip
+            actor=actor,
+            programme=programme,
+            name=name,
+            organisation=organisation,
+            job_title=job_title,
+            email=email,
+            illustrative=illustrative,
+            uid=person_uid,
+        )
     same_programme(programme, person=person)
     if working_group.members.filter(person=person).exists():
         raise DomainError(f"{person} is already a member of this group.", field="person")
@@ -62,9 +89,13 @@ def working_group_member_add(
         if working_group.members.filter(user=user).exists():
             raise DomainError("That account is already linked to a member.", field="user")
     member = WorkingGroupMember(
-        working_group=working_group, person=person, user=user, joined_on=joined_on,
-        left_on=left_on, illustrative=illustrative,
-    )  # fmt: skip
+        working_group=working_group,
+        person=person,
+        user=user,
+        joined_on=joined_on,
+        left_on=left_on,
+        illustrative=illustrative,
+    )
     record_save(member, actor=actor, uid=uid, reason="Member joined the working group")
     if is_lead:
         working_group_lead_set(actor=actor, member=member)
@@ -97,18 +128,26 @@ def _members_of(working_group, members, field):
 
 @transaction.atomic
 def meeting_record(
-    *, actor, working_group: WorkingGroup, held_on: date, notes: str, attendees=(),
-    illustrative: bool = False, uid=None,
-) -> WorkingGroupMeeting:  # fmt: skip
+    *,
+    actor,
+    working_group: WorkingGroup,
+    held_on: date,
+    notes: str,
+    attendees=(),
+    illustrative: bool = False,
+    uid=None,
+) -> WorkingGroupMeeting:
     refuse_if_archived(working_group, "meetings")
     if not notes.strip():
         raise DomainError("Enter the notes of the meeting.", field="notes")
     attendees = list(attendees)
     _members_of(working_group, attendees, "attendees")
     meeting = WorkingGroupMeeting(
-        working_group=working_group, held_on=held_on, notes=notes.strip(),
+        working_group=working_group,
+        held_on=held_on,
+        notes=notes.strip(),
         illustrative=illustrative,
-    )  # fmt: skip
+    )
     record_save(meeting, actor=actor, uid=uid, reason="Meeting recorded")
     meeting.attendees.set(attendees)
     return meeting
@@ -116,9 +155,16 @@ def meeting_record(
 
 @transaction.atomic
 def idea_propose(
-    *, actor, working_group: WorkingGroup, title: str, proposed_by: WorkingGroupMember,
-    proposed_on: date, description: str = "", illustrative: bool = False, uid=None,
-) -> Idea:  # fmt: skip
+    *,
+    actor,
+    working_group: WorkingGroup,
+    title: str,
+    proposed_by: WorkingGroupMember,
+    proposed_on: date,
+    description: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> Idea:
     refuse_if_archived(working_group, "ideas")
     _members_of(working_group, [proposed_by], "proposed_by")
     if proposed_on < proposed_by.joined_on:
@@ -127,9 +173,13 @@ def idea_propose(
             field="proposed_on",
         )
     idea = Idea(
-        working_group=working_group, title=title.strip(), description=description,
-        proposed_by=proposed_by, proposed_on=proposed_on, illustrative=illustrative,
-    )  # fmt: skip
+        working_group=working_group,
+        title=title.strip(),
+        description=description,
+        proposed_by=proposed_by,
+        proposed_on=proposed_on,
+        illustrative=illustrative,
+    )
     return record_save(idea, actor=actor, uid=uid, reason="Idea proposed")
 
 

@@ -123,13 +123,16 @@ def member_add(request, slug, uid):
         return closed
     form = MemberForm(request.POST or None, programme=programme)
     return _form_page(
-        request, "workinggroups/member_form.html", {"programme": programme, "group": group},
+        request,
+        "workinggroups/member_form.html",
+        {"programme": programme, "group": group},
         form,
         lambda data: services.working_group_member_add(
             actor=request.user, working_group=group, **data
         ),
-        "Member added.", group_url(group),
-    )  # fmt: skip
+        "Member added.",
+        group_url(group),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -138,13 +141,16 @@ def member_leave(request, slug, uid, member_uid):
     member = member_get(group=group, uid=member_uid)
     form = LeaveForm(request.POST or None)
     return _form_page(
-        request, "workinggroups/leave_form.html",
-        {"programme": programme, "group": group, "member": member}, form,
+        request,
+        "workinggroups/leave_form.html",
+        {"programme": programme, "group": group, "member": member},
+        form,
         lambda data: services.working_group_member_leave(
             actor=request.user, member=member, on=data["on"]
         ),
-        f"{member} has left the group.", group_url(group),
-    )  # fmt: skip
+        f"{member} has left the group.",
+        group_url(group),
+    )
 
 
 @require_http_methods(["POST"])
@@ -171,11 +177,14 @@ def meeting_add(request, slug, uid):
         return closed
     form = MeetingForm(request.POST or None, members=_current_members(group))
     return _form_page(
-        request, "workinggroups/meeting_form.html", {"programme": programme, "group": group},
+        request,
+        "workinggroups/meeting_form.html",
+        {"programme": programme, "group": group},
         form,
         lambda data: services.meeting_record(actor=request.user, working_group=group, **data),
-        "Meeting recorded.", group_url(group),
-    )  # fmt: skip
+        "Meeting recorded.",
+        group_url(group),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -196,10 +205,14 @@ def idea_add(request, slug, uid):
         return services.idea_propose(actor=request.user, working_group=group, **data)
 
     return _form_page(
-        request, "workinggroups/idea_form.html",
-        {"programme": programme, "group": group, "me": me}, form, save,
-        "Idea proposed.", group_url(group),
-    )  # fmt: skip
+        request,
+        "workinggroups/idea_form.html",
+        {"programme": programme, "group": group, "me": me},
+        form,
+        save,
+        "Idea proposed.",
+        group_url(group),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -210,8 +223,11 @@ def idea_move(request, slug, uid, idea_uid):
         raise PermissionDenied  # final: nothing to move
     form = MoveForm(request.POST or None, idea=idea)
     return _form_page(
-        request, "workinggroups/move_form.html",
-        {"programme": programme, "group": group, "idea": idea}, form,
+        request,
+        "workinggroups/move_form.html",
+        {"programme": programme, "group": group, "idea": idea},
+        form,
         lambda data: services.idea_move(actor=request.user, idea=idea, **data),
-        f"“{idea.title}” moved.", group_url(group),
-    )  # fmt: skip
+        f"“{idea.title}” moved.",
+        group_url(group),
+    )

@@ -34,8 +34,9 @@ def sign_out(page):
         page.get_by_role("button", name="Sign out").click()
 
 
-def test_the_manager_sees_rubric_assessors_and_ranking(page, page_problems, world, sign_in,
-                                                       axe_check):  # fmt: skip
+def test_the_manager_sees_rubric_assessors_and_ranking(
+    page, page_problems, world, sign_in, axe_check
+):
     asha = _assessor(world, "assessor@example.org", "Asha Assessor")
     world.assign(world.applications[0], asha)
     base = f"/programmes/{world.programme.slug}/assessment/"

@@ -24,8 +24,9 @@ PASSWORD = "a long and unusual passphrase"
 @pytest.fixture
 def call(transactional_db):
     team = user_create(email="team@example.org", password=PASSWORD, full_name="Tess Team")
-    programme = make_programme(team, name="Northern Partnership", slug="north",
-                               starts_on=date(2017, 1, 1))  # fmt: skip
+    programme = make_programme(
+        team, name="Northern Partnership", slug="north", starts_on=date(2017, 1, 1)
+    )
     membership_grant(actor=team, user=team, programme=programme, role=Role.TEAM)
     return make_call(Make(team, programme))
 

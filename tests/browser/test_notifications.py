@@ -24,14 +24,21 @@ def world(transactional_db):
     barclays = make.org("Barclays", kind="business")
     pat = user_create(email="pat@example.org", password=PASSWORD, full_name="Pat Partner")
     membership_grant(
-        actor=tess, user=pat, programme=make.programme, role=Role.PARTNER_CONTACT,
+        actor=tess,
+        user=pat,
+        programme=make.programme,
+        role=Role.PARTNER_CONTACT,
         organisation=barclays,
-    )  # fmt: skip
+    )
     for subject in ("Introduction: Barclays and Toolshed", "Due on 1 June 2018: Mentoring"):
         notification_send(
-            actor=tess, programme=make.programme, kind=Kind.INTRODUCTION_SENT, users=[pat],
-            subject=subject, body="The team suggests you meet.",
-        )  # fmt: skip
+            actor=tess,
+            programme=make.programme,
+            kind=Kind.INTRODUCTION_SENT,
+            users=[pat],
+            subject=subject,
+            body="The team suggests you meet.",
+        )
     make.pat = pat
     return make
 

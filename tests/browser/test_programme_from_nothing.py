@@ -224,10 +224,13 @@ def targets_and_rates(s: Story, tess: Person):
     page = tess.page
     s.click_link(page, "Targets")
     for label, value in [
-        ("Organisations engaged", "5"), ("New projects", "1"), ("Innovators supported", "1"),
-        ("Additional funding", "20000"), ("Partnerships confirmed", "1"),
+        ("Organisations engaged", "5"),
+        ("New projects", "1"),
+        ("Innovators supported", "1"),
+        ("Additional funding", "20000"),
+        ("Partnerships confirmed", "1"),
         ("Estimated partnership value", "10000"),
-    ]:  # fmt: skip
+    ]:
         page.get_by_label(label).fill(value)  # "(optional)" follows each label
     s.submit(page, "Save targets")
     s.goto(page, f"/programmes/{SLUG}/")

@@ -45,9 +45,13 @@ class World:
 def make_call(make, *, slug="iep-2017"):
     accelerator = make.accelerator()
     call = Call(
-        programme=make.programme, accelerator=accelerator, title=f"Call {slug}", slug=slug,
-        opens_at=OPENS, closes_at=CLOSES,
-    )  # fmt: skip
+        programme=make.programme,
+        accelerator=accelerator,
+        title=f"Call {slug}",
+        slug=slug,
+        opens_at=OPENS,
+        closes_at=CLOSES,
+    )
     return record_save(call, actor=make.actor)
 
 

@@ -203,14 +203,20 @@ def test_the_rubric_is_frozen_once_scoring_starts(actor, world):
 def test_the_ranking_counts_only_submitted_sheets(world):
     p, q, r = world.applications
     ann, ben = world.assessor(), world.assessor()
-    sheets = [(ann, p, 8, 0, True), (ann, q, 4, 4, True), (ben, p, 10, 6, True),
-              (ben, r, 6, 10, False)]  # fmt: skip
+    sheets = [
+        (ann, p, 8, 0, True),
+        (ann, q, 4, 4, True),
+        (ben, p, 10, 6, True),
+        (ben, r, 6, 10, False),
+    ]
     for assessor, app, impact, fit, submit in sheets:
         assignment = world.assign(app, assessor)
         services.scores_save(
-            actor=assessor, assignment=assignment, scores=_scores(world, impact, fit),
+            actor=assessor,
+            assignment=assignment,
+            scores=_scores(world, impact, fit),
             submit=submit,
-        )  # fmt: skip
+        )
 
     rows, apps = queries.ranking(world.call, normalised=False)
 

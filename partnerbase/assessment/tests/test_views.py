@@ -162,8 +162,13 @@ def _score_url(world, assignment):
 
 def _sheet(world, impact, fit, action="submit"):
     a, b = world.criteria
-    return {f"score_{a.pk}": impact, f"comment_{a.pk}": "Clear plan", f"score_{b.pk}": fit,
-            f"comment_{b.pk}": "", "action": action}  # fmt: skip
+    return {
+        f"score_{a.pk}": impact,
+        f"comment_{a.pk}": "Clear plan",
+        f"score_{b.pk}": fit,
+        f"comment_{b.pk}": "",
+        "action": action,
+    }
 
 
 @pytest.mark.parametrize("who", WHO)
@@ -244,10 +249,11 @@ def test_others_scores_appear_only_after_submitting_ones_own(client, world):
     app = world.applications[0]
     mine, theirs = world.assign(app, me), world.assign(app, other)
     services.scores_save(
-        actor=other, assignment=theirs,
+        actor=other,
+        assignment=theirs,
         scores={world.criteria[0].pk: (9, "Their secret comment"), world.criteria[1].pk: (9, "")},
         submit=True,
-    )  # fmt: skip
+    )
     client.force_login(me)
 
     before = client.get(_score_url(world, mine))
@@ -310,10 +316,11 @@ def test_the_ranking_shows_flags_and_toggles(client, world):
     ann, ben = world.assessor(), world.assessor()
     for assessor, app, impact, fit in [(ann, p, 8, 0), (ben, p, 10, 10), (ann, q, 4, 4)]:
         services.scores_save(
-            actor=assessor, assignment=world.assign(app, assessor),
+            actor=assessor,
+            assignment=world.assign(app, assessor),
             scores={world.criteria[0].pk: (impact, ""), world.criteria[1].pk: (fit, "")},
             submit=True,
-        )  # fmt: skip
+        )
     client.force_login(world.user(Role.TEAM))
 
     raw = client.get(_call("ranking")(world))

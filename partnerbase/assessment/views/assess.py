@@ -28,19 +28,25 @@ def index(request, slug):
     manager = can_manage_assessment(request.user, programme)
     mine = list(queries.my_assignments(user=request.user, programme=programme))
     return _page(
-        request, "assessment/index.html", programme,
+        request,
+        "assessment/index.html",
+        programme,
         calls=queries.call_list(programme=programme) if manager else [],
-        can_manage=manager, can_assess=can_assess(request.user, programme), mine=mine,
-    )  # fmt: skip
+        can_manage=manager,
+        can_assess=can_assess(request.user, programme),
+        mine=mine,
+    )
 
 
 @require_GET
 def mine(request, slug):
     programme = _programme(request, slug, can_assess)
     return _page(
-        request, "assessment/mine.html", programme,
+        request,
+        "assessment/mine.html",
+        programme,
         assignments=queries.my_assignments(user=request.user, programme=programme),
-    )  # fmt: skip
+    )
 
 
 # --- scoring -----------------------------------------------------------------------------
@@ -90,7 +96,15 @@ def score(request, slug, uid):
         others = [(a, by[a.pk]) for a in siblings if a.pk != assignment.pk or not mine]
     answers = assignment.application.answers.select_related("question")
     return _page(
-        request, "assessment/score.html", programme, assignment=assignment, form=form,
-        mine=mine, criteria=criteria, own=own, others=others, answers=answers,
+        request,
+        "assessment/score.html",
+        programme,
+        assignment=assignment,
+        form=form,
+        mine=mine,
+        criteria=criteria,
+        own=own,
+        others=others,
+        answers=answers,
         can_see_all=can_see_all_scores(request.user, assignment),
-    )  # fmt: skip
+    )

@@ -43,9 +43,14 @@ def rubric(request, slug, call_slug):
             messages.success(request, f"Criterion “{form.cleaned_data['name']}” added.")
             return redirect(rubric_url(call))
     return _page(
-        request, "assessment/rubric.html", programme, call=call, form=form,
-        criteria=queries.criteria_of(call), started=services.scoring_started(call),
-    )  # fmt: skip
+        request,
+        "assessment/rubric.html",
+        programme,
+        call=call,
+        form=form,
+        criteria=queries.criteria_of(call),
+        started=services.scoring_started(call),
+    )
 
 
 @require_POST
@@ -79,10 +84,15 @@ def _assignment_page(request, programme, call, form, auto_form):
             loads[a.assessor] = loads.get(a.assessor, 0) + 1
     assessors = list(queries.assessors_of(programme))
     return _page(
-        request, "assessment/assignments.html", programme, call=call, form=form,
-        auto_form=auto_form, rows=[(app, by_app[app.pk]) for app in applications],
+        request,
+        "assessment/assignments.html",
+        programme,
+        call=call,
+        form=form,
+        auto_form=auto_form,
+        rows=[(app, by_app[app.pk]) for app in applications],
         loads=[(u, loads.get(u, 0)) for u in assessors],
-    )  # fmt: skip
+    )
 
 
 def _assign_form(request, programme, call):
@@ -133,9 +143,16 @@ def assignments_auto(request, slug, call_slug):
                     f"interest: {names}.",
                 )
             return redirect(assignments_url(call))
-    return _assignment_page(request, programme, call, AssignForm(
-        applications=queries.submitted_applications(call),
-        assessors=queries.assessors_of(programme)), auto_form)  # fmt: skip
+    return _assignment_page(
+        request,
+        programme,
+        call,
+        AssignForm(
+            applications=queries.submitted_applications(call),
+            assessors=queries.assessors_of(programme),
+        ),
+        auto_form,
+    )
 
 
 @require_POST
@@ -206,9 +223,16 @@ def ranking(request, slug, call_slug):
         for r in rows
     ]
     return _page(
-        request, "assessment/ranking.html", programme, call=call, table=table, form=form,
-        normalised=normalised, rubric=rubric, flagged=sum(1 for r in rows if r.flagged),
-    )  # fmt: skip
+        request,
+        "assessment/ranking.html",
+        programme,
+        call=call,
+        table=table,
+        form=form,
+        normalised=normalised,
+        rubric=rubric,
+        flagged=sum(1 for r in rows if r.flagged),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -235,6 +259,10 @@ def moderation_note(request, slug, call_slug, application_uid):
             messages.success(request, f"Moderation note on {application.organisation} saved.")
             return redirect(ranking_url(call))
     return _page(
-        request, "assessment/moderation_form.html", programme, call=call,
-        application=application, form=form,
-    )  # fmt: skip
+        request,
+        "assessment/moderation_form.html",
+        programme,
+        call=call,
+        application=application,
+        form=form,
+    )

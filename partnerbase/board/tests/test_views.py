@@ -283,9 +283,12 @@ def _more_of_everything(board, n):
         services.paper_upload(actor=board.actor, meeting=meeting, title="P", upload=pdf_upload())
         services.decision_record(actor=board.actor, meeting=meeting, kind="ambition", summary="D")
         services.action_record(
-            actor=board.actor, meeting=meeting, description="A", owner_person=board.person,
+            actor=board.actor,
+            meeting=meeting,
+            description="A",
+            owner_person=board.person,
             due_on=date(2018, 2, 1),
-        )  # fmt: skip
+        )
 
 
 @pytest.mark.parametrize("who", [Role.TEAM, Role.CHAMPION])
@@ -308,9 +311,13 @@ def test_the_board_page_needs_as_many_queries_for_many_meetings_as_for_one(
 
 def test_an_imported_paper_without_its_file_is_listed_but_not_served(client, board):
     paper = services.paper_restore(
-        actor=board.actor, meeting=board.meeting, title="Minutes", original_filename="m.pdf",
-        size_bytes=10, sha256="0" * 64,
-    )  # fmt: skip
+        actor=board.actor,
+        meeting=board.meeting,
+        title="Minutes",
+        original_filename="m.pdf",
+        size_bytes=10,
+        sha256="0" * 64,
+    )
     sign_in(client, board, Role.TEAM)
     text = client.get(PAGES["board"][0](board)).content.decode()
     assert "Minutes (file not imported)" in text

@@ -245,9 +245,19 @@ def test_needs_offers_and_introductions_give_organisations_a_role(world):
 
 def test_weights_and_bad_rounds_are_refused(world):
     with pytest.raises(DomainError, match="At least one weight"):
-        world.round(weights=dict.fromkeys(
-            ["type_fit", "challenge_fit", "region_overlap", "text_similarity", "size_fit",
-             "preference"], 0))  # fmt: skip
+        world.round(
+            weights=dict.fromkeys(
+                [
+                    "type_fit",
+                    "challenge_fit",
+                    "region_overlap",
+                    "text_similarity",
+                    "size_fit",
+                    "preference",
+                ],
+                0,
+            )
+        )
     with pytest.raises(DomainError, match="minimum"):
         world.round(innovator_capacity=1, min_introductions=2)
     empty = services.round_create(actor=world.actor, programme=world.programme, name="Empty")

@@ -28,8 +28,14 @@ def url(world, name, *args):
 def test_the_team_runs_reviews_and_sends_a_round(client, world, inline_runs):
     client.force_login(world.user(Role.TEAM))
     # A bad weight: an error next to the field, and nothing saved.
-    weights = {"type_fit": 40, "challenge_fit": 20, "region_overlap": 15, "text_similarity": 10,
-               "size_fit": 10, "preference": -1}  # fmt: skip
+    weights = {
+        "type_fit": 40,
+        "challenge_fit": 20,
+        "region_overlap": 15,
+        "text_similarity": 10,
+        "size_fit": 10,
+        "preference": -1,
+    }
     data = {"name": "Spring", "mode": "optimal", "innovator_capacity": 3, "min_introductions": 1}
     data |= {f"weight_{name}": value for name, value in weights.items()}
     response = client.post(url(world, "round_add"), data)
@@ -53,9 +59,12 @@ def test_the_team_runs_reviews_and_sends_a_round(client, world, inline_runs):
     assert intro.status == IntroductionStatus.REMOVED
     response = client.post(
         url(world, "introduction_add", round.uid),
-        {"innovator": world.orgs["toolshed"].pk, "partner": world.orgs["unltd"].pk,
-         "reasons": "Again"},
-    )  # fmt: skip
+        {
+            "innovator": world.orgs["toolshed"].pk,
+            "partner": world.orgs["unltd"].pk,
+            "reasons": "Again",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body
     assert "already proposed in this round" in body

@@ -77,8 +77,17 @@ def offer_form(request, slug, uid=None):
     offer = queries.offer_get(programme=programme, uid=uid) if uid else None
     if offer is not None:
         visible(can_change_offer(request.user, offer))
-    fields = ["partner", "type", "description", "capacity", "regions", "challenge_area",
-              "preferred_challenge_area", "preferred_regions", "pledge_reference"]  # fmt: skip
+    fields = [
+        "partner",
+        "type",
+        "description",
+        "capacity",
+        "regions",
+        "challenge_area",
+        "preferred_challenge_area",
+        "preferred_regions",
+        "pledge_reference",
+    ]
     form = OfferForm(
         request.POST or None,
         programme=programme,

@@ -25,9 +25,11 @@ def make_call(
     closes_at = closes_at or now + timedelta(days=7)
     actor, programme = make.actor, make.programme
     accelerator = accelerator or accelerator_services.accelerator_create(
-        actor=actor, programme=programme, name="Partnership Accelerator",
+        actor=actor,
+        programme=programme,
+        name="Partnership Accelerator",
         starts_on=opens_at.date(),
-    )  # fmt: skip
+    )
     area = challenge_area_create(
         actor=actor, programme=programme, name=f"Financial inclusion {slug}", slug=f"fi-{slug}"
     )
@@ -47,37 +49,66 @@ def make_call(
         actor=actor, call=call, kind="text", text="Describe your idea", word_limit=10, now=before
     )
     q["income"] = services.question_add(
-        actor=actor, call=call, kind="number", text="Annual income", prefix="£",
-        min_value=0, now=before,
-    )  # fmt: skip
+        actor=actor,
+        call=call,
+        kind="number",
+        text="Annual income",
+        prefix="£",
+        min_value=0,
+        now=before,
+    )
     q["founded"] = services.question_add(
-        actor=actor, call=call, kind="number", text="Year founded", min_value=1800,
-        max_value=2100, now=before,
-    )  # fmt: skip
+        actor=actor,
+        call=call,
+        kind="number",
+        text="Year founded",
+        min_value=1800,
+        max_value=2100,
+        now=before,
+    )
     q["stage"] = services.question_add(
-        actor=actor, call=call, kind="choice", text="Stage of your solution",
-        options="Idea\nPilot\nScaling", now=before,
-    )  # fmt: skip
+        actor=actor,
+        call=call,
+        kind="choice",
+        text="Stage of your solution",
+        options="Idea\nPilot\nScaling",
+        now=before,
+    )
     q["plan"] = services.question_add(
         actor=actor, call=call, kind="file", text="Scaling plan", required=False, now=before
     )
     if rules:
         services.rule_add(
-            actor=actor, call=call, kind="organisation_kind",
-            values=["charity", "social_enterprise"], now=before,
-        )  # fmt: skip
-        services.rule_add(
-            actor=actor, call=call, kind="income_at_most", amount=1_000_000,
-            question=q["income"], now=before,
-        )  # fmt: skip
-        services.rule_add(
-            actor=actor, call=call, kind="founded_years", amount=1, question=q["founded"],
+            actor=actor,
+            call=call,
+            kind="organisation_kind",
+            values=["charity", "social_enterprise"],
             now=before,
-        )  # fmt: skip
+        )
         services.rule_add(
-            actor=actor, call=call, kind="answer_is", values=["Pilot", "Scaling"],
-            question=q["stage"], now=before,
-        )  # fmt: skip
+            actor=actor,
+            call=call,
+            kind="income_at_most",
+            amount=1_000_000,
+            question=q["income"],
+            now=before,
+        )
+        services.rule_add(
+            actor=actor,
+            call=call,
+            kind="founded_years",
+            amount=1,
+            question=q["founded"],
+            now=before,
+        )
+        services.rule_add(
+            actor=actor,
+            call=call,
+            kind="answer_is",
+            values=["Pilot", "Scaling"],
+            question=q["stage"],
+            now=before,
+        )
     call.q = q
     call.area = area
     return call

@@ -54,14 +54,17 @@ def test_a_draft_may_leave_required_answers_out(call, draft):
 @pytest.mark.parametrize(
     "key,value,message",
     [
-        ("idea", "one two three four five six seven eight nine ten eleven",
-         "Your answer to “Describe your idea” must be 10 words or fewer (it has 11)"),
+        (
+            "idea",
+            "one two three four five six seven eight nine ten eleven",
+            "Your answer to “Describe your idea” must be 10 words or fewer (it has 11)",
+        ),
         ("income", "a lot", "Your answer to “Annual income” must be a whole number"),
         ("income", "-5", "Your answer to “Annual income” must be £0 or more"),
         ("founded", "1700", "Your answer to “Year founded” must be between 1800 and 2100"),
         ("stage", "Finished", "Select one of the options for “Stage of your solution”"),
     ],
-)  # fmt: skip
+)
 def test_a_draft_with_a_badly_formed_answer_saves_nothing(call, draft, key, value, message):
     user, application = draft
     question = call.q[key]

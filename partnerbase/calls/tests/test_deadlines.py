@@ -52,9 +52,15 @@ def test_a_time_the_clocks_skip_is_refused_and_a_repeated_one_means_bst():
 
 @pytest.mark.parametrize(
     "typed,expected",
-    [("12pm", time(12)), ("9:30am", time(9, 30)), ("17:00", time(17)), ("midnight", time(0)),
-     ("12am", time(0)), ("5.15 pm", time(17, 15))],
-)  # fmt: skip
+    [
+        ("12pm", time(12)),
+        ("9:30am", time(9, 30)),
+        ("17:00", time(17)),
+        ("midnight", time(0)),
+        ("12am", time(0)),
+        ("5.15 pm", time(17, 15)),
+    ],
+)
 def test_times_as_people_type_them(typed, expected):
     assert deadlines.parse_time(typed) == expected
 

@@ -45,35 +45,46 @@ class World:
     def user(self, role, org_name=None):
         user = make_user()
         org = self.orgs[org_name] if org_name else None
-        membership_grant(actor=self.actor, user=user, programme=self.programme, role=role,
-                         organisation=org)  # fmt: skip
+        membership_grant(
+            actor=self.actor, user=user, programme=self.programme, role=role, organisation=org
+        )
         return user
 
     def propose(self, title, org_name, on=date(2017, 9, 15)):
         proposal = services.proposal_create(
-            **self.kw(), organisation=self.orgs[org_name], title=title,
-            description=f"Why {title}", proposed_on=on,
-        )  # fmt: skip
+            **self.kw(),
+            organisation=self.orgs[org_name],
+            title=title,
+            description=f"Why {title}",
+            proposed_on=on,
+        )
         self.proposals.append(proposal)
         return proposal
 
     def vote(self, *, method="ranked", electorate="partnership", seats=2, opened=True, **extra):
         opens_on = extra.pop("opens_on", self.opens_on)
         vote = services.vote_create(
-            **self.kw(), title=extra.pop("title", "Choosing our areas"), electorate=electorate,
-            method=method, seats=seats, opens_on=opens_on,
+            **self.kw(),
+            title=extra.pop("title", "Choosing our areas"),
+            electorate=electorate,
+            method=method,
+            seats=seats,
+            opens_on=opens_on,
             closes_on=extra.pop("closes_on", self.closes_on),
             proposals=extra.pop("proposals", self.proposals),
-        )  # fmt: skip
+        )
         if opened:
             services.vote_open(actor=self.actor, vote=vote, on=opens_on)
         return vote
 
     def cast(self, vote, org_name, *proposals, on=None):
         return services.ballot_cast(
-            actor=self.actor, vote=vote, organisation=self.orgs[org_name],
-            choices=list(proposals), on=on or vote.opens_on,
-        )  # fmt: skip
+            actor=self.actor,
+            vote=vote,
+            organisation=self.orgs[org_name],
+            choices=list(proposals),
+            on=on or vote.opens_on,
+        )
 
 
 def build_world(actor=None, slug=None) -> World:

@@ -79,8 +79,11 @@ def proposal_add(request, slug):
         organisations = proposing_organisations(programme=programme).filter(pk__in=mine)
     form = ProposalForm(posted(request), organisations=organisations)
     return form_page(
-        request, "challenges/proposal_form.html", {"programme": programme}, form,
+        request,
+        "challenges/proposal_form.html",
+        {"programme": programme},
+        form,
         lambda data: services.proposal_create(actor=request.user, programme=programme, **data),
         lambda p: f"{p.title} proposed.",
         reverse("challenges:proposal_list", args=[programme.slug]),
-    )  # fmt: skip
+    )

@@ -70,10 +70,14 @@ def vote_add(request, slug):
     programme = programme_for(request, slug, can_manage_votes)
     form = VoteForm(posted(request), proposals=proposal_list(programme=programme))
     return form_page(
-        request, "challenges/vote_form.html", {"programme": programme}, form,
+        request,
+        "challenges/vote_form.html",
+        {"programme": programme},
+        form,
         lambda data: services.vote_create(actor=request.user, programme=programme, **data),
-        lambda vote: f"{vote.title} set up. Open it when voting should start.", vote_url,
-    )  # fmt: skip
+        lambda vote: f"{vote.title} set up. Open it when voting should start.",
+        vote_url,
+    )
 
 
 @require_GET
@@ -126,11 +130,17 @@ def vote_action(request, slug, uid, action):
         request,
         "challenges/vote_action.html",
         {
-            "programme": programme, "vote": vote, "form": form, "action": action,
-            "heading": heading, "button": button, "ready": vote.status == needs,
-            "result": result_view(vote), "nav_current": NAV,
+            "programme": programme,
+            "vote": vote,
+            "form": form,
+            "action": action,
+            "heading": heading,
+            "button": button,
+            "ready": vote.status == needs,
+            "result": result_view(vote),
+            "nav_current": NAV,
         },
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,18 +158,27 @@ def ballot(request, slug, uid):
     form = form_class(posted(request), vote=vote, proposals=proposals)
     existing = ballot_of(vote, organisation)
     return form_page(
-        request, "challenges/ballot_form.html",
-        {"programme": programme, "vote": vote, "organisation": organisation,
-         "organisations": mine, "existing": existing, "proposals": proposals,
-         "existing_titles": _titles(existing, proposals)},
+        request,
+        "challenges/ballot_form.html",
+        {
+            "programme": programme,
+            "vote": vote,
+            "organisation": organisation,
+            "organisations": mine,
+            "existing": existing,
+            "proposals": proposals,
+            "existing_titles": _titles(existing, proposals),
+        },
         form,
         lambda data: services.ballot_cast(
-            actor=request.user, vote=vote, organisation=organisation,
+            actor=request.user,
+            vote=vote,
+            organisation=organisation,
             choices=form.ordered_choices(),
         ),
         lambda b: f"Ballot {'replaced' if existing else 'cast'} for {organisation.name}.",
         vote_url(vote),
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])

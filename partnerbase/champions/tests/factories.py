@@ -11,9 +11,12 @@ ADDED = date(2017, 9, 4)
 class World(Make):
     def prospect(self, org_name="Acme plc", person_name="Ada Acme", **extra):
         return services.prospect_add(
-            **self._kw(), organisation_name=org_name, person_name=person_name,
-            added_on=ADDED, **extra,
-        )  # fmt: skip
+            **self._kw(),
+            organisation_name=org_name,
+            person_name=person_name,
+            added_on=ADDED,
+            **extra,
+        )
 
     def criteria(self):
         return services.criteria_ensure(**self._kw())

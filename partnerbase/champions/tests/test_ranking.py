@@ -18,8 +18,12 @@ from partnerbase.champions.ranking import (
 )
 from partnerbase.champions.stages import InvalidMove, Stage, check_move, next_stages
 
-CRITERIA = [Criterion("employees", 3), Criterion("customers", 1), Criterion("reach", 1),
-            Criterion("agenda", 1)]  # fmt: skip
+CRITERIA = [
+    Criterion("employees", 3),
+    Criterion("customers", 1),
+    Criterion("reach", 1),
+    Criterion("agenda", 1),
+]
 ALPHA = Candidate("a", "Alpha plc", {"employees": 4, "customers": 2, "reach": 5, "agenda": 3})
 BETA = Candidate("b", "Beta Ltd", {"employees": 2, "customers": 5, "reach": 5, "agenda": 5})
 

@@ -48,23 +48,30 @@ def test_a_person_is_a_prospect_once_and_nothing_is_half_saved(alpha):
     people, orgs = Person.objects.count(), Organisation.objects.count()
     with pytest.raises(DomainError, match="choose the organisation|Choose the organisation"):
         services.prospect_add(
-            actor=alpha.actor, programme=alpha.programme, person_name="No Org",
+            actor=alpha.actor,
+            programme=alpha.programme,
+            person_name="No Org",
             added_on=date(2017, 9, 5),
-        )  # fmt: skip
+        )
     with pytest.raises(DomainError, match="already a prospect"):
         services.prospect_add(
-            actor=alpha.actor, programme=alpha.programme, person=alpha.first.person,
+            actor=alpha.actor,
+            programme=alpha.programme,
+            person=alpha.first.person,
             added_on=date(2017, 9, 5),
-        )  # fmt: skip
+        )
     assert (Person.objects.count(), Organisation.objects.count()) == (people, orgs)
 
 
 def test_another_programmes_organisation_is_refused(alpha, bravo):
     with pytest.raises(DomainError, match="another programme"):
         services.prospect_add(
-            actor=alpha.actor, programme=alpha.programme, organisation=bravo.first.organisation,
-            person_name="X", added_on=date(2017, 9, 5),
-        )  # fmt: skip
+            actor=alpha.actor,
+            programme=alpha.programme,
+            organisation=bravo.first.organisation,
+            person_name="X",
+            added_on=date(2017, 9, 5),
+        )
 
 
 def test_scores_are_set_changed_and_cleared(alpha):
@@ -93,9 +100,10 @@ def test_setting_weights_re_ranks(alpha):
     before = [r.prospect for r in ranked_prospects(alpha.programme, criteria)]
 
     services.weights_set(
-        actor=alpha.actor, programme=alpha.programme,
+        actor=alpha.actor,
+        programme=alpha.programme,
         weights={criteria[0]: 0, criteria[1]: 1, criteria[2]: 1, criteria[3]: 1},
-    )  # fmt: skip
+    )
 
     after = [r.prospect for r in ranked_prospects(alpha.programme, alpha.criteria())]
     assert before == [alpha.first, second]
@@ -107,18 +115,21 @@ def test_bad_weights_save_nothing(alpha, weights):
     criteria = alpha.criteria()
     with pytest.raises(DomainError):
         services.weights_set(
-            actor=alpha.actor, programme=alpha.programme,
+            actor=alpha.actor,
+            programme=alpha.programme,
             weights=dict(zip(criteria, weights, strict=True)),
-        )  # fmt: skip
+        )
     assert [c.weight for c in alpha.criteria()] == [1, 1, 1, 1]
 
 
 def test_weights_set_can_rename_a_criterion(alpha):
     criteria = alpha.criteria()
     services.weights_set(
-        actor=alpha.actor, programme=alpha.programme, weights={c: 1 for c in criteria},
+        actor=alpha.actor,
+        programme=alpha.programme,
+        weights={c: 1 for c in criteria},
         names={criteria[3]: "Social purpose"},
-    )  # fmt: skip
+    )
     assert alpha.criteria()[3].name == "Social purpose"
 
 
@@ -131,9 +142,11 @@ def test_moves_are_dated_and_kept_and_invalid_ones_refused(alpha):
         )
     with pytest.raises(DomainError, match="on or after the last move"):
         services.prospect_move(
-            actor=alpha.actor, prospect=prospect, to_stage="meeting_arranged",
+            actor=alpha.actor,
+            prospect=prospect,
+            to_stage="meeting_arranged",
             changed_on=date(2017, 9, 5),
-        )  # fmt: skip
+        )
     with pytest.raises(DomainError, match="Commit to the board"):
         services.prospect_move(
             actor=alpha.actor, prospect=prospect, to_stage="committed", changed_on=date(2017, 9, 7)
@@ -146,9 +159,12 @@ def test_moves_are_dated_and_kept_and_invalid_ones_refused(alpha):
 
 def test_a_contact_is_an_engagement_with_the_organisation_linked_to_the_prospect(alpha):
     contact = services.contact_log(
-        actor=alpha.actor, prospect=alpha.first, kind="call", occurred_on=date(2017, 9, 8),
+        actor=alpha.actor,
+        prospect=alpha.first,
+        kind="call",
+        occurred_on=date(2017, 9, 8),
         summary="First call",
-    )  # fmt: skip
+    )
 
     engagement = Engagement.objects.get(pk=contact.engagement_id)
     assert engagement.organisation == alpha.first.organisation
@@ -181,9 +197,11 @@ def test_commit_is_refused_before_the_prospect_is_met(alpha):
 def test_a_failed_board_appointment_leaves_the_prospect_where_it_was(alpha):
     prospect = alpha.met(alpha.first)
     Champion.objects.create(
-        programme=alpha.programme, person=prospect.person, organisation=prospect.organisation,
+        programme=alpha.programme,
+        person=prospect.person,
+        organisation=prospect.organisation,
         term_starts_on=date(2017, 9, 1),
-    )  # fmt: skip
+    )
     changes = StageChange.objects.count()
 
     with pytest.raises(DomainError, match="already has a seat"):

@@ -58,7 +58,7 @@ ACTIONS = {
             **_date("added_on", "5", "9", "2017"),
         },
         lambda: Prospect.objects.count(),
-    ),  # fmt: skip
+    ),
     "add criterion": (
         lambda w: _url("criterion_add", w),
         lambda w: {"name": "Regional presence", "weight": "2"},
@@ -237,9 +237,12 @@ def test_adding_a_prospect_with_bad_input_saves_nothing(client, alpha):
 
     response = client.post(
         _url("prospect_add", alpha),
-        {"organisation_name": "Half plc", "organisation_kind": "business",
-         **_date("added_on", "31", "2", "2017")},
-    )  # fmt: skip
+        {
+            "organisation_name": "Half plc",
+            "organisation_kind": "business",
+            **_date("added_on", "31", "2", "2017"),
+        },
+    )
 
     assert response.status_code == 200
     html = response.content.decode()

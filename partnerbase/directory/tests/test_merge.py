@@ -43,10 +43,13 @@ def test_a_merge_moves_every_kind_of_link_and_changes_no_figure():
     p = build_small(actor)
     # Links the file does not hold: an invitation to act for an organisation...
     invitation_send(
-        actor=actor, programme=p, email="new.partner@example.org", roles=[Role.PARTNER_CONTACT],
+        actor=actor,
+        programme=p,
+        email="new.partner@example.org",
+        roles=[Role.PARTNER_CONTACT],
         organisation=Organisation.objects.filter(programme=p).order_by("pk").first(),
         site_url="https://partnerbase.example.org",
-    )  # fmt: skip
+    )
     # And an applicant's account, made on a call's public page.
     applicant_add(
         actor=actor, user=make_user(), organisation=Organisation.objects.filter(programme=p).last()

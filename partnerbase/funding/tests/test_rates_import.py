@@ -96,8 +96,9 @@ def test_an_existing_rate_is_refused_unless_updating(make, actor):
 
     result = rates_import(actor=actor, programme=make.programme, text=GOOD, update=True)
     assert (result.added, result.updated, result.unchanged) == (2, 1, 0)
-    updated = ExchangeRate.objects.get(programme=make.programme, rate_date=date(2018, 6, 1),
-                                       base="GBP")  # fmt: skip
+    updated = ExchangeRate.objects.get(
+        programme=make.programme, rate_date=date(2018, 6, 1), base="GBP"
+    )
     assert updated.rate == Decimal("1.335")
     assert [h.rate for h in updated.history.order_by("history_id")] == [
         Decimal("1.3"),

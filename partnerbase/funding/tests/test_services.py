@@ -38,10 +38,17 @@ def test_half_or_bad_loan_terms_are_refused(make, terms, field):
     funder, recipient = make.org(kind="funder"), make.org()
     with pytest.raises((DomainError, ValidationError)) as caught:
         services.funding_award_record(
-            actor=make.actor, programme=make.programme, title="Loan", instrument="social_loan",
-            amount=Decimal(1000), currency="GBP", award_date=date(2018, 1, 1),
-            funder=funder, recipient=recipient, **terms,
-        )  # fmt: skip
+            actor=make.actor,
+            programme=make.programme,
+            title="Loan",
+            instrument="social_loan",
+            amount=Decimal(1000),
+            currency="GBP",
+            award_date=date(2018, 1, 1),
+            funder=funder,
+            recipient=recipient,
+            **terms,
+        )
     error = caught.value
     named = error.field if isinstance(error, DomainError) else next(iter(error.message_dict))
     assert named == field
@@ -51,10 +58,17 @@ def test_half_or_bad_loan_terms_are_refused(make, terms, field):
 def test_a_grant_cannot_have_loan_terms(make):
     with pytest.raises(Exception, match="Only a social loan"):
         services.funding_award_record(
-            actor=make.actor, programme=make.programme, title="Grant", instrument="grant",
-            amount=Decimal(1000), currency="GBP", award_date=date(2018, 1, 1),
-            funder=make.org(kind="funder"), recipient=make.org(), term_months=12,
-        )  # fmt: skip
+            actor=make.actor,
+            programme=make.programme,
+            title="Grant",
+            instrument="grant",
+            amount=Decimal(1000),
+            currency="GBP",
+            award_date=date(2018, 1, 1),
+            funder=make.org(kind="funder"),
+            recipient=make.org(),
+            term_months=12,
+        )
 
 
 def test_repayments_reduce_the_balance_and_one_too_large_is_refused(loan, actor):
@@ -160,9 +174,12 @@ def test_the_ledger_keeps_in_kind_apart_and_converts_at_the_award_date(make):
     awards = FundingAward.objects.filter(programme=p).select_related("funder")
 
     ledger = build_ledger(
-        awards, currency="GBP", display_currencies=["USD"], rates=rate_table(programme=p),
+        awards,
+        currency="GBP",
+        display_currencies=["USD"],
+        rates=rate_table(programme=p),
         at=date(2018, 12, 31),
-    )  # fmt: skip
+    )
 
     # $250 at 1.25 on the award date is £200; the report-date rate (1.5) is only for display.
     assert ledger.cash_total == Decimal("21299.00")
@@ -183,9 +200,12 @@ def test_the_ledger_says_when_an_award_cannot_be_converted(make):
     make.award(funder=make.org(), recipient=make.org(), amount="100", on=JUNE, currency="EUR")
     awards = FundingAward.objects.filter(programme=make.programme).select_related("funder")
     ledger = build_ledger(
-        awards, currency="GBP", display_currencies=["USD"],
-        rates=rate_table(programme=make.programme), at=JUNE,
-    )  # fmt: skip
+        awards,
+        currency="GBP",
+        display_currencies=["USD"],
+        rates=rate_table(programme=make.programme),
+        at=JUNE,
+    )
     assert ledger.rows[0].reference is None
     assert ledger.cash_total == 0
     assert any("No exchange rate from EUR to GBP" in note for note in ledger.notes)

@@ -33,11 +33,18 @@ def world(db):
     make.unltd, make.toolshed = make.org("UnLtd", kind="funder"), make.org("Toolshed")
     make.other_funder, make.other = make.org("Lanyard Trust", kind="funder"), make.org("Applied")
     make.loan = services.funding_award_record(
-        actor=actor, programme=make.programme, title="Toolshed loan", instrument="social_loan",
-        amount=Decimal("80500"), currency="GBP", award_date=date(2018, 5, 14),
-        funder=make.unltd, recipient=make.toolshed, interest_rate_percent=Decimal(5),
+        actor=actor,
+        programme=make.programme,
+        title="Toolshed loan",
+        instrument="social_loan",
+        amount=Decimal("80500"),
+        currency="GBP",
+        award_date=date(2018, 5, 14),
+        funder=make.unltd,
+        recipient=make.toolshed,
+        interest_rate_percent=Decimal(5),
         term_months=36,
-    )  # fmt: skip
+    )
     make.grant = make.award(
         funder=make.other_funder, recipient=make.other, amount="25000", on=date(2018, 4, 20)
     )
@@ -60,9 +67,12 @@ def sign_in(client, world, who):
             Role.CHAMPION: world.other_funder,
         }.get(who)
         membership_grant(
-            actor=world.actor, user=user, programme=world.programme, role=who,
+            actor=world.actor,
+            user=user,
+            programme=world.programme,
+            role=who,
             organisation=organisation,
-        )  # fmt: skip
+        )
     client.force_login(user)
     return user
 
@@ -175,8 +185,10 @@ def test_a_manager_records_an_award(client, world):
     assert response.status_code == 302
     assert response["Location"] == url("award_detail", world, award)
     assert (award.amount, award.currency, award.award_date) == (
-        Decimal("25000.00"), "GBP", date(2018, 4, 20),
-    )  # fmt: skip
+        Decimal("25000.00"),
+        "GBP",
+        date(2018, 4, 20),
+    )
     detail = client.get(response["Location"]).content.decode()
     assert "£25,000 ($31,250)" in detail  # USD beside at the report date's rate
     assert "1.25 USD to 1 GBP, the rate on 1 January 2017 (test)" in detail
@@ -262,10 +274,16 @@ def test_a_disbursement_is_recorded_and_shown_against_the_plan(client, world):
 
 def test_the_ledger_page_states_totals_and_rates(client, world):
     services.funding_award_record(
-        actor=world.actor, programme=world.programme, title="Phones", instrument="in_kind",
-        amount=Decimal("8000"), currency="GBP", award_date=date(2018, 6, 1),
-        funder=world.other_funder, recipient=world.toolshed,
-    )  # fmt: skip
+        actor=world.actor,
+        programme=world.programme,
+        title="Phones",
+        instrument="in_kind",
+        amount=Decimal("8000"),
+        currency="GBP",
+        award_date=date(2018, 6, 1),
+        funder=world.other_funder,
+        recipient=world.toolshed,
+    )
     sign_in(client, world, Role.TEAM)
     page = client.get(url("ledger", world)).content.decode()
     assert 'id="total-cash">£105,500 ($131,875)<' in page

@@ -32,9 +32,15 @@ def engaged(make, period=YEAR) -> set:
 def pledge(make, organisation, on=date(2016, 6, 1)):
     """A confirmed pledge of ten hours' mentoring."""
     promise = pledges.pledge_record(
-        actor=make.actor, programme=make.programme, organisation=organisation, kind="mentoring",
-        title="Mentoring", quantity=Decimal(10), unit="hours", pledged_on=on,
-    )  # fmt: skip
+        actor=make.actor,
+        programme=make.programme,
+        organisation=organisation,
+        kind="mentoring",
+        title="Mentoring",
+        quantity=Decimal(10),
+        unit="hours",
+        pledged_on=on,
+    )
     return pledges.pledge_confirm(actor=make.actor, pledge=promise, on=on)
 
 
@@ -78,9 +84,15 @@ def test_a_lapsed_pledge_counts_until_it_lapsed(make, lapsed_on, counted):
 
 def competition(make, sponsor, launch_date, stages):
     return projects.competition_create(
-        actor=make.actor, programme=make.programme, name="Open Up Challenge", sponsor=sponsor,
-        prize_fund=Decimal(3_000_000), currency="GBP", launch_date=launch_date, stages=stages,
-    )  # fmt: skip
+        actor=make.actor,
+        programme=make.programme,
+        name="Open Up Challenge",
+        sponsor=sponsor,
+        prize_fund=Decimal(3_000_000),
+        currency="GBP",
+        launch_date=launch_date,
+        stages=stages,
+    )
 
 
 SPONSORSHIPS = {
@@ -193,9 +205,12 @@ def test_one_days_amounts_are_rounded_together_and_days_add_up(make, funded):
     make.rate("GBP", "USD", date(2017, 1, 1), "1.5")
     for on in [date(2017, 7, 1), date(2017, 7, 1), date(2017, 7, 1), date(2017, 7, 2)]:
         make.award(
-            funder=funded["funder"], recipient=funded["innovator"], amount="10.00",
-            currency="USD", on=on,
-        )  # fmt: skip
+            funder=funded["funder"],
+            recipient=funded["innovator"],
+            amount="10.00",
+            currency="USD",
+            on=on,
+        )
     first_day = Period(date(2017, 1, 1), date(2017, 7, 1))
     rest = Period(date(2017, 7, 2), date(2017, 12, 31))
 
@@ -216,18 +231,26 @@ def test_metrics_by_quarter_adds_up_to_the_whole(make, funded):
     make.rate("GBP", "USD", date(2017, 1, 1), "1.3167")
     for on, amount in [(date(2017, 3, 31), "333.33"), (date(2017, 4, 1), "10.01")]:
         make.award(
-            funder=funded["funder"], recipient=funded["innovator"], amount=amount,
-            currency="USD", on=on,
-        )  # fmt: skip
+            funder=funded["funder"],
+            recipient=funded["innovator"],
+            amount=amount,
+            currency="USD",
+            on=on,
+        )
     make.partnership(on=date(2017, 5, 5), value="1000", currency="USD")
     make.partnership(on=date(2017, 11, 5), value="250.50", currency="GBP")
     make.project(launch_date=date(2017, 8, 1))
     out = StringIO()
 
     call_command(
-        "metrics", programme=make.programme.slug, start="2017-01-01", end="2017-12-31",
-        by="quarter", as_json=True, stdout=out,
-    )  # fmt: skip
+        "metrics",
+        programme=make.programme.slug,
+        start="2017-01-01",
+        end="2017-12-31",
+        by="quarter",
+        as_json=True,
+        stdout=out,
+    )
 
     series = json.loads(out.getvalue())
     assert [p["from"] for p in series["parts"]] == [
@@ -245,9 +268,13 @@ def test_metrics_by_quarter_adds_up_to_the_whole(make, funded):
 def test_metrics_by_month_prints_a_table_with_the_whole_period(make):
     out = StringIO()
     call_command(
-        "metrics", programme=make.programme.slug, start="2017-01-01", end="2017-03-31",
-        by="month", stdout=out,
-    )  # fmt: skip
+        "metrics",
+        programme=make.programme.slug,
+        start="2017-01-01",
+        end="2017-03-31",
+        by="month",
+        stdout=out,
+    )
     lines = out.getvalue().splitlines()
 
     assert lines[0].startswith("From") and "Additional funding" in lines[0]

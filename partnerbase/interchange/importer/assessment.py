@@ -38,18 +38,23 @@ class AssessmentSteps:
             user = user_create(email=r["email"], password=None, full_name=r.get("name", ""))
         for organisation in [self.ref(o) for o in r.get("organisations", [])] or [None]:
             membership_grant(
-                actor=self.actor, user=user, programme=self.programme, role=Role.ASSESSOR,
+                actor=self.actor,
+                user=user,
+                programme=self.programme,
+                role=Role.ASSESSOR,
                 organisation=organisation,
-            )  # fmt: skip
+            )
         return user
 
     def assessor_assignment(self, r: dict):
         application = self.ref(r["application"])
         # Restored as it was: a link made since the assignment does not undo it.
         assignment = assessment.assignment_add(
-            **self.common(r), application=application, assessor=self.assessor_user(r),
+            **self.common(r),
+            application=application,
+            assessor=self.assessor_user(r),
             check_conflict=False,
-        )  # fmt: skip
+        )
         scores, submitted_at = {}, parse_datetime(r.get("submitted_at"))
         for n, s in enumerate(r.get("scores", [])):
             criterion = self.ref(s["criterion"])
@@ -63,9 +68,12 @@ class AssessmentSteps:
             return assignment
         try:
             return assessment.scores_save(
-                actor=self.actor, assignment=assignment, scores=scores,
-                submit=submitted_at is not None, at=submitted_at,
-            )  # fmt: skip
+                actor=self.actor,
+                assignment=assignment,
+                scores=scores,
+                submit=submitted_at is not None,
+                at=submitted_at,
+            )
         except DomainError as exc:  # the service names its form's fields
             raise DomainError(exc.message, field="scores") from exc
 

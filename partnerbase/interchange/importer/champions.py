@@ -42,9 +42,10 @@ class ChampionSteps:
                 kw = {**self.common(c), "prospect": prospect, "note": c.get("note", "")}
                 if c["to_stage"] == "committed":
                     prospect = champions.prospect_commit_to_seat(
-                        **kw, champion=self.ref(r.get("champion")),
+                        **kw,
+                        champion=self.ref(r.get("champion")),
                         committed_on=_date(c, "changed_on"),
-                    )  # fmt: skip
+                    )
                 else:
                     prospect = champions.prospect_move(
                         **kw, to_stage=c["to_stage"], changed_on=_date(c, "changed_on")

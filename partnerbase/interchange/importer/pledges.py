@@ -56,9 +56,11 @@ class PledgeSteps:
         pledge.refresh_from_db()
         if status == PledgeStatus.LAPSED:
             pledge = pledges.pledge_lapse(
-                actor=self.actor, pledge=pledge, on=_date(r, "lapsed_on"),
+                actor=self.actor,
+                pledge=pledge,
+                on=_date(r, "lapsed_on"),
                 reason=r.get("lapse_reason", ""),
-            )  # fmt: skip
+            )
         if pledge.status != status:
             raise DomainError(
                 f"The pledge's moves and deliveries leave it {pledge.status}, not {status}.",

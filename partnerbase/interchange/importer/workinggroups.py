@@ -47,9 +47,12 @@ class WorkingGroupSteps:
         if user is None:
             user = user_create(email=email, password=None, full_name=person.name)
         membership_grant(
-            actor=self.actor, user=user, programme=self.programme,
-            role=Role.WORKING_GROUP_MEMBER, organisation=person.organisation,
-        )  # fmt: skip
+            actor=self.actor,
+            user=user,
+            programme=self.programme,
+            role=Role.WORKING_GROUP_MEMBER,
+            organisation=person.organisation,
+        )
         return user
 
     def working_group_member(self, r: dict):
@@ -86,7 +89,10 @@ class WorkingGroupSteps:
         path = PATHS[status] or ([PARKED, IDEA] if on else [])
         for step in path:
             idea = wg.idea_move(
-                actor=self.actor, idea=idea, status=step, on=on or idea.proposed_on,
+                actor=self.actor,
+                idea=idea,
+                status=step,
+                on=on or idea.proposed_on,
                 project=self.ref(r.get("project")) if step == BECAME_PROJECT else None,
-            )  # fmt: skip
+            )
         return idea

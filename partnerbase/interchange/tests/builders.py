@@ -52,29 +52,52 @@ def brokering_round(actor, p, o, area) -> None:
     and accepted by the innovator; a second round stays a draft."""
     toolshed, gone = o["toolshed"], o["gone"]
     brokering.need_create(
-        actor=actor, programme=p, innovator=toolshed, type="mentoring", quantity=2,
-        regions="West Midlands, Wales", challenge_area=area, recorded_on=date(2018, 2, 1),
+        actor=actor,
+        programme=p,
+        innovator=toolshed,
+        type="mentoring",
+        quantity=2,
+        regions="West Midlands, Wales",
+        challenge_area=area,
+        recorded_on=date(2018, 2, 1),
         description="Mentors for the “Build” course",
-    )  # fmt: skip
+    )
     closed = brokering.need_create(
-        actor=actor, programme=p, innovator=toolshed, type="funding", amount=Decimal("5000.5"),
-        currency="GBP", recorded_on=date(2018, 2, 1), illustrative=True,
-    )  # fmt: skip
+        actor=actor,
+        programme=p,
+        innovator=toolshed,
+        type="funding",
+        amount=Decimal("5000.5"),
+        currency="GBP",
+        recorded_on=date(2018, 2, 1),
+        illustrative=True,
+    )
     brokering.want_close(actor=actor, record=closed, on=date(2018, 4, 2))
     brokering.offer_create(
-        actor=actor, programme=p, partner=gone, type="mentoring", capacity=2,
-        budget=Decimal("1200"), currency="USD", preferred_challenge_area=area,
-        preferred_regions="West Midlands", pledge_reference="Pledge 7",
+        actor=actor,
+        programme=p,
+        partner=gone,
+        type="mentoring",
+        capacity=2,
+        budget=Decimal("1200"),
+        currency="USD",
+        preferred_challenge_area=area,
+        preferred_regions="West Midlands",
+        pledge_reference="Pledge 7",
         recorded_on=date(2018, 1, 15),
-    )  # fmt: skip
+    )
     used = brokering.offer_create(
         actor=actor, programme=p, partner=o["dcms"], type="skills", recorded_on=date(2018, 1, 15)
     )
     brokering.want_close(actor=actor, record=used, on=date(2018, 3, 1))
     round = brokering.round_create(
-        actor=actor, programme=p, name="Spring round", mode="stable",
-        weights={"type_fit": 50, "preference": 0}, innovator_capacity=2,
-    )  # fmt: skip
+        actor=actor,
+        programme=p,
+        name="Spring round",
+        mode="stable",
+        weights={"type_fit": 50, "preference": 0},
+        innovator_capacity=2,
+    )
     # Toolshed's own limits, set before the run; the round is sent by the end.
     brokering.round_innovator_setting_set(
         actor=actor, round=round, innovator=toolshed, capacity=1, min_introductions=1
@@ -87,17 +110,25 @@ def brokering_round(actor, p, o, area) -> None:
         actor=actor, introduction=introduction, on=date(2018, 4, 3), name="Toolshed and Gone"
     )
     brokering.introduction_respond(
-        actor=actor, introduction=introduction, side="innovator", accept=True,
-        reason="Just right", on=date(2018, 4, 5),
-    )  # fmt: skip
+        actor=actor,
+        introduction=introduction,
+        side="innovator",
+        accept=True,
+        reason="Just right",
+        on=date(2018, 4, 5),
+    )
     brokering.round_send(actor=actor, round=round, on=date(2018, 4, 3))
     autumn = brokering.round_create(
         actor=actor, programme=p, name="Autumn round", illustrative=True
     )
     brokering.round_innovator_setting_set(
-        actor=actor, round=autumn, innovator=toolshed, capacity=0, min_introductions=0,
+        actor=actor,
+        round=autumn,
+        innovator=toolshed,
+        capacity=0,
+        min_introductions=0,
         illustrative=True,
-    )  # fmt: skip
+    )
 
 
 def project_records(actor, project, grant) -> None:
@@ -108,30 +139,47 @@ def project_records(actor, project, grant) -> None:
         actor=actor, project=project, name="Young people into work", unit="people"
     )
     projects.project_observation_record(
-        actor=actor, indicator=indicator, observed_on=date(2018, 7, 1), value=Decimal("12"),
-        quality="estimate", illustrative=True,
-    )  # fmt: skip
+        actor=actor,
+        indicator=indicator,
+        observed_on=date(2018, 7, 1),
+        value=Decimal("12"),
+        quality="estimate",
+        illustrative=True,
+    )
     projects.project_observation_record(
-        actor=actor, indicator=indicator, observed_on=date(2018, 9, 1), value=Decimal("15.5"),
-        quality="verified", evidence="Payroll records",
-    )  # fmt: skip
+        actor=actor,
+        indicator=indicator,
+        observed_on=date(2018, 9, 1),
+        value=Decimal("15.5"),
+        quality="verified",
+        evidence="Payroll records",
+    )
 
 
 def competition(actor, p, o, area) -> None:
     """A competition whose prize to Toolshed is a funding award, disbursed and described
     beyond what the prize service writes."""
     c = projects.competition_create(
-        actor=actor, programme=p, name="Open Banking for Good", sponsor=o["bank"],
-        prize_fund=Decimal("10000"), currency="GBP", launch_date=date(2018, 6, 1),
-        challenge_area=area, description="Apps for people in debt",
-    )  # fmt: skip
+        actor=actor,
+        programme=p,
+        name="Open Banking for Good",
+        sponsor=o["bank"],
+        prize_fund=Decimal("10000"),
+        currency="GBP",
+        launch_date=date(2018, 6, 1),
+        challenge_area=area,
+        description="Apps for people in debt",
+    )
     projects.competition_stage_add(
         actor=actor, competition=c, name="Final", starts_on=date(2018, 7, 15), illustrative=True
     )
     projects.competition_stage_add(
-        actor=actor, competition=c, name="Open call", starts_on=date(2018, 6, 1),
+        actor=actor,
+        competition=c,
+        name="Open call",
+        starts_on=date(2018, 6, 1),
         ends_on=date(2018, 7, 1),
-    )  # fmt: skip
+    )
     # Added "Impact" first: rubric order is the order added, not by name or id.
     criteria = [
         projects.rubric_criterion_add(
@@ -158,9 +206,11 @@ def competition(actor, p, o, area) -> None:
     for entry, scores in zip(entries, ((5, 7), (2, 3)), strict=True):
         assignment = projects.judge_assign(actor=actor, judge=judge, entry=entry)
         projects.judge_scores_submit(
-            actor=actor, assignment=assignment, scores=dict(zip(criteria, scores, strict=True)),
+            actor=actor,
+            assignment=assignment,
+            scores=dict(zip(criteria, scores, strict=True)),
             submitted_on=date(2018, 7, 20),
-        )  # fmt: skip
+        )
     prize = projects.competition_award_make(
         actor=actor, entry=entries[0], amount=Decimal("6000"), award_date=date(2018, 7, 30)
     )

@@ -16,10 +16,13 @@ def accelerator_records(actor, p, o) -> None:
         actor=actor, accelerator=acc, name="Selected cohort", starts_on=date(2018, 2, 1)
     )
     call = calls.call_create(
-        actor=actor, accelerator=acc, title="Selection call", slug="selection-call",
+        actor=actor,
+        accelerator=acc,
+        title="Selection call",
+        slug="selection-call",
         opens_at=datetime(2017, 9, 1, 9, tzinfo=UTC),
         closes_at=datetime(2017, 11, 1, 12, tzinfo=UTC),
-    )  # fmt: skip
+    )
     chosen, other = (
         calls.application_restore(
             actor=actor,
@@ -28,40 +31,66 @@ def accelerator_records(actor, p, o) -> None:
             status="submitted",
             answers=[],
             submitted_at=datetime(2017, 10, 30, 10, tzinfo=UTC),
-        )  # fmt: skip
+        )
         for org in (o["toolshed"], o["unltd"])
     )
     selected = accelerator.decision_record(
-        actor=actor, application=chosen, decision="selected", reason="Proven “and” ready",
+        actor=actor,
+        application=chosen,
+        decision="selected",
+        reason="Proven “and” ready",
         decided_at=datetime(2018, 1, 8, 16, tzinfo=UTC),
         notified_at=datetime(2018, 1, 10, 9, tzinfo=UTC),
-    )  # fmt: skip
+    )
     place = accelerator.selection_place_add(
         actor=actor, selection=selected, cohort=cohort, joined_on=date(2018, 2, 1)
     )
     accelerator.decision_record(
-        actor=actor, application=other, decision="declined", reason="Not yet", illustrative=True,
+        actor=actor,
+        application=other,
+        decision="declined",
+        reason="Not yet",
+        illustrative=True,
         decided_at=datetime(2018, 1, 8, 16, tzinfo=UTC),
-    )  # fmt: skip
+    )
     session = accelerator.session_create(
-        actor=actor, cohort=cohort, kind="workshop", title="Scaling", held_on=date(2018, 3, 1),
-        facilitator="Nesta", notes="Bring the plan",
-    )  # fmt: skip
+        actor=actor,
+        cohort=cohort,
+        kind="workshop",
+        title="Scaling",
+        held_on=date(2018, 3, 1),
+        facilitator="Nesta",
+        notes="Bring the plan",
+    )
     accelerator.attendance_set(actor=actor, session=session, memberships=[place])
     accelerator.session_create(
-        actor=actor, cohort=cohort, kind="event", title="Demo day", held_on=date(2018, 7, 1),
+        actor=actor,
+        cohort=cohort,
+        kind="event",
+        title="Demo day",
+        held_on=date(2018, 7, 1),
         illustrative=True,
-    )  # fmt: skip
+    )
     done = accelerator.milestone_create(
-        actor=actor, membership=place, title="Plan agreed", due_on=date(2018, 3, 31),
+        actor=actor,
+        membership=place,
+        title="Plan agreed",
+        due_on=date(2018, 3, 31),
         description="Signed off",
-    )  # fmt: skip
+    )
     accelerator.milestone_evidence_record(
-        actor=actor, milestone=done, status="achieved", evidence="Board minutes",
-        achieved_on=date(2018, 3, 30), filename="minutes.pdf",
+        actor=actor,
+        milestone=done,
+        status="achieved",
+        evidence="Board minutes",
+        achieved_on=date(2018, 3, 30),
+        filename="minutes.pdf",
         recorded_at=datetime(2018, 3, 30, 12, tzinfo=UTC),
-    )  # fmt: skip
+    )
     accelerator.milestone_create(
-        actor=actor, membership=place, title="First partner", due_on=date(2018, 5, 31),
+        actor=actor,
+        membership=place,
+        title="First partner",
+        due_on=date(2018, 5, 31),
         illustrative=True,
-    )  # fmt: skip
+    )

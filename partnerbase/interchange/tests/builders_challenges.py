@@ -24,16 +24,27 @@ def challenge_records(actor, p, o) -> None:
         proposed_on=date(2017, 9, 1),
         illustrative=True,
     )
-    ageing = propose(actor=actor, programme=p, organisation=o["unltd"], title="Ageing “well”",
-                     proposed_on=date(2017, 9, 2))  # fmt: skip
+    ageing = propose(
+        actor=actor,
+        programme=p,
+        organisation=o["unltd"],
+        title="Ageing “well”",
+        proposed_on=date(2017, 9, 2),
+    )
     roll = [o["bank"], o["unltd"]]
 
     def vote(title, method, seats, proposals):
         return challenges.vote_create(
-            actor=actor, programme=p, title=title, electorate="partnership", method=method,
-            seats=seats, opens_on=date(2017, 10, 1), closes_on=date(2017, 10, 20),
+            actor=actor,
+            programme=p,
+            title=title,
+            electorate="partnership",
+            method=method,
+            seats=seats,
+            opens_on=date(2017, 10, 1),
+            closes_on=date(2017, 10, 20),
             proposals=proposals,
-        )  # fmt: skip
+        )
 
     adopted = vote("First vote", "approval", 1, [housing, digital, ageing])
     challenges.vote_open(actor=actor, vote=adopted, on=date(2017, 10, 2), electors=roll)
@@ -45,13 +56,23 @@ def challenge_records(actor, p, o) -> None:
         choices=[housing, ageing],
         on=date(2017, 10, 3),
     )
-    cast(actor=actor, vote=adopted, organisation=o["unltd"], choices=[digital, housing],
-         on=date(2017, 10, 4))  # fmt: skip
+    cast(
+        actor=actor,
+        vote=adopted,
+        organisation=o["unltd"],
+        choices=[digital, housing],
+        on=date(2017, 10, 4),
+    )
     challenges.vote_close(actor=actor, vote=adopted, on=date(2017, 10, 20))
     challenges.vote_adopt(actor=actor, vote=adopted, on=date(2017, 10, 21))
 
     running = vote("Second vote", "ranked", 1, [digital, ageing])
     challenges.vote_open(actor=actor, vote=running, on=date(2017, 10, 1), electors=roll)
-    cast(actor=actor, vote=running, organisation=o["unltd"], choices=[ageing, digital],
-         on=date(2017, 10, 5))  # fmt: skip
+    cast(
+        actor=actor,
+        vote=running,
+        organisation=o["unltd"],
+        choices=[ageing, digital],
+        on=date(2017, 10, 5),
+    )
     vote("Third vote", "approval", 1, [digital, ageing])

@@ -10,10 +10,18 @@ def outcome_records(actor, p, innovator) -> None:
         actor=actor, programme=p, organisation=innovator, kind="revenue", illustrative=True
     )
     outcomes.outcome_observation_record(
-        actor=actor, indicator=indicator, observed_on=date(2018, 2, 1), value="1000.50",
+        actor=actor,
+        indicator=indicator,
+        observed_on=date(2018, 2, 1),
+        value="1000.50",
         quality="estimate",
-    )  # fmt: skip
+    )
     outcomes.outcome_observation_record(
-        actor=actor, indicator=indicator, observed_on=date(2018, 9, 1), value="2500",
-        quality="verified", evidence="Audited accounts", evidence_url="https://example.org/a",
-    )  # fmt: skip
+        actor=actor,
+        indicator=indicator,
+        observed_on=date(2018, 9, 1),
+        value="2500",
+        quality="verified",
+        evidence="Audited accounts",
+        evidence_url="https://example.org/a",
+    )

@@ -132,11 +132,14 @@ def test_shortfall_comes_before_score_end_to_end():
             innovator("birch", need(regions=["London"]), minimum=1),
         ],
         [
-            partner("bank", offer(regions=["UK"], challenges=["Housing"], text="debt advice"),
-                    capacity=1),
+            partner(
+                "bank",
+                offer(regions=["UK"], challenges=["Housing"], text="debt advice"),
+                capacity=1,
+            ),
             partner("mint", offer(), capacity=1),
         ],
-    )  # fmt: skip
+    )
     assert pairs_of(proposal) == [("acorn", "mint"), ("birch", "bank")]
     assert proposal.shortfall == 0
 
@@ -205,8 +208,9 @@ def test_reasons_mention_only_the_parts_that_scored():
 
 
 def test_weights_scale_scores_to_100():
-    weights = Weights(type_fit=1, challenge_fit=0, region_overlap=1, text_similarity=0,
-                      size_fit=0, preference=0)  # fmt: skip
+    weights = Weights(
+        type_fit=1, challenge_fit=0, region_overlap=1, text_similarity=0, size_fit=0, preference=0
+    )
     (intro,) = propose(**EXAMPLE, weights=weights).introductions
     assert intro.score == 100
     assert intro.parts == dict.fromkeys(PARTS, 0.0) | {"type_fit": 50.0, "region_overlap": 50.0}

@@ -113,9 +113,13 @@ def test_busiest_keeps_the_most_connected_nodes_and_the_ties_among_them():
     hub, a, b, c = (Node(i, i.upper(), PARTNER) for i in ("hub", "a", "b", "c"))
     graph = Graph(
         [hub, a, b, c],
-        [Edge("hub", "a", PARTNERSHIP), Edge("hub", "b", PARTNERSHIP), Edge("b", "a", FUNDING),
-         Edge("c", "a", FUNDING)],
-    )  # fmt: skip
+        [
+            Edge("hub", "a", PARTNERSHIP),
+            Edge("hub", "b", PARTNERSHIP),
+            Edge("b", "a", FUNDING),
+            Edge("c", "a", FUNDING),
+        ],
+    )
     kept = busiest(graph, 3)
     # a has 3 ties, hub and b 2 each, c 1: c and its tie go.
     assert [n.id for n in kept.nodes] == ["hub", "a", "b"]

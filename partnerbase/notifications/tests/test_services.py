@@ -170,10 +170,16 @@ def test_pledge_reminders_are_made_once_each(world):
 
     def pledge(title, due_on):
         return pledge_record(
-            actor=world.actor, programme=world.programme, organisation=world.orgs["barclays"],
-            kind="mentoring", title=title, quantity=Decimal("10"), unit="hours",
-            pledged_on=date(2018, 1, 10), due_on=due_on,
-        )  # fmt: skip
+            actor=world.actor,
+            programme=world.programme,
+            organisation=world.orgs["barclays"],
+            kind="mentoring",
+            title=title,
+            quantity=Decimal("10"),
+            unit="hours",
+            pledged_on=date(2018, 1, 10),
+            due_on=due_on,
+        )
 
     pledge("Soon", today + timedelta(days=14))
     pledge("Late", today - timedelta(days=1))
@@ -204,10 +210,16 @@ def services_due(today):
 def test_the_due_command_runs_the_reminders(world):
     world.user(Role.PARTNER_CONTACT, "barclays")
     pledge_record(
-        actor=world.actor, programme=world.programme, organisation=world.orgs["barclays"],
-        kind="mentoring", title="Late", quantity=Decimal("10"), unit="hours",
-        pledged_on=date(2018, 1, 10), due_on=date(2018, 2, 1),
-    )  # fmt: skip
+        actor=world.actor,
+        programme=world.programme,
+        organisation=world.orgs["barclays"],
+        kind="mentoring",
+        title="Late",
+        quantity=Decimal("10"),
+        unit="hours",
+        pledged_on=date(2018, 1, 10),
+        due_on=date(2018, 2, 1),
+    )
     out = io.StringIO()
     call_command("notifications", "due", stdout=out)
     assert out.getvalue().strip() == "1 reminder made."

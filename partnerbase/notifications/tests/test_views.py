@@ -74,9 +74,14 @@ def test_mark_all_read_marks_only_ones_own(client, told):
 def test_the_list_is_paginated_newest_first(client, told):
     for n in range(30):
         Notification.objects.create(
-            programme=told.programme, user=told.partner, email=told.partner.email,
-            kind=Kind.PLEDGE_DUE, subject=f"Number {n:02}", body="…", key=f"k{n}",
-        )  # fmt: skip
+            programme=told.programme,
+            user=told.partner,
+            email=told.partner.email,
+            kind=Kind.PLEDGE_DUE,
+            subject=f"Number {n:02}",
+            body="…",
+            key=f"k{n}",
+        )
     client.force_login(told.partner)
     first = client.get(LIST).content.decode()
     assert "Number 29" in first and "Page 1 of 2" in first and "Number 00" not in first
@@ -173,9 +178,11 @@ def test_contacts_are_shared_only_once_both_sides_accept(client, told):
 def test_without_accounts_the_contacts_are_the_directorys_people(told):
     told.innovator.memberships.all().delete()
     Person.objects.create(
-        programme=told.programme, name="Ann Org", organisation=told.intro.innovator,
+        programme=told.programme,
+        name="Ann Org",
+        organisation=told.intro.innovator,
         email="ann@example.org",
-    )  # fmt: skip
+    )
     [contact] = introduction_contacts(told.intro, "innovator")
     assert (contact.name, contact.email) == ("Ann Org", "ann@example.org")
 
@@ -191,7 +198,12 @@ def test_the_list_runs_the_same_queries_however_many_notifications(client, told)
     few = queries()
     for n in range(40):
         Notification.objects.create(
-            programme=told.programme, user=told.partner, email=told.partner.email,
-            kind=Kind.PLEDGE_DUE, subject=f"Number {n:02}", body="…", key=f"k{n}",
-        )  # fmt: skip
+            programme=told.programme,
+            user=told.partner,
+            email=told.partner.email,
+            kind=Kind.PLEDGE_DUE,
+            subject=f"Number {n:02}",
+            body="…",
+            key=f"k{n}",
+        )
     assert queries() == few

@@ -27,9 +27,12 @@ def ledger(make):
         instrument="prize",
     )
     make.award(
-        funder=funder, recipient=innovator, amount="80500", on=date(2018, 5, 1),
+        funder=funder,
+        recipient=innovator,
+        amount="80500",
+        on=date(2018, 5, 1),
         instrument="social_loan",
-    )  # fmt: skip
+    )
     make.award(funder=funder, recipient=innovator, amount="5", on=date(2018, 5, 2), confirmed=False)
     grant_details_set(
         actor=make.actor,
@@ -83,11 +86,21 @@ def test_the_csv_has_360giving_column_titles_and_values(ledger):
 
     head = rows[0]
     for title in (
-        "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date",
-        "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier",
-        "Funding Org:Name", "Beneficiary Location:Name", "Beneficiary Location:Geographic Code",
-        "Grant Programme:Title", "Last Modified",
-    ):  # fmt: skip
+        "Identifier",
+        "Title",
+        "Description",
+        "Currency",
+        "Amount Awarded",
+        "Award Date",
+        "Recipient Org:Identifier",
+        "Recipient Org:Name",
+        "Funding Org:Identifier",
+        "Funding Org:Name",
+        "Beneficiary Location:Name",
+        "Beneficiary Location:Geographic Code",
+        "Grant Programme:Title",
+        "Last Modified",
+    ):
         assert title in head
     first = dict(zip(head, rows[1], strict=True))
     assert first["Identifier"] == f"360G-alpha-{grant.uid}"

@@ -51,27 +51,50 @@ def test_a_complete_grant_passes_every_check():
         ({"awardDate": "2022-01-01"}, "PostDatedAwardDates"),
         ({"awardDate": "1990-01-01"}, "FarPastDates"),
         ({"awardDate": "2019-02-29"}, "ImpossibleDates"),
-        ({"plannedDates": [{"startDate": "2020-05-01", "endDate": "2020-01-01"}]},
-         "PlannedStartDateBeforeEndDate"),
-        ({"plannedDates": [{"startDate": "2040-01-01", "endDate": "2041-01-01"}]},
-         "FarFuturePlannedDates"),
+        (
+            {"plannedDates": [{"startDate": "2020-05-01", "endDate": "2020-01-01"}]},
+            "PlannedStartDateBeforeEndDate",
+        ),
+        (
+            {"plannedDates": [{"startDate": "2040-01-01", "endDate": "2041-01-01"}]},
+            "FarFuturePlannedDates",
+        ),
         ({"description": "Call jo@example.org"}, "LooksLikeEmail"),
         ({"title": "x" * 141}, "TitleLength"),
         ({"description": "Grant to a charity"}, "TitleDescriptionSame"),
         ({"id": "360G-x\n-1"}, "GrantIdUnexpectedChars"),
-        ({"recipientOrganization": [{"id": "GB-CHC-12", "name": "A", "charityNumber": "12",
-                                     "postalCode": "S1 1AA"}]}, "OrganizationIdLooksInvalid"),
-        ({"recipientOrganization": [{"id": "XX-ABC-1", "name": "A", "charityNumber": "1090393",
-                                     "postalCode": "S1 1AA"}]}, "RecipientOrgUnrecognisedPrefix"),
-        ({"recipientOrganization": [{"id": "360G-x-org-1", "name": "A"}]},
-         "RecipientOrg360GPrefix"),
+        (
+            {
+                "recipientOrganization": [
+                    {"id": "GB-CHC-12", "name": "A", "charityNumber": "12", "postalCode": "S1 1AA"}
+                ]
+            },
+            "OrganizationIdLooksInvalid",
+        ),
+        (
+            {
+                "recipientOrganization": [
+                    {
+                        "id": "XX-ABC-1",
+                        "name": "A",
+                        "charityNumber": "1090393",
+                        "postalCode": "S1 1AA",
+                    }
+                ]
+            },
+            "RecipientOrgUnrecognisedPrefix",
+        ),
+        (
+            {"recipientOrganization": [{"id": "360G-x-org-1", "name": "A"}]},
+            "RecipientOrg360GPrefix",
+        ),
         ({"beneficiaryLocation": []}, "NoBeneficiaryLocation"),
         ({"grantProgramme": []}, "NoGrantProgramme"),
         ({"dataSource": ""}, "NoDataSource"),
         ({"dateModified": ""}, "NoLastModified"),
         ({"plannedDates": []}, "PlannedDurationNotPresent"),
     ],
-)  # fmt: skip
+)
 def test_each_check_finds_its_problem(changes, check):
     found = _names(_grant(**changes))
 

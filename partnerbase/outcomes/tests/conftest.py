@@ -57,11 +57,19 @@ def world(actor):
         actor=actor, programme=make.programme, organisation=innovator, kind="participants_served"
     )
     services.outcome_observation_record(
-        actor=actor, indicator=indicator, observed_on=JOINED, value="120", quality="verified",
+        actor=actor,
+        indicator=indicator,
+        observed_on=JOINED,
+        value="120",
+        quality="verified",
         evidence="Nesta baseline survey",
-    )  # fmt: skip
+    )
     estimate = services.outcome_observation_record(
-        actor=actor, indicator=indicator, observed_on=date(2018, 9, 1), value="360",
-        quality="estimate", evidence="Toolshed's own count",
-    )  # fmt: skip
+        actor=actor,
+        indicator=indicator,
+        observed_on=date(2018, 9, 1),
+        value="360",
+        quality="estimate",
+        evidence="Toolshed's own count",
+    )
     return World(make, innovator, other, indicator, estimate)

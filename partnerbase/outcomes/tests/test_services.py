@@ -15,9 +15,11 @@ pytestmark = pytest.mark.django_db
 def test_an_indicator_takes_its_name_and_unit_from_its_kind(world):
     assert (world.indicator.name, world.indicator.unit) == ("Participants served", "participants")
     revenue = services.outcome_indicator_add(
-        actor=world.make.actor, programme=world.programme, organisation=world.innovator,
+        actor=world.make.actor,
+        programme=world.programme,
+        organisation=world.innovator,
         kind="revenue",
-    )  # fmt: skip
+    )
     assert revenue.unit == "GBP"
 
 
@@ -44,9 +46,11 @@ def test_an_organisation_of_another_programme_is_refused(world):
     elsewhere = Make(world.make.actor, make_programme(world.make.actor)).org("Elsewhere")
     with pytest.raises(DomainError):
         services.outcome_indicator_add(
-            actor=world.make.actor, programme=world.programme, organisation=elsewhere,
+            actor=world.make.actor,
+            programme=world.programme,
+            organisation=elsewhere,
             kind="cities",
-        )  # fmt: skip
+        )
 
 
 @pytest.mark.parametrize(
@@ -71,14 +75,19 @@ def test_bad_observations_are_refused_at_their_field(world, kw, field):
 
 def test_revenue_is_refused_finer_than_its_currency(world):
     revenue = services.outcome_indicator_add(
-        actor=world.make.actor, programme=world.programme, organisation=world.innovator,
+        actor=world.make.actor,
+        programme=world.programme,
+        organisation=world.innovator,
         kind="revenue",
-    )  # fmt: skip
+    )
     with pytest.raises(DomainError, match="at most 2 decimal places"):
         services.outcome_observation_record(
-            actor=world.make.actor, indicator=revenue, observed_on=date(2018, 3, 1),
-            value="10.005", quality="estimate",
-        )  # fmt: skip
+            actor=world.make.actor,
+            indicator=revenue,
+            observed_on=date(2018, 3, 1),
+            value="10.005",
+            quality="estimate",
+        )
 
 
 def test_verifying_an_estimate_keeps_its_history(world):
@@ -100,14 +109,19 @@ def test_innovator_and_cohort_views_compare_join_date_with_latest(world):
     assert membership.joined_on == date(2018, 2, 1)
     assert [r.words for r in rows] == ["trebled (120 to 360 participants) — estimate"]
     other = services.outcome_indicator_add(
-        actor=world.make.actor, programme=world.programme, organisation=world.other,
+        actor=world.make.actor,
+        programme=world.programme,
+        organisation=world.other,
         kind="participants_served",
-    )  # fmt: skip
+    )
     for on, value in [(date(2018, 1, 5), "40"), (date(2018, 8, 1), "50")]:
         services.outcome_observation_record(
-            actor=world.make.actor, indicator=other, observed_on=on, value=value,
+            actor=world.make.actor,
+            indicator=other,
+            observed_on=on,
+            value=value,
             quality="estimate",
-        )  # fmt: skip
+        )
     [section] = cohort_outcomes(membership.cohort)
     assert section.label == "Participants served" and section.unit == "participants"
     assert [r.indicator.organisation.name for r in section.rows] == ["Money A+E", "Toolshed"]

@@ -88,9 +88,15 @@ def test_an_innovators_value_is_recorded_as_an_estimate(client, world):
     assert 'name="quality"' not in client.get(url).content.decode()
     response = client.post(
         url,
-        {"observed_on_0": "1", "observed_on_1": "10", "observed_on_2": "2018", "value": "400",
-         "quality": "verified", "evidence": "Our own count"},
-    )  # fmt: skip
+        {
+            "observed_on_0": "1",
+            "observed_on_1": "10",
+            "observed_on_2": "2018",
+            "value": "400",
+            "quality": "verified",
+            "evidence": "Our own count",
+        },
+    )
     assert response.status_code == 302
     saved = OutcomeObservation.objects.get(value=400)
     assert saved.quality == "estimate" and saved.history.get().history_user.pk
@@ -101,9 +107,14 @@ def test_bad_input_shows_the_error_summary_and_saves_nothing(client, world):
     before = OutcomeObservation.objects.count()
     response = client.post(
         PAGES["record value"][0](world),
-        {"observed_on_0": "31", "observed_on_1": "2", "observed_on_2": "2018", "value": "-4",
-         "quality": "verified"},
-    )  # fmt: skip
+        {
+            "observed_on_0": "31",
+            "observed_on_1": "2",
+            "observed_on_2": "2018",
+            "value": "-4",
+            "quality": "verified",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in page
     assert OutcomeObservation.objects.count() == before

@@ -27,17 +27,22 @@ class World:
         self.ours = self.make.org("Our Bank plc", kind="business")
         self.theirs = self.make.org("Their Retail plc", kind="business")
         self.challenge = challenge_area_create(
-            actor=self.team, programme=self.programme, name="Financial inclusion",
+            actor=self.team,
+            programme=self.programme,
+            name="Financial inclusion",
             slug="financial-inclusion",
-        )  # fmt: skip
+        )
         self.project = self.make.project()
         person = person_create(
             actor=self.team, programme=self.programme, name="Cara Chief", organisation=self.ours
         )
         self.seat = champion_appoint(
-            actor=self.team, programme=self.programme, person=person, organisation=self.ours,
+            actor=self.team,
+            programme=self.programme,
+            person=person,
+            organisation=self.ours,
             term_starts_on=date(2017, 10, 1),
-        )  # fmt: skip
+        )
         meeting = BoardMeeting.objects.create(
             programme=self.programme, held_on=date(2017, 10, 20), title="First board"
         )
@@ -53,9 +58,12 @@ class World:
         else:
             organisation = None
         membership_grant(
-            actor=self.team, user=user, programme=self.programme, role=role,
+            actor=self.team,
+            user=user,
+            programme=self.programme,
+            role=role,
             organisation=organisation,
-        )  # fmt: skip
+        )
         return user
 
     def pledge(self, organisation=None, **kw):
@@ -68,9 +76,11 @@ class World:
             "pledged_on": PLEDGED_ON,
         } | kw
         return services.pledge_record(
-            actor=self.team, programme=self.programme,
-            organisation=organisation or self.ours, **values,
-        )  # fmt: skip
+            actor=self.team,
+            programme=self.programme,
+            organisation=organisation or self.ours,
+            **values,
+        )
 
     def confirmed(self, **kw):
         return services.pledge_confirm(actor=self.team, pledge=self.pledge(**kw), on=PLEDGED_ON)

@@ -13,13 +13,33 @@ from partnerbase.pledges.queries import ledger_for, pledge_list
 TODAY = date(2018, 6, 1)
 
 
-def line(kind="mentoring", *, status="confirmed", quantity=10, delivered=0, value=None,
-         done=0, unit="hours", challenge="Mental health", currency="GBP", due_on=None):  # fmt: skip
+def line(
+    kind="mentoring",
+    *,
+    status="confirmed",
+    quantity=10,
+    delivered=0,
+    value=None,
+    done=0,
+    unit="hours",
+    challenge="Mental health",
+    currency="GBP",
+    due_on=None,
+):
     return Line(
-        pledge=None, kind=kind, kind_label=kind.title(), challenge=challenge, status=status,
-        quantity=Decimal(quantity), unit=unit, delivered_quantity=Decimal(delivered),
-        value_minor=value, delivered_value_minor=done, currency=currency, due_on=due_on,
-    )  # fmt: skip
+        pledge=None,
+        kind=kind,
+        kind_label=kind.title(),
+        challenge=challenge,
+        status=status,
+        quantity=Decimal(quantity),
+        unit=unit,
+        delivered_quantity=Decimal(delivered),
+        value_minor=value,
+        delivered_value_minor=done,
+        currency=currency,
+        due_on=due_on,
+    )
 
 
 def test_cash_and_in_kind_are_never_added_together():
@@ -71,8 +91,10 @@ def test_by_challenge_with_pledges_without_one_last():
     assert names == ["Financial inclusion", "Young people", NO_CHALLENGE]
     young = dict(ledger.by_challenge)["Young people"]
     assert (young.cash_pledged, young.in_kind_pledged, young.in_kind_delivered) == (
-        {"GBP": 200}, {"GBP": 300}, {"GBP": 300},
-    )  # fmt: skip
+        {"GBP": 200},
+        {"GBP": 300},
+        {"GBP": 300},
+    )
 
 
 def test_lapsed_pledges_are_counted_apart_and_overdue_ones_flagged():
@@ -107,9 +129,12 @@ def test_currencies_are_summed_apart_and_shown_reference_first():
 @pytest.mark.django_db
 def test_the_ledger_from_the_database_adds_up_deliveries(world):
     cash = world.confirmed(
-        kind="cash", quantity=Decimal(5000), unit="pounds", estimated_value=Decimal(5000),
+        kind="cash",
+        quantity=Decimal(5000),
+        unit="pounds",
+        estimated_value=Decimal(5000),
         challenge_area=world.challenge,
-    )  # fmt: skip
+    )
     services.pledge_delivery_record(
         actor=world.team, pledge=cash, delivered_on=date(2018, 1, 1), quantity=Decimal(2000)
     )
@@ -117,8 +142,13 @@ def test_the_ledger_from_the_database_adds_up_deliveries(world):
     services.pledge_delivery_record(
         actor=world.team, pledge=placements, delivered_on=date(2018, 1, 1), quantity=Decimal(3)
     )
-    world.pledge(organisation=world.theirs, kind="data", unit="datasets", quantity=Decimal(1),
-                 estimated_value=None)  # fmt: skip
+    world.pledge(
+        organisation=world.theirs,
+        kind="data",
+        unit="datasets",
+        quantity=Decimal(1),
+        estimated_value=None,
+    )
 
     ledger = ledger_for(
         pledge_list(user=world.team, programme=world.programme), currency="GBP", today=TODAY

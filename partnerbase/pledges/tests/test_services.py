@@ -123,8 +123,9 @@ def test_an_update_cannot_take_the_quantity_below_what_is_delivered(world):
     pledge = world.confirmed()
     deliver(world, pledge, "4")
     with pytest.raises(DomainError, match="already delivered"):
-        services.pledge_update(actor=world.team, pledge=pledge, quantity=Decimal(3),
-                               estimated_value=Decimal(1000))  # fmt: skip
+        services.pledge_update(
+            actor=world.team, pledge=pledge, quantity=Decimal(3), estimated_value=Decimal(1000)
+        )
     pledge.refresh_from_db()
     assert pledge.quantity == 10
     # Lowered to exactly what was delivered: delivered in full.

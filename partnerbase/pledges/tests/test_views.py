@@ -96,11 +96,18 @@ def test_a_champion_cannot_change_another_organisations_pledge(client, world, pl
     theirs = pledges["theirs"]
     for page, data in [
         ("edit", {"title": "Hijacked"}),
-        ("delivery_add", {"quantity": "1", "delivered_on_0": "1", "delivered_on_1": "2",
-                          "delivered_on_2": "2018"}),
+        (
+            "delivery_add",
+            {
+                "quantity": "1",
+                "delivered_on_0": "1",
+                "delivered_on_1": "2",
+                "delivered_on_2": "2018",
+            },
+        ),
         ("lapse", {"on_0": "1", "on_1": "2", "on_2": "2018", "reason": "No"}),
         ("offer", {"type": "mentoring", "description": "x", "capacity": "1"}),
-    ]:  # fmt: skip
+    ]:
         assert client.post(page_url(world, page, theirs), data).status_code == 403
     theirs.refresh_from_db()
     assert (theirs.title, theirs.status) == ("Work placements for young people", "confirmed")
@@ -170,8 +177,9 @@ def test_a_champion_records_its_own_pledge(client, world):
         ({"champion": "__seat__", "organisation": "__theirs__"}, "champion", "board seat"),
     ],
 )
-def test_bad_input_shows_the_error_summary_and_saves_nothing(client, world, changes, field,
-                                                             message):  # fmt: skip
+def test_bad_input_shows_the_error_summary_and_saves_nothing(
+    client, world, changes, field, message
+):
     client.force_login(world.team)
     subs = {"__seat__": world.seat.pk, "__theirs__": world.theirs.pk}
     changes = {k: subs.get(v, v) for k, v in changes.items()}
@@ -208,13 +216,16 @@ def test_confirm_and_lapse_through_the_pages(client, world):
     client.post(page_url(world, "confirm", pledge), {"on_0": "2", "on_1": "11", "on_2": "2017"})
     pledge.refresh_from_db()
     assert (pledge.status, pledge.confirmed_on) == ("confirmed", date(2017, 11, 2))
-    no_reason = client.post(page_url(world, "lapse", pledge), {"on_0": "1", "on_1": "9",
-                                                               "on_2": "2018"})  # fmt: skip
+    no_reason = client.post(
+        page_url(world, "lapse", pledge), {"on_0": "1", "on_1": "9", "on_2": "2018"}
+    )
     assert "Say why the pledge lapsed" in no_reason.content.decode()
     pledge.refresh_from_db()
     assert pledge.status == "confirmed"
-    client.post(page_url(world, "lapse", pledge),
-                {"on_0": "1", "on_1": "9", "on_2": "2018", "reason": "Budget cut"})  # fmt: skip
+    client.post(
+        page_url(world, "lapse", pledge),
+        {"on_0": "1", "on_1": "9", "on_2": "2018", "reason": "Budget cut"},
+    )
     pledge.refresh_from_db()
     assert (pledge.status, pledge.lapse_reason) == ("lapsed", "Budget cut")
     # Final: no more changes.
@@ -237,9 +248,16 @@ def test_offering_a_pledge_for_brokering(client, world):
     assert form.initial["regions"] == "London, West Midlands"
     assert form.initial["challenge_area"] == world.challenge
 
-    response = client.post(url, {"type": "employment_pathways", "description": "Placements",
-                                 "capacity": "5", "regions": "London",
-                                 "challenge_area": world.challenge.pk})  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "type": "employment_pathways",
+            "description": "Placements",
+            "capacity": "5",
+            "regions": "London",
+            "challenge_area": world.challenge.pk,
+        },
+    )
     offer = Offer.objects.get()
     assert response["Location"] == page_url(world, "detail", pledge)
     assert (offer.pledge, offer.partner, offer.capacity) == (pledge, world.ours, 5)
@@ -250,13 +268,16 @@ def test_offering_a_pledge_for_brokering(client, world):
 
 
 def test_a_cash_pledge_offers_its_amount_as_the_budget(client, world):
-    pledge = world.confirmed(kind="cash", unit="pounds", quantity=Decimal(5000),
-                             estimated_value=Decimal(5000))  # fmt: skip
+    pledge = world.confirmed(
+        kind="cash", unit="pounds", quantity=Decimal(5000), estimated_value=Decimal(5000)
+    )
     client.force_login(world.team)
     form = client.get(page_url(world, "offer", pledge)).context["form"]
     assert (form.initial["type"], form.initial["budget"], form.initial["capacity"]) == (
-        "funding", Decimal("5000.00"), 1,
-    )  # fmt: skip
+        "funding",
+        Decimal("5000.00"),
+        1,
+    )
 
 
 def test_the_dashboard_links_to_the_ledger_for_its_readers(client, world):

@@ -69,14 +69,21 @@ def competition_create(
     record_save(competition, uid=uid, actor=actor, reason="Competition created")
     for stage_name, starts_on, ends_on in stages:
         competition_stage_add(
-            actor=actor, competition=competition, name=stage_name, starts_on=starts_on,
+            actor=actor,
+            competition=competition,
+            name=stage_name,
+            starts_on=starts_on,
             ends_on=ends_on,
-        )  # fmt: skip
+        )
     for criterion_name, weight, low, high in criteria:
         rubric_criterion_add(
-            actor=actor, competition=competition, name=criterion_name, weight=weight,
-            min_score=low, max_score=high,
-        )  # fmt: skip
+            actor=actor,
+            competition=competition,
+            name=criterion_name,
+            weight=weight,
+            min_score=low,
+            max_score=high,
+        )
     return competition
 
 
@@ -89,9 +96,15 @@ def _child(obj, uid, illustrative):
 
 @transaction.atomic
 def competition_stage_add(
-    *, actor, competition, name: str, starts_on: date, ends_on: date | None = None,
-    illustrative: bool = False, uid=None,
-) -> CompetitionStage:  # fmt: skip
+    *,
+    actor,
+    competition,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    illustrative: bool = False,
+    uid=None,
+) -> CompetitionStage:
     stage = CompetitionStage(
         competition=competition, name=name, starts_on=starts_on, ends_on=ends_on
     )
@@ -100,39 +113,60 @@ def competition_stage_add(
 
 @transaction.atomic
 def rubric_criterion_add(
-    *, actor, competition, name: str, weight: int = 1, min_score: int = 0, max_score: int = 10,
-    illustrative: bool = False, uid=None,
-) -> RubricCriterion:  # fmt: skip
+    *,
+    actor,
+    competition,
+    name: str,
+    weight: int = 1,
+    min_score: int = 0,
+    max_score: int = 10,
+    illustrative: bool = False,
+    uid=None,
+) -> RubricCriterion:
     if JudgeScore.objects.filter(assignment__entry__competition=competition).exists():
         raise DomainError("Judging has started: the rubric can no longer change.", field="name")
     # Checked here so the message names the field (the unique constraint's would not).
     if competition.criteria.filter(name=name).exists():
         raise DomainError(f"The rubric already has a criterion called {name}.", field="name")
     criterion = RubricCriterion(
-        competition=competition, name=name, weight=weight, min_score=min_score,
+        competition=competition,
+        name=name,
+        weight=weight,
+        min_score=min_score,
         max_score=max_score,
-    )  # fmt: skip
+    )
     return record_save(_child(criterion, uid, illustrative), actor=actor, reason="Criterion added")
 
 
 @transaction.atomic
 def competition_entry_record(
-    *, actor, competition, organisation, title: str, entered_on: date, summary: str = "",
-    illustrative: bool = False, uid=None,
-) -> CompetitionEntry:  # fmt: skip
+    *,
+    actor,
+    competition,
+    organisation,
+    title: str,
+    entered_on: date,
+    summary: str = "",
+    illustrative: bool = False,
+    uid=None,
+) -> CompetitionEntry:
     """The team records an entry on an organisation's behalf."""
     same_programme(competition.programme, organisation=organisation)
     if organisation.pk == competition.sponsor_id:
         raise DomainError("The sponsor cannot enter its own competition.", field="organisation")
     if entered_on < competition.launch_date:
-        raise DomainError("An entry cannot come before the competition launched.",
-                          field="entered_on")  # fmt: skip
+        raise DomainError(
+            "An entry cannot come before the competition launched.", field="entered_on"
+        )
     if competition.entries.filter(organisation=organisation).exists():
         raise DomainError(f"{organisation} has already entered.", field="organisation")
     entry = CompetitionEntry(
-        competition=competition, organisation=organisation, title=title, summary=summary,
+        competition=competition,
+        organisation=organisation,
+        title=title,
+        summary=summary,
         entered_on=entered_on,
-    )  # fmt: skip
+    )
     return record_save(_child(entry, uid, illustrative), actor=actor, reason="Entry recorded")
 
 
@@ -157,9 +191,15 @@ def judge_conflict(judge: CompetitionJudge, entry: CompetitionEntry) -> str:
 
 @transaction.atomic
 def competition_judge_add(
-    *, actor, competition, user, organisation=None, entries: Iterable = (),
-    illustrative: bool = False, uid=None,
-) -> CompetitionJudge:  # fmt: skip
+    *,
+    actor,
+    competition,
+    user,
+    organisation=None,
+    entries: Iterable = (),
+    illustrative: bool = False,
+    uid=None,
+) -> CompetitionJudge:
     """A judge holds the assessor role in the programme; `entries` are assigned at once,
     all or none (a conflict of interest refuses the lot)."""
     same_programme(competition.programme, organisation=organisation)
@@ -261,9 +301,16 @@ def awarded_minor(competition: Competition) -> int:
 
 @transaction.atomic
 def competition_award_make(
-    *, actor, entry: CompetitionEntry, amount: Decimal, award_date: date, title: str = "",
-    illustrative: bool = False, uid=None, funding_award_uid=None,
-) -> CompetitionAward:  # fmt: skip
+    *,
+    actor,
+    entry: CompetitionEntry,
+    amount: Decimal,
+    award_date: date,
+    title: str = "",
+    illustrative: bool = False,
+    uid=None,
+    funding_award_uid=None,
+) -> CompetitionAward:
     """A prize to an entry, recorded in the ledger as a funding award: instrument prize,
     funder the sponsor, recipient the entrant, in the prize fund's currency."""
     competition = Competition.objects.select_for_update().get(pk=entry.competition_id)
@@ -279,8 +326,9 @@ def competition_award_make(
             field="amount",
         )
     if award_date < competition.launch_date:
-        raise DomainError("A prize cannot come before the competition launched.",
-                          field="award_date")  # fmt: skip
+        raise DomainError(
+            "A prize cannot come before the competition launched.", field="award_date"
+        )
     funding_award = funding_award_record(
         actor=actor,
         programme=competition.programme,

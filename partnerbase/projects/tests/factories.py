@@ -32,9 +32,12 @@ class World:
     def judge(self, organisation=None, entries=()):
         user = self.user(Role.ASSESSOR)
         return services.competition_judge_add(
-            actor=self.make.actor, competition=self.competition, user=user,
-            organisation=organisation, entries=entries,
-        )  # fmt: skip
+            actor=self.make.actor,
+            competition=self.competition,
+            user=user,
+            organisation=organisation,
+            entries=entries,
+        )
 
 
 def build_world(actor, **programme):
@@ -42,17 +45,28 @@ def build_world(actor, **programme):
     make.rate("GBP", "USD", date(2017, 1, 1), "1.25")
     lead, funder = make.org("Lead Council", kind="local_authority"), make.org("Big Bank")
     project = services.project_create(
-        actor=actor, programme=make.programme, name="Regional pilot", status="launched",
-        launch_date=date(2017, 6, 1), coalition=[(lead, "lead"), (funder, "funder")],
-    )  # fmt: skip
+        actor=actor,
+        programme=make.programme,
+        name="Regional pilot",
+        status="launched",
+        launch_date=date(2017, 6, 1),
+        coalition=[(lead, "lead"), (funder, "funder")],
+    )
     sponsor = make.org("Sponsor Society", kind="business")
     competition = services.competition_create(
-        actor=actor, programme=make.programme, name="Money for Good", sponsor=sponsor,
-        prize_fund=Decimal("100000"), currency="GBP", launch_date=date(2017, 3, 1),
-        stages=[("Open call", date(2017, 3, 1), date(2017, 5, 1)),
-                ("Final", date(2017, 9, 1), None)],
+        actor=actor,
+        programme=make.programme,
+        name="Money for Good",
+        sponsor=sponsor,
+        prize_fund=Decimal("100000"),
+        currency="GBP",
+        launch_date=date(2017, 3, 1),
+        stages=[
+            ("Open call", date(2017, 3, 1), date(2017, 5, 1)),
+            ("Final", date(2017, 9, 1), None),
+        ],
         criteria=[("Impact", 2, 0, 10), ("Team", 1, 1, 5)],
-    )  # fmt: skip
+    )
     entrant, other_entrant = make.org("Entrant One"), make.org("Entrant Two")
     entry, other_entry = (
         services.competition_entry_record(
@@ -61,10 +75,17 @@ def build_world(actor, **programme):
             organisation=org,
             title=f"Idea of {org}",
             entered_on=date(2017, 4, 1),
-        )  # fmt: skip
+        )
         for org in (entrant, other_entrant)
     )
     return World(
-        make, project, competition, sponsor, entrant, other_entrant, entry, other_entry,
+        make,
+        project,
+        competition,
+        sponsor,
+        entrant,
+        other_entrant,
+        entry,
+        other_entry,
         list(competition.criteria.all()),
-    )  # fmt: skip
+    )

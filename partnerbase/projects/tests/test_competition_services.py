@@ -23,9 +23,11 @@ def score(world, judge, entry, impact, team):
     assignment = JudgeAssignment.objects.get(judge=judge, entry=entry)
     impact_c, team_c = world.criteria
     return services.judge_scores_submit(
-        actor=judge.user, assignment=assignment, scores={impact_c: impact, team_c: team},
+        actor=judge.user,
+        assignment=assignment,
+        scores={impact_c: impact, team_c: team},
         submitted_on=date(2017, 6, 1),
-    )  # fmt: skip
+    )
 
 
 def award(world, entry, amount, on=date(2017, 10, 1)):
@@ -41,10 +43,14 @@ def award(world, entry, amount, on=date(2017, 10, 1)):
 def test_a_prize_fund_must_be_positive_whole_pence(world, amount):
     with pytest.raises(DomainError) as exc:
         services.competition_create(
-            actor=world.make.actor, programme=world.programme, name="Bad fund",
-            sponsor=world.sponsor, prize_fund=Decimal(amount), currency="GBP",
+            actor=world.make.actor,
+            programme=world.programme,
+            name="Bad fund",
+            sponsor=world.sponsor,
+            prize_fund=Decimal(amount),
+            currency="GBP",
             launch_date=date(2017, 1, 1),
-        )  # fmt: skip
+        )
 
     assert exc.value.field == "prize_fund"
     assert not Competition.objects.filter(name="Bad fund").exists()
@@ -52,8 +58,9 @@ def test_a_prize_fund_must_be_positive_whole_pence(world, amount):
 
 def test_a_rubric_names_each_criterion_once(world):
     with pytest.raises(DomainError) as exc:
-        services.rubric_criterion_add(actor=world.make.actor, competition=world.competition,
-                                      name="Impact")  # fmt: skip
+        services.rubric_criterion_add(
+            actor=world.make.actor, competition=world.competition, name="Impact"
+        )
 
     assert exc.value.field == "name"
     assert world.competition.criteria.filter(name="Impact").count() == 1
@@ -64,9 +71,12 @@ def test_a_rubric_names_each_criterion_once(world):
 
 def test_an_organisation_enters_once_and_not_before_launch_nor_as_sponsor(world):
     enter = lambda org, on=date(2017, 4, 2): services.competition_entry_record(  # noqa: E731
-        actor=world.make.actor, competition=world.competition, organisation=org, title="Again",
+        actor=world.make.actor,
+        competition=world.competition,
+        organisation=org,
+        title="Again",
         entered_on=on,
-    )  # fmt: skip
+    )
     for organisation, on in [
         (world.entrant, date(2017, 4, 2)),
         (world.sponsor, date(2017, 4, 2)),
@@ -153,14 +163,18 @@ def test_scores_must_cover_every_criterion_within_its_range(world):
     judge = world.judge(entries=[world.entry])
     assignment = judge.assignments.get()
     impact, team = world.criteria
-    for scores, field in [({impact: 5}, f"criterion_{team.pk}"),
-                          ({impact: 11, team: 3}, f"criterion_{impact.pk}"),
-                          ({impact: 5, team: 0}, f"criterion_{team.pk}")]:  # fmt: skip
+    for scores, field in [
+        ({impact: 5}, f"criterion_{team.pk}"),
+        ({impact: 11, team: 3}, f"criterion_{impact.pk}"),
+        ({impact: 5, team: 0}, f"criterion_{team.pk}"),
+    ]:
         with pytest.raises(DomainError) as exc:
             services.judge_scores_submit(
-                actor=judge.user, assignment=assignment, scores=scores,
+                actor=judge.user,
+                assignment=assignment,
+                scores=scores,
                 submitted_on=date(2017, 6, 1),
-            )  # fmt: skip
+            )
         assert exc.value.field == field
     assert not JudgeScore.objects.exists()
     assert JudgeAssignment.objects.get().submitted_on is None
@@ -212,8 +226,10 @@ def test_an_award_becomes_a_prize_in_the_funding_ledger(world):
     ledger = FundingAward.objects.get()
     assert prize.funding_award == ledger
     assert (ledger.instrument, ledger.funder, ledger.recipient) == (
-        "prize", world.sponsor, world.entrant
-    )  # fmt: skip
+        "prize",
+        world.sponsor,
+        world.entrant,
+    )
     assert (ledger.amount, ledger.currency) == (Decimal("40000.00"), "GBP")
     assert ledger.award_date == date(2017, 10, 1) and ledger.confirmed
     assert ledger.title == "Money for Good: prize to Entrant One"
@@ -260,15 +276,23 @@ def test_a_prize_from_a_convening_sponsor_is_not_additional_funding(world):
     make = world.make
     convener = make.convener("Department for Prizes")
     competition = services.competition_create(
-        actor=make.actor, programme=world.programme, name="Government prize", sponsor=convener,
-        prize_fund=Decimal("5000"), currency="GBP", launch_date=date(2017, 1, 1),
-    )  # fmt: skip
+        actor=make.actor,
+        programme=world.programme,
+        name="Government prize",
+        sponsor=convener,
+        prize_fund=Decimal("5000"),
+        currency="GBP",
+        launch_date=date(2017, 1, 1),
+    )
     cohort = make.cohort(date(2017, 2, 1))
     make.member(cohort, world.entrant, date(2017, 2, 1))
     entry = services.competition_entry_record(
-        actor=make.actor, competition=competition, organisation=world.entrant, title="Entry",
+        actor=make.actor,
+        competition=competition,
+        organisation=world.entrant,
+        title="Entry",
         entered_on=date(2017, 3, 1),
-    )  # fmt: skip
+    )
 
     prize = services.competition_award_make(
         actor=make.actor, entry=entry, amount=Decimal("5000"), award_date=date(2017, 6, 1)

@@ -93,10 +93,22 @@ def test_money_in_and_out_add_up_in_gbp_with_usd_at_the_stated_rate(world):
         actor=make.actor, project=project, award=award, direction=d
     )
     link(make.award(funder=bank, recipient=lead, amount="1000", on=date(2017, 7, 1)), "in")
-    link(make.award(funder=make.org("US Fund"), recipient=lead, amount="500", currency="USD",
-                    on=date(2017, 7, 2)), "in")  # fmt: skip
-    link(make.award(funder=bank, recipient=lead, amount="9999", on=date(2017, 7, 3),
-                    instrument="in_kind"), "in")  # fmt: skip
+    link(
+        make.award(
+            funder=make.org("US Fund"),
+            recipient=lead,
+            amount="500",
+            currency="USD",
+            on=date(2017, 7, 2),
+        ),
+        "in",
+    )
+    link(
+        make.award(
+            funder=bank, recipient=lead, amount="9999", on=date(2017, 7, 3), instrument="in_kind"
+        ),
+        "in",
+    )
     link(make.award(funder=lead, recipient=outsider, amount="300", on=date(2017, 8, 1)), "out")
 
     money = project_money(project)

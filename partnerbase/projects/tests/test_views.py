@@ -94,8 +94,10 @@ def test_the_team_cannot_reach_a_record_of_another_programme_under_its_own(clien
     sign_in(client, world, Role.TEAM)
     slug = world.programme.slug
 
-    for name, uid in [("project_detail", other.project.uid),
-                      ("competition_detail", other.competition.uid)]:  # fmt: skip
+    for name, uid in [
+        ("project_detail", other.project.uid),
+        ("competition_detail", other.competition.uid),
+    ]:
         assert client.get(reverse(f"projects:{name}", args=[slug, uid])).status_code == 404
 
 
@@ -134,9 +136,15 @@ def test_a_champion_of_the_sponsor_manages_the_competition(client, world):
 
     response = client.post(
         reverse("projects:entry_add", args=[world.programme.slug, world.competition.uid]),
-        {"organisation": newcomer.pk, "title": "Late idea", "summary": "",
-         "entered_on_0": "3", "entered_on_1": "5", "entered_on_2": "2017"},
-    )  # fmt: skip
+        {
+            "organisation": newcomer.pk,
+            "title": "Late idea",
+            "summary": "",
+            "entered_on_0": "3",
+            "entered_on_1": "5",
+            "entered_on_2": "2017",
+        },
+    )
 
     assert response.status_code == 302
     assert CompetitionEntry.objects.filter(organisation=newcomer).exists()
@@ -229,10 +237,12 @@ def test_launching_without_a_date_shows_the_error_next_to_the_date(client, world
 
     bad = post(client, world, "status_change", {"status": "launched"}, project.uid)
     good = post(
-        client, world, "status_change",
+        client,
+        world,
+        "status_change",
         {"status": "launched", "launch_date_0": "1", "launch_date_1": "9", "launch_date_2": "2017"},
         project.uid,
-    )  # fmt: skip
+    )
 
     assert bad.status_code == 200
     assert bad.context["form"].errors["launch_date"] == ["Enter the date the project launched."]
@@ -250,8 +260,14 @@ def test_coalition_member_indicator_and_observation_forms(client, world):
     added = post(client, world, "indicator_add", {"name": "Jobs", "unit": "jobs"}, uid)
     assert member.status_code == added.status_code == 302
     indicator = world.project.indicators.get()
-    observation = {"indicator": indicator.pk, "observed_on_0": "1", "observed_on_1": "10",
-                   "observed_on_2": "2017", "value": "12", "quality": "verified"}  # fmt: skip
+    observation = {
+        "indicator": indicator.pk,
+        "observed_on_0": "1",
+        "observed_on_1": "10",
+        "observed_on_2": "2017",
+        "value": "12",
+        "quality": "verified",
+    }
     bad = post(client, world, "observation_add", observation, uid)
     good = post(client, world, "observation_add", {**observation, "evidence": "Payroll"}, uid)
 
@@ -268,11 +284,16 @@ def test_adding_a_conflicted_judge_is_refused_and_saves_nothing(client, world):
     assessor = world.user(Role.ASSESSOR)
 
     response = post(
-        client, world, "judge_add",
-        {"user": assessor.pk, "organisation": world.entrant.pk,
-         "entries": [world.entry.pk, world.other_entry.pk]},
+        client,
+        world,
+        "judge_add",
+        {
+            "user": assessor.pk,
+            "organisation": world.entrant.pk,
+            "entries": [world.entry.pk, world.other_entry.pk],
+        },
         world.competition.uid,
-    )  # fmt: skip
+    )
 
     assert response.status_code == 200
     assert "Conflict of interest" in str(response.context["form"].errors["entries"])
@@ -283,16 +304,24 @@ def test_the_award_form_records_a_prize_in_the_ledger(client, world):
     sign_in(client, world, Role.TEAM)
     data = {"amount": "25000", "award_date_0": "1", "award_date_1": "10", "award_date_2": "2017"}
 
-    too_much = post(client, world, "award_add", {**data, "amount": "100000.01"},
-                    world.competition.uid, world.entry.uid)  # fmt: skip
+    too_much = post(
+        client,
+        world,
+        "award_add",
+        {**data, "amount": "100000.01"},
+        world.competition.uid,
+        world.entry.uid,
+    )
     response = post(client, world, "award_add", data, world.competition.uid, world.entry.uid)
 
     assert too_much.status_code == 200 and "amount" in too_much.context["form"].errors
     assert response.status_code == 302
     ledger = FundingAward.objects.get()
     assert (ledger.instrument, ledger.funder, ledger.recipient) == (
-        "prize", world.sponsor, world.entrant
-    )  # fmt: skip
+        "prize",
+        world.sponsor,
+        world.entrant,
+    )
     page = competition_page(client, world).content.decode()
     assert "£25,000" in page
 
@@ -302,8 +331,13 @@ def test_the_judge_form_gives_an_existing_judge_more_entries(client, world):
     judge = world.judge(organisation=world.make.org("Judge Employer"), entries=[world.entry])
     form = {"user": judge.user.pk, "entries": [world.other_entry.pk]}
 
-    clash = post(client, world, "judge_add", {**form, "organisation": world.sponsor.pk},
-                 world.competition.uid)  # fmt: skip
+    clash = post(
+        client,
+        world,
+        "judge_add",
+        {**form, "organisation": world.sponsor.pk},
+        world.competition.uid,
+    )
     response = post(client, world, "judge_add", form, world.competition.uid)
 
     assert clash.status_code == 200 and "organisation" in clash.context["form"].errors

@@ -36,8 +36,15 @@ def competition_data(world, **changes):
 
 
 def stage_data(**changes):
-    data = {"name": "Shortlist", "starts_on_0": "1", "starts_on_1": "6", "starts_on_2": "2017",
-            "ends_on_0": "30", "ends_on_1": "6", "ends_on_2": "2017"}  # fmt: skip
+    data = {
+        "name": "Shortlist",
+        "starts_on_0": "1",
+        "starts_on_1": "6",
+        "starts_on_2": "2017",
+        "ends_on_0": "30",
+        "ends_on_1": "6",
+        "ends_on_2": "2017",
+    }
     return {**data, **changes}
 
 
@@ -254,13 +261,19 @@ def test_a_stage_of_one_day_needs_no_end_date(client, world):
     ("changes", "field", "message"),
     [
         ({"name": ""}, "name", "Enter the name of the stage"),
-        ({"starts_on_0": "", "starts_on_1": "", "starts_on_2": ""}, "starts_on",
-         "Enter the start date"),
-        ({"ends_on_0": "31", "ends_on_1": "5"}, "ends_on",
-         "The end date must be the same as or after the start date"),
+        (
+            {"starts_on_0": "", "starts_on_1": "", "starts_on_2": ""},
+            "starts_on",
+            "Enter the start date",
+        ),
+        (
+            {"ends_on_0": "31", "ends_on_1": "5"},
+            "ends_on",
+            "The end date must be the same as or after the start date",
+        ),
         ({"ends_on_2": "17"}, "ends_on", "End date must have a year with 4 numbers"),
     ],
-)  # fmt: skip
+)
 def test_bad_input_to_the_stage_form_saves_nothing(client, world, changes, field, message):
     sign_in(client, world, Role.TEAM)
     before = CompetitionStage.objects.count()
@@ -314,9 +327,11 @@ def test_no_criterion_can_be_added_once_judging_has_started(client, world):
     judge = world.judge(entries=[world.entry])
     impact, team = world.criteria
     services.judge_scores_submit(
-        actor=judge.user, assignment=judge.assignments.get(), scores={impact: 7, team: 4},
+        actor=judge.user,
+        assignment=judge.assignments.get(),
+        scores={impact: 7, team: 4},
         submitted_on=date(2017, 6, 1),
-    )  # fmt: skip
+    )
     sign_in(client, world, Role.TEAM)
 
     form = client.get(url(world, "criterion_add", world.competition.uid))

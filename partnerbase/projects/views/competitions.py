@@ -150,12 +150,14 @@ def competition_add(request, slug):
         raise PermissionDenied
     form = CompetitionForm(request.POST or None, programme=programme)
     return form_page(
-        request, "projects/competition_form.html", {"programme": programme}, form,
-        lambda data: services.competition_create(
-            actor=request.user, programme=programme, **data
-        ),
-        lambda competition: f"{competition.name} created.", competition_url,
-    )  # fmt: skip
+        request,
+        "projects/competition_form.html",
+        {"programme": programme},
+        form,
+        lambda data: services.competition_create(actor=request.user, programme=programme, **data),
+        lambda competition: f"{competition.name} created.",
+        competition_url,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -163,13 +165,16 @@ def stage_add(request, slug, uid):
     programme, competition = _managed(request, slug, uid)
     form = StageForm(request.POST or None)
     return form_page(
-        request, "projects/stage_form.html", {"programme": programme, "competition": competition},
+        request,
+        "projects/stage_form.html",
+        {"programme": programme, "competition": competition},
         form,
         lambda data: services.competition_stage_add(
             actor=request.user, competition=competition, **data
         ),
-        lambda stage: f"Stage “{stage.name}” added.", competition_url(competition),
-    )  # fmt: skip
+        lambda stage: f"Stage “{stage.name}” added.",
+        competition_url(competition),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -177,16 +182,20 @@ def criterion_add(request, slug, uid):
     programme, competition = _managed(request, slug, uid)
     form = CriterionForm(request.POST or None)
     return form_page(
-        request, "projects/criterion_form.html",
-        {"programme": programme, "competition": competition,
-         "rubric_open": not judging_started(competition)},
+        request,
+        "projects/criterion_form.html",
+        {
+            "programme": programme,
+            "competition": competition,
+            "rubric_open": not judging_started(competition),
+        },
         form,
         lambda data: services.rubric_criterion_add(
             actor=request.user, competition=competition, **data
         ),
         lambda criterion: f"Criterion “{criterion.name}” added to the rubric.",
         competition_url(competition),
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -194,13 +203,16 @@ def entry_add(request, slug, uid):
     programme, competition = _managed(request, slug, uid)
     form = EntryForm(request.POST or None, programme=programme)
     return form_page(
-        request, "projects/entry_form.html", {"programme": programme, "competition": competition},
+        request,
+        "projects/entry_form.html",
+        {"programme": programme, "competition": competition},
         form,
         lambda data: services.competition_entry_record(
             actor=request.user, competition=competition, **data
         ),
-        lambda entry: f"Entry from {entry.organisation} recorded.", competition_url(competition),
-    )  # fmt: skip
+        lambda entry: f"Entry from {entry.organisation} recorded.",
+        competition_url(competition),
+    )
 
 
 def _judge_save(actor, competition, data):
@@ -222,11 +234,14 @@ def judge_add(request, slug, uid):
     programme, competition = _managed(request, slug, uid)
     form = JudgeForm(request.POST or None, competition=competition)
     return form_page(
-        request, "projects/judge_form.html", {"programme": programme, "competition": competition},
+        request,
+        "projects/judge_form.html",
+        {"programme": programme, "competition": competition},
         form,
         lambda data: _judge_save(request.user, competition, data),
-        lambda judge: f"{judge.user} judges the entries chosen.", competition_url(competition),
-    )  # fmt: skip
+        lambda judge: f"{judge.user} judges the entries chosen.",
+        competition_url(competition),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -247,15 +262,19 @@ def score(request, slug, uid, assignment_uid):
         initial_scores={s.criterion_id: s.score for s in assignment.scores.all()},
     )
     return form_page(
-        request, "projects/score_form.html",
+        request,
+        "projects/score_form.html",
         {"programme": programme, "competition": competition, "assignment": assignment},
         form,
         lambda data: services.judge_scores_submit(
-            actor=request.user, assignment=assignment, scores=form.scores(),
+            actor=request.user,
+            assignment=assignment,
+            scores=form.scores(),
             submitted_on=date.today(),
         ),
-        f"Scores for {assignment.entry.title} submitted.", competition_url(competition),
-    )  # fmt: skip
+        f"Scores for {assignment.entry.title} submitted.",
+        competition_url(competition),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -264,10 +283,11 @@ def award_add(request, slug, uid, entry_uid):
     entry = get_object_or_404(competition.entries.select_related("organisation"), uid=entry_uid)
     form = AwardForm(request.POST or None)
     return form_page(
-        request, "projects/award_form.html",
+        request,
+        "projects/award_form.html",
         {"programme": programme, "competition": competition, "entry": entry},
         form,
         lambda data: services.competition_award_make(actor=request.user, entry=entry, **data),
         lambda award: f"Prize of {_amount(award.funding_award)} awarded to {entry.organisation}.",
         competition_url(competition),
-    )  # fmt: skip
+    )

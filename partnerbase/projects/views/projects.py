@@ -99,10 +99,14 @@ def project_add(request, slug):
     programme, _ = _managed(request, slug)
     form = ProjectForm(request.POST or None, programme=programme)
     return form_page(
-        request, "projects/project_form.html", {"programme": programme}, form,
+        request,
+        "projects/project_form.html",
+        {"programme": programme},
+        form,
         lambda data: services.project_create(actor=request.user, programme=programme, **data),
-        lambda project: f"{project.name} created.", project_url,
-    )  # fmt: skip
+        lambda project: f"{project.name} created.",
+        project_url,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,11 +114,14 @@ def coalition_add(request, slug, uid):
     programme, project = _managed(request, slug, uid)
     form = CoalitionMemberForm(request.POST or None, programme=programme)
     return form_page(
-        request, "projects/coalition_form.html", {"programme": programme, "project": project},
+        request,
+        "projects/coalition_form.html",
+        {"programme": programme, "project": project},
         form,
         lambda data: services.coalition_member_add(actor=request.user, project=project, **data),
-        "Coalition member added.", project_url(project),
-    )  # fmt: skip
+        "Coalition member added.",
+        project_url(project),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -122,11 +129,14 @@ def status_change(request, slug, uid):
     programme, project = _managed(request, slug, uid)
     form = opened(StatusForm(request.POST or None, project=project), project)
     return form_page(
-        request, "projects/status_form.html", {"programme": programme, "project": project},
+        request,
+        "projects/status_form.html",
+        {"programme": programme, "project": project},
         form,
         lambda data: _status_change(request.user, project, data),
-        "Status changed.", project_url(project),
-    )  # fmt: skip
+        "Status changed.",
+        project_url(project),
+    )
 
 
 @transaction.atomic
@@ -140,11 +150,14 @@ def indicator_add(request, slug, uid):
     programme, project = _managed(request, slug, uid)
     form = IndicatorForm(request.POST or None)
     return form_page(
-        request, "projects/indicator_form.html", {"programme": programme, "project": project},
+        request,
+        "projects/indicator_form.html",
+        {"programme": programme, "project": project},
         form,
         lambda data: services.project_indicator_add(actor=request.user, project=project, **data),
-        "Indicator added.", project_url(project),
-    )  # fmt: skip
+        "Indicator added.",
+        project_url(project),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -152,11 +165,14 @@ def observation_add(request, slug, uid):
     programme, project = _managed(request, slug, uid)
     form = ObservationForm(request.POST or None, project=project)
     return form_page(
-        request, "projects/observation_form.html", {"programme": programme, "project": project},
+        request,
+        "projects/observation_form.html",
+        {"programme": programme, "project": project},
         form,
         lambda data: services.project_observation_record(actor=request.user, **data),
-        "Observation recorded.", project_url(project),
-    )  # fmt: skip
+        "Observation recorded.",
+        project_url(project),
+    )
 
 
 def project_url(project) -> str:

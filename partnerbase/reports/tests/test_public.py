@@ -45,16 +45,25 @@ def make():
         stories.story_publish(actor=actor, story=story, published=published)
     for name, published in (("Public pilot", True), ("Private pilot", False)):
         project = projects.project_create(
-            actor=actor, programme=make.programme, name=name, status="launched",
-            launch_date=date(2017, 6, 1), coalition=[(bank, "funder")],
-        )  # fmt: skip
+            actor=actor,
+            programme=make.programme,
+            name=name,
+            status="launched",
+            launch_date=date(2017, 6, 1),
+            coalition=[(bank, "funder")],
+        )
         projects.project_publish(actor=actor, project=project, published=published)
     for name, published in (("Public prize", True), ("Private prize", False)):
         projects.competition_create(
-            actor=actor, programme=make.programme, name=name, sponsor=bank,
-            prize_fund=Decimal("3000000"), currency="GBP", launch_date=date(2017, 7, 1),
+            actor=actor,
+            programme=make.programme,
+            name=name,
+            sponsor=bank,
+            prize_fund=Decimal("3000000"),
+            currency="GBP",
+            launch_date=date(2017, 7, 1),
             published=published,
-        )  # fmt: skip
+        )
     return make
 
 

@@ -81,10 +81,16 @@ def test_pledges_due_within_14_days_and_overdue(db):
     barclays = make.org("Barclays", kind="business")
     for due in (date(2018, 5, 1), date(2018, 5, 20), date(2018, 7, 1)):
         pledges.pledge_record(
-            actor=actor, programme=make.programme, organisation=barclays, kind="mentoring",
-            title="Mentoring", quantity=Decimal(5), unit="hours", pledged_on=date(2018, 1, 1),
+            actor=actor,
+            programme=make.programme,
+            organisation=barclays,
+            kind="mentoring",
+            title="Mentoring",
+            quantity=Decimal(5),
+            unit="hours",
+            pledged_on=date(2018, 1, 1),
             due_on=due,
-        )  # fmt: skip
+        )
     partner = make.user(Role.PARTNER_CONTACT, organisation=barclays)
     champion = make.user(Role.CHAMPION, organisation=barclays)
     team = make.user(Role.TEAM)
@@ -131,10 +137,14 @@ def test_a_judge_is_called_a_competition_judge_on_the_landing_page(client, db):
     make = Make(actor, make_programme(actor))
     judge = make.user(Role.ASSESSOR, organisation=make.org("Money Advice Service"))
     competition = projects.competition_create(
-        actor=actor, programme=make.programme, name="Open Up Challenge",
-        sponsor=make.org("Nesta", kind="charity"), prize_fund=Decimal(3_000_000),
-        currency="GBP", launch_date=date(2017, 9, 1),
-    )  # fmt: skip
+        actor=actor,
+        programme=make.programme,
+        name="Open Up Challenge",
+        sponsor=make.org("Nesta", kind="charity"),
+        prize_fund=Decimal(3_000_000),
+        currency="GBP",
+        launch_date=date(2017, 9, 1),
+    )
     projects.competition_judge_add(actor=actor, competition=competition, user=judge)
     client.force_login(judge)
 

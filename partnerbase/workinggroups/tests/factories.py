@@ -34,34 +34,49 @@ class World:
         """A new user with `role` who is a member of `group`, linked to their account."""
         user = self.user(role)
         services.working_group_member_add(
-            actor=self.make.actor, working_group=group, name=f"Member {user.pk}",
-            organisation=self.make.org(kind="business"), joined_on=JOINED, user=user,
-            is_lead=lead, **extra,
-        )  # fmt: skip
+            actor=self.make.actor,
+            working_group=group,
+            name=f"Member {user.pk}",
+            organisation=self.make.org(kind="business"),
+            joined_on=JOINED,
+            user=user,
+            is_lead=lead,
+            **extra,
+        )
         return user
 
 
 def group(make, slug):
     area = challenge_area_create(actor=make.actor, programme=make.programme, name=slug.title())
     return services.working_group_create(
-        actor=make.actor, programme=make.programme, challenge_area=area,
-        name=f"{slug.title()} working group", purpose="To meet",
-    )  # fmt: skip
+        actor=make.actor,
+        programme=make.programme,
+        challenge_area=area,
+        name=f"{slug.title()} working group",
+        purpose="To meet",
+    )
 
 
 def build_world(actor):
     make = Make(actor, make_programme(actor))
     first, second = group(make, "health"), group(make, "money")
     add = lambda g, name, **kw: services.working_group_member_add(  # noqa: E731
-        actor=actor, working_group=g, name=name, organisation=make.org(kind="business"),
-        joined_on=JOINED, **kw,
-    )  # fmt: skip
+        actor=actor,
+        working_group=g,
+        name=name,
+        organisation=make.org(kind="business"),
+        joined_on=JOINED,
+        **kw,
+    )
     lead = add(first, "Lena Lead", is_lead=True)
     member = add(first, "Mo Member")
     add(second, "Olu Other", is_lead=True)
     idea = services.idea_propose(
-        actor=actor, working_group=first, title="A toolkit for managers", proposed_by=member,
+        actor=actor,
+        working_group=first,
+        title="A toolkit for managers",
+        proposed_by=member,
         proposed_on=date(2017, 11, 1),
-    )  # fmt: skip
+    )
     project = projects.project_create(actor=actor, programme=make.programme, name="Toolkit")
     return World(make, first, second, member, lead, idea, project)

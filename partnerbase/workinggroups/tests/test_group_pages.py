@@ -151,8 +151,11 @@ def test_the_team_creates_a_group_for_an_area_without_one(client, world):
     assert offered == [area]  # the two areas with groups are not offered
     group = WorkingGroup.objects.get(challenge_area=area)
     assert response["Location"] == _u("group_detail", world, group.uid)
-    assert (group.name, group.purpose, group.programme) == ("Mind at work", "Employers act",
-                                                            world.programme)  # fmt: skip
+    assert (group.name, group.purpose, group.programme) == (
+        "Mind at work",
+        "Employers act",
+        world.programme,
+    )
     row = group.history.get()
     assert (row.history_user, row.history_change_reason) == (team, "Working group created")
 
@@ -251,9 +254,12 @@ def test_the_services_refuse_new_members_meetings_and_ideas_when_archived(world,
         )
     with pytest.raises(DomainError, match="takes no new ideas"):
         services.idea_propose(
-            actor=actor, working_group=world.group, title="Late", proposed_by=world.member,
+            actor=actor,
+            working_group=world.group,
+            title="Late",
+            proposed_by=world.member,
             proposed_on=date(2018, 10, 1),
-        )  # fmt: skip
+        )
 
 
 def test_archiving_before_the_last_activity_or_in_the_future_saves_nothing(client, world, actor):

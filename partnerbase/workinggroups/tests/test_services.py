@@ -21,18 +21,23 @@ pytestmark = pytest.mark.django_db
 def test_one_working_group_per_challenge_area(world, actor):
     with pytest.raises(DomainError) as refused:
         services.working_group_create(
-            actor=actor, programme=world.programme,
-            challenge_area=world.group.challenge_area, name="Again",
-        )  # fmt: skip
+            actor=actor,
+            programme=world.programme,
+            challenge_area=world.group.challenge_area,
+            name="Again",
+        )
     assert refused.value.field == "challenge_area"
 
 
 def test_a_new_member_is_a_new_person_of_their_organisation(world, actor):
     org = world.make.org("Kind Bank", kind="business")
     member = services.working_group_member_add(
-        actor=actor, working_group=world.group, name="Ada New", organisation=org,
+        actor=actor,
+        working_group=world.group,
+        name="Ada New",
+        organisation=org,
         joined_on=date(2018, 1, 8),
-    )  # fmt: skip
+    )
     assert member.person.organisation == org
     assert member.person.programme == world.programme
     assert member.history.first().history_user == actor
@@ -50,9 +55,13 @@ def test_an_account_without_a_role_here_is_refused_and_no_person_is_left_behind(
     people = Person.objects.count()
     with pytest.raises(DomainError) as refused:
         services.working_group_member_add(
-            actor=actor, working_group=world.group, name="Half Saved",
-            organisation=world.make.org(), joined_on=JOINED, user=make_user(),
-        )  # fmt: skip
+            actor=actor,
+            working_group=world.group,
+            name="Half Saved",
+            organisation=world.make.org(),
+            joined_on=JOINED,
+            user=make_user(),
+        )
     assert refused.value.field == "user"
     assert Person.objects.count() == people
 
@@ -77,9 +86,12 @@ def test_leaving_before_joining_is_refused(world, actor):
 
 def test_a_meeting_with_its_notes_and_who_came(world, actor):
     meeting = services.meeting_record(
-        actor=actor, working_group=world.group, held_on=date(2017, 12, 4),
-        notes="Shortlisted two ideas.", attendees=[world.member, world.lead],
-    )  # fmt: skip
+        actor=actor,
+        working_group=world.group,
+        held_on=date(2017, 12, 4),
+        notes="Shortlisted two ideas.",
+        attendees=[world.member, world.lead],
+    )
     assert set(meeting.attendees.all()) == {world.member, world.lead}
 
 
@@ -87,9 +99,12 @@ def test_attendees_must_be_members_of_the_group(world, actor):
     outsider = world.other_group.members.get()
     with pytest.raises(DomainError) as refused:
         services.meeting_record(
-            actor=actor, working_group=world.group, held_on=date(2017, 12, 4), notes="Met",
+            actor=actor,
+            working_group=world.group,
+            held_on=date(2017, 12, 4),
+            notes="Met",
             attendees=[outsider],
-        )  # fmt: skip
+        )
     assert refused.value.field == "attendees"
     assert not WorkingGroupMeeting.objects.exists()
 
@@ -98,18 +113,24 @@ def test_an_idea_is_proposed_by_a_member_of_its_group(world, actor):
     outsider = world.other_group.members.get()
     with pytest.raises(DomainError) as refused:
         services.idea_propose(
-            actor=actor, working_group=world.group, title="Elsewhere", proposed_by=outsider,
+            actor=actor,
+            working_group=world.group,
+            title="Elsewhere",
+            proposed_by=outsider,
             proposed_on=date(2017, 12, 1),
-        )  # fmt: skip
+        )
     assert refused.value.field == "proposed_by"
 
 
 def test_an_idea_cannot_be_proposed_before_its_proposer_joined(world, actor):
     with pytest.raises(DomainError) as refused:
         services.idea_propose(
-            actor=actor, working_group=world.group, title="Early", proposed_by=world.member,
+            actor=actor,
+            working_group=world.group,
+            title="Early",
+            proposed_by=world.member,
             proposed_on=date(2017, 1, 1),
-        )  # fmt: skip
+        )
     assert refused.value.field == "proposed_on"
 
 
@@ -118,13 +139,18 @@ def test_an_idea_becomes_a_project(world, actor):
         actor=actor, idea=world.idea, status="shortlisted", on=date(2017, 12, 1)
     )
     idea = services.idea_move(
-        actor=actor, idea=idea, status="became_project", on=date(2018, 2, 1),
+        actor=actor,
+        idea=idea,
+        status="became_project",
+        on=date(2018, 2, 1),
         project=world.project,
-    )  # fmt: skip
+    )
     idea.refresh_from_db()
     assert (idea.status, idea.project, idea.status_changed_on) == (
-        "became_project", world.project, date(2018, 2, 1),
-    )  # fmt: skip
+        "became_project",
+        world.project,
+        date(2018, 2, 1),
+    )
     assert world.project.ideas.get() == idea
     assert idea.history.first().history_change_reason == "Idea moved to became a project"
 
@@ -132,29 +158,41 @@ def test_an_idea_becomes_a_project(world, actor):
 def test_an_invalid_move_is_refused_and_changes_nothing(world, actor):
     with pytest.raises(DomainError) as refused:
         services.idea_move(
-            actor=actor, idea=world.idea, status="became_project", on=date(2018, 2, 1),
+            actor=actor,
+            idea=world.idea,
+            status="became_project",
+            on=date(2018, 2, 1),
             project=world.project,
-        )  # fmt: skip
+        )
     assert refused.value.field == "status"
     assert Idea.objects.get(pk=world.idea.pk).status == "idea"
 
 
 def test_a_project_came_from_one_idea(world, actor):
     other = services.idea_propose(
-        actor=actor, working_group=world.group, title="Second", proposed_by=world.lead,
+        actor=actor,
+        working_group=world.group,
+        title="Second",
+        proposed_by=world.lead,
         proposed_on=date(2017, 11, 2),
-    )  # fmt: skip
+    )
     for idea in (world.idea, other):
         services.idea_move(actor=actor, idea=idea, status="shortlisted", on=date(2017, 12, 1))
     services.idea_move(
-        actor=actor, idea=world.idea, status="became_project", on=date(2018, 1, 1),
+        actor=actor,
+        idea=world.idea,
+        status="became_project",
+        on=date(2018, 1, 1),
         project=world.project,
-    )  # fmt: skip
+    )
     with pytest.raises(DomainError, match="already came from") as refused:
         services.idea_move(
-            actor=actor, idea=Idea.objects.get(pk=other.pk), status="became_project",
-            on=date(2018, 1, 1), project=world.project,
-        )  # fmt: skip
+            actor=actor,
+            idea=Idea.objects.get(pk=other.pk),
+            status="became_project",
+            on=date(2018, 1, 1),
+            project=world.project,
+        )
     assert refused.value.field == "project"
 
 
@@ -163,9 +201,12 @@ def test_a_project_of_another_programme_is_refused(world, actor):
     services.idea_move(actor=actor, idea=world.idea, status="shortlisted", on=date(2017, 12, 1))
     with pytest.raises(DomainError) as refused:
         services.idea_move(
-            actor=actor, idea=world.idea, status="became_project", on=date(2018, 1, 1),
+            actor=actor,
+            idea=world.idea,
+            status="became_project",
+            on=date(2018, 1, 1),
             project=elsewhere,
-        )  # fmt: skip
+        )
     assert refused.value.field == "project"
 
 
@@ -182,9 +223,13 @@ def test_members_organisations_count_as_engaged_while_they_belong(world, actor):
         (joined_late, date(2019, 1, 1), None),
     ]:
         services.working_group_member_add(
-            actor=actor, working_group=area_group, name=f"Of {org}", organisation=org,
-            joined_on=joined, left_on=left,
-        )  # fmt: skip
+            actor=actor,
+            working_group=area_group,
+            name=f"Of {org}",
+            organisation=org,
+            joined_on=joined,
+            left_on=left,
+        )
     engaged = set(
         engaged_organisations(make.programme, Period(date(2017, 1, 1), date(2018, 12, 31)))
     )
@@ -205,9 +250,12 @@ def test_a_member_without_an_organisation_adds_no_organisation(world, actor):
 
 def test_a_programme_with_working_groups_can_be_deleted(world, actor):
     services.meeting_record(
-        actor=actor, working_group=world.group, held_on=date(2017, 12, 4), notes="Met",
+        actor=actor,
+        working_group=world.group,
+        held_on=date(2017, 12, 4),
+        notes="Met",
         attendees=[world.member],
-    )  # fmt: skip
+    )
     programme_delete(actor=actor, programme=world.programme)
 
     assert not WorkingGroupMember.objects.exists() and not Idea.objects.exists()

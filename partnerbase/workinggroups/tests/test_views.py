@@ -90,9 +90,12 @@ def test_nobody_sees_another_programmes_working_groups(client, world, actor, rol
     other = build_world(actor)
     user = sign_in(client, world, role)
     services.working_group_member_add(
-        actor=actor, working_group=world.group, name="Them", joined_on=date(2017, 10, 2),
+        actor=actor,
+        working_group=world.group,
+        name="Them",
+        joined_on=date(2017, 10, 2),
         user=user,
-    )  # fmt: skip
+    )
 
     for page in PAGES:
         assert client.get(PAGES[page][0](other)).status_code == 404, page
@@ -115,8 +118,16 @@ def test_the_team_cannot_reach_a_group_of_another_programme_under_its_own(client
 OWN = {"list", "group", "record meeting", "propose idea"}
 
 
-@pytest.mark.parametrize("role", [Role.WORKING_GROUP_MEMBER, Role.INNOVATOR, Role.PARTNER_CONTACT,
-                                  Role.ASSESSOR, Role.ACCELERATOR_MANAGER])  # fmt: skip
+@pytest.mark.parametrize(
+    "role",
+    [
+        Role.WORKING_GROUP_MEMBER,
+        Role.INNOVATOR,
+        Role.PARTNER_CONTACT,
+        Role.ASSESSOR,
+        Role.ACCELERATOR_MANAGER,
+    ],
+)
 def test_a_member_works_inside_their_own_group_only(client, world, role):
     client.force_login(world.join(world.group, role))
 
@@ -191,9 +202,12 @@ def test_a_member_proposes_in_their_own_name(client, world):
 
     response = client.post(
         PAGES["propose idea"][0](world),
-        {"title": "Peer support", "proposed_by": world.lead.pk,
-         **_date("proposed_on", date(2018, 1, 9))},
-    )  # fmt: skip
+        {
+            "title": "Peer support",
+            "proposed_by": world.lead.pk,
+            **_date("proposed_on", date(2018, 1, 9)),
+        },
+    )
 
     assert response.status_code == 302
     assert Idea.objects.get(title="Peer support").proposed_by.user == user
@@ -204,9 +218,12 @@ def test_the_team_proposes_for_a_member(client, world):
 
     client.post(
         PAGES["propose idea"][0](world),
-        {"title": "Peer support", "proposed_by": world.lead.pk,
-         **_date("proposed_on", date(2018, 1, 9))},
-    )  # fmt: skip
+        {
+            "title": "Peer support",
+            "proposed_by": world.lead.pk,
+            **_date("proposed_on", date(2018, 1, 9)),
+        },
+    )
 
     assert Idea.objects.get(title="Peer support").proposed_by == world.lead
 
@@ -232,9 +249,13 @@ def test_the_team_adds_a_member_with_an_account_and_a_new_person(client, world):
 
     response = client.post(
         PAGES["add member"][0](world),
-        {"name": "Nia New", "organisation": org.pk, "user": account.pk,
-         **_date("joined_on", date(2018, 3, 1))},
-    )  # fmt: skip
+        {
+            "name": "Nia New",
+            "organisation": org.pk,
+            "user": account.pk,
+            **_date("joined_on", date(2018, 3, 1)),
+        },
+    )
 
     assert response.status_code == 302
     member = world.group.members.get(person__name="Nia New")
@@ -271,9 +292,12 @@ def test_moving_to_became_a_project_without_the_project_saves_nothing(client, wo
 def test_the_project_page_says_which_idea_it_came_from(client, world, actor):
     services.idea_move(actor=actor, idea=world.idea, status="shortlisted", on=date(2017, 12, 1))
     services.idea_move(
-        actor=actor, idea=world.idea, status="became_project", on=date(2018, 1, 5),
+        actor=actor,
+        idea=world.idea,
+        status="became_project",
+        on=date(2018, 1, 5),
         project=world.project,
-    )  # fmt: skip
+    )
     client.force_login(world.user(Role.TEAM))
 
     page = client.get(
