@@ -11,6 +11,20 @@ from partnerbase.network.tests.factories import Small
 
 pytestmark = pytest.mark.browser
 
+
+def node_point(page, label: str) -> tuple[float, float]:
+    """Where a node is drawn on the page now."""
+    return page.evaluate(
+        """(label) => {
+            const map = document.getElementById('network-map');
+            const node = map.cy.nodes().filter(n => n.data('label') === label);
+            const at = node.renderedPosition(), box = map.getBoundingClientRect();
+            return [box.left + at.x, box.top + at.y];
+        }""",
+        label,
+    )
+
+
 PASSWORD = "the team's passphrase"
 
 
@@ -78,17 +92,13 @@ def test_open_filter_and_open_a_node(page, page_problems, world, sign_in, axe_ch
     page.locator("#network-map").scroll_into_view_if_needed()
     # Cytoscape.js notes where its canvas is on the page a moment after a scroll.
     page.wait_for_timeout(500)
-    x, y = page.evaluate(
-        """() => {
-            const map = document.getElementById('network-map');
-            const node = map.cy.nodes().filter(n => n.data('label') === 'Barclays');
-            const at = node.renderedPosition(), box = map.getBoundingClientRect();
-            return [box.left + at.x, box.top + at.y];
-        }"""
-    )
+    x, y = node_point(page, "Barclays")
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     assert "Open the record of Barclays" in page.locator("[data-map-selected]").inner_text()
+    # Choosing a node glides the map to centre it: double-click where it has come to rest.
+    page.wait_for_function("() => !document.getElementById('network-map').cy.animated()")
+    x, y = node_point(page, "Barclays")
     with page.expect_navigation(timeout=60_000):
         page.mouse.dblclick(x, y)
     assert page.get_by_role("heading", name="Barclays", level=1).is_visible()
