@@ -73,7 +73,8 @@ def _field(f: forms.Field) -> serializers.Field:
     if isinstance(f, forms.BooleanField):
         return serializers.BooleanField(**{**common, "required": False})
     if isinstance(f, forms.ChoiceField):
-        choices = [value for value, _ in f.choices if value]
+        # With their labels, so that a form's choices are the model's choice set.
+        choices = [(value, str(label)) for value, label in f.choices if value]
         if choices:
             return serializers.ChoiceField(choices=choices, **common)
         return serializers.CharField(**common)
