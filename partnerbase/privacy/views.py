@@ -91,6 +91,21 @@ def index(request, slug):
     return _index(request, _programme(request, slug), FindForm())
 
 
+def _gathered(request, programme, subject, kind) -> dict:
+    """Everything held about the person that the caller may see, the looking recorded."""
+    scope = _scope(request.user)
+    data = personal_data(subject=subject, scope=scope)
+    action_record(
+        scope=scope,
+        actor=request.user,
+        kind=kind,
+        subject=subject,
+        programme=programme,
+        counts={"records": len(data["records"]), "history": len(data["history"])},
+    )
+    return data
+
+
 @require_POST
 def person(request, slug):
     """Everything held about the person in the programmes the team runs, as a page."""
@@ -98,16 +113,7 @@ def person(request, slug):
     form, subject, status = _found(request, programme)
     if subject is None:
         return _index(request, programme, form, status=status)
-    scope = _scope(request.user)
-    data = personal_data(subject=subject, scope=scope)
-    action_record(
-        scope=scope,
-        actor=request.user,
-        kind=ActionKind.VIEW,
-        subject=subject,
-        programme=programme,
-        counts={"records": len(data["records"]), "history": len(data["history"])},
-    )
+    data = _gathered(request, programme, subject, ActionKind.VIEW)
     return render(
         request,
         "privacy/person.html",
@@ -127,16 +133,7 @@ def export(request, slug):
     form, subject, status = _found(request, programme)
     if subject is None:
         return _index(request, programme, form, status=status)
-    scope = _scope(request.user)
-    data = personal_data(subject=subject, scope=scope)
-    action_record(
-        scope=scope,
-        actor=request.user,
-        kind=ActionKind.EXPORT,
-        subject=subject,
-        programme=programme,
-        counts={"records": len(data["records"]), "history": len(data["history"])},
-    )
+    data = _gathered(request, programme, subject, ActionKind.EXPORT)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
     )
