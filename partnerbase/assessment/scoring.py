@@ -25,6 +25,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from partnerbase.core.ranking import competition_ranks
 from partnerbase.projects.ranking import Criterion, IncompleteScores, judge_score
 
 __all__ = ["Criterion", "IncompleteScores", "Row", "Sheet", "rank", "totals", "z_scores"]
@@ -101,9 +102,6 @@ def rank(
     # Rounded so float noise in the z-scores cannot split a tie.
     key = (lambda r: round(r.normalised, 9)) if normalised else (lambda r: r.raw)
     scored = sorted((r for r in rows if r.raw is not None), key=key, reverse=True)
-    ranked, previous, previous_rank = [], None, 0
-    for position, row in enumerate(scored, start=1):
-        place = previous_rank if key(row) == previous else position
-        ranked.append(replace(row, rank=place))
-        previous, previous_rank = key(row), place
+    ranks = competition_ranks(scored, key)
+    ranked = [replace(row, rank=place) for row, place in zip(scored, ranks, strict=True)]
     return ranked + [r for r in rows if r.raw is None]

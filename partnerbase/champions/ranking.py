@@ -26,8 +26,10 @@ employee base weighted 1 instead (sum 4) they score 100 x 14/20 = 70 and
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
+
+from partnerbase.core.ranking import competition_ranks, scaled, shown
 
 SCORE_MIN, SCORE_MAX = 0, 5
 WEIGHT_MAX = 100
@@ -63,10 +65,7 @@ class Ranked:
 
     @property
     def shown(self) -> Decimal | None:
-        if self.score is None:
-            return None
-        exact = Decimal(self.score.numerator) / Decimal(self.score.denominator)
-        return exact.quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return shown(self.score, 1)
 
 
 class InvalidWeights(ValueError):
@@ -96,7 +95,7 @@ def weighted_score(criteria: Iterable[Criterion], scores: Mapping[object, int]) 
         s = scores.get(key, SCORE_MIN)
         if not SCORE_MIN <= s <= SCORE_MAX:
             raise ValueError(f"{s} is outside {SCORE_MIN}-{SCORE_MAX} for {key}.")
-        total += share * Fraction(100 * s, SCORE_MAX)
+        total += share * scaled(s, SCORE_MIN, SCORE_MAX)
     return total
 
 
@@ -116,11 +115,11 @@ def rank(criteria: Iterable[Criterion], candidates: Iterable[Candidate]) -> list
         else:
             unscored.append(c)
     scored.sort(key=lambda row: (-row[0], *tiebreak(row[2])))
-    result, previous, previous_rank = [], None, 0
-    for position, (score, known, c) in enumerate(scored, start=1):
-        place = previous_rank if score == previous else position
-        result.append(Ranked(c.key, score, place, known))
-        previous, previous_rank = score, place
+    ranks = competition_ranks(scored, lambda row: row[0])
+    result = [
+        Ranked(c.key, score, place, known)
+        for (score, known, c), place in zip(scored, ranks, strict=True)
+    ]
     unscored.sort(key=tiebreak)
     result.extend(Ranked(c.key, None, None, 0) for c in unscored)
     return result

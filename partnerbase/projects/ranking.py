@@ -15,8 +15,10 @@ B 3: (2 x 80 + 1 x 50) / 3 = 70. A second judge gives A 6 and B 5: (2 x 60 + 1 x
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
+
+from partnerbase.core.ranking import competition_ranks, scaled, shown, weighted_mean
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,7 @@ class Ranked:
 
     @property
     def shown(self) -> Decimal | None:
-        if self.score is None:
-            return None
-        exact = Decimal(self.score.numerator) / Decimal(self.score.denominator)
-        return exact.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return shown(self.score, 2)
 
 
 class IncompleteScores(ValueError):
@@ -51,16 +50,15 @@ def judge_score(criteria: Iterable[Criterion], scores: Mapping[object, int]) -> 
     criteria = list(criteria)
     if not criteria:
         raise IncompleteScores("The rubric has no criteria.")
-    total, weights = Fraction(0), 0
     for c in criteria:
         if c.key not in scores:
             raise IncompleteScores(f"No score for {c.key}.")
         s = scores[c.key]
         if not c.min_score <= s <= c.max_score:
             raise IncompleteScores(f"{s} is outside {c.min_score}-{c.max_score} for {c.key}.")
-        total += c.weight * Fraction(100 * (s - c.min_score), c.max_score - c.min_score)
-        weights += c.weight
-    return total / weights
+    return weighted_mean(
+        (c.weight, scaled(scores[c.key], c.min_score, c.max_score)) for c in criteria
+    )
 
 
 def rank(
@@ -77,10 +75,10 @@ def rank(
         else:
             unscored.append(entry)
     scored.sort(key=lambda row: row[1], reverse=True)  # stable: ties keep their given order
-    result, previous, previous_rank = [], None, 0
-    for position, (entry, score, judges) in enumerate(scored, start=1):
-        place = previous_rank if score == previous else position
-        result.append(Ranked(entry, score, judges, place))
-        previous, previous_rank = score, place
+    ranks = competition_ranks(scored, lambda row: row[1])
+    result = [
+        Ranked(entry, score, judges, place)
+        for (entry, score, judges), place in zip(scored, ranks, strict=True)
+    ]
     result.extend(Ranked(entry, None, 0, None) for entry in unscored)
     return result

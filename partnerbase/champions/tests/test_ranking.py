@@ -139,4 +139,7 @@ def test_the_modules_import_no_django(module):
     nodes = list(ast.walk(tree))
     names = [a.name for n in nodes if isinstance(n, ast.Import) for a in n.names]
     names += [n.module for n in nodes if isinstance(n, ast.ImportFrom)]
+    # The one Partnerbase module they may use is the shared ranking, itself pure (the
+    # import-linter contract "pure" checks the whole chain).
+    names = [n for n in names if n != "partnerbase.core.ranking"]
     assert not [n for n in names if n and n.startswith(("django", "partnerbase"))]
