@@ -12,19 +12,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from partnerbase.accounts.permissions import can_manage_programme
-from partnerbase.brokering import queries as brokering
 from partnerbase.brokering import services as brokering_services
 from partnerbase.brokering.forms import PAGE_MOVES, MoveForm, NeedForm, OfferForm, RespondForm
-from partnerbase.brokering.models import Need, Offer
-from partnerbase.brokering.permissions import (
-    can_add_need,
-    can_add_offer,
-    can_change_need,
-    can_change_offer,
-    can_move_partnership,
-    introduction_sides,
-)
+from partnerbase.brokering.permissions import can_move_partnership, introduction_sides
 from partnerbase.brokering.stages import can_move
+from partnerbase.brokering.wants import NEED, OFFER, Want
+from partnerbase.core.words import article
 from partnerbase.directory import services as directory_services
 from partnerbase.directory.forms import EngagementForm, OrganisationForm
 from partnerbase.directory.queries import organisation_get
@@ -111,72 +104,50 @@ class OrganisationCreate:
         return _created(organisation, s.OrganisationSerializer)
 
 
-class NeedCreate:
-    @extend_schema(request=NeedInput, responses={201: s.NeedSerializer})
-    def post(self, request, slug):
-        """Record a need, for an innovator you may record needs for."""
-        programme = programme_for(request, slug, can_add_need)
-        innovators = brokering.need_innovators(user=request.user, programme=programme)
-        form = bound_form(NeedForm, request.data, programme=programme, innovators=innovators)
-        need = brokering_services.need_create(
-            actor=request.user, programme=programme, **form.cleaned_data
+def _want_views(want: Want, path: str, create_input, change_input, serializer) -> tuple[type, type]:
+    """The API's add and change of a need or an offer, from the shape the pages use."""
+
+    class Create:
+        @extend_schema(
+            request=create_input,
+            responses={201: serializer},
+            description=f"Record {article(want.name)}, for {article(want.owner)} you may "
+            f"record {want.name}s for.",
         )
-        return _created(need, s.NeedSerializer)
+        def post(self, request, slug):
+            programme = programme_for(request, slug, want.may_add)
+            arguments = want.form_arguments(user=request.user, programme=programme)
+            form = bound_form(want.form, request.data, **arguments)
+            record = want.create(actor=request.user, programme=programme, **form.cleaned_data)
+            return _created(record, serializer)
 
-
-class NeedChangeView:
-    @extend_schema(request=NeedChange, responses={200: s.NeedSerializer})
-    def put(self, request, slug, uid):
-        """Change a need (every field, as its form; the innovator stays)."""
-        programme = programme_for(request, slug, can_add_need)
-        need: Need = _visible("needs", request, programme, uid)
-        _check(can_change_need(request.user, need))
-        form = bound_form(
-            NeedForm,
-            {**request.data, "innovator": need.innovator_id}
-            if isinstance(request.data, dict)
-            else request.data,
-            programme=programme,
-            innovators=brokering.need_innovators(user=request.user, programme=programme),
+    class Change:
+        @extend_schema(
+            request=change_input,
+            responses={200: serializer},
+            description=f"Change {article(want.name)} (every field, as its form; the "
+            f"{want.owner} stays).",
         )
-        data = dict(form.cleaned_data)
-        data.pop("innovator")
-        need = brokering_services.need_update(actor=request.user, need=need, **data)
-        return Response(s.NeedSerializer(need).data)
+        def put(self, request, slug, uid):
+            programme = programme_for(request, slug, want.may_add)
+            record = _visible(path, request, programme, uid)
+            _check(want.may_change(request.user, record))
+            data = request.data
+            if isinstance(data, dict):
+                data = {**data, want.owner: getattr(record, f"{want.owner}_id")}
+            arguments = want.form_arguments(user=request.user, programme=programme)
+            form = bound_form(want.form, data, **arguments)
+            changes = want.changes(form.cleaned_data)
+            record = want.update(actor=request.user, record=record, **changes)
+            return Response(serializer(record).data)
+
+    return Create, Change
 
 
-class OfferCreate:
-    @extend_schema(request=OfferInput, responses={201: s.OfferSerializer})
-    def post(self, request, slug):
-        """Record an offer, for a partner you may record offers for."""
-        programme = programme_for(request, slug, can_add_offer)
-        partners = brokering.offer_partners(user=request.user, programme=programme)
-        form = bound_form(OfferForm, request.data, programme=programme, partners=partners)
-        offer = brokering_services.offer_create(
-            actor=request.user, programme=programme, **form.cleaned_data
-        )
-        return _created(offer, s.OfferSerializer)
-
-
-class OfferChangeView:
-    @extend_schema(request=OfferChange, responses={200: s.OfferSerializer})
-    def put(self, request, slug, uid):
-        """Change an offer (every field, as its form; the partner stays)."""
-        programme = programme_for(request, slug, can_add_offer)
-        offer: Offer = _visible("offers", request, programme, uid)
-        _check(can_change_offer(request.user, offer))
-        form = bound_form(
-            OfferForm,
-            {**request.data, "partner": offer.partner_id}
-            if isinstance(request.data, dict)
-            else request.data,
-            programme=programme,
-            partners=brokering.offer_partners(user=request.user, programme=programme),
-        )
-        data = dict(form.cleaned_data)
-        data.pop("partner")
-        offer = brokering_services.offer_update(actor=request.user, offer=offer, **data)
-        return Response(s.OfferSerializer(offer).data)
+NeedCreate, NeedChangeView = _want_views(NEED, "needs", NeedInput, NeedChange, s.NeedSerializer)
+OfferCreate, OfferChangeView = _want_views(
+    OFFER, "offers", OfferInput, OfferChange, s.OfferSerializer
+)
 
 
 class AwardCreate:
