@@ -8,24 +8,20 @@ the decision. Champions, working-group members, assessors and partner contacts s
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import acting_for, programme_roles
+from partnerbase.accounts.permissions import acting_for, is_administrator, programme_roles
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 INNOVATOR_ROLES = {Role.INNOVATOR}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def can_manage_accelerator(user, programme) -> bool:
     """Decide on applications, run cohorts, sessions and milestones."""
-    return _superuser(user) or bool(programme_roles(user, programme) & MANAGERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & MANAGERS)
 
 
 def can_change_notified_decision(user, programme) -> bool:
     """Change a decision the applicant has already been told: the convening team only."""
-    return _superuser(user) or Role.TEAM in programme_roles(user, programme)
+    return is_administrator(user) or Role.TEAM in programme_roles(user, programme)
 
 
 def innovator_organisations(user, programme) -> set[int]:

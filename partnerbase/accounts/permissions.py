@@ -8,6 +8,11 @@ DASHBOARD_ROLES = {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER}
 DIRECTORY_ROLES = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
 
+def is_administrator(user) -> bool:
+    """The installation's administrator, who may do anything in every programme."""
+    return bool(getattr(user, "is_superuser", False))
+
+
 def programme_roles(user, programme) -> set[str]:
     """The roles `user` holds in `programme`, cached on the user for the request."""
     if not getattr(user, "is_authenticated", False):

@@ -7,20 +7,16 @@ partner contacts and working-group members see nothing here.
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import programme_roles
+from partnerbase.accounts.permissions import is_administrator, programme_roles
 
 from .models import Assignment
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def can_manage_assessment(user, programme) -> bool:
     """Rubrics, assignments, the ranking and moderation notes."""
-    return _superuser(user) or bool(programme_roles(user, programme) & MANAGERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & MANAGERS)
 
 
 def can_assess(user, programme) -> bool:

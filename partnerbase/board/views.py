@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.uploads import download_response
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from . import queries, services
@@ -29,13 +29,6 @@ from .forms import (
 NAV = "board"
 
 
-def _programme(request, slug, allowed):
-    programme = programme_get(user=request.user, slug=slug)
-    if not allowed(request.user, programme):
-        raise PermissionDenied
-    return programme
-
-
 def _form_page(request, context, form, save, success, redirect_to):
     """GET shows the form; a valid POST saves through the service; errors save nothing."""
     if request.method == "POST" and form.is_valid():
@@ -51,7 +44,7 @@ def _form_page(request, context, form, save, success, redirect_to):
 
 @require_GET
 def board_home(request, slug):
-    programme = _programme(request, slug, can.can_view_board)
+    programme = programme_for(request, slug, can.can_view_board)
     overview = queries.board_overview(programme=programme, today=timezone.localdate())
     manage = can.can_manage_board(request.user, programme)
     own = can.champion_organisation_ids(request.user, programme) if not manage else set()
@@ -68,7 +61,7 @@ def board_home(request, slug):
 
 @require_GET
 def meeting_detail(request, slug, uid):
-    programme = _programme(request, slug, can.can_view_board)
+    programme = programme_for(request, slug, can.can_view_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     manage = can.can_manage_board(request.user, programme)
     actions = list(meeting.actions.all())
@@ -93,7 +86,7 @@ def meeting_detail(request, slug, uid):
 
 @require_GET
 def paper_download(request, slug, uid):
-    programme = _programme(request, slug, can.can_view_board)
+    programme = programme_for(request, slug, can.can_view_board)
     paper = queries.paper_get(programme=programme, uid=uid)
     if not can.can_download_paper(request.user, paper):
         raise PermissionDenied
@@ -107,7 +100,7 @@ def paper_download(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def champion_appoint(request, slug):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     form = ChampionAppointForm(request.POST or None, programme=programme)
     return _form_page(
         request,
@@ -121,7 +114,7 @@ def champion_appoint(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def champion_end_term(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     champion = queries.champion_get(programme=programme, uid=uid)
     form = TermEndForm(request.POST or None)
     return _form_page(
@@ -136,7 +129,7 @@ def champion_end_term(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def champion_role(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     champion = queries.champion_get(programme=programme, uid=uid)
     form = opened(RoleForm(request.POST or None, initial={"role": champion.role}), champion)
     return _form_page(
@@ -154,7 +147,7 @@ def champion_role(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def meeting_add(request, slug):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     form = MeetingForm(request.POST or None)
     return _form_page(
         request,
@@ -168,7 +161,7 @@ def meeting_add(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     form = opened(
         MeetingForm(
@@ -194,7 +187,7 @@ def meeting_edit(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def paper_add(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     form = PaperForm(request.POST or None, request.FILES or None)
     return _form_page(
@@ -217,7 +210,7 @@ def paper_add(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def decision_add(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     form = DecisionForm(request.POST or None)
     return _form_page(
@@ -237,7 +230,7 @@ def decision_add(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def action_add(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     form = ActionForm(
         request.POST or None,
@@ -264,9 +257,7 @@ def action_add(request, slug, uid):
 
 @require_POST
 def action_done(request, slug, uid):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can.can_view_board(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can.can_view_board)
     action = queries.action_get(programme=programme, uid=uid)
     if not can.can_complete_action(request.user, action):
         raise PermissionDenied
@@ -284,7 +275,7 @@ def action_done(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def decision_edit(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     decision = queries.decision_get(programme=programme, uid=uid)
     meeting = decision.meeting
     form = opened(
@@ -311,7 +302,7 @@ def decision_edit(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def action_edit(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_board)
+    programme = programme_for(request, slug, can.can_manage_board)
     action = queries.action_get(programme=programme, uid=uid)
     meeting = action.meeting
     form = opened(

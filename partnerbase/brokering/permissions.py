@@ -8,7 +8,12 @@ none of it.
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import DASHBOARD_ROLES, acting_for, programme_roles
+from partnerbase.accounts.permissions import (
+    DASHBOARD_ROLES,
+    acting_for,
+    is_administrator,
+    programme_roles,
+)
 
 BROKERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 NEED_ROLES = {Role.INNOVATOR}
@@ -16,13 +21,9 @@ OFFER_ROLES = {Role.PARTNER_CONTACT, Role.CHAMPION}
 INTRODUCTION_ROLES = {"innovator": Role.INNOVATOR, "partner": Role.PARTNER_CONTACT}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def can_broker(user, programme) -> bool:
     """Run rounds, see every need, offer and introduction, move partnerships."""
-    return _superuser(user) or bool(programme_roles(user, programme) & BROKERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & BROKERS)
 
 
 def can_use_brokering(user, programme) -> bool:
@@ -89,7 +90,9 @@ def can_view_my_introductions(user, programme) -> bool:
 
 def can_view_partnerships(user, programme) -> bool:
     """The list of all partnerships: brokers and dashboard readers (its figures' records)."""
-    return _superuser(user) or bool(programme_roles(user, programme) & (BROKERS | DASHBOARD_ROLES))
+    return is_administrator(user) or bool(
+        programme_roles(user, programme) & (BROKERS | DASHBOARD_ROLES)
+    )
 
 
 def can_view_partnership(user, partnership) -> bool:

@@ -7,7 +7,7 @@ organisation's innovators). Everyone else is refused; the public sees the public
 """
 
 from partnerbase.accounts.models import Membership, Role
-from partnerbase.accounts.permissions import programme_roles
+from partnerbase.accounts.permissions import is_administrator, programme_roles
 from partnerbase.directory.models import Organisation
 
 from .models import Applicant
@@ -15,13 +15,9 @@ from .models import Applicant
 MANAGER_ROLES = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def can_manage_calls(user, programme) -> bool:
     """Create calls, set their questions and rules, read every application."""
-    return _superuser(user) or bool(programme_roles(user, programme) & MANAGER_ROLES)
+    return is_administrator(user) or bool(programme_roles(user, programme) & MANAGER_ROLES)
 
 
 def _applying_for(user, programme_id: int) -> set[int]:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.uploads import download_response
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import lifecycle, queries, services
 from .forms import CallForm, QuestionForm, RuleForm, rule_fields
@@ -29,9 +29,7 @@ NAV = "calls"
 
 
 def _managed(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_calls(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_manage_calls)
     return programme
 
 

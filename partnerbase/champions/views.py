@@ -1,15 +1,17 @@
 """Champion targeting pages: the ranked long list with the weights beside it, adding a
 prospect or a criterion, and a prospect's page (scores, stage, contacts, commit)."""
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
-from partnerbase.programmes.queries import programme_get
+from partnerbase.core.forms import opened
+from partnerbase.core.pages import saved
+from partnerbase.programmes.access import programme_for
 
 from . import services
 from .forms import (
@@ -35,21 +37,7 @@ from .ranking import SCORE_MAX, Criterion, shares
 NAV = "champions"
 
 
-def _programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_target_champions(request.user, programme):
-        raise PermissionDenied
-    return programme
-
-
-def _saved(form, save) -> bool:
-    """Run `save()`; a service's refusal goes next to the form's fields (nothing saved)."""
-    try:
-        save()
-    except (DomainError, ValidationError) as exc:
-        add_service_error(form, exc)
-        return False
-    return True
+_programme = partial(programme_for, allowed=can_target_champions)
 
 
 def list_url(programme, stage=""):
@@ -98,7 +86,7 @@ def weights_edit(request, slug):
         return redirect(list_url(programme))
     form = WeightsForm(request.POST, criteria=criteria_shown(programme))
     htmx = request.headers.get("HX-Request") == "true"
-    if form.is_valid() and _saved(
+    if form.is_valid() and saved(
         form,
         lambda: services.weights_set(
             actor=request.user, programme=programme, weights=form.weights()
@@ -125,7 +113,7 @@ def criterion_add(request, slug):
                 actor=request.user, programme=programme, keep_defaults=True, **form.cleaned_data
             )
 
-        if _saved(form, save):
+        if saved(form, save):
             messages.success(request, f"Criterion “{form.cleaned_data['name']}” added.")
             return redirect(list_url(programme))
     return render(
@@ -147,7 +135,7 @@ def prospect_add(request, slug):
                 actor=request.user, programme=programme, **form.cleaned_data
             )
 
-        if _saved(form, save):
+        if saved(form, save):
             messages.success(request, f"{result['prospect']} added to the long list.")
             return redirect(prospect_url(result["prospect"]))
     return render(
@@ -202,7 +190,7 @@ def _action(request, slug, uid, name, make_form, save, success):
     programme = _programme(request, slug)
     prospect = prospect_get(programme=programme, uid=uid)
     form = make_form(programme, prospect)
-    if form.is_valid() and _saved(form, lambda: save(prospect, form.cleaned_data)):
+    if form.is_valid() and saved(form, lambda: save(prospect, form.cleaned_data)):
         messages.success(request, success(prospect, form.cleaned_data))
         return redirect(prospect_url(prospect))
     prospect.refresh_from_db()

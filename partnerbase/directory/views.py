@@ -1,5 +1,7 @@
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,7 +11,7 @@ from partnerbase.accounts.permissions import can_manage_programme, can_view_dire
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries, history_rows_entries
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import services
 from .forms import EngagementForm, OrganisationForm
@@ -17,12 +19,7 @@ from .merge import merged_into, merged_records
 from .models import Organisation, OrganisationKind
 from .queries import organisation_get, organisation_list
 
-
-def _programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_directory(request.user, programme):
-        raise PermissionDenied
-    return programme
+_programme = partial(programme_for, allowed=can_view_directory)
 
 
 @require_GET
@@ -93,9 +90,7 @@ def organisation_history(request, slug, uid):
 
 
 def managed_programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_programme(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_manage_programme)
     return programme
 
 

@@ -9,7 +9,7 @@
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import acting_memberships, programme_roles
+from partnerbase.accounts.permissions import acting_memberships, is_administrator, programme_roles
 
 # Roles that see every award of the programme.
 WHOLE_LEDGER = {Role.TEAM, Role.ACCELERATOR_MANAGER, Role.CHAMPION}
@@ -18,12 +18,8 @@ RECORDERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 OWN_SIDE = {Role.INNOVATOR: "recipient", Role.PARTNER_CONTACT: "funder"}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def sees_whole_ledger(user, programme) -> bool:
-    return _superuser(user) or bool(programme_roles(user, programme) & WHOLE_LEDGER)
+    return is_administrator(user) or bool(programme_roles(user, programme) & WHOLE_LEDGER)
 
 
 def own_organisation_ids(user, programme) -> dict[str, set[int]]:
@@ -40,7 +36,7 @@ def own_organisation_ids(user, programme) -> dict[str, set[int]]:
 
 def can_view_ledger(user, programme) -> bool:
     """Open the ledger page (which then lists only the awards the user may see)."""
-    return _superuser(user) or bool(
+    return is_administrator(user) or bool(
         programme_roles(user, programme) & (WHOLE_LEDGER | set(OWN_SIDE))
     )
 
@@ -53,7 +49,7 @@ def can_view_award(user, award) -> bool:
 
 
 def can_record_award(user, programme) -> bool:
-    return _superuser(user) or bool(programme_roles(user, programme) & RECORDERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & RECORDERS)
 
 
 def can_record_disbursement(user, award) -> bool:
@@ -71,4 +67,4 @@ def can_view_rates(user, programme) -> bool:
 
 def can_manage_rates(user, programme) -> bool:
     """Add, correct and upload rates: the convening team."""
-    return _superuser(user) or Role.TEAM in programme_roles(user, programme)
+    return is_administrator(user) or Role.TEAM in programme_roles(user, programme)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
+from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from .models import ExchangeRate
@@ -18,7 +19,6 @@ from .queries import rate_list
 from .rate_forms import RateAddForm, RatesUploadForm, RateValueForm
 from .rates_import import RatesImportFailed, rates_import
 from .services import exchange_rate_add, exchange_rate_update
-from .views import _programme
 
 
 def rows_cannot_be_used(n: int) -> str:
@@ -37,7 +37,7 @@ def _page(request, template, programme, **context):
 
 @require_GET
 def rates(request, slug):
-    programme = _programme(request, slug, can.can_view_rates)
+    programme = programme_for(request, slug, can.can_view_rates)
     return _page(
         request,
         "rates.html",
@@ -49,7 +49,7 @@ def rates(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def rate_add(request, slug):
-    programme = _programme(request, slug, can.can_manage_rates)
+    programme = programme_for(request, slug, can.can_manage_rates)
     form = RateAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -78,7 +78,7 @@ def rate_add(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def rate_edit(request, slug, uid):
-    programme = _programme(request, slug, can.can_manage_rates)
+    programme = programme_for(request, slug, can.can_manage_rates)
     entry = get_object_or_404(ExchangeRate, programme=programme, uid=uid)
     form = opened(
         RateValueForm(request.POST or None, initial={"rate": entry.rate, "source": entry.source}),
@@ -99,7 +99,7 @@ def rate_edit(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def rates_upload(request, slug):
-    programme = _programme(request, slug, can.can_manage_rates)
+    programme = programme_for(request, slug, can.can_manage_rates)
     form = RatesUploadForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():

@@ -9,7 +9,7 @@ from partnerbase.core.currencies import from_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from . import services
@@ -17,13 +17,6 @@ from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
 from .queries import award_get, award_list, rate_table, report_date
-
-
-def _programme(request, slug, allowed):
-    programme = programme_get(user=request.user, slug=slug)
-    if not allowed(request.user, programme):
-        raise PermissionDenied
-    return programme
 
 
 def _ledger(programme, awards):
@@ -38,7 +31,7 @@ def _ledger(programme, awards):
 
 @require_GET
 def ledger(request, slug):
-    programme = _programme(request, slug, can.can_view_ledger)
+    programme = programme_for(request, slug, can.can_view_ledger)
     whole = can.sees_whole_ledger(request.user, programme)
     return render(
         request,
@@ -55,7 +48,7 @@ def ledger(request, slug):
 
 @require_GET
 def award_detail(request, slug, uid):
-    programme = _programme(request, slug, can.can_view_ledger)
+    programme = programme_for(request, slug, can.can_view_ledger)
     award = award_get(user=request.user, programme=programme, uid=uid)
     disbursements = list(award.disbursements.all())
     planned = [d for d in disbursements if d.kind == DisbursementKind.PLANNED]
@@ -130,7 +123,7 @@ def _form_page(request, template, context, form, save, success, redirect_to):
 
 @require_http_methods(["GET", "POST"])
 def award_add(request, slug):
-    programme = _programme(request, slug, can.can_record_award)
+    programme = programme_for(request, slug, can.can_record_award)
     form = AwardForm(request.POST or None, programme=programme)
     saved = {}
 
@@ -151,7 +144,7 @@ def award_add(request, slug):
 
 
 def _award_for(request, slug, uid, allowed):
-    programme = _programme(request, slug, can.can_view_ledger)
+    programme = programme_for(request, slug, can.can_view_ledger)
     award = award_get(user=request.user, programme=programme, uid=uid)
     if not allowed(request.user, award):
         raise PermissionDenied

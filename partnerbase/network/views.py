@@ -1,7 +1,6 @@
 """The partnership map: the page (filters, the interactive map, measures and a table), its
 data as JSON and the static SVG. Thin: the graph comes from queries, the maths from graph."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from partnerbase.brokering.stages import Stage
 from partnerbase.core.period import programme_period
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from .forms import FIELDS, MapForm
 from .graph import (
@@ -39,9 +38,7 @@ TIES_PER_ROW = 12
 
 
 def _map_form(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_map(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_view_map)
     # start_0 … end_2 are the date inputs' parts; any filter sent makes the form bound.
     submitted = any(key.startswith(FIELDS) for key in request.GET)
     form = MapForm(

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import queries, services
 from .forms import SettingsForm
@@ -95,9 +95,7 @@ def notification_settings(request):
 
 def _team_programme(request, slug):
     """The programme (404 for outsiders), or 403 unless the user is on its team."""
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_retry_notifications(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_retry_notifications)
     return programme
 
 

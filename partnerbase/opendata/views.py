@@ -1,7 +1,8 @@
 """The programme's 360Giving open data: the files, their validation and quality warnings."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -9,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from partnerbase.core.money import format_money
+from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.models import Programme
-from partnerbase.programmes.queries import programme_get
 
 from .export import package_csv, package_json, package_text
 from .permissions import can_download_public_360giving, can_view_open_data
@@ -20,11 +21,7 @@ from .schema import schema_errors
 SHOWN_ERRORS = 20
 
 
-def _programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_open_data(request.user, programme):
-        raise PermissionDenied
-    return programme
+_programme = partial(programme_for, allowed=can_view_open_data)
 
 
 def _public_url(programme) -> str:

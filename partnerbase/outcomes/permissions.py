@@ -6,17 +6,18 @@ organisation's outcomes, as estimates: verifying is for the team and the manager
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import acting_for, can_view_dashboard, programme_roles
+from partnerbase.accounts.permissions import (
+    acting_for,
+    can_view_dashboard,
+    is_administrator,
+    programme_roles,
+)
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def can_verify_outcomes(user, programme) -> bool:
-    return _superuser(user) or bool(programme_roles(user, programme) & MANAGERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & MANAGERS)
 
 
 def can_view_cohort_outcomes(user, programme) -> bool:

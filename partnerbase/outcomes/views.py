@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.history import history_entries
+from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_get
 from partnerbase.projects.models import ObservationQuality
 from partnerbase.projects.views.common import form_page
@@ -29,9 +30,7 @@ def innovator_url(organisation) -> str:
 
 @require_GET
 def cohort(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_cohort_outcomes(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_view_cohort_outcomes)
     cohorts = list(programme_cohorts(programme))
     chosen = next((c for c in cohorts if str(c.uid) == request.GET.get("cohort")), None)
     if request.GET.get("cohort") and chosen is None:
@@ -135,9 +134,7 @@ def observation_add(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def observation_verify(request, slug, uid):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_verify_outcomes(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_verify_outcomes)
     observation = (
         OutcomeObservation.objects.filter(indicator__programme=programme, uid=uid)
         .select_related("indicator__organisation")

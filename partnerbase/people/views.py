@@ -1,8 +1,10 @@
 """The team's people pages: who holds which role, invitations, giving and taking roles."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,17 +14,12 @@ from partnerbase.accounts.models import User
 from partnerbase.accounts.permissions import can_manage_people
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 NAV = "people"
 
 
-def _programme(request, slug):
-    """The programme (404 for outsiders), or 403 unless the user may manage its people."""
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_people(request.user, programme):
-        raise PermissionDenied
-    return programme
+_programme = partial(programme_for, allowed=can_manage_people)
 
 
 def _site_url(request) -> str:

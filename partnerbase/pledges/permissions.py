@@ -8,18 +8,19 @@ organisation's. Working-group members, assessors and innovators see no pledges.
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import DASHBOARD_ROLES, acting_for, programme_roles
+from partnerbase.accounts.permissions import (
+    DASHBOARD_ROLES,
+    acting_for,
+    is_administrator,
+    programme_roles,
+)
 
 MANAGERS = {Role.TEAM}
 OWN_ORGANISATION_ROLES = {Role.CHAMPION, Role.PARTNER_CONTACT}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 def can_manage_all_pledges(user, programme) -> bool:
-    return _superuser(user) or bool(programme_roles(user, programme) & MANAGERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & MANAGERS)
 
 
 def own_organisations(user, programme) -> set[int]:
@@ -29,7 +30,7 @@ def own_organisations(user, programme) -> set[int]:
 
 def can_view_pledge_ledger(user, programme) -> bool:
     """The whole programme's ledger."""
-    return _superuser(user) or bool(programme_roles(user, programme) & DASHBOARD_ROLES)
+    return is_administrator(user) or bool(programme_roles(user, programme) & DASHBOARD_ROLES)
 
 
 def can_use_pledges(user, programme) -> bool:

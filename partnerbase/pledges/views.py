@@ -10,7 +10,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.directory.models import Organisation
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from . import queries, services, states
@@ -19,15 +19,8 @@ from .forms import ConfirmForm, DeliveryForm, LapseForm, PledgeForm
 NAV = "pledges"
 
 
-def _programme(request, slug, allowed):
-    programme = programme_get(user=request.user, slug=slug)
-    if not allowed(request.user, programme):
-        raise PermissionDenied
-    return programme
-
-
 def pledge_for(request, slug, uid, allowed=can.can_manage_pledge):
-    programme = _programme(request, slug, can.can_use_pledges)
+    programme = programme_for(request, slug, can.can_use_pledges)
     pledge = queries.pledge_get(user=request.user, programme=programme, uid=uid)
     if not allowed(request.user, pledge):
         raise PermissionDenied
@@ -40,7 +33,7 @@ def _context(programme, **extra):
 
 @require_GET
 def ledger(request, slug):
-    programme = _programme(request, slug, can.can_use_pledges)
+    programme = programme_for(request, slug, can.can_use_pledges)
     if not can.can_view_pledge_ledger(request.user, programme):
         # A partner contact's pledges are its organisation's: go straight to them.
         own = Organisation.objects.filter(pk__in=can.own_organisations(request.user, programme))
@@ -60,7 +53,7 @@ def ledger(request, slug):
 
 @require_GET
 def organisation_ledger(request, slug, org_uid):
-    programme = _programme(request, slug, can.can_use_pledges)
+    programme = programme_for(request, slug, can.can_use_pledges)
     organisation = queries.organisation_get(programme=programme, uid=org_uid)
     if not can.can_view_organisation_pledges(request.user, programme, organisation):
         raise PermissionDenied
@@ -140,7 +133,7 @@ def _to_pledge(programme):
 
 @require_http_methods(["GET", "POST"])
 def pledge_add(request, slug):
-    programme = _programme(request, slug, can.can_add_pledge)
+    programme = programme_for(request, slug, can.can_add_pledge)
     organisations = _organisations(request.user, programme)
     initial = {"currency": programme.reference_currency}
     if organisations.count() == 1:

@@ -2,9 +2,10 @@
 administrator may use them for any programme). What the team may not see answers 404."""
 
 import json
+from functools import partial
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -13,7 +14,7 @@ from partnerbase.accounts.permissions import can_manage_people
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.directory.models import Person
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from .forms import EraseForm, FindForm
 from .models import ActionKind, PersonalDataAction
@@ -24,12 +25,7 @@ from .subject import Subject, personal_data, subject_find
 NAV = "people"
 
 
-def _programme(request, slug):
-    """The programme, for its convening team or the administrator; 404 for anyone else."""
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_people(request.user, programme):
-        raise Http404("No such page")
-    return programme
+_programme = partial(programme_for, allowed=can_manage_people, hidden=True)
 
 
 def _scope(user) -> set[int] | None:

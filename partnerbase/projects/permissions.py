@@ -8,7 +8,12 @@ entries assigned to them; an innovator sees their own organisation's entries.
 """
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import acting_for, can_manage_programme, programme_roles
+from partnerbase.accounts.permissions import (
+    acting_for,
+    can_manage_programme,
+    is_administrator,
+    programme_roles,
+)
 
 from .models import CoalitionMember, CompetitionEntry, CompetitionJudge
 
@@ -21,15 +26,11 @@ PROJECT_READERS = {
 COMPETITION_READERS = {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER}
 
 
-def _superuser(user) -> bool:
-    return bool(getattr(user, "is_superuser", False))
-
-
 # --- projects --------------------------------------------------------------------------
 
 
 def reads_all_projects(user, programme) -> bool:
-    return _superuser(user) or bool(programme_roles(user, programme) & PROJECT_READERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & PROJECT_READERS)
 
 
 def can_view_projects(user, programme) -> bool:
@@ -54,7 +55,7 @@ def can_manage_projects(user, programme) -> bool:
 
 
 def reads_all_competitions(user, programme) -> bool:
-    return _superuser(user) or bool(programme_roles(user, programme) & COMPETITION_READERS)
+    return is_administrator(user) or bool(programme_roles(user, programme) & COMPETITION_READERS)
 
 
 def judge_of(user, competition) -> CompetitionJudge | None:

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -13,7 +12,7 @@ from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.impact.figures import MONEY_FIGURES
 from partnerbase.impact.models import Figure, Target
 from partnerbase.impact.services import target_set
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 
 class TargetsForm(forms.Form):
@@ -36,9 +35,7 @@ class TargetsForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def targets_edit(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_programme(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_manage_programme)
     current = dict(Target.objects.filter(programme=programme).values_list("figure", "value"))
     form = TargetsForm(request.POST or None, initial=current, currency=programme.reference_currency)
     if request.method == "POST" and form.is_valid():

@@ -3,7 +3,6 @@
 import csv
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,7 +24,7 @@ from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPA
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.records import figure_records
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_list as programmes_for
 from partnerbase.projects.models import CompetitionJudge
 from partnerbase.setup.tasks import setup_tasks
@@ -83,9 +82,7 @@ def period_form(request, programme):
 
 @require_GET
 def dashboard(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_dashboard(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_view_dashboard)
     form = period_form(request, programme)
     period = form.period()
     figures = headline_figures(programme, period)
@@ -113,9 +110,7 @@ def dashboard(request, slug):
 
 @require_GET
 def figure_detail(request, slug, figure):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_figure_records(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_view_figure_records)
     if figure not in Figure.values:
         raise Http404("No such figure")
     form = period_form(request, programme)

@@ -13,7 +13,7 @@ from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.versions import check_current
 from partnerbase.directory.models import Organisation
 from partnerbase.directory.services import convener_set, organisation_create
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.services import (
     SETTINGS_FIELDS,
     programme_create,
@@ -26,9 +26,7 @@ from .public import public_context
 
 
 def _managed(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_programme(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_manage_programme)
     return programme
 
 

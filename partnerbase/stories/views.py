@@ -1,14 +1,14 @@
 """The team's stories page: choose innovators, order them, add a sentence, publish."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import services
 from .forms import OwnSentenceForm, StoryAddForm
@@ -16,14 +16,6 @@ from .permissions import can_manage_stories, can_view_stories
 from .queries import report_stories, story_candidates, story_get
 
 NAV = "stories"
-
-
-def _programme(request, slug, *, manage=False):
-    programme = programme_get(user=request.user, slug=slug)
-    allowed = can_manage_stories if manage else can_view_stories
-    if not allowed(request.user, programme):
-        raise PermissionDenied
-    return programme
 
 
 def _list_page(request, programme, form, status=200):
@@ -43,14 +35,14 @@ def _list_page(request, programme, form, status=200):
 
 @require_GET
 def story_index(request, slug):
-    programme = _programme(request, slug)
+    programme = programme_for(request, slug, can_view_stories)
     form = StoryAddForm(organisations=story_candidates(programme=programme))
     return _list_page(request, programme, form)
 
 
 @require_POST
 def story_add(request, slug):
-    programme = _programme(request, slug, manage=True)
+    programme = programme_for(request, slug, can_manage_stories)
     form = StoryAddForm(request.POST, organisations=story_candidates(programme=programme))
     if form.is_valid():
         organisation = form.cleaned_data["organisation"]
@@ -66,7 +58,7 @@ def story_add(request, slug):
 
 @require_POST
 def story_move(request, slug, uid):
-    programme = _programme(request, slug, manage=True)
+    programme = programme_for(request, slug, can_manage_stories)
     story = story_get(programme=programme, uid=uid)
     direction = request.POST.get("direction")
     if direction not in (services.UP, services.DOWN):
@@ -78,7 +70,7 @@ def story_move(request, slug, uid):
 
 @require_POST
 def story_publish(request, slug, uid):
-    programme = _programme(request, slug, manage=True)
+    programme = programme_for(request, slug, can_manage_stories)
     story = story_get(programme=programme, uid=uid)
     published = request.POST.get("publish") == "yes"
     services.story_publish(actor=request.user, story=story, published=published)
@@ -89,7 +81,7 @@ def story_publish(request, slug, uid):
 
 @require_POST
 def story_remove(request, slug, uid):
-    programme = _programme(request, slug, manage=True)
+    programme = programme_for(request, slug, can_manage_stories)
     story = story_get(programme=programme, uid=uid)
     services.story_remove(actor=request.user, story=story)
     messages.success(request, f"{story.organisation.name}'s story removed.")
@@ -98,7 +90,7 @@ def story_remove(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def story_edit(request, slug, uid):
-    programme = _programme(request, slug, manage=True)
+    programme = programme_for(request, slug, can_manage_stories)
     story = story_get(programme=programme, uid=uid)
     form = opened(
         OwnSentenceForm(request.POST or None, initial={"own_sentence": story.own_sentence}), story

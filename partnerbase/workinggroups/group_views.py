@@ -3,14 +3,14 @@ change its purpose, archive and unarchive it, remove one made by mistake. Every 
 POST through a service; another programme's group is a 404, another role a 403."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import permissions as may
 from . import services
@@ -25,9 +25,7 @@ def list_url(programme) -> str:
 
 @require_http_methods(["GET", "POST"])
 def group_create(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not may.can_create_working_group(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, may.can_create_working_group)
     areas = challenge_areas_without_group(programme=programme)
     form = GroupCreateForm(request.POST or None, areas=areas)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
+from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_get
 
 from . import permissions as may
@@ -72,9 +73,7 @@ def _form_page(request, template, context, form, save, success, target):
 
 @require_GET
 def group_index(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not may.can_view_working_groups(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, may.can_view_working_groups)
     groups = list(working_group_list(user=request.user, programme=programme))
     return render(
         request,

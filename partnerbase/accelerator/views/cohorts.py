@@ -7,12 +7,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
+from partnerbase.programmes.access import programme_for
 
 from .. import queries, services
 from ..forms import MembershipStatusForm
 from ..models import MembershipStatus
 from ..permissions import can_manage_accelerator, can_view_own_page
-from .common import context, programme_for
+from .common import context
 
 
 def _may_open(user, programme) -> bool:

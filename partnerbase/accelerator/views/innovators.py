@@ -11,6 +11,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.uploads import download_response
+from partnerbase.programmes.access import programme_for, visible
 
 from .. import queries, services
 from ..forms import EvidenceForm
@@ -21,7 +22,7 @@ from ..permissions import (
     can_view_innovator,
     can_view_own_page,
 )
-from .common import context, programme_for, visible
+from .common import context
 
 
 @require_GET

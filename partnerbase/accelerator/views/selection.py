@@ -12,12 +12,13 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.versions import check_current
+from partnerbase.programmes.access import check, programme_for
 
 from .. import queries, services
 from ..forms import CohortSelectForm, DecisionForm
 from ..models import Decision
 from ..permissions import can_change_notified_decision, can_manage_accelerator
-from .common import check, context, programme_for
+from .common import context
 
 
 def _ranked(call, applications: list) -> list:

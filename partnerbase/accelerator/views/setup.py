@@ -10,11 +10,12 @@ from django.views.decorators.http import require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
+from partnerbase.programmes.access import programme_for
 
 from .. import queries, services
 from ..cohort_forms import AcceleratorForm, CohortForm, PlaceForm
 from ..permissions import can_manage_accelerator
-from .common import context, programme_for
+from .common import context
 
 
 def _form_page(request, page: dict, form, save, success: str, back: str, to=None):

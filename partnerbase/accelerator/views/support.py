@@ -7,12 +7,13 @@ from django.views.decorators.http import require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.programmes.access import programme_for
 
 from .. import queries, services
 from ..forms import ALL, AttendanceForm, MilestoneForm, SessionForm
 from ..models import MembershipStatus
 from ..permissions import can_manage_accelerator
-from .common import context, programme_for
+from .common import context
 
 
 @require_http_methods(["GET", "POST"])

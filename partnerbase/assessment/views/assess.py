@@ -7,6 +7,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.pages import saved
+from partnerbase.programmes.access import programme_for
+
 from .. import queries, services
 from ..forms import (
     ScoreSheetForm,
@@ -19,12 +22,12 @@ from ..permissions import (
     can_view_assessment,
     can_view_assignment,
 )
-from .common import _page, _programme, _try
+from .common import _page
 
 
 @require_GET
 def index(request, slug):
-    programme = _programme(request, slug, can_view_assessment)
+    programme = programme_for(request, slug, can_view_assessment)
     manager = can_manage_assessment(request.user, programme)
     mine = list(queries.my_assignments(user=request.user, programme=programme))
     return _page(
@@ -40,7 +43,7 @@ def index(request, slug):
 
 @require_GET
 def mine(request, slug):
-    programme = _programme(request, slug, can_assess)
+    programme = programme_for(request, slug, can_assess)
     return _page(
         request,
         "assessment/mine.html",
@@ -54,7 +57,7 @@ def mine(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def score(request, slug, uid):
-    programme = _programme(request, slug, can_view_assessment)
+    programme = programme_for(request, slug, can_view_assessment)
     assignment = queries.assignment_get(programme=programme, uid=uid)
     if not can_view_assignment(request.user, assignment):
         raise Http404("No such assignment")  # another assessor's: its existence stays hidden
@@ -76,7 +79,7 @@ def score(request, slug, uid):
                 actor=request.user, assignment=assignment, scores=form.scores(), submit=submitting
             )
 
-        if _try(form, save):
+        if saved(form, save):
             name = assignment.application.organisation
             messages.success(
                 request,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import opened
+from partnerbase.core.pages import saved
 from partnerbase.core.versions import check_current
 
 from .. import queries, services
@@ -20,7 +21,7 @@ from ..forms import (
     ThresholdForm,
 )
 from ..models import Criterion, ModerationNote
-from .common import _managed_call, _page, _try, _two
+from .common import _managed_call, _page, _two
 
 # --- the rubric --------------------------------------------------------------------------
 
@@ -39,7 +40,7 @@ def rubric(request, slug, call_slug):
             rubric = services.rubric_ensure(actor=request.user, call=call)
             services.criterion_add(actor=request.user, rubric=rubric, **form.cleaned_data)
 
-        if _try(form, save):
+        if saved(form, save):
             messages.success(request, f"Criterion “{form.cleaned_data['name']}” added.")
             return redirect(rubric_url(call))
     return _page(
@@ -109,7 +110,7 @@ def assignments(request, slug, call_slug):
     form = _assign_form(request, programme, call)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _try(form, lambda: services.assignment_add(actor=request.user, **data)):
+        if saved(form, lambda: services.assignment_add(actor=request.user, **data)):
             messages.success(
                 request, f"{data['assessor']} will assess {data['application'].organisation}."
             )
@@ -130,7 +131,7 @@ def assignments_auto(request, slug, call_slug):
                 actor=request.user, call=call, **auto_form.cleaned_data
             )
 
-        if _try(auto_form, save):
+        if saved(auto_form, save):
             n = auto_form.cleaned_data["per_application"]
             messages.success(request, f"{len(result.created)} assignments added.")
             short = sorted(result.short.items(), key=lambda x: x[0].organisation.name)
@@ -204,7 +205,7 @@ def ranking(request, slug, call_slug):
                 **form.cleaned_data,
             )
 
-        if _try(form, save):
+        if saved(form, save):
             messages.success(request, "Disagreement threshold saved.")
             return redirect(ranking_url(call, normalised))
     rows, applications = queries.ranking(call, normalised=normalised)
@@ -255,7 +256,7 @@ def moderation_note(request, slug, call_slug, application_uid):
                 check_current(current)  # the service saves the note it reads again
             services.moderation_note_save(actor=request.user, application=application, note=note)
 
-        if _try(form, save):
+        if saved(form, save):
             messages.success(request, f"Moderation note on {application.organisation} saved.")
             return redirect(ranking_url(call))
     return _page(

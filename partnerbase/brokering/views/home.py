@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnerbase.core.period import programme_period
+from partnerbase.programmes.access import programme_for
 
 from .. import queries
 from ..models import OpenStatus
@@ -12,7 +13,7 @@ from ..permissions import (
     can_use_brokering,
     can_view_my_introductions,
 )
-from .common import context, programme_for
+from .common import context
 
 
 @require_GET

@@ -10,6 +10,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.period import Period, programme_period
+from partnerbase.programmes.access import check, programme_for, visible
 
 from .. import queries, services
 from ..forms import PAGE_MOVES, MoveForm, RecordAnswerForm, RespondForm
@@ -25,7 +26,7 @@ from ..permissions import (
 )
 from ..services.notices import OTHER
 from ..stages import Stage, can_move
-from .common import check, context, programme_for, today, visible
+from .common import context, today
 
 
 @require_GET

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.programmes.access import programme_for
 
 from .. import queries, runner, services
 from ..forms import HandIntroductionForm, InnovatorLimitsForm, RoundForm
@@ -17,7 +18,7 @@ from ..models import IntroductionStatus, RoundStatus
 from ..models.rounds import TO_SEND, WEIGHT_FIELDS
 from ..permissions import can_broker
 from ..services.limits import LIMITS_OPEN
-from .common import context, programme_for, today
+from .common import context, today
 
 
 def _round(request, slug, uid):

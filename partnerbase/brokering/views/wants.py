@@ -7,11 +7,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
+from partnerbase.programmes.access import programme_for, visible
 
 from .. import queries
 from ..permissions import can_add_need, can_add_offer
 from ..wants import NEED, OFFER, Want
-from .common import context, programme_for, visible
+from .common import context
 
 
 @require_GET

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.accounts.permissions import can_manage_programme
+from partnerbase.programmes.access import programme_for
 
 from .. import services
 from ..forms import ProposalForm
@@ -17,7 +18,7 @@ from ..permissions import (
 )
 from ..queries import area_get, area_list, proposal_list, proposing_organisations
 from ..results import area_counts
-from .common import NAV, form_page, posted, programme_for
+from .common import NAV, form_page, posted
 
 
 @require_GET

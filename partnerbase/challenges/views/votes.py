@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.programmes.access import programme_for
 
 from .. import services
 from ..forms import (
@@ -37,7 +38,7 @@ from ..queries import (
     vote_proposals,
 )
 from ..results import result_view
-from .common import NAV, form_page, posted, programme_for, vote_url
+from .common import NAV, form_page, posted, vote_url
 
 ACTIONS = {
     # action -> (service, the status it needs, heading, button, success message)

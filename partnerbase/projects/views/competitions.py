@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.errors import DomainError
 from partnerbase.core.money import format_money
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from .. import services
 from ..forms import (
@@ -49,9 +49,7 @@ NAV = "projects"
 
 
 def _competition(request, slug, uid):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_competitions(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_view_competitions)
     competition = competition_get(user=request.user, programme=programme, uid=uid)
     if not can_view_competition(request.user, competition):
         raise Http404("No such competition")
@@ -77,9 +75,7 @@ def competition_url(competition) -> str:
 
 @require_GET
 def competition_index(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_competitions(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_view_competitions)
     return render(
         request,
         "projects/competition_list.html",
@@ -145,9 +141,7 @@ def competition_publish(request, slug, uid):
 
 @require_http_methods(["GET", "POST"])
 def competition_add(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_create_competition(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_create_competition)
     form = CompetitionForm(request.POST or None, programme=programme)
     return form_page(
         request,

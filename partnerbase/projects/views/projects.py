@@ -1,5 +1,7 @@
 """Project pages: the list, a project (coalition, money, outcomes, history) and its forms."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,7 +13,7 @@ from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.versions import check_current
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 from partnerbase.workinggroups.permissions import can_view_working_group
 from partnerbase.workinggroups.queries import project_origin
 
@@ -21,18 +23,11 @@ from ..permissions import can_manage_projects, can_view_competitions, can_view_p
 from ..queries import project_get, project_indicators, project_list, project_money
 from .common import form_page
 
-
-def _programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_projects(request.user, programme):
-        raise PermissionDenied
-    return programme
+_programme = partial(programme_for, allowed=can_view_projects)
 
 
 def _managed(request, slug, uid=None):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_projects(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_manage_projects)
     project = project_get(user=request.user, programme=programme, uid=uid) if uid else None
     return programme, project
 

@@ -3,8 +3,8 @@ permission as the dashboard's figures, whose records pages its numbers open."""
 
 import csv
 from datetime import date
+from functools import partial
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from partnerbase.accounts.permissions import can_view_figure_records
 from partnerbase.core.period import Period, programme_period
 from partnerbase.funding.permissions import sees_whole_ledger
 from partnerbase.network.permissions import can_view_map
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
 from partnerbase.stories.permissions import can_manage_stories
 
@@ -23,12 +23,7 @@ from ..views import csv_safe, period_form
 from .build import build_report, report_chart
 from .render import report_pdf
 
-
-def _programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_figure_records(request.user, programme):
-        raise PermissionDenied
-    return programme
+_programme = partial(programme_for, allowed=can_view_figure_records)
 
 
 def _links(user, programme) -> dict:
