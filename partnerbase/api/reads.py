@@ -16,6 +16,12 @@ from partnerbase.accelerator.permissions import can_manage_accelerator
 from partnerbase.accelerator.queries import cohort_list
 from partnerbase.accounts.permissions import can_view_directory, can_view_programme
 from partnerbase.brokering import queries as brokering
+from partnerbase.brokering.filters import (
+    IntroductionFilter,
+    NeedFilter,
+    OfferFilter,
+    PartnershipFilter,
+)
 from partnerbase.brokering.models import Introduction, Partnership
 from partnerbase.brokering.permissions import (
     can_add_need,
@@ -30,6 +36,7 @@ from partnerbase.challenges.queries import area_list
 from partnerbase.core.period import Period
 from partnerbase.directory.models import Engagement, Organisation, OrganisationKind
 from partnerbase.directory.queries import organisation_list
+from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
@@ -51,6 +58,7 @@ class Kind:
     rows: Callable  # (user, programme, query params) -> QuerySet: the page's query
     filters: dict = field(default_factory=dict)  # django-filter's filterset_fields
     page: str = ""  # the page whose rules these are
+    filterset: type | None = None  # the page's own FilterSet, used instead of `filters`
 
     @property
     def model(self):
@@ -175,40 +183,45 @@ KINDS = [
         s.NeedSerializer,
         can_add_need,
         lambda user, programme, params: brokering.need_list(user=user, programme=programme),
-        {"status": ["exact"], "type": ["exact"], "innovator": ["exact"]},
+        {},
         "brokering:need_list",
+        NeedFilter,
     ),
     Kind(
         "offers",
         s.OfferSerializer,
         can_add_offer,
         lambda user, programme, params: brokering.offer_list(user=user, programme=programme),
-        {"status": ["exact"], "type": ["exact"], "partner": ["exact"]},
+        {},
         "brokering:offer_list",
+        OfferFilter,
     ),
     Kind(
         "introductions",
         s.IntroductionSerializer,
         _may_see_introductions,
         _introductions,
-        {"status": ["exact"], "innovator": ["exact"], "partner": ["exact"]},
+        {},
         "brokering:my_introductions",
+        IntroductionFilter,
     ),
     Kind(
         "partnerships",
         s.PartnershipSerializer,
         _any_role,
         _partnerships,
-        {"stage": ["exact"], "kind": ["exact"], "confirmed_on": ["gte", "lte"]},
+        {},
         "brokering:partnership_list",
+        PartnershipFilter,
     ),
     Kind(
         "funding-awards",
         s.FundingAwardSerializer,
         can_view_ledger,
         lambda user, programme, params: award_list(user=user, programme=programme),
-        {"instrument": ["exact"], "confirmed": ["exact"], "award_date": ["gte", "lte"]},
+        {},
         "funding:ledger",
+        FundingAwardFilter,
     ),
     Kind(
         "outcome-indicators",
@@ -297,6 +310,8 @@ def views_for(kind: Kind) -> tuple[type, type]:
         "queryset": kind.model.objects.none(),
         "filterset_fields": kind.filters,
     }
+    if kind.filterset is not None:  # the page's filters: the same rows for the same query
+        attrs["filterset_class"] = kind.filterset
     listing = type(f"{name}List", (RecordList,), {**attrs, "__doc__": _doc(kind, "List")})
     detail = type(f"{name}Detail", (RecordDetail,), {**attrs, "__doc__": _doc(kind, "One of")})
     return listing, detail

@@ -2,11 +2,12 @@
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from partnerbase.core.money import Rate, RateTable
 
+from .ledger import AwardSum
 from .models import ExchangeRate, FundingAward
 from .permissions import own_organisation_ids, sees_whole_ledger
 
@@ -23,6 +24,19 @@ def award_list(*, user, programme) -> QuerySet:
     return qs.filter(
         Q(recipient_id__in=sides["recipient"]) | Q(funder_id__in=sides["funder"])
     ).order_by("-award_date", "title", "id")
+
+
+def award_sums(awards: QuerySet) -> list[AwardSum]:
+    """The ledger's totals' inputs, summed in the database: one row per instrument,
+    currency, date, confirmation and convening funder, however many awards there are."""
+    rows = (
+        awards.order_by()
+        .values_list(
+            "instrument", "currency", "award_date", "confirmed", "funder__convenes_programme"
+        )
+        .annotate(total=Sum("amount_minor"), count=Count("pk"))
+    )
+    return [AwardSum(*row) for row in rows]
 
 
 def award_get(*, user, programme, uid) -> FundingAward:
