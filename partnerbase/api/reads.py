@@ -34,7 +34,8 @@ from partnerbase.brokering.permissions import (
 from partnerbase.challenges.permissions import can_view_challenge_areas
 from partnerbase.challenges.queries import area_list
 from partnerbase.core.period import Period
-from partnerbase.directory.models import Engagement, Organisation, OrganisationKind
+from partnerbase.directory.filters import EngagementFilter, OrganisationFilter
+from partnerbase.directory.models import Engagement, Organisation
 from partnerbase.directory.queries import organisation_list
 from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
@@ -79,14 +80,7 @@ def _iso(params, name: str) -> date | None:
 
 
 def _organisations(user, programme, params):
-    kind = params.get("kind", "")
-    if kind and kind not in OrganisationKind.values:
-        raise ValidationError({"kind": [f"Choose one of {', '.join(OrganisationKind.values)}."]})
-    search = params.get("q", "").strip()
-    if "\x00" in search:  # PostgreSQL refuses NUL in text: say so rather than fail
-        raise ValidationError({"q": ["Search without NUL characters."]})
-    rows = organisation_list(programme=programme, search=search, kind=kind)
-    return rows.prefetch_related("identifiers")
+    return organisation_list(programme=programme).prefetch_related("identifiers")
 
 
 def _engagements(user, programme, params):
@@ -167,16 +161,18 @@ KINDS = [
         s.OrganisationSerializer,
         can_view_directory,
         _organisations,
-        {"sector_group": ["exact"], "convenes_programme": ["exact"]},
+        {},
         "directory:organisation_list",
+        OrganisationFilter,
     ),
     Kind(
         "engagements",
         s.EngagementSerializer,
         can_view_directory,
         _engagements,
-        {"organisation": ["exact"], "kind": ["exact"], "occurred_on": ["gte", "lte"]},
-        "directory:organisation_detail",
+        {},
+        "directory:engagement_list",
+        EngagementFilter,
     ),
     Kind(
         "needs",

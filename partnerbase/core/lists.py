@@ -118,16 +118,13 @@ def list_page(
     query = _query(params, drop=("page", "format"))
     return {
         "filters": filters,
-        "page": page,
         "rows": page.object_list,
         "count": page.paginator.count,
         "sort": sort,
         "sort_links": _sort_links(params, sorts, sort),
         "query": query,
         "csv_query": _query(params, drop=("page", "format", "sort")) if columns else None,
-        "page_links": _page_links(page, query),
-        "prev_href": _href(query, "page", page.number - 1) if page.has_previous() else "",
-        "next_href": _href(query, "page", page.number + 1) if page.has_next() else "",
+        **page_context(page, query),
         # Parameters that are not filters (the sort, a page's own mode) survive the form.
         "kept": [
             (k, v)
@@ -154,6 +151,29 @@ def _sort_links(params, sorts: list[Sort], current: str) -> dict:
         href = _href(base, "sort", target)
         links[s.key] = {"href": href, "aria": aria, "label": s.label}
     return links
+
+
+def page_context(page, query: str) -> dict:
+    """What includes/list_pages.html needs: the numbered links and the previous and next
+    pages' addresses, each carrying `query` (the filters and sort)."""
+    return {
+        "page": page,
+        "page_links": _page_links(page, query),
+        "prev_href": _href(query, "page", page.number - 1) if page.has_previous() else "",
+        "next_href": _href(query, "page", page.number + 1) if page.has_next() else "",
+    }
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last may be shorter): itertools.batched before 3.12."""
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _page_links(page, base: str) -> list[dict]:

@@ -26,6 +26,10 @@ RECORDERS = {Role.TEAM, Role.ACCELERATOR_MANAGER, "superuser"}
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world():
     """Toolshed's loan from UnLtd, and a grant between two other organisations."""
     actor = make_user()
     make = Make(actor, make_programme(actor, slug="alpha", display_currencies="USD"))
