@@ -45,15 +45,31 @@ def setup(database: str):
     django.setup()
 
 
-# (name, url name, a filter that keeps part of the rows)
+# (name, url name and its arguments after the programme, a filter that keeps part of the
+# rows; for the figures' drill-downs, a shorter period)
 LISTS = [
     ("partnerships", "brokering:partnership_list", "stage=confirmed&sort=-confirmed"),
-    ("funding ledger", "funding:ledger", "instrument=grant&sort=amount"),
+    ("funding ledger", "funding:ledger", "instrument=grant"),
     ("needs", "brokering:need_list", "status=open&sort=innovator"),
     ("offers", "brokering:offer_list", "status=open&sort=partner"),
     ("organisations", "directory:organisation_list", "kind=charity&sort=name"),
     ("engagements", "directory:engagement_list", "kind=meeting&sort=organisation"),
     ("people", "directory:person_list", "q=a"),
+    (
+        "drill: engaged",
+        "reports:figure_detail organisations_engaged",
+        "start_0=1&start_1=1&start_2=2017&end_0=30&end_1=6&end_2=2017",
+    ),
+    (
+        "drill: funding",
+        "reports:figure_detail additional_funding",
+        "start_0=1&start_1=1&start_2=2017&end_0=30&end_1=6&end_2=2017",
+    ),
+    (
+        "drill: confirmed",
+        "reports:figure_detail partnerships_confirmed",
+        "start_0=1&start_1=1&start_2=2017&end_0=30&end_1=6&end_2=2017",
+    ),
 ]
 
 
@@ -121,7 +137,8 @@ def main(argv=None):
     for name, url_name, query in LISTS:
         if only and name not in only:
             continue
-        url = reverse(url_name, args=[programme.slug])
+        url_name, *more = url_name.split()
+        url = reverse(url_name, args=[programme.slug, *more])
         first, status, rows = timed(client, url, args.repeat)
         _, _, filtered = timed(client, f"{url}?{query}", 1)
         middle_page = max(1, (filtered // 50) // 2)

@@ -42,6 +42,7 @@ from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.outcomes.permissions import can_view_outcomes
+from partnerbase.pledges.filters import PledgeFilter
 from partnerbase.pledges.permissions import can_use_pledges
 from partnerbase.pledges.queries import pledge_list
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
@@ -240,8 +241,9 @@ KINDS = [
         s.PledgeSerializer,
         can_use_pledges,
         _pledges,
-        {"status": ["exact"], "kind": ["exact"], "pledged_on": ["gte", "lte"]},
+        {},
         "pledges:ledger",
+        PledgeFilter,
     ),
     Kind(
         "projects",

@@ -2,14 +2,22 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from partnerbase.directory.models import Organisation
 from partnerbase.notifications.queries import people_acting_for
 
 from .inputs import cohort_innovator_ids, innovator_limits
-from .models import BrokeringRound, Introduction, Need, Offer, OpenStatus, Partnership
+from .models import (
+    BrokeringRound,
+    Introduction,
+    Need,
+    Offer,
+    OpenStatus,
+    Partnership,
+    PartnershipPartner,
+)
 from .models.rounds import SENT_STATUSES, TO_SEND
 from .permissions import (
     INTRODUCTION_ROLES,
@@ -134,8 +142,12 @@ def partnership_list(*, user, programme, introduced_in=None) -> QuerySet:
         qs = introduced_partnerships(programme, introduced_in)
     else:
         qs = Partnership.objects.filter(programme=programme)
-    qs = qs.select_related("innovator")
-    return qs.prefetch_related("partners__organisation").order_by("-introduced_on", "name")
+    # The partners with their organisations in one query per page or chunk: prefetching
+    # "partners__organisation" asks for the organisations as "id = … OR id = …", which
+    # SQLite refuses past a few hundred (expression tree too large).
+    partners = PartnershipPartner.objects.select_related("organisation")
+    qs = qs.select_related("innovator").prefetch_related(Prefetch("partners", queryset=partners))
+    return qs.order_by("-introduced_on", "name")
 
 
 def partnership_get(*, programme, uid) -> Partnership:

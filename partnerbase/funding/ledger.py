@@ -62,8 +62,9 @@ class Ledger:
 
 @dataclass(frozen=True)
 class AwardSum:
-    """Awards of one instrument, currency, date and confirmation, from convening funders
-    or not: what the totals need, summed by the database rather than read row by row."""
+    """Awards of one instrument, currency, date and confirmation: what the totals need,
+    summed by the database rather than read row by row. A `convener` sum is the convening
+    organisations' share of the sum with the same keys, counted again only apart."""
 
     instrument: str
     currency: str
@@ -76,18 +77,13 @@ class AwardSum:
 
 def award_sums(awards) -> list[AwardSum]:
     """The sums of a few awards already read (an award's own page, tests)."""
-    return [
-        AwardSum(
-            a.instrument,
-            a.currency,
-            a.award_date,
-            a.confirmed,
-            a.funder.convenes_programme,
-            a.amount_minor,
-            1,
-        )
-        for a in awards
-    ]
+    sums = []
+    for a in awards:
+        keys = (a.instrument, a.currency, a.award_date, a.confirmed)
+        sums.append(AwardSum(*keys, False, a.amount_minor, 1))
+        if a.funder.convenes_programme:
+            sums.append(AwardSum(*keys, True, a.amount_minor, 1))
+    return sums
 
 
 def build_ledger(
@@ -118,7 +114,7 @@ def build_ledger(
     convener_exact = Decimal(0)
     for group in sums:
         if not group.confirmed:
-            ledger.unconfirmed_count += group.count
+            ledger.unconfirmed_count += 0 if group.convener else group.count
             continue
         try:
             amount = from_minor(group.amount_minor, group.currency)
@@ -127,8 +123,9 @@ def build_ledger(
             if f"Not in the totals: {exc}" not in notes:
                 notes.append(f"Not in the totals: {exc}")
             continue
-        exact[group.instrument] += reference
-        if group.instrument != Instrument.IN_KIND and group.convener:
+        if not group.convener:
+            exact[group.instrument] += reference
+        elif group.instrument != Instrument.IN_KIND:
             convener_exact += reference
     # Rounded once per total; the cash total is the rounded sum of the exact amounts.
     ledger.by_instrument = [

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from partnerbase.core.money import Rate, RateTable
+from partnerbase.directory.models import Organisation
 
 from .ledger import AwardSum
 from .models import ExchangeRate, FundingAward
@@ -28,15 +29,18 @@ def award_list(*, user, programme) -> QuerySet:
 
 def award_sums(awards: QuerySet) -> list[AwardSum]:
     """The ledger's totals' inputs, summed in the database: one row per instrument,
-    currency, date, confirmation and convening funder, however many awards there are."""
-    rows = (
-        awards.order_by()
-        .values_list(
-            "instrument", "currency", "award_date", "confirmed", "funder__convenes_programme"
-        )
-        .annotate(total=Sum("amount_minor"), count=Count("pk"))
+    currency, date and confirmation, however many awards there are (read from the index
+    funding_award_ledger_sums), and the convening organisations' share of them apart."""
+    fields = ("instrument", "currency", "award_date", "confirmed")
+    groups = (
+        awards.order_by().values_list(*fields).annotate(total=Sum("amount_minor"), n=Count("pk"))
     )
-    return [AwardSum(*row) for row in rows]
+    conveners = Organisation.objects.filter(convenes_programme=True).values("pk")
+    theirs = groups.filter(funder_id__in=conveners)
+    return [
+        *(AwardSum(*row[:4], False, row[4], row[5]) for row in groups),
+        *(AwardSum(*row[:4], True, row[4], row[5]) for row in theirs),
+    ]
 
 
 def award_get(*, user, programme, uid) -> FundingAward:

@@ -40,7 +40,7 @@ def _ledger(programme, awards, sums=None):
 
 
 AWARD_SORTS = [
-    Sort("date", "Date", ("-award_date", "title")),
+    Sort("date", "Date", ("-award_date",)),  # the index's order: deep pages need no sort
     Sort("title", "Award", ("title",)),
     Sort("kind", "Kind", ("instrument", "-award_date")),
     Sort("amount", "Amount", ("-amount_minor", "title")),
