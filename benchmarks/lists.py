@@ -33,6 +33,11 @@ def parse_args(argv):
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-csv", action="store_true", help="pages only")
     parser.add_argument("--only", help="comma-separated list names")
+    parser.add_argument(
+        "--csv-filtered",
+        action="store_true",
+        help="download the filtered rows (the middle page's query) rather than every row",
+    )
     return parser.parse_args(argv)
 
 
@@ -148,7 +153,8 @@ def main(argv=None):
             continue
         csv = ("", "", "")
         if not args.no_csv:
-            seconds, peak, csv_rows, _ = csv_memory(client, f"{url}?format=csv")
+            csv_query = f"{query}&format=csv" if args.csv_filtered else "format=csv"
+            seconds, peak, csv_rows, _ = csv_memory(client, f"{url}?{csv_query}")
             csv = (f"{csv_rows:,}", f"{seconds:.1f}", f"{peak:.1f}")
         print(
             f"{name:<16} {rows:>9,} {first:>12.3f} {filtered:>13,} {middle:>13.3f} "

@@ -154,18 +154,18 @@ def list_page(
 
 def _sort_links(params, sorts: list[Sort], current: str) -> dict:
     """For each sort key: the link that orders by it (flipping the direction when it is
-    the current order) and its aria-sort value."""
+    the current order) and its aria-sort value, the direction of the rows as shown (a key
+    may mean newest or largest first)."""
     base = _query(params, drop=("sort", "page"))
     links = {}
     for s in sorts:
-        if current == s.key:
-            aria, target = "ascending", f"-{s.key}"
-        elif current == f"-{s.key}":
-            aria, target = "descending", s.key
+        if current.removeprefix("-") == s.key:
+            first = _ordering(sorts, current)[0][0]
+            aria = "descending" if first.startswith("-") else "ascending"
+            target = s.key if current.startswith("-") else f"-{s.key}"
         else:
             aria, target = "none", s.key
-        href = _href(base, "sort", target)
-        links[s.key] = {"href": href, "aria": aria, "label": s.label}
+        links[s.key] = {"href": _href(base, "sort", target), "aria": aria, "label": s.label}
     return links
 
 

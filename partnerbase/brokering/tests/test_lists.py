@@ -46,7 +46,7 @@ def test_partnerships_filter_search_sort_and_pages(client, world):
     client.force_login(world.user(Role.TEAM))
     page = url(world, "partnership_list")
 
-    response = client.get(page, {"stage": "confirmed", "sort": "confirmed"})
+    response = client.get(page, {"stage": "confirmed", "sort": "-confirmed"})
     body = response.content.decode()
     assert 'data-list-count="3"' in body
     assert declined.name not in body
