@@ -22,13 +22,12 @@ from partnerbase.brokering.filters import (
     OfferFilter,
     PartnershipFilter,
 )
-from partnerbase.brokering.models import Introduction, Partnership
+from partnerbase.brokering.models import Introduction
 from partnerbase.brokering.permissions import (
     can_add_need,
     can_add_offer,
     can_broker,
     can_view_my_introductions,
-    can_view_partnership,
     can_view_partnerships,
 )
 from partnerbase.challenges.permissions import can_view_challenge_areas
@@ -103,9 +102,8 @@ def _partnerships(user, programme, params):
         rows = brokering.partnership_list(user=user, programme=programme, introduced_in=period)
         return rows.prefetch_related("partners")
     # Innovators and partner contacts open their own partnerships one by one on the pages.
-    candidates = Partnership.objects.filter(programme=programme).select_related("programme")
-    ids = [p.pk for p in candidates if can_view_partnership(user, p)]
-    return Partnership.objects.filter(pk__in=ids).prefetch_related("partners").order_by("id")
+    rows = brokering.my_partnerships(user=user, programme=programme)
+    return rows.prefetch_related("partners").order_by("id")
 
 
 def _outcome_organisations(user, programme) -> list[int]:

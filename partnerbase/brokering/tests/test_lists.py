@@ -12,6 +12,9 @@ from rest_framework.test import APIClient
 from partnerbase.accounts.api_tokens import api_token_create
 from partnerbase.accounts.models import Role
 from partnerbase.brokering import services
+from partnerbase.brokering.models import Partnership
+from partnerbase.brokering.permissions import can_view_partnership
+from partnerbase.brokering.queries import my_partnerships
 from partnerbase.brokering.stages import Stage
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +164,22 @@ def test_the_api_and_the_page_give_the_same_rows(client, world):
         page_ids = sorted(r[rows[0].index("Id")] for r in rows[1:])
         assert page_ids, query
         assert api_rows(world, team, path, query) == page_ids
+
+
+def test_my_partnerships_are_those_can_view_partnership_allows(world):
+
+    make, orgs = world.make, world.orgs
+    make.partnership(innovator=orgs["toolshed"], partners=[orgs["unltd"]])
+    make.partnership(innovator=orgs["mkf"], partners=[orgs["barclays"], orgs["gt"]])
+    make.partnership(innovator=orgs["money-ae"], partners=[orgs["ms"]])
+    for role, key in [(Role.INNOVATOR, "toolshed"), (Role.PARTNER_CONTACT, "barclays")]:
+        user = world.user(role, key)
+        allowed = {
+            p.pk
+            for p in Partnership.objects.filter(programme=world.programme)
+            if can_view_partnership(user, p)
+        }
+        found = set(
+            my_partnerships(user=user, programme=world.programme).values_list("pk", flat=True)
+        )
+        assert found == allowed and len(found) == 1
