@@ -34,6 +34,12 @@ def parse_args(argv):
     parser.add_argument("--no-csv", action="store_true", help="pages only")
     parser.add_argument("--only", help="comma-separated list names")
     parser.add_argument(
+        "--csv-growth",
+        action="store_true",
+        help="only the funding ledger's CSV for one, two and four months of awards: the "
+        "peak memory should not grow with the rows",
+    )
+    parser.add_argument(
         "--csv-filtered",
         action="store_true",
         help="download the filtered rows (the middle page's query) rather than every row",
@@ -131,6 +137,8 @@ def main(argv=None):
         programme = max(Programme.objects.all(), key=_awards)
     client = Client()
     client.force_login(superuser())
+    if args.csv_growth:
+        return csv_growth(client, reverse("funding:ledger", args=[programme.slug]))
     only = set(args.only.split(",")) if args.only else None
     print(f"programme {programme.slug}; median of {args.repeat}; CSV peak = tracemalloc")
     header = (
@@ -162,6 +170,17 @@ def main(argv=None):
         )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS: {rss:.0f} MiB")
+
+
+def csv_growth(client, url: str):
+    print(
+        f"{'awards dated':<26} {'CSV rows':>9} {'seconds':>8} {'MiB written':>11} {'peak MiB':>9}"
+    )
+    for months in (1, 2, 4):
+        query = f"award_date__gte=2023-01-01&award_date__lte=2023-{months:02}-28&format=csv"
+        seconds, peak, rows, size = csv_memory(client, f"{url}?{query}")
+        label = f"2023-01-01 to 2023-{months:02}-28"
+        print(f"{label:<26} {rows:>9,} {seconds:>8.1f} {size / 2**20:>11.1f} {peak:>9.1f}")
 
 
 def _awards(programme) -> int:

@@ -121,6 +121,10 @@ def dashboard(request, slug):
     )
 
 
+# Figures whose value is the number of their records.
+COUNTED_ROWS = {Figure.ORGANISATIONS_ENGAGED, Figure.PARTNERSHIPS_CONFIRMED}
+
+
 @require_GET
 def figure_detail(request, slug, figure):
     programme = programme_get(user=request.user, slug=slug)
@@ -133,7 +137,11 @@ def figure_detail(request, slug, figure):
     records = figure_query(programme, figure, period)
     if request.GET.get("format") == "csv":
         return _csv(records, programme, figure)
-    page = Paginator(records.queryset, PER_PAGE).get_page(request.GET.get("page"))
+    result = headline_figures(programme, period, only=figure).figures[figure]
+    paginator = Paginator(records.queryset, PER_PAGE)
+    if figure in COUNTED_ROWS and result.value is not None:
+        paginator.count = result.value  # the figure is the count of its rows: ask once
+    page = paginator.get_page(request.GET.get("page"))
     rows = records.rows(list(page.object_list))
     if can_view_directory(request.user, programme):
         for row in rows:
@@ -141,7 +149,6 @@ def figure_detail(request, slug, figure):
                 row["url"] = reverse(
                     "directory:organisation_detail", args=[programme.slug, row["record"].uid]
                 )
-    result = headline_figures(programme, period).figures[figure]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
