@@ -69,17 +69,17 @@ LISTS = [
     (
         "drill: engaged",
         "reports:figure_detail organisations_engaged",
-        "start_0=1&start_1=1&start_2=2017&end_0=30&end_1=6&end_2=2017",
+        "start_0=1&start_1=1&start_2=2023&end_0=30&end_1=6&end_2=2023",
     ),
     (
         "drill: funding",
         "reports:figure_detail additional_funding",
-        "start_0=1&start_1=1&start_2=2017&end_0=30&end_1=6&end_2=2017",
+        "start_0=1&start_1=1&start_2=2023&end_0=30&end_1=6&end_2=2023",
     ),
     (
         "drill: confirmed",
         "reports:figure_detail partnerships_confirmed",
-        "start_0=1&start_1=1&start_2=2017&end_0=30&end_1=6&end_2=2017",
+        "start_0=1&start_1=1&start_2=2023&end_0=30&end_1=6&end_2=2023",
     ),
 ]
 
