@@ -115,19 +115,14 @@ def list_page(
     columns: list[Column] | None = None,
     filename: str = "",
     per_page: int = PER_PAGE,
-    prepare: Callable | None = None,
 ) -> dict | StreamingHttpResponse:
     """The template context of one page of a filtered, sorted list, or (for `?format=csv`,
-    when `columns` are given) the streamed CSV of every filtered row.
-
-    `prepare(queryset)` adds what showing a row needs (select_related, prefetches): it is
-    applied after the filters, so it acts only on the rows shown or streamed."""
+    when `columns` are given) the streamed CSV of every filtered row, in the page's order.
+    The query's select_related and prefetches act on the page's rows (or each chunk)."""
     params = request.GET
     filters = filterset_class(params, queryset=queryset, request=request)
     ordering, sort = _ordering(sorts, params.get("sort", ""))
     rows = filters.qs.order_by(*ordering)
-    if prepare is not None:
-        rows = prepare(rows)
     if columns is not None and params.get("format") == "csv":
         return csv_response(rows.iterator(chunk_size=CSV_CHUNK), columns, filename)
     page = NarrowPaginator(rows, per_page).get_page(params.get("page"))
@@ -139,7 +134,7 @@ def list_page(
         "sort": sort,
         "sort_links": _sort_links(params, sorts, sort),
         "query": query,
-        "csv_query": _query(params, drop=("page", "format", "sort")) if columns else None,
+        "csv_query": query if columns else None,
         **page_context(page, query),
         # Parameters that are not filters (the sort, a page's own mode) survive the form.
         "kept": [
