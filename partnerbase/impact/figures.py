@@ -160,6 +160,7 @@ class FigureResult:
     is_money: bool
     target_illustrative: bool = False
     problem: str = ""
+    records: int | None = None  # how many records make it, where that was counted anyway
 
     @property
     def status_label(self) -> str:
@@ -215,6 +216,14 @@ def report_date(programme, period: Period) -> date:
     return min(programme.report_date or period.end, period.end)
 
 
+# Figures whose value is the number of their records.
+COUNTED = {
+    Figure.ORGANISATIONS_ENGAGED,
+    Figure.NEW_PROJECTS,
+    Figure.PARTNERSHIPS_CONFIRMED,
+}
+
+
 def headline_figures(
     programme, period: Period, *, rates: RateTable | None = None, only: str | None = None
 ) -> FigureSet:
@@ -257,11 +266,16 @@ def headline_figures(
         additional_funding_awards(programme, period)
         .order_by()
         .values_list("currency", "award_date")
-        .annotate(total=Sum("amount_minor"))
+        .annotate(total=Sum("amount_minor"), n=Count("pk"))
     )
+    records = {}
     try:
         if Figure.ADDITIONAL_FUNDING in wanted:
-            values[Figure.ADDITIONAL_FUNDING] = converted_total(funding_groups, currency, rates)
+            funding_groups = list(funding_groups)
+            records[Figure.ADDITIONAL_FUNDING] = sum(n for *_, n in funding_groups)
+            values[Figure.ADDITIONAL_FUNDING] = converted_total(
+                ((c, on, total) for c, on, total, _ in funding_groups), currency, rates
+            )
     except NoRate as exc:
         values[Figure.ADDITIONAL_FUNDING], problems[Figure.ADDITIONAL_FUNDING] = None, str(exc)
 
@@ -313,5 +327,6 @@ def headline_figures(
             target_illustrative=key in illustrative_targets,
             is_money=is_money,
             problem=problems.get(key, ""),
+            records=value if key in COUNTED else records.get(key),
         )
     return FigureSet(programme, period, currency, figures, display_rates, notes)

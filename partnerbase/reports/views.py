@@ -121,10 +121,6 @@ def dashboard(request, slug):
     )
 
 
-# Figures whose value is the number of their records.
-COUNTED_ROWS = {Figure.ORGANISATIONS_ENGAGED, Figure.PARTNERSHIPS_CONFIRMED}
-
-
 @require_GET
 def figure_detail(request, slug, figure):
     programme = programme_get(user=request.user, slug=slug)
@@ -139,8 +135,8 @@ def figure_detail(request, slug, figure):
         return _csv(records, programme, figure)
     result = headline_figures(programme, period, only=figure).figures[figure]
     paginator = Paginator(records.queryset, PER_PAGE)
-    if figure in COUNTED_ROWS and result.value is not None:
-        paginator.count = result.value  # the figure is the count of its rows: ask once
+    if result.records is not None:
+        paginator.count = result.records  # counted with the figure: not asked again
     page = paginator.get_page(request.GET.get("page"))
     rows = records.rows(list(page.object_list))
     if can_view_directory(request.user, programme):
