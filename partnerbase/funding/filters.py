@@ -4,7 +4,7 @@ import django_filters
 
 from partnerbase.core.filters import ListFilterSet, date_from, date_to, record_id
 
-from .models import Disbursement, DisbursementKind, FundingAward, Instrument
+from .models import FundingAward, Instrument
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -26,18 +26,4 @@ class FundingAwardFilter(ListFilterSet):
 
     class Meta:
         model = FundingAward
-        fields = []
-
-
-class DisbursementFilter(ListFilterSet):
-    search_fields = ("award__title", "award__recipient__name", "notes")
-    kind = django_filters.ChoiceFilter(
-        choices=DisbursementKind.choices, empty_label="Planned or made", label="Kind"
-    )
-    on__gte = date_from("on", "From")
-    on__lte = date_to("on", "To")
-    award = record_id("award", "Award")
-
-    class Meta:
-        model = Disbursement
         fields = []
