@@ -16,24 +16,32 @@ from partnerbase.accelerator.permissions import can_manage_accelerator
 from partnerbase.accelerator.queries import cohort_list
 from partnerbase.accounts.permissions import can_view_directory, can_view_programme
 from partnerbase.brokering import queries as brokering
-from partnerbase.brokering.models import Introduction, Partnership
+from partnerbase.brokering.filters import (
+    IntroductionFilter,
+    NeedFilter,
+    OfferFilter,
+    PartnershipFilter,
+)
+from partnerbase.brokering.models import Introduction
 from partnerbase.brokering.permissions import (
     can_add_need,
     can_add_offer,
     can_broker,
     can_view_my_introductions,
-    can_view_partnership,
     can_view_partnerships,
 )
 from partnerbase.challenges.permissions import can_view_challenge_areas
 from partnerbase.challenges.queries import area_list
 from partnerbase.core.period import Period
-from partnerbase.directory.models import Engagement, Organisation, OrganisationKind
+from partnerbase.directory.filters import EngagementFilter, OrganisationFilter
+from partnerbase.directory.models import Engagement, Organisation
 from partnerbase.directory.queries import organisation_list
+from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.outcomes.permissions import can_view_outcomes
+from partnerbase.pledges.filters import PledgeFilter
 from partnerbase.pledges.permissions import can_use_pledges
 from partnerbase.pledges.queries import pledge_list
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
@@ -51,6 +59,7 @@ class Kind:
     rows: Callable  # (user, programme, query params) -> QuerySet: the page's query
     filters: dict = field(default_factory=dict)  # django-filter's filterset_fields
     page: str = ""  # the page whose rules these are
+    filterset: type | None = None  # the page's own FilterSet, used instead of `filters`
 
     @property
     def model(self):
@@ -71,14 +80,7 @@ def _iso(params, name: str) -> date | None:
 
 
 def _organisations(user, programme, params):
-    kind = params.get("kind", "")
-    if kind and kind not in OrganisationKind.values:
-        raise ValidationError({"kind": [f"Choose one of {', '.join(OrganisationKind.values)}."]})
-    search = params.get("q", "").strip()
-    if "\x00" in search:  # PostgreSQL refuses NUL in text: say so rather than fail
-        raise ValidationError({"q": ["Search without NUL characters."]})
-    rows = organisation_list(programme=programme, search=search, kind=kind)
-    return rows.prefetch_related("identifiers")
+    return organisation_list(programme=programme).prefetch_related("identifiers")
 
 
 def _engagements(user, programme, params):
@@ -100,9 +102,8 @@ def _partnerships(user, programme, params):
         rows = brokering.partnership_list(user=user, programme=programme, introduced_in=period)
         return rows.prefetch_related("partners")
     # Innovators and partner contacts open their own partnerships one by one on the pages.
-    candidates = Partnership.objects.filter(programme=programme).select_related("programme")
-    ids = [p.pk for p in candidates if can_view_partnership(user, p)]
-    return Partnership.objects.filter(pk__in=ids).prefetch_related("partners").order_by("id")
+    rows = brokering.my_partnerships(user=user, programme=programme)
+    return rows.prefetch_related("partners").order_by("id")
 
 
 def _outcome_organisations(user, programme) -> list[int]:
@@ -159,56 +160,63 @@ KINDS = [
         s.OrganisationSerializer,
         can_view_directory,
         _organisations,
-        {"sector_group": ["exact"], "convenes_programme": ["exact"]},
+        {},
         "directory:organisation_list",
+        OrganisationFilter,
     ),
     Kind(
         "engagements",
         s.EngagementSerializer,
         can_view_directory,
         _engagements,
-        {"organisation": ["exact"], "kind": ["exact"], "occurred_on": ["gte", "lte"]},
-        "directory:organisation_detail",
+        {},
+        "directory:engagement_list",
+        EngagementFilter,
     ),
     Kind(
         "needs",
         s.NeedSerializer,
         can_add_need,
         lambda user, programme, params: brokering.need_list(user=user, programme=programme),
-        {"status": ["exact"], "type": ["exact"], "innovator": ["exact"]},
+        {},
         "brokering:need_list",
+        NeedFilter,
     ),
     Kind(
         "offers",
         s.OfferSerializer,
         can_add_offer,
         lambda user, programme, params: brokering.offer_list(user=user, programme=programme),
-        {"status": ["exact"], "type": ["exact"], "partner": ["exact"]},
+        {},
         "brokering:offer_list",
+        OfferFilter,
     ),
     Kind(
         "introductions",
         s.IntroductionSerializer,
         _may_see_introductions,
         _introductions,
-        {"status": ["exact"], "innovator": ["exact"], "partner": ["exact"]},
+        {},
         "brokering:my_introductions",
+        IntroductionFilter,
     ),
     Kind(
         "partnerships",
         s.PartnershipSerializer,
         _any_role,
         _partnerships,
-        {"stage": ["exact"], "kind": ["exact"], "confirmed_on": ["gte", "lte"]},
+        {},
         "brokering:partnership_list",
+        PartnershipFilter,
     ),
     Kind(
         "funding-awards",
         s.FundingAwardSerializer,
         can_view_ledger,
         lambda user, programme, params: award_list(user=user, programme=programme),
-        {"instrument": ["exact"], "confirmed": ["exact"], "award_date": ["gte", "lte"]},
+        {},
         "funding:ledger",
+        FundingAwardFilter,
     ),
     Kind(
         "outcome-indicators",
@@ -231,8 +239,9 @@ KINDS = [
         s.PledgeSerializer,
         can_use_pledges,
         _pledges,
-        {"status": ["exact"], "kind": ["exact"], "pledged_on": ["gte", "lte"]},
+        {},
         "pledges:ledger",
+        PledgeFilter,
     ),
     Kind(
         "projects",
@@ -297,6 +306,8 @@ def views_for(kind: Kind) -> tuple[type, type]:
         "queryset": kind.model.objects.none(),
         "filterset_fields": kind.filters,
     }
+    if kind.filterset is not None:  # the page's filters: the same rows for the same query
+        attrs["filterset_class"] = kind.filterset
     listing = type(f"{name}List", (RecordList,), {**attrs, "__doc__": _doc(kind, "List")})
     detail = type(f"{name}Detail", (RecordDetail,), {**attrs, "__doc__": _doc(kind, "One of")})
     return listing, detail

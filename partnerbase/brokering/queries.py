@@ -2,14 +2,23 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from partnerbase.accounts.models import Role
 from partnerbase.directory.models import Organisation
 from partnerbase.notifications.queries import people_acting_for
 
 from .inputs import cohort_innovator_ids, innovator_limits
-from .models import BrokeringRound, Introduction, Need, Offer, OpenStatus, Partnership
+from .models import (
+    BrokeringRound,
+    Introduction,
+    Need,
+    Offer,
+    OpenStatus,
+    Partnership,
+    PartnershipPartner,
+)
 from .models.rounds import SENT_STATUSES, TO_SEND
 from .permissions import (
     INTRODUCTION_ROLES,
@@ -134,8 +143,25 @@ def partnership_list(*, user, programme, introduced_in=None) -> QuerySet:
         qs = introduced_partnerships(programme, introduced_in)
     else:
         qs = Partnership.objects.filter(programme=programme)
-    qs = qs.select_related("innovator")
-    return qs.prefetch_related("partners__organisation").order_by("-introduced_on", "name")
+    # The partners with their organisations in one query per page or chunk: prefetching
+    # "partners__organisation" asks for the organisations as "id = … OR id = …", which
+    # SQLite refuses past a few hundred (expression tree too large).
+    partners = PartnershipPartner.objects.select_related("organisation")
+    qs = qs.select_related("innovator").prefetch_related(Prefetch("partners", queryset=partners))
+    return qs.order_by("-introduced_on", "name")
+
+
+def my_partnerships(*, user, programme) -> QuerySet:
+    """The partnerships of the organisations the user answers for, as an innovator or a
+    partner contact: can_view_partnership's rule for them, asked of the database at once."""
+    innovators = acting_for(user, programme, {Role.INNOVATOR})
+    partners = acting_for(user, programme, {Role.PARTNER_CONTACT})
+    mine = Q(innovator_id__in=innovators) | Q(
+        pk__in=PartnershipPartner.objects.filter(organisation_id__in=partners).values(
+            "partnership_id"
+        )
+    )
+    return Partnership.objects.filter(programme=programme).filter(mine)
 
 
 def partnership_get(*, programme, uid) -> Partnership:

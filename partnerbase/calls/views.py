@@ -10,10 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.access import programme_for
 
 from . import lifecycle, queries, services
+from .filters import ApplicationFilter
 from .forms import CallForm, QuestionForm, RuleForm, rule_fields
 from .models import EligibilityRule, Question, QuestionKind
 from .permissions import (
@@ -183,15 +185,35 @@ def rule_remove(request, slug, call_slug, uid):
     return redirect("calls:call_detail", programme.slug, call.slug)
 
 
+APPLICATION_SORTS = [
+    Sort("organisation", "Organisation", ("organisation__name",)),
+    Sort("status", "Status", ("status", "organisation__name")),
+    Sort("submitted", "Submitted", ("-submitted_at", "organisation__name")),
+]
+APPLICATION_COLUMNS = [
+    Column("Organisation", lambda a: a.organisation.name),
+    Column("Challenge area", lambda a: a.challenge_area.name if a.challenge_area else ""),
+    Column("Status", lambda a: a.get_status_display()),
+    Column("Submitted", lambda a: a.submitted_on),
+    Column("Id", lambda a: a.uid),
+]
+
+
 @require_GET
 def application_index(request, slug, call_slug):
     programme = _managed(request, slug)
     call = queries.call_get(programme=programme, slug=call_slug)
-    return render(
+    listing = list_page(
         request,
-        "calls/application_list.html",
-        _ctx(programme, call=call, applications=queries.application_list(call=call)),
+        queries.application_list(call=call),
+        filterset_class=ApplicationFilter,
+        sorts=APPLICATION_SORTS,
+        columns=APPLICATION_COLUMNS,
+        filename=f"{programme.slug}-{call.slug}-applications.csv",
     )
+    if not isinstance(listing, dict):
+        return listing
+    return render(request, "calls/application_list.html", _ctx(programme, call=call, **listing))
 
 
 def _viewable_application(request, slug, call_slug, uid):

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import edit_views, people_views, views
+from . import edit_views, list_views, people_views, views
 
 app_name = "directory"
 
 urlpatterns = [
     path("", views.organisation_index, name="organisation_list"),
     path("add/", views.organisation_add, name="organisation_add"),
+    path("engagements/", list_views.engagement_index, name="engagement_list"),
+    path("people/", list_views.person_index, name="person_list"),
     path("<uuid:uid>/", views.organisation_detail, name="organisation_detail"),
     path("<uuid:uid>/history/", views.organisation_history, name="organisation_history"),
     path("<uuid:uid>/change/", edit_views.organisation_change, name="organisation_change"),

@@ -2,7 +2,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,35 +10,57 @@ from partnerbase.accounts.permissions import can_manage_programme, can_view_dire
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries, history_rows_entries
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.programmes.access import programme_for
 
 from . import services
+from .filters import OrganisationFilter
 from .forms import EngagementForm, OrganisationForm
 from .merge import merged_into, merged_records
-from .models import Organisation, OrganisationKind
+from .models import Organisation
 from .queries import organisation_get, organisation_list
 
 _programme = partial(programme_for, allowed=can_view_directory)
 
 
+ORGANISATION_SORTS = [
+    Sort("name", "Name", ("name",)),
+    Sort("kind", "Kind", ("kind", "name")),
+    Sort("sector", "Sector", ("sector_group", "name")),
+    Sort("engagements", "Engagements", ("-engagement_count", "name")),
+]
+ORGANISATION_COLUMNS = [
+    Column("Name", lambda o: o.name),
+    Column("Kind", lambda o: o.get_kind_display()),
+    Column("Sector", lambda o: o.get_sector_group_display()),
+    Column("Regions", lambda o: o.regions),
+    Column("Convening organisation", lambda o: "Yes" if o.convenes_programme else "No"),
+    Column("Employees", lambda o: o.employee_count),
+    Column("Website", lambda o: o.website),
+    Column("Engagements", lambda o: o.engagement_count),
+    Column("Id", lambda o: o.uid),
+]
+
+
 @require_GET
 def organisation_index(request, slug):
     programme = _programme(request, slug)
-    search, kind = request.GET.get("q", "").strip(), request.GET.get("kind", "")
-    if kind not in OrganisationKind.values:
-        kind = ""
-    page = Paginator(organisation_list(programme=programme, search=search, kind=kind), 50).get_page(
-        request.GET.get("page")
+    listing = list_page(
+        request,
+        organisation_list(programme=programme),
+        filterset_class=OrganisationFilter,
+        sorts=ORGANISATION_SORTS,
+        columns=ORGANISATION_COLUMNS,
+        filename=f"{programme.slug}-organisations.csv",
     )
+    if not isinstance(listing, dict):
+        return listing
     return render(
         request,
         "directory/organisation_list.html",
         {
             "programme": programme,
-            "page": page,
-            "search": search,
-            "kind": kind,
-            "kinds": OrganisationKind.choices,
+            **listing,
             "nav_current": "organisations",
             "can_manage": can_manage_programme(request.user, programme),
         },

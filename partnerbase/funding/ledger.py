@@ -60,7 +60,39 @@ class Ledger:
         return sorted(used.values(), key=lambda r: (r.on, r.base, r.quote))
 
 
-def build_ledger(awards, *, currency: str, display_currencies, rates: RateTable, at: date):
+@dataclass(frozen=True)
+class AwardSum:
+    """Awards of one instrument, currency, date and confirmation: what the totals need,
+    summed by the database rather than read row by row. A `convener` sum is the convening
+    organisations' share of the sum with the same keys, counted again only apart."""
+
+    instrument: str
+    currency: str
+    on: date
+    confirmed: bool
+    convener: bool
+    amount_minor: int
+    count: int
+
+
+def award_sums(awards) -> list[AwardSum]:
+    """The sums of a few awards already read (an award's own page, tests)."""
+    sums = []
+    for a in awards:
+        keys = (a.instrument, a.currency, a.award_date, a.confirmed)
+        sums.append(AwardSum(*keys, False, a.amount_minor, 1))
+        if a.funder.convenes_programme:
+            sums.append(AwardSum(*keys, True, a.amount_minor, 1))
+    return sums
+
+
+def build_ledger(
+    awards, *, currency: str, display_currencies, rates: RateTable, at: date, sums=None
+):
+    """The ledger's rows for `awards` and its totals over `sums` (by default the awards'
+    own): a long ledger shows one page of rows with the totals of every row filtered."""
+    awards = list(awards)
+    sums = award_sums(awards) if sums is None else sums
     display, notes = [], []
     for code in display_currencies:
         try:
@@ -69,28 +101,32 @@ def build_ledger(awards, *, currency: str, display_currencies, rates: RateTable,
         except NoRate as exc:
             notes.append(f"{code} is not shown: {exc}")
     rows = []
-    exact: dict[str, Decimal] = defaultdict(Decimal)
-    ledger = Ledger(currency, at, display, rows, notes=notes)
-    convener_exact = Decimal(0)
     for award in awards:
         amount = from_minor(award.amount_minor, award.currency)
         try:
             _, used = rates.lookup(award.currency, currency, award.award_date)
             converted = rates.convert(amount, award.currency, currency, award.award_date)
-            row = LedgerRow(award, amount, converted, used)
+            rows.append(LedgerRow(award, amount, converted, used))
         except NoRate as exc:
-            row = LedgerRow(award, amount, None, None, str(exc))
-        rows.append(row)
-        if not award.confirmed:
-            ledger.unconfirmed_count += 1
+            rows.append(LedgerRow(award, amount, None, None, str(exc)))
+    exact: dict[str, Decimal] = defaultdict(Decimal)
+    ledger = Ledger(currency, at, display, rows, notes=notes)
+    convener_exact = Decimal(0)
+    for group in sums:
+        if not group.confirmed:
+            ledger.unconfirmed_count += 0 if group.convener else group.count
             continue
-        if row.reference is None:
-            if row.problem not in notes:
-                notes.append(f"Not in the totals: {row.problem}")
+        try:
+            amount = from_minor(group.amount_minor, group.currency)
+            reference = rates.convert(amount, group.currency, currency, group.on)
+        except NoRate as exc:
+            if f"Not in the totals: {exc}" not in notes:
+                notes.append(f"Not in the totals: {exc}")
             continue
-        exact[award.instrument] += row.reference
-        if award.is_cash and award.funder.convenes_programme:
-            convener_exact += row.reference
+        if not group.convener:
+            exact[group.instrument] += reference
+        elif group.instrument != Instrument.IN_KIND:
+            convener_exact += reference
     # Rounded once per total; the cash total is the rounded sum of the exact amounts.
     ledger.by_instrument = [
         (label, round_money(exact[value], currency))

@@ -103,6 +103,21 @@ class FundingAward(ProgrammeRecord):
         indexes = [
             models.Index(fields=["programme", "award_date"]),
             models.Index(fields=["recipient", "award_date"]),
+            # The ledger's totals (funding.queries.award_sums) grouped from the index
+            # alone, in its order, without sorting a million rows; the funder is in it
+            # so the conveners' share is read from it too.
+            models.Index(
+                fields=[
+                    "programme",
+                    "instrument",
+                    "currency",
+                    "award_date",
+                    "confirmed",
+                    "amount_minor",
+                    "funder",
+                ],
+                name="funding_award_ledger_sums",
+            ),
         ]
 
     def __str__(self):

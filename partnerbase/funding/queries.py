@@ -2,11 +2,13 @@
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from partnerbase.core.money import Rate, RateTable
+from partnerbase.directory.models import Organisation
 
+from .ledger import AwardSum
 from .models import ExchangeRate, FundingAward
 from .permissions import own_organisation_ids, sees_whole_ledger
 
@@ -23,6 +25,22 @@ def award_list(*, user, programme) -> QuerySet:
     return qs.filter(
         Q(recipient_id__in=sides["recipient"]) | Q(funder_id__in=sides["funder"])
     ).order_by("-award_date", "title", "id")
+
+
+def award_sums(awards: QuerySet) -> list[AwardSum]:
+    """The ledger's totals' inputs, summed in the database: one row per instrument,
+    currency, date and confirmation, however many awards there are (read from the index
+    funding_award_ledger_sums), and the convening organisations' share of them apart."""
+    fields = ("instrument", "currency", "award_date", "confirmed")
+    groups = (
+        awards.order_by().values_list(*fields).annotate(total=Sum("amount_minor"), n=Count("pk"))
+    )
+    conveners = Organisation.objects.filter(convenes_programme=True).values("pk")
+    theirs = groups.filter(funder_id__in=conveners)
+    return [
+        *(AwardSum(*row[:4], False, row[4], row[5]) for row in groups),
+        *(AwardSum(*row[:4], True, row[4], row[5]) for row in theirs),
+    ]
 
 
 def award_get(*, user, programme, uid) -> FundingAward:

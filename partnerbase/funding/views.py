@@ -9,36 +9,71 @@ from partnerbase.core.currencies import from_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from . import services
+from .filters import FundingAwardFilter
 from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
-from .queries import award_get, award_list, rate_table, report_date
+from .queries import award_get, award_list, award_sums, rate_table, report_date
 
 
-def _ledger(programme, awards):
+def _ledger(programme, awards, sums=None):
     return build_ledger(
         awards,
         currency=programme.reference_currency,
         display_currencies=programme.display_currency_list,
         rates=rate_table(programme=programme),
         at=report_date(programme),
+        sums=sums,
     )
+
+
+AWARD_SORTS = [
+    Sort("date", "Date", ("-award_date",)),  # the index's order: deep pages need no sort
+    Sort("title", "Award", ("title",)),
+    Sort("kind", "Kind", ("instrument", "-award_date")),
+    Sort("amount", "Amount", ("-amount_minor", "title")),
+]
+AWARD_COLUMNS = [
+    Column("Award", lambda a: a.title),
+    Column("Kind", lambda a: a.get_instrument_display()),
+    Column("Funder", lambda a: a.funder.name),
+    Column("Recipient", lambda a: a.recipient.name),
+    Column("Via", lambda a: a.via_intermediary.name if a.via_intermediary else ""),
+    Column("Date", lambda a: a.award_date),
+    Column("Amount", lambda a: from_minor(a.amount_minor, a.currency)),
+    Column("Currency", lambda a: a.currency),
+    Column("Confirmed", lambda a: "Yes" if a.confirmed else "No"),
+    Column("Id", lambda a: a.uid),
+]
 
 
 @require_GET
 def ledger(request, slug):
     programme = programme_for(request, slug, can.can_view_ledger)
     whole = can.sees_whole_ledger(request.user, programme)
+    listing = list_page(
+        request,
+        award_list(user=request.user, programme=programme),
+        filterset_class=FundingAwardFilter,
+        sorts=AWARD_SORTS,
+        columns=AWARD_COLUMNS,
+        filename=f"{programme.slug}-funding-awards.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
+    sums = award_sums(listing["filters"].qs)
     return render(
         request,
         "funding/ledger.html",
         {
             "programme": programme,
-            "ledger": _ledger(programme, award_list(user=request.user, programme=programme)),
+            **listing,
+            "ledger": _ledger(programme, listing["rows"], sums),
             "whole": whole,
             "can_record": can.can_record_award(request.user, programme),
             "nav_current": "funding",

@@ -160,6 +160,7 @@ class FigureResult:
     is_money: bool
     target_illustrative: bool = False
     problem: str = ""
+    records: int | None = None  # how many records make it, where that was counted anyway
 
     @property
     def status_label(self) -> str:
@@ -215,9 +216,21 @@ def report_date(programme, period: Period) -> date:
     return min(programme.report_date or period.end, period.end)
 
 
-def headline_figures(programme, period: Period, *, rates: RateTable | None = None) -> FigureSet:
+# Figures whose value is the number of their records.
+COUNTED = {
+    Figure.ORGANISATIONS_ENGAGED,
+    Figure.NEW_PROJECTS,
+    Figure.PARTNERSHIPS_CONFIRMED,
+}
+
+
+def headline_figures(
+    programme, period: Period, *, rates: RateTable | None = None, only: str | None = None
+) -> FigureSet:
     """All six figures with targets and status, in seven queries whatever the data size
-    (six when the programme's rates are given)."""
+    (six when the programme's rates are given); or `only` the one a figure's page shows
+    (each of the others costs seconds on a national programme)."""
+    wanted = set(Figure.values) if only is None else {only}
     currency = programme.reference_currency
     rates = rate_table(programme) if rates is None else rates
     target_rows = Target.objects.filter(programme=programme).values_list(
@@ -240,26 +253,41 @@ def headline_figures(programme, period: Period, *, rates: RateTable | None = Non
 
     values: dict[str, Decimal | int | None] = {}
     problems: dict[str, str] = {}
-    values[Figure.ORGANISATIONS_ENGAGED] = engaged_organisations(programme, period).count()
-    values[Figure.NEW_PROJECTS] = new_projects(programme, period).count()
-    values[Figure.INNOVATORS_SUPPORTED] = supported_innovators(programme, period).count()
+    counts = {
+        Figure.ORGANISATIONS_ENGAGED: engaged_organisations,
+        Figure.NEW_PROJECTS: new_projects,
+        Figure.INNOVATORS_SUPPORTED: supported_innovators,
+    }
+    for key, rows in counts.items():
+        if key in wanted:
+            values[key] = rows(programme, period).count()
 
     funding_groups = (
         additional_funding_awards(programme, period)
         .order_by()
         .values_list("currency", "award_date")
-        .annotate(total=Sum("amount_minor"))
+        .annotate(total=Sum("amount_minor"), n=Count("pk"))
     )
+    records = {}
     try:
-        values[Figure.ADDITIONAL_FUNDING] = converted_total(funding_groups, currency, rates)
+        if Figure.ADDITIONAL_FUNDING in wanted:
+            funding_groups = list(funding_groups)
+            records[Figure.ADDITIONAL_FUNDING] = sum(n for *_, n in funding_groups)
+            values[Figure.ADDITIONAL_FUNDING] = converted_total(
+                ((c, on, total) for c, on, total, _ in funding_groups), currency, rates
+            )
     except NoRate as exc:
         values[Figure.ADDITIONAL_FUNDING], problems[Figure.ADDITIONAL_FUNDING] = None, str(exc)
 
-    partnership_groups = list(
-        confirmed_partnerships(programme, period)
-        .order_by()
-        .values_list("estimated_value_currency", "confirmed_on")
-        .annotate(n=Count("id"), total=Sum("estimated_value_minor"))
+    partnership_groups = (
+        list(
+            confirmed_partnerships(programme, period)
+            .order_by()
+            .values_list("estimated_value_currency", "confirmed_on")
+            .annotate(n=Count("id"), total=Sum("estimated_value_minor"))
+        )
+        if wanted & {Figure.PARTNERSHIPS_CONFIRMED, Figure.ESTIMATED_PARTNERSHIP_VALUE}
+        else []
     )
     values[Figure.PARTNERSHIPS_CONFIRMED] = sum(n for _, _, n, _ in partnership_groups)
     try:
@@ -272,6 +300,8 @@ def headline_figures(programme, period: Period, *, rates: RateTable | None = Non
 
     figures = {}
     for key, label in Figure.choices:
+        if key not in wanted:
+            continue
         is_money = key in MONEY_FIGURES
         value, target = values[key], targets.get(key)
         if target is not None and not is_money:
@@ -297,5 +327,6 @@ def headline_figures(programme, period: Period, *, rates: RateTable | None = Non
             target_illustrative=key in illustrative_targets,
             is_money=is_money,
             problem=problems.get(key, ""),
+            records=value if key in COUNTED else records.get(key),
         )
     return FigureSet(programme, period, currency, figures, display_rates, notes)

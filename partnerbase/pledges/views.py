@@ -9,11 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.directory.models import Organisation
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from . import queries, services, states
+from .filters import PledgeFilter
 from .forms import ConfirmForm, DeliveryForm, LapseForm, PledgeForm
 
 NAV = "pledges"
@@ -31,6 +33,30 @@ def _context(programme, **extra):
     return {"programme": programme, "nav_current": NAV, **extra}
 
 
+PLEDGE_SORTS = [
+    Sort("pledged", "Pledged", ("-pledged_on", "title")),
+    Sort("title", "Pledge", ("title",)),
+    Sort("organisation", "Organisation", ("organisation__name", "title")),
+    Sort("due", "Due", ("due_on", "title")),
+    Sort("status", "Status", ("status", "title")),
+]
+PLEDGE_COLUMNS = [
+    Column("Pledge", lambda p: p.title),
+    Column("Organisation", lambda p: p.organisation.name),
+    Column("Kind", lambda p: p.get_kind_display()),
+    Column("Quantity", lambda p: p.quantity),
+    Column("Unit", lambda p: p.unit),
+    Column("Delivered", lambda p: p.delivered_quantity),
+    Column("Estimated value", lambda p: p.estimated_value),
+    Column("Currency", lambda p: p.estimated_value_currency),
+    Column("Challenge area", lambda p: p.challenge_area.name if p.challenge_area else ""),
+    Column("Pledged", lambda p: p.pledged_on),
+    Column("Due", lambda p: p.due_on),
+    Column("Status", lambda p: p.get_status_display()),
+    Column("Id", lambda p: p.uid),
+]
+
+
 @require_GET
 def ledger(request, slug):
     programme = programme_for(request, slug, can.can_use_pledges)
@@ -38,13 +64,26 @@ def ledger(request, slug):
         # A partner contact's pledges are its organisation's: go straight to them.
         own = Organisation.objects.filter(pk__in=can.own_organisations(request.user, programme))
         return redirect("pledges:organisation", programme.slug, own.order_by("name")[0].uid)
-    pledges = queries.pledge_list(user=request.user, programme=programme)
+    listing = list_page(
+        request,
+        queries.pledge_list(user=request.user, programme=programme),
+        filterset_class=PledgeFilter,
+        sorts=PLEDGE_SORTS,
+        columns=PLEDGE_COLUMNS,
+        filename=f"{programme.slug}-pledges.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
+    currency = programme.reference_currency
     return render(
         request,
         "pledges/ledger.html",
         _context(
             programme,
-            ledger=queries.ledger_for(pledges, currency=programme.reference_currency),
+            **listing,
+            # The sums over every filtered pledge; the lines of this page's only.
+            ledger=queries.ledger_for(listing["filters"].qs, currency=currency),
+            lines=queries.ledger_for(listing["rows"], currency=currency).lines,
             organisation=None,
             can_add=can.can_add_pledge(request.user, programme),
         ),

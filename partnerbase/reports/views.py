@@ -1,8 +1,9 @@
 """Dashboards and published figures. Thin: the figures come from `impact`."""
 
-import csv
+from operator import itemgetter
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,12 +19,21 @@ from partnerbase.accounts.permissions import (
 )
 from partnerbase.assessment.models import Assignment
 from partnerbase.calls.queries import applying_programme_list
+from partnerbase.core.lists import (  # noqa: F401 (csv_safe: the report's CSV uses it)
+    CSV_CHUNK,
+    PER_PAGE,
+    Column,
+    batched,
+    csv_response,
+    csv_safe,
+    page_context,
+)
 from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure
-from partnerbase.impact.records import figure_records
+from partnerbase.impact.records import figure_query
 from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_list as programmes_for
 from partnerbase.projects.models import CompetitionJudge
@@ -115,48 +125,53 @@ def figure_detail(request, slug, figure):
         raise Http404("No such figure")
     form = period_form(request, programme)
     period = form.period()
-    records = figure_records(programme, figure, period)
+    records = figure_query(programme, figure, period)
     if request.GET.get("format") == "csv":
         return _csv(records, programme, figure)
+    result = headline_figures(programme, period, only=figure).figures[figure]
+    paginator = Paginator(records.queryset, PER_PAGE)
+    if result.records is not None:
+        paginator.count = result.records  # counted with the figure: not asked again
+    page = paginator.get_page(request.GET.get("page"))
+    rows = records.rows(list(page.object_list))
     if can_view_directory(request.user, programme):
-        for row in records.rows:
+        for row in rows:
             if isinstance(row["record"], Organisation):
                 row["url"] = reverse(
                     "directory:organisation_detail", args=[programme.slug, row["record"].uid]
                 )
-    result = headline_figures(programme, period).figures[figure]
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "reports/figure_detail.html",
         {
             "programme": programme,
             "records": records,
+            "rows": rows,
+            "count": page.paginator.count,
+            "problem": next((r["problem"] for r in rows if r.get("problem")), ""),
             "result": result,
             "definition": DEFINITIONS[Figure(figure)],
             "period": period,
             "form": form,
-            "period_query": request.GET.urlencode(),
+            "period_query": query.urlencode(),
+            **page_context(page, query.urlencode()),
             "nav_current": "dashboard",
         },
     )
 
 
 def _csv(records, programme, figure):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-{figure}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(records.columns)
-    for row in records.rows:
-        writer.writerow([csv_safe(c) for c in row["cells"]])
-    return response
+    """Every record, read and written a chunk at a time (constant memory)."""
 
+    def rows():
+        for chunk in batched(records.queryset.iterator(chunk_size=CSV_CHUNK), CSV_CHUNK):
+            yield from records.rows(chunk)
 
-def csv_safe(value):
-    """Stop spreadsheet programs running a cell as a formula (CSV injection)."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    columns = [Column(heading, itemgetter(i)) for i, heading in enumerate(records.columns)]
+    cells = (row["cells"] for row in rows())
+    return csv_response(cells, columns, f"{programme.slug}-{figure}.csv")
 
 
 @login_not_required

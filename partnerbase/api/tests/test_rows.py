@@ -16,19 +16,18 @@ from .conftest import Caller
 
 pytestmark = pytest.mark.django_db
 
-# API list → (page, how to take the records from the page's context).
+# API list → (page, how to take the records from the page's context). The long lists'
+# pages show a page of their rows: their context's `filters.qs` holds every row they list.
 PAGES = {
-    "needs": ("brokering:need_list", lambda c: c["needs"]),
-    "offers": ("brokering:offer_list", lambda c: c["offers"]),
-    "funding-awards": ("funding:ledger", lambda c: [row.award for row in c["ledger"].rows]),
+    "needs": ("brokering:need_list", lambda c: c["filters"].qs),
+    "offers": ("brokering:offer_list", lambda c: c["filters"].qs),
+    "funding-awards": ("funding:ledger", lambda c: c["filters"].qs),
     "projects": ("projects:project_list", lambda c: c["projects"]),
     "competitions": ("projects:competition_list", lambda c: c["competitions"]),
     "challenge-areas": ("challenges:area_list", lambda c: c["areas"]),
-    "organisations": ("directory:organisation_list", lambda c: c["page"].object_list),
-    "introductions": (
-        "brokering:my_introductions",
-        lambda c: [row["introduction"] for row in c["rows"]],
-    ),
+    "organisations": ("directory:organisation_list", lambda c: c["filters"].qs),
+    "introductions": ("brokering:my_introductions", lambda c: c["filters"].qs),
+    "partnerships": ("brokering:partnership_list", lambda c: c["filters"].qs),
 }
 
 

@@ -9,10 +9,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.core.period import Period, programme_period
 from partnerbase.programmes.access import check, programme_for, visible
 
 from .. import queries, services
+from ..filters import IntroductionFilter, PartnershipFilter
 from ..forms import PAGE_MOVES, MoveForm, RecordAnswerForm, RespondForm
 from ..models import IntroductionStatus, Response
 from ..permissions import (
@@ -28,15 +30,46 @@ from ..services.notices import OTHER
 from ..stages import Stage, can_move
 from .common import context, today
 
+INTRODUCTION_SORTS = [
+    Sort("sent", "Sent", ("-sent_on", "innovator__name", "partner__name")),
+    Sort("innovator", "Introduction", ("innovator__name", "partner__name")),
+    Sort("status", "Where it stands", ("status", "-sent_on")),
+]
+INTRODUCTION_COLUMNS = [
+    Column("Innovator", lambda i: i.innovator.name),
+    Column("Partner", lambda i: i.partner.name),
+    Column("Why", lambda i: i.reasons),
+    Column("Sent", lambda i: i.sent_on),
+    Column("Status", lambda i: i.get_status_display()),
+    Column("Innovator's answer", lambda i: i.get_innovator_response_display()),
+    Column("Partner's answer", lambda i: i.get_partner_response_display()),
+    Column(
+        "Partnership stage", lambda i: i.partnership.get_stage_display() if i.partnership else ""
+    ),
+    Column("Id", lambda i: i.uid),
+]
+
 
 @require_GET
 def my_introductions(request, slug):
     programme = programme_for(request, slug, can_view_my_introductions)
-    rows = []
-    for i in queries.my_introductions(user=request.user, programme=programme):
-        sides = introduction_sides(request.user, i)
-        rows.append({"introduction": i, "sides": sides, "contacts": _shared_contacts(i, sides)})
-    return render(request, "brokering/my_introductions.html", context(programme, rows=rows))
+    listing = list_page(
+        request,
+        queries.my_introductions(user=request.user, programme=programme),
+        filterset_class=IntroductionFilter,
+        sorts=INTRODUCTION_SORTS,
+        columns=INTRODUCTION_COLUMNS,
+        filename=f"{programme.slug}-introductions.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
+    # Sides and contacts for the rows shown only.
+    listing["rows"] = [
+        {"introduction": i, "sides": sides, "contacts": _shared_contacts(i, sides)}
+        for i in listing["rows"]
+        for sides in [introduction_sides(request.user, i)]
+    ]
+    return render(request, "brokering/my_introductions.html", context(programme, **listing))
 
 
 @require_http_methods(["GET", "POST"])
@@ -136,6 +169,29 @@ def introduction_record(request, slug, uid):
     )
 
 
+PARTNERSHIP_SORTS = [
+    Sort("introduced", "Introduced", ("-introduced_on", "name")),
+    Sort("name", "Partnership", ("name",)),
+    Sort("stage", "Stage", ("stage", "name")),
+    Sort("confirmed", "Confirmed", ("-confirmed_on", "name")),
+    Sort("value", "Estimated value", ("-estimated_value_minor", "name")),
+]
+PARTNERSHIP_COLUMNS = [
+    Column("Partnership", lambda p: p.name),
+    Column("Innovator", lambda p: p.innovator.name if p.innovator else ""),
+    Column("Partners", lambda p: "; ".join(pp.organisation.name for pp in p.partners.all())),
+    Column("Type", lambda p: p.get_kind_display()),
+    Column("Stage", lambda p: p.get_stage_display()),
+    Column("Proposed", lambda p: p.proposed_on),
+    Column("Introduced", lambda p: p.introduced_on),
+    Column("Confirmed", lambda p: p.confirmed_on),
+    Column("Ended", lambda p: p.ended_on),
+    Column("Estimated value", lambda p: p.estimated_value),
+    Column("Currency", lambda p: p.estimated_value_currency),
+    Column("Id", lambda p: p.uid),
+]
+
+
 @require_GET
 def partnership_index(request, slug):
     programme = programme_for(request, slug, can_view_partnerships)
@@ -144,12 +200,22 @@ def partnership_index(request, slug):
     partnerships = queries.partnership_list(
         user=request.user, programme=programme, introduced_in=period
     )
+    listing = list_page(
+        request,
+        partnerships,
+        filterset_class=PartnershipFilter,
+        sorts=PARTNERSHIP_SORTS,
+        columns=PARTNERSHIP_COLUMNS,
+        filename=f"{programme.slug}-partnerships.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
     return render(
         request,
         "brokering/partnership_list.html",
         context(
             programme,
-            partnerships=partnerships,
+            **listing,
             introduced=introduced,
             period=period,
             conversion=queries.conversion(programme, period) if introduced else None,

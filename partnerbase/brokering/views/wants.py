@@ -7,26 +7,87 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.programmes.access import programme_for, visible
 
 from .. import queries
+from ..filters import NeedFilter, OfferFilter
 from ..permissions import can_add_need, can_add_offer
 from ..wants import NEED, OFFER, Want
 from .common import context
+
+NEED_SORTS = [
+    Sort("status", "Status", ("status", "innovator__name", "type")),
+    Sort("innovator", "Innovator", ("innovator__name", "type")),
+    Sort("type", "Needs", ("type", "innovator__name")),
+    Sort("amount", "Amount", ("-amount_minor", "innovator__name")),
+    Sort("recorded", "Recorded", ("-recorded_on", "innovator__name")),
+]
+OFFER_SORTS = [
+    Sort("status", "Status", ("status", "partner__name", "type")),
+    Sort("partner", "Partner", ("partner__name", "type")),
+    Sort("type", "Offers", ("type", "partner__name")),
+    Sort("capacity", "Introductions", ("-capacity", "partner__name")),
+    Sort("budget", "Budget", ("-budget_minor", "partner__name")),
+    Sort("recorded", "Recorded", ("-recorded_on", "partner__name")),
+]
+_WANT_TAIL = [
+    Column("Description", lambda w: w.description),
+    Column("Regions", lambda w: w.regions),
+    Column("Challenge area", lambda w: w.challenge_area.name if w.challenge_area else ""),
+    Column("Status", lambda w: w.get_status_display()),
+    Column("Recorded", lambda w: w.recorded_on),
+    Column("Closed", lambda w: w.closed_on),
+    Column("Id", lambda w: w.uid),
+]
+NEED_COLUMNS = [
+    Column("Innovator", lambda n: n.innovator.name),
+    Column("Type", lambda n: n.get_type_display()),
+    Column("Amount", lambda n: n.amount),
+    Column("Currency", lambda n: n.currency if n.amount is not None else ""),
+    Column("Quantity", lambda n: n.quantity),
+    *_WANT_TAIL,
+]
+OFFER_COLUMNS = [
+    Column("Partner", lambda o: o.partner.name),
+    Column("Type", lambda o: o.get_type_display()),
+    Column("Introductions", lambda o: o.capacity),
+    Column("Budget", lambda o: o.budget),
+    Column("Currency", lambda o: o.budget_currency if o.budget is not None else ""),
+    *_WANT_TAIL,
+]
 
 
 @require_GET
 def need_index(request, slug):
     programme = programme_for(request, slug, can_add_need)
-    needs = queries.need_list(user=request.user, programme=programme)
-    return render(request, "brokering/need_list.html", context(programme, needs=needs))
+    listing = list_page(
+        request,
+        queries.need_list(user=request.user, programme=programme),
+        filterset_class=NeedFilter,
+        sorts=NEED_SORTS,
+        columns=NEED_COLUMNS,
+        filename=f"{programme.slug}-needs.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
+    return render(request, "brokering/need_list.html", context(programme, **listing))
 
 
 @require_GET
 def offer_index(request, slug):
     programme = programme_for(request, slug, can_add_offer)
-    offers = queries.offer_list(user=request.user, programme=programme)
-    return render(request, "brokering/offer_list.html", context(programme, offers=offers))
+    listing = list_page(
+        request,
+        queries.offer_list(user=request.user, programme=programme),
+        filterset_class=OfferFilter,
+        sorts=OFFER_SORTS,
+        columns=OFFER_COLUMNS,
+        filename=f"{programme.slug}-offers.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
+    return render(request, "brokering/offer_list.html", context(programme, **listing))
 
 
 def _want_form(request, slug, uid, want: Want):

@@ -233,7 +233,11 @@ def govuk_field(bound_field, label=None, hint=None, label_size="", classes="", *
     error_id = f"{auto_id}-error" if errors and auto_id else ""
     described_by = " ".join(i for i in (hint_id, error_id) if i)
     size = label_size if label_size in LABEL_SIZES else ""
-    optional = not bound_field.field.required and kind not in ("checkbox", "hidden")
+    optional = (
+        not bound_field.field.required
+        and kind not in ("checkbox", "hidden")
+        and not getattr(bound_field.form, "is_filter_form", False)  # every filter is
+    )
     ctx = {
         "field": bound_field,
         "kind": kind,

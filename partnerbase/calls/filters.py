@@ -1,0 +1,31 @@
+"""A call's applications list: its filters (the page's, and any API list of them)."""
+
+import django_filters
+
+from partnerbase.core.filters import ListFilterSet, date_from, date_to
+
+from .models import Application, ApplicationStatus
+
+
+def programme_areas(request):
+    area = Application._meta.get_field("challenge_area").related_model
+    slug = getattr(getattr(request, "resolver_match", None), "kwargs", {}).get("slug")
+    return (
+        area.objects.filter(programme__slug=slug).order_by("name") if slug else area.objects.none()
+    )
+
+
+class ApplicationFilter(ListFilterSet):
+    search_fields = ("organisation__name",)
+    status = django_filters.ChoiceFilter(
+        choices=ApplicationStatus.choices, empty_label="Any status"
+    )
+    challenge_area = django_filters.ModelChoiceFilter(
+        queryset=programme_areas, label="Challenge area", empty_label="Any challenge area"
+    )
+    submitted_on__gte = date_from("submitted_on", "Submitted from")
+    submitted_on__lte = date_to("submitted_on", "Submitted to")
+
+    class Meta:
+        model = Application
+        fields = []

@@ -1,0 +1,29 @@
+"""The funding ledger's filters, shared by its page and the API's list of awards."""
+
+import django_filters
+
+from partnerbase.core.filters import ListFilterSet, date_from, date_to, record_id
+
+from .models import FundingAward, Instrument
+
+YES_NO = [("true", "Yes"), ("false", "No")]
+
+
+class FundingAwardFilter(ListFilterSet):
+    search_fields = ("title", "funder__name", "recipient__name")
+    instrument = django_filters.ChoiceFilter(
+        choices=Instrument.choices, empty_label="Any kind", label="Kind"
+    )
+    confirmed = django_filters.TypedChoiceFilter(
+        choices=[("", "Confirmed or not"), *YES_NO],
+        coerce=lambda value: value == "true",
+        label="Confirmed",
+    )
+    award_date__gte = date_from("award_date", "Awarded from")
+    award_date__lte = date_to("award_date", "Awarded to")
+    funder = record_id("funder", "Funder")
+    recipient = record_id("recipient", "Recipient")
+
+    class Meta:
+        model = FundingAward
+        fields = []
