@@ -8,6 +8,7 @@ from django.urls import path
 from . import docs, writes
 from .figures import Figures
 from .reads import KINDS, ProgrammeDetail, ProgrammeList
+from .reads_more import MORE_KINDS, more_views
 
 app_name = "api"
 
@@ -22,6 +23,12 @@ urlpatterns = [
 ]
 for kind in KINDS:
     listing, detail = writes.record_views(kind)
+    urlpatterns += [
+        path(f"{PROGRAMME}{kind.path}/", listing.as_view(), name=f"{kind.path}-list"),
+        path(f"{PROGRAMME}{kind.path}/<uuid:uid>/", detail.as_view(), name=f"{kind.path}-detail"),
+    ]
+for kind in MORE_KINDS:
+    listing, detail = more_views(kind)
     urlpatterns += [
         path(f"{PROGRAMME}{kind.path}/", listing.as_view(), name=f"{kind.path}-list"),
         path(f"{PROGRAMME}{kind.path}/<uuid:uid>/", detail.as_view(), name=f"{kind.path}-detail"),
