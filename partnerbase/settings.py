@@ -341,6 +341,7 @@ SPECTACULAR_SETTINGS = {
         "PledgeKindEnum": "partnerbase.pledges.models.PledgeKind",
         "InstrumentEnum": "partnerbase.funding.models.Instrument",
         "RepaymentMethodEnum": "partnerbase.funding.models.RepaymentMethod",
+        "ProgrammeRoleEnum": "partnerbase.accounts.models.Role",
     },
     # Otherwise printed on every request for the schema; `check --deploy` still runs them.
     "DISABLE_ERRORS_AND_WARNINGS": True,

@@ -7,6 +7,7 @@ from django.urls import path
 
 from . import docs, writes
 from .figures import Figures
+from .people import PeopleList
 from .reads import KINDS, ProgrammeDetail, ProgrammeList
 from .reads_more import MORE_KINDS, more_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("programmes/", ProgrammeList.as_view(), name="programme_list"),
     path(PROGRAMME, ProgrammeDetail.as_view(), name="programme_detail"),
     path(PROGRAMME + "figures/", Figures.as_view(), name="figures"),
+    path(PROGRAMME + "people/", PeopleList.as_view(), name="people-list"),
 ]
 for kind in KINDS:
     listing, detail = writes.record_views(kind)

@@ -100,6 +100,7 @@ RULES = {
     "api:cohort-places-list": {"get": ("accelerator:home", None)},
     "api:support-sessions-list": {"get": ("accelerator:home", None)},
     "api:milestones-list": {"get": ("accelerator:home", None)},
+    "api:people-list": {"get": ("people:list", None)},
 }
 ALL_KINDS = {**KINDS_BY_PATH, **MORE_KINDS_BY_PATH}
 for path in ALL_KINDS:
