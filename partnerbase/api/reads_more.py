@@ -14,6 +14,10 @@ from partnerbase.board import queries as board
 from partnerbase.board.permissions import can_view_board
 from partnerbase.calls import queries as calls
 from partnerbase.calls.permissions import can_manage_calls, can_view_own_applications
+from partnerbase.challenges.permissions import can_view_votes
+from partnerbase.challenges.queries import proposal_list, vote_list
+from partnerbase.champions.permissions import can_target_champions
+from partnerbase.champions.queries import prospect_list
 from partnerbase.funding import queries as funding
 from partnerbase.funding.permissions import can_view_ledger, can_view_rates
 from partnerbase.stories.permissions import can_view_stories
@@ -104,6 +108,32 @@ MORE_KINDS = [
         {"meeting": ["exact"], "status": ["exact"], "due_on": ["gte", "lte"]},
         "board:meeting_detail",
     ),
+    # Champion targeting: the team only (a prospect list names people who may never join).
+    Kind(
+        "champion-prospects",
+        s.ProspectSerializer,
+        can_target_champions,
+        lambda user, programme, params: prospect_list(programme=programme).order_by("id"),
+        {"stage": ["exact"], "organisation": ["exact"]},
+        "champions:prospect_list",
+    ),
+    # Choosing challenges: the team and the member organisations' people.
+    Kind(
+        "challenge-proposals",
+        s.ChallengeProposalSerializer,
+        can_view_votes,
+        _programme_rows(proposal_list),
+        {"organisation": ["exact"], "challenge_area": ["exact"]},
+        "challenges:proposal_list",
+    ),
+    Kind(
+        "challenge-votes",
+        s.ChallengeVoteSerializer,
+        can_view_votes,
+        lambda user, programme, params: vote_list(programme=programme).order_by("opens_on", "id"),
+        {"status": ["exact"]},
+        "challenges:vote_list",
+    ),
     # Working groups: readers see every group, members their own groups' pages.
     Kind(
         "working-groups",
@@ -168,6 +198,14 @@ MORE_KINDS = [
     ),
     # Assessment: managers every assignment and score; an assessor their own, and others'
     # scores once their own are submitted.
+    Kind(
+        "assessment-criteria",
+        s.CriterionSerializer,
+        can_view_assessment,
+        _user_rows(assessment.criterion_list),
+        {"rubric": ["exact"]},
+        "assessment:rubric",
+    ),
     Kind(
         "assessments",
         s.AssignmentSerializer,

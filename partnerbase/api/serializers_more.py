@@ -17,9 +17,12 @@ from partnerbase.accelerator.models import (
     Milestone,
     SupportSession,
 )
-from partnerbase.assessment.models import Assignment, Score
+from partnerbase.assessment.models import Assignment, Criterion, Score
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
 from partnerbase.calls.models import Answer, Application, Call, Question
+from partnerbase.challenges.models import ChallengeProposal, ChallengeVote
+from partnerbase.champions.models import Prospect
+from partnerbase.champions.models import Score as ProspectScore
 from partnerbase.funding.models import Disbursement, ExchangeRate, LoanRepayment
 from partnerbase.stories.models import Story
 from partnerbase.workinggroups.models import (
@@ -75,6 +78,27 @@ BoardPaperSerializer = _serializer(
     extra={"download": _PaperDownload.download, "get_download": _PaperDownload.get_download},
 )
 
+# --- champion targeting and choosing challenges ---------------------------------------------
+
+
+class ProspectScoreSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProspectScore
+        fields = ["criterion", "value"]
+        read_only_fields = fields
+
+
+ProspectSerializer = _serializer(
+    Prospect,
+    extra={
+        "person_name": _person_name(),
+        "scores": ProspectScoreSerializer(many=True, read_only=True),
+    },
+)
+# Who typed a proposal in is the team's working; the page names the organisation.
+ChallengeProposalSerializer = _serializer(ChallengeProposal, exclude=("programme", "proposed_by"))
+ChallengeVoteSerializer = _serializer(ChallengeVote)
+
 # --- working groups ----------------------------------------------------------------------
 
 WorkingGroupSerializer = _serializer(WorkingGroup)
@@ -113,6 +137,7 @@ class AnswerSerializer(serializers.ModelSerializer):
 ApplicationSerializer = _serializer(
     Application, exclude=(), extra={"answers": AnswerSerializer(many=True, read_only=True)}
 )
+CriterionSerializer = _serializer(Criterion, exclude=())
 AssignmentSerializer = _serializer(Assignment, exclude=())
 ScoreSerializer = _serializer(Score, exclude=())
 

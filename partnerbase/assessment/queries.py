@@ -163,3 +163,13 @@ def score_list(*, user, programme) -> QuerySet:
     return scores.filter(
         Q(assignment__assessor=user) | Q(assignment__application_id__in=submitted)
     ).order_by("assignment_id", "criterion_id")
+
+
+def criterion_list(*, user, programme) -> QuerySet:
+    """The rubrics' criteria: every call's for managers (the rubric pages); for an assessor
+    those of the calls they assess (their score pages)."""
+    criteria = Criterion.objects.filter(rubric__call__programme=programme)
+    if not can_manage_assessment(user, programme):
+        calls = my_assignments(user=user, programme=programme).values("application__call_id")
+        criteria = criteria.filter(rubric__call_id__in=calls)
+    return criteria.order_by("rubric_id", "position", "id")

@@ -29,15 +29,19 @@ def criteria_shown(programme) -> list[Criterion]:
     ]
 
 
+def prospect_list(*, programme):
+    """Every prospect with its person, organisation, seat and scores (the team's pages)."""
+    return (
+        Prospect.objects.filter(programme=programme)
+        .select_related("person", "organisation", "champion")
+        .prefetch_related("scores")
+    )
+
+
 def ranked_prospects(programme, criteria, stage: str = "") -> list[Row]:
     """Every prospect ranked on the programme's current weights; `stage` filters what is
     listed, not the ranking, so a prospect keeps its rank across the filters."""
-    prospects = {
-        p.pk: p
-        for p in Prospect.objects.filter(programme=programme)
-        .select_related("person", "organisation", "champion")
-        .prefetch_related("scores")
-    }
+    prospects = {p.pk: p for p in prospect_list(programme=programme)}
     scores = {pk: {s.criterion_id: s.value for s in p.scores.all()} for pk, p in prospects.items()}
     candidates = [
         ranking.Candidate(pk, f"{p.organisation.name} {p.person.name}", scores[pk])

@@ -101,6 +101,11 @@ RULES = {
     "api:support-sessions-list": {"get": ("accelerator:home", None)},
     "api:milestones-list": {"get": ("accelerator:home", None)},
     "api:people-list": {"get": ("people:list", None)},
+    "api:champion-prospects-list": {"get": ("champions:prospect_list", None)},
+    "api:challenge-proposals-list": {"get": ("challenges:proposal_list", None)},
+    "api:challenge-votes-list": {"get": ("challenges:vote_list", None)},
+    # Managers read every rubric, an assessor those of the calls on their own list.
+    "api:assessment-criteria-list": {"get": ("assessment:index", None)},
 }
 ALL_KINDS = {**KINDS_BY_PATH, **MORE_KINDS_BY_PATH}
 for path in ALL_KINDS:
@@ -155,6 +160,7 @@ THROUGH = {
     "call-questions": "call__programme",
     "applications": "call__programme",
     "assessments": "application__call__programme",
+    "assessment-criteria": "rubric__call__programme",
     "scores": "assignment__application__call__programme",
     "disbursements": "award__programme",
     "loan-repayments": "award__programme",
