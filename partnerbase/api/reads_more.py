@@ -130,7 +130,11 @@ MORE_KINDS = [
         "challenge-votes",
         s.ChallengeVoteSerializer,
         can_view_votes,
-        lambda user, programme, params: vote_list(programme=programme).order_by("opens_on", "id"),
+        lambda user, programme, params: (
+            vote_list(programme=programme)
+            .prefetch_related("proposals", "electors")
+            .order_by("opens_on", "id")
+        ),
         {"status": ["exact"]},
         "challenges:vote_list",
     ),
@@ -174,8 +178,10 @@ MORE_KINDS = [
         "calls",
         s.CallSerializer,
         can_manage_calls,
-        lambda user, programme, params: calls.call_list(programme=programme).order_by(
-            "opens_at", "id"
+        lambda user, programme, params: (
+            calls.call_list(programme=programme)
+            .prefetch_related("challenge_areas")
+            .order_by("opens_at", "id")
         ),
         {"accelerator": ["exact"]},
         "calls:call_list",

@@ -4,7 +4,9 @@ the pages are walked (a list page, then each record's page it links to) and what
 their context is compared with the API's list. Another programme's records answer 404."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.throttling import UserRateThrottle
 
@@ -102,6 +104,15 @@ def _assessment(pages, part):
         assignments += [a for _, rows in page["rows"] for a in rows]
     if part == "assignments":
         return assignments
+    if part == "criteria":  # each call's rubric page for managers, the score pages for all
+        found = [
+            c
+            for call in index["calls"]
+            for c in pages.context("assessment:rubric", call.slug)["criteria"]
+        ]
+        for assignment in index["mine"]:
+            found += pages.context("assessment:score", assignment.uid)["criteria"]
+        return found
     found = []
     for assignment in assignments:
         page = pages.context("assessment:score", assignment.uid)
@@ -151,6 +162,14 @@ def _accelerator(pages, part):
     return found
 
 
+def _listed_on(page_name, key, each=lambda record: record):
+    def shown(pages):
+        page = pages.context(page_name)
+        return None if page is None else [each(record) for record in page[key]]
+
+    return shown
+
+
 def _stories(pages):
     page = pages.context("stories:story_list")
     return None if page is None else [text.story for text in page["stories"]]
@@ -173,6 +192,10 @@ SHOWN = {
     "assessments": lambda pages: _assessment(pages, "assignments"),
     "scores": lambda pages: _assessment(pages, "scores"),
     "stories": _stories,
+    "champion-prospects": _listed_on("champions:prospect_list", "rows", lambda row: row.prospect),
+    "challenge-proposals": _listed_on("challenges:proposal_list", "proposals"),
+    "challenge-votes": _listed_on("challenges:vote_list", "votes"),
+    "assessment-criteria": lambda pages: _assessment(pages, "criteria"),
     "disbursements": lambda pages: _ledger(pages, "disbursements"),
     "loan-repayments": lambda pages: _ledger(pages, "repayments"),
     "exchange-rates": lambda pages: (pages.context("funding:rates") or {}).get("rates"),
@@ -208,8 +231,12 @@ def _submitted_scores(world):
     other = Assignment.objects.filter(application__call__programme=world.alpha).exclude(
         assessor=assessor
     )[0]
+    # Whether they may be given it (conflicts of interest) is not what is tested here.
     own = assignment_add(
-        actor=world.users[Role.TEAM], application=other.application, assessor=assessor
+        actor=world.users[Role.TEAM],
+        application=other.application,
+        assessor=assessor,
+        check_conflict=False,
     )
     criteria = own.application.call.rubric.criteria.all()
     scores = {c.pk: (c.max_score, "Strong") for c in criteria}
@@ -315,3 +342,23 @@ def test_every_kind_without_a_programme_names_how_it_reaches_one():
     for kind in MORE_KINDS:
         names = {f.name for f in kind.model._meta.fields}
         assert "programme" in names or kind.path in THROUGH, kind.path
+
+
+def test_no_list_reads_its_records_one_by_one(world, many_calls):
+    """A page of one record and a page of all of them take the same queries (no N+1)."""
+    team = Caller(world.users[Role.TEAM])
+    team.get(reverse("api:programme_list"))  # the token's first use is noted once
+    grows, measured = [], 0
+    for kind in [*SHOWN, "people"]:
+        url = reverse(f"api:{kind}-list", args=[world.alpha.slug])
+        counts = []
+        for size in (1, 500):
+            with CaptureQueriesContext(connection) as queries:
+                answer = team.get(url, page_size=size)
+            counts.append(len(queries))
+        if answer.json()["count"] > 1:
+            measured += 1
+            if counts[1] > counts[0]:
+                grows.append(f"{kind}: {counts[0]} queries for one record, {counts[1]} for all")
+    assert not grows, "\n".join(grows)
+    assert measured >= 15
