@@ -17,6 +17,7 @@ from partnerbase.calls.permissions import can_manage_calls, can_view_own_applica
 from partnerbase.challenges.permissions import can_view_votes
 from partnerbase.challenges.queries import proposal_list, vote_list
 from partnerbase.champions.permissions import can_target_champions
+from partnerbase.champions.queries import criterion_list as prospect_criterion_list
 from partnerbase.champions.queries import prospect_list
 from partnerbase.funding import queries as funding
 from partnerbase.funding.permissions import can_view_ledger, can_view_rates
@@ -115,6 +116,16 @@ MORE_KINDS = [
         can_target_champions,
         lambda user, programme, params: prospect_list(programme=programme).order_by("id"),
         {"stage": ["exact"], "organisation": ["exact"]},
+        "champions:prospect_list",
+    ),
+    Kind(
+        "champion-criteria",
+        s.ProspectCriterionSerializer,
+        can_target_champions,
+        lambda user, programme, params: prospect_criterion_list(programme=programme).order_by(
+            "position", "id"
+        ),
+        {},
         "champions:prospect_list",
     ),
     # Choosing challenges: the team and the member organisations' people.

@@ -21,6 +21,7 @@ from partnerbase.assessment.models import Assignment, Criterion, Score
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
 from partnerbase.calls.models import Answer, Application, Call, Question
 from partnerbase.challenges.models import ChallengeProposal, ChallengeVote
+from partnerbase.champions.models import Criterion as ProspectCriterion
 from partnerbase.champions.models import Prospect
 from partnerbase.champions.models import Score as ProspectScore
 from partnerbase.funding.models import Disbursement, ExchangeRate, LoanRepayment
@@ -95,6 +96,7 @@ ProspectSerializer = _serializer(
         "scores": ProspectScoreSerializer(many=True, read_only=True),
     },
 )
+ProspectCriterionSerializer = _serializer(ProspectCriterion)
 # Who typed a proposal in is the team's working; the page names the organisation.
 ChallengeProposalSerializer = _serializer(ChallengeProposal, exclude=("programme", "proposed_by"))
 ChallengeVoteSerializer = _serializer(ChallengeVote)

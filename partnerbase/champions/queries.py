@@ -15,8 +15,13 @@ class Row:
     scores: dict  # criterion id -> value
 
 
+def criterion_list(*, programme):
+    """The criteria the programme has saved (none until its first save: criteria_shown)."""
+    return Criterion.objects.filter(programme=programme)
+
+
 def criteria_of(programme) -> list[Criterion]:
-    return list(Criterion.objects.filter(programme=programme))
+    return list(criterion_list(programme=programme))
 
 
 def criteria_shown(programme) -> list[Criterion]:

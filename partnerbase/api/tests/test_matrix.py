@@ -102,6 +102,7 @@ RULES = {
     "api:milestones-list": {"get": ("accelerator:home", None)},
     "api:people-list": {"get": ("people:list", None)},
     "api:champion-prospects-list": {"get": ("champions:prospect_list", None)},
+    "api:champion-criteria-list": {"get": ("champions:prospect_list", None)},
     "api:challenge-proposals-list": {"get": ("challenges:proposal_list", None)},
     "api:challenge-votes-list": {"get": ("challenges:vote_list", None)},
     # Managers read every rubric, an assessor those of the calls on their own list.

@@ -170,6 +170,12 @@ def _listed_on(page_name, key, each=lambda record: record):
     return shown
 
 
+def _saved_criteria(pages):
+    # Until the team saves criteria the page shows the four unsaved defaults: no records.
+    page = pages.context("champions:prospect_list")
+    return None if page is None else [c for c in page["criteria"] if c.pk]
+
+
 def _stories(pages):
     page = pages.context("stories:story_list")
     return None if page is None else [text.story for text in page["stories"]]
@@ -193,6 +199,7 @@ SHOWN = {
     "scores": lambda pages: _assessment(pages, "scores"),
     "stories": _stories,
     "champion-prospects": _listed_on("champions:prospect_list", "rows", lambda row: row.prospect),
+    "champion-criteria": _saved_criteria,
     "challenge-proposals": _listed_on("challenges:proposal_list", "proposals"),
     "challenge-votes": _listed_on("challenges:vote_list", "votes"),
     "assessment-criteria": lambda pages: _assessment(pages, "criteria"),
