@@ -49,6 +49,7 @@ def main(argv=None) -> None:
     from partnerbase.accounts.api_tokens import api_token_create
     from partnerbase.accounts.models import Membership, Role
     from partnerbase.api.reads import KINDS
+    from partnerbase.api.reads_more import MORE_KINDS
     from partnerbase.demo.iep import build_iep
 
     started = time.perf_counter()
@@ -61,7 +62,10 @@ def main(argv=None) -> None:
     client.get(reverse("api:programme_list"))  # notes the token's first use
     print(f"IEP demo built in {built:.1f} s\n")
     print(f"{'endpoint':<34}{'records':>8}{'q@50':>6}{'q@500':>7}{'ms@50':>8}{'ms@500':>8}")
-    urls = [(k.path, reverse(f"api:{k.path}-list", args=[programme.slug])) for k in KINDS]
+    urls = [
+        (k.path, reverse(f"api:{k.path}-list", args=[programme.slug])) for k in KINDS + MORE_KINDS
+    ]
+    urls.append(("people", reverse("api:people-list", args=[programme.slug])))
     urls.append(("figures", reverse("api:figures", args=[programme.slug])))
     for name, url in urls:
         row = [name]

@@ -341,6 +341,9 @@ SPECTACULAR_SETTINGS = {
         "PledgeKindEnum": "partnerbase.pledges.models.PledgeKind",
         "InstrumentEnum": "partnerbase.funding.models.Instrument",
         "RepaymentMethodEnum": "partnerbase.funding.models.RepaymentMethod",
+        "ProgrammeRoleEnum": "partnerbase.accounts.models.Role",
+        "StageEnum": "partnerbase.brokering.stages.Stage.choices_list",
+        "ProspectStageEnum": "partnerbase.champions.models.Stage",
     },
     # Otherwise printed on every request for the schema; `check --deploy` still runs them.
     "DISABLE_ERRORS_AND_WARNINGS": True,

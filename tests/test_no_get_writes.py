@@ -22,6 +22,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from partnerbase.accelerator.models import CohortMembership, Milestone, SupportSession
 from partnerbase.accounts.models import ApiToken, Invitation, Membership, Role
 from partnerbase.api.reads import KINDS_BY_PATH
+from partnerbase.api.reads_more import MORE_KINDS_BY_PATH
+from partnerbase.api.tests.test_matrix import THROUGH
 from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.models import Criterion as RubricCriterion
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
@@ -244,6 +246,12 @@ def record_params(w) -> tuple[dict, dict, dict]:
             f"api:{kind}-": _api_record(p, kind)
             for kind in KINDS_BY_PATH
             if kind not in ("organisations",)
+        },
+        **{
+            f"api:{kind}-": one(
+                MORE_KINDS_BY_PATH[kind].model, **{THROUGH.get(kind, "programme"): p}
+            )
+            for kind in MORE_KINDS_BY_PATH
         },
         "api:organisations-": w.org("Toolshed — Ltd"),
         "api:engagement-record": w.org("Toolshed — Ltd"),

@@ -15,7 +15,7 @@ from .models import (
     MilestoneStatus,
     SupportSession,
 )
-from .permissions import innovator_organisations
+from .permissions import can_manage_accelerator, innovator_organisations
 
 
 def call_list(*, programme) -> QuerySet:
@@ -166,3 +166,28 @@ def own_applications(*, user, programme) -> QuerySet:
         .select_related("call", "organisation", "selection")
         .order_by("call__title")
     )
+
+
+def place_list(*, user, programme) -> QuerySet:
+    """Cohort places: every one for managers (the cohort pages), the organisations' own
+    for an innovator (their page)."""
+    places = CohortMembership.objects.filter(cohort__accelerator__programme=programme)
+    if not can_manage_accelerator(user, programme):
+        places = places.filter(organisation_id__in=innovator_organisations(user, programme))
+    return places.order_by("cohort_id", "id")
+
+
+def session_list(*, user, programme) -> QuerySet:
+    """Support sessions: every one for managers; for an innovator those their places
+    attended (their page lists them)."""
+    found = SupportSession.objects.filter(cohort__accelerator__programme=programme)
+    if not can_manage_accelerator(user, programme):
+        places = place_list(user=user, programme=programme)
+        found = found.filter(attendances__membership__in=places).distinct()
+    return found.order_by("held_on", "id")
+
+
+def milestone_list(*, user, programme) -> QuerySet:
+    """Milestones of the cohort places the user may see."""
+    places = place_list(user=user, programme=programme)
+    return Milestone.objects.filter(membership__in=places).order_by("membership_id", "due_on", "id")

@@ -7,7 +7,9 @@ from django.urls import path
 
 from . import docs, writes
 from .figures import Figures
+from .people import PeopleList
 from .reads import KINDS, ProgrammeDetail, ProgrammeList
+from .reads_more import MORE_KINDS, more_views
 
 app_name = "api"
 
@@ -19,9 +21,16 @@ urlpatterns = [
     path("programmes/", ProgrammeList.as_view(), name="programme_list"),
     path(PROGRAMME, ProgrammeDetail.as_view(), name="programme_detail"),
     path(PROGRAMME + "figures/", Figures.as_view(), name="figures"),
+    path(PROGRAMME + "people/", PeopleList.as_view(), name="people-list"),
 ]
 for kind in KINDS:
     listing, detail = writes.record_views(kind)
+    urlpatterns += [
+        path(f"{PROGRAMME}{kind.path}/", listing.as_view(), name=f"{kind.path}-list"),
+        path(f"{PROGRAMME}{kind.path}/<uuid:uid>/", detail.as_view(), name=f"{kind.path}-detail"),
+    ]
+for kind in MORE_KINDS:
+    listing, detail = more_views(kind)
     urlpatterns += [
         path(f"{PROGRAMME}{kind.path}/", listing.as_view(), name=f"{kind.path}-list"),
         path(f"{PROGRAMME}{kind.path}/<uuid:uid>/", detail.as_view(), name=f"{kind.path}-detail"),

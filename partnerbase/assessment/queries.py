@@ -1,6 +1,6 @@
 """Reads for assessment, restricted to what the user may see."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from partnerbase.accounts.models import Membership, Role, User
@@ -11,6 +11,7 @@ from partnerbase.projects.models import CoalitionMember
 from . import scoring
 from .conflicts import link_index
 from .models import Assignment, Criterion, Rubric, Score
+from .permissions import can_assess, can_manage_assessment
 
 
 def call_get(*, programme, call_slug: str) -> Call:
@@ -137,3 +138,38 @@ def ranking(call, *, normalised: bool) -> tuple[list, dict]:
         threshold=rubric.disagreement_threshold if rubric else None,
     )
     return rows, {a.pk: a for a in applications}
+
+
+def assignment_list(*, user, programme) -> QuerySet:
+    """Every assignment for managers (the assignments pages); an assessor's own (mine)."""
+    if can_manage_assessment(user, programme):
+        return Assignment.objects.filter(application__call__programme=programme).order_by(
+            "application_id", "id"
+        )
+    return my_assignments(user=user, programme=programme).order_by("application_id", "id")
+
+
+def score_list(*, user, programme) -> QuerySet:
+    """The scores the score page shows: every one to managers; to an assessor their own,
+    and the others' on an application once they have submitted their own
+    (can_see_all_scores)."""
+    scores = Score.objects.filter(assignment__application__call__programme=programme)
+    if can_manage_assessment(user, programme):
+        return scores.order_by("assignment_id", "criterion_id")
+    if not can_assess(user, programme):
+        return scores.none()
+    own = Assignment.objects.filter(assessor=user, application__call__programme=programme)
+    submitted = own.filter(submitted_at__isnull=False).values("application_id")
+    return scores.filter(
+        Q(assignment__assessor=user) | Q(assignment__application_id__in=submitted)
+    ).order_by("assignment_id", "criterion_id")
+
+
+def criterion_list(*, user, programme) -> QuerySet:
+    """The rubrics' criteria: every call's for managers (the rubric pages); for an assessor
+    those of the calls they assess (their score pages)."""
+    criteria = Criterion.objects.filter(rubric__call__programme=programme)
+    if not can_manage_assessment(user, programme):
+        calls = my_assignments(user=user, programme=programme).values("application__call_id")
+        criteria = criteria.filter(rubric__call_id__in=calls)
+    return criteria.order_by("rubric_id", "position", "id")

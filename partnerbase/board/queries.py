@@ -47,6 +47,15 @@ def meeting_get(*, programme, uid) -> BoardMeeting:
     return meeting
 
 
+def paper_list(*, programme):
+    """The meetings' papers, as records: their files go through paper_download."""
+    return BoardPaper.objects.filter(meeting__programme=programme).order_by("meeting_id", "id")
+
+
+def decision_list(*, programme):
+    return Decision.objects.filter(meeting__programme=programme).order_by("meeting_id", "id")
+
+
 def paper_get(*, programme, uid) -> BoardPaper:
     paper = (
         BoardPaper.objects.filter(meeting__programme=programme, uid=uid)

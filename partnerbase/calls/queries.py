@@ -13,7 +13,7 @@ from partnerbase.programmes.models import Programme
 
 from .lifecycle import with_questions
 from .models import AccountRequest, Applicant, Application, ApplicationStatus, Call, Question
-from .permissions import can_view_own_applications
+from .permissions import applicant_organisations, can_manage_calls, can_view_own_applications
 
 
 def call_list(*, programme) -> QuerySet:
@@ -73,6 +73,21 @@ def public_call_get(*, programme_slug: str, slug: str, now=None) -> Call:
 def application_list(*, call) -> QuerySet:
     return call.applications.select_related("organisation", "challenge_area").order_by(
         "organisation__name"
+    )
+
+
+def question_list(*, programme) -> QuerySet:
+    """Every call's questions, for those who run the calls (call_detail lists them)."""
+    return Question.objects.filter(call__programme=programme).order_by("call_id", "position")
+
+
+def visible_application_list(*, user, programme) -> QuerySet:
+    """The applications `user` may read in `programme`: every call's for those who run the
+    calls (application_index), else their own organisations' (my_applications)."""
+    if can_manage_calls(user, programme):
+        return Application.objects.filter(call__programme=programme).order_by("call_id", "id")
+    return applications_of(organisations=applicant_organisations(user, programme)).order_by(
+        "call_id", "id"
     )
 
 

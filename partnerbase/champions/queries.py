@@ -15,8 +15,13 @@ class Row:
     scores: dict  # criterion id -> value
 
 
+def criterion_list(*, programme):
+    """The criteria the programme has saved (none until its first save: criteria_shown)."""
+    return Criterion.objects.filter(programme=programme)
+
+
 def criteria_of(programme) -> list[Criterion]:
-    return list(Criterion.objects.filter(programme=programme))
+    return list(criterion_list(programme=programme))
 
 
 def criteria_shown(programme) -> list[Criterion]:
@@ -29,15 +34,19 @@ def criteria_shown(programme) -> list[Criterion]:
     ]
 
 
+def prospect_list(*, programme):
+    """Every prospect with its person, organisation, seat and scores (the team's pages)."""
+    return (
+        Prospect.objects.filter(programme=programme)
+        .select_related("person", "organisation", "champion")
+        .prefetch_related("scores")
+    )
+
+
 def ranked_prospects(programme, criteria, stage: str = "") -> list[Row]:
     """Every prospect ranked on the programme's current weights; `stage` filters what is
     listed, not the ranking, so a prospect keeps its rank across the filters."""
-    prospects = {
-        p.pk: p
-        for p in Prospect.objects.filter(programme=programme)
-        .select_related("person", "organisation", "champion")
-        .prefetch_related("scores")
-    }
+    prospects = {p.pk: p for p in prospect_list(programme=programme)}
     scores = {pk: {s.criterion_id: s.value for s in p.scores.all()} for pk, p in prospects.items()}
     candidates = [
         ranking.Candidate(pk, f"{p.organisation.name} {p.person.name}", scores[pk])

@@ -9,7 +9,7 @@ from partnerbase.core.money import Rate, RateTable
 from partnerbase.directory.models import Organisation
 
 from .ledger import AwardSum
-from .models import ExchangeRate, FundingAward
+from .models import Disbursement, ExchangeRate, FundingAward, LoanRepayment
 from .permissions import own_organisation_ids, sees_whole_ledger
 
 
@@ -49,6 +49,18 @@ def award_get(*, user, programme, uid) -> FundingAward:
     if award is None:
         raise Http404("No such award")
     return award
+
+
+def disbursement_list(*, user, programme) -> QuerySet:
+    """The disbursements of the awards the user may see (each award's page lists them)."""
+    awards = award_list(user=user, programme=programme).values("pk")
+    return Disbursement.objects.filter(award__in=awards).order_by("award_id", "on", "id")
+
+
+def repayment_list(*, user, programme) -> QuerySet:
+    """The repayments of the loans the user may see (each loan's page lists them)."""
+    awards = award_list(user=user, programme=programme).values("pk")
+    return LoanRepayment.objects.filter(award__in=awards).order_by("award_id", "paid_on", "id")
 
 
 def rate_list(*, programme) -> QuerySet:

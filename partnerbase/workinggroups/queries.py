@@ -5,14 +5,20 @@ from django.http import Http404
 
 from partnerbase.challenges.models import ChallengeArea
 
-from .models import Idea, IdeaStatus, WorkingGroup, WorkingGroupMember
+from .models import Idea, IdeaStatus, WorkingGroup, WorkingGroupMeeting, WorkingGroupMember
 from .permissions import member_group_ids, reads_all_working_groups
 
 
-def working_group_list(*, user, programme) -> QuerySet:
+def _visible_groups(*, user, programme) -> QuerySet:
+    """The groups the user may read: every group for readers, their own for members."""
     groups = WorkingGroup.objects.filter(programme=programme)
     if not reads_all_working_groups(user, programme):
         groups = groups.filter(pk__in=member_group_ids(user, programme))
+    return groups
+
+
+def working_group_list(*, user, programme) -> QuerySet:
+    groups = _visible_groups(user=user, programme=programme)
     leads = WorkingGroupMember.objects.filter(is_lead=True).select_related("person__organisation")
     return (
         groups.select_related("challenge_area")
@@ -21,6 +27,32 @@ def working_group_list(*, user, programme) -> QuerySet:
             idea_count=Count("ideas", distinct=True),
         )
         .prefetch_related(Prefetch("members", queryset=leads, to_attr="leads"))
+    )
+
+
+def member_list(*, user, programme) -> QuerySet:
+    """The members of the groups the user may read (each group's page lists them)."""
+    groups = _visible_groups(user=user, programme=programme)
+    return (
+        WorkingGroupMember.objects.filter(working_group__in=groups)
+        .select_related("person")
+        .order_by("working_group_id", "joined_on", "id")
+    )
+
+
+def meeting_list(*, user, programme) -> QuerySet:
+    groups = _visible_groups(user=user, programme=programme)
+    return (
+        WorkingGroupMeeting.objects.filter(working_group__in=groups)
+        .prefetch_related("attendees")
+        .order_by("working_group_id", "held_on", "id")
+    )
+
+
+def idea_list(*, user, programme) -> QuerySet:
+    groups = _visible_groups(user=user, programme=programme)
+    return Idea.objects.filter(working_group__in=groups).order_by(
+        "working_group_id", "proposed_on", "id"
     )
 
 

@@ -18,6 +18,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from partnerbase.accelerator.models import Cohort
 from partnerbase.api.reads import KINDS_BY_PATH
+from partnerbase.api.reads_more import MORE_KINDS_BY_PATH
 from partnerbase.outcomes.models import OutcomeObservation
 
 from .conftest import Caller
@@ -71,8 +72,44 @@ RULES = {
     "api:challenge-areas-list": {"get": ("challenges:area_list", None)},
     # The cohorts are on the accelerator's pages, which its managers open.
     "api:cohorts-list": {"get": ("accelerator:accelerator_add", None)},
+    # The board page's readers read its seats, meetings, papers, decisions and actions.
+    "api:board-seats-list": {"get": ("board:home", None)},
+    "api:board-meetings-list": {"get": ("board:home", None)},
+    "api:board-papers-list": {"get": ("board:home", None)},
+    "api:board-decisions-list": {"get": ("board:home", None)},
+    "api:board-actions-list": {"get": ("board:home", None)},
+    # The groups' list shows readers every group and members their own: each group's page
+    # lists its members, meetings and ideas.
+    "api:working-groups-list": {"get": ("workinggroups:group_list", None)},
+    "api:working-group-members-list": {"get": ("workinggroups:group_list", None)},
+    "api:working-group-meetings-list": {"get": ("workinggroups:group_list", None)},
+    "api:ideas-list": {"get": ("workinggroups:group_list", None)},
+    "api:calls-list": {"get": ("calls:call_list", None)},
+    "api:call-questions-list": {"get": ("calls:call_list", None)},
+    # Those who run calls read every call's applications; applicants and innovators their own.
+    "api:applications-list": {"get": (("calls:call_list", "calls:my_applications"), None)},
+    "api:assessments-list": {"get": ("assessment:index", None)},
+    "api:scores-list": {"get": ("assessment:index", None)},
+    "api:stories-list": {"get": ("stories:story_list", None)},
+    # Each award's page, opened from the ledger, lists its disbursements and repayments.
+    "api:disbursements-list": {"get": ("funding:ledger", None)},
+    "api:loan-repayments-list": {"get": ("funding:ledger", None)},
+    "api:exchange-rates-list": {"get": ("funding:rates", None)},
+    "api:accelerators-list": {"get": ("accelerator:accelerator_add", None)},
+    # Managers open the cohorts' pages; an innovator is sent on to their own page.
+    "api:cohort-places-list": {"get": ("accelerator:home", None)},
+    "api:support-sessions-list": {"get": ("accelerator:home", None)},
+    "api:milestones-list": {"get": ("accelerator:home", None)},
+    "api:people-list": {"get": ("people:list", None)},
+    "api:champion-prospects-list": {"get": ("champions:prospect_list", None)},
+    "api:champion-criteria-list": {"get": ("champions:prospect_list", None)},
+    "api:challenge-proposals-list": {"get": ("challenges:proposal_list", None)},
+    "api:challenge-votes-list": {"get": ("challenges:vote_list", None)},
+    # Managers read every rubric, an assessor those of the calls on their own list.
+    "api:assessment-criteria-list": {"get": ("assessment:index", None)},
 }
-for path in KINDS_BY_PATH:
+ALL_KINDS = {**KINDS_BY_PATH, **MORE_KINDS_BY_PATH}
+for path in ALL_KINDS:
     RULES.setdefault(f"api:{path}-detail", {"get": DETAIL})
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -113,13 +150,36 @@ def _placeholders(params) -> dict:
     return {p: ("SLUG" if p == "slug" else UID) for p in params}
 
 
-def _record(world, kind: str):
+# How the records of a kind without a programme of its own reach one.
+THROUGH = {
+    "board-papers": "meeting__programme",
+    "board-decisions": "meeting__programme",
+    "board-actions": "meeting__programme",
+    "working-group-members": "working_group__programme",
+    "working-group-meetings": "working_group__programme",
+    "ideas": "working_group__programme",
+    "call-questions": "call__programme",
+    "applications": "call__programme",
+    "assessments": "application__call__programme",
+    "assessment-criteria": "rubric__call__programme",
+    "scores": "assignment__application__call__programme",
+    "disbursements": "award__programme",
+    "loan-repayments": "award__programme",
+    "cohort-places": "cohort__accelerator__programme",
+    "support-sessions": "cohort__accelerator__programme",
+    "milestones": "membership__cohort__accelerator__programme",
+}
+
+
+def _record(world, kind: str, programme=None):
+    programme = programme or world.alpha
     if kind == "cohorts":
-        return Cohort.objects.filter(accelerator__programme=world.alpha).order_by("pk").first()
+        return Cohort.objects.filter(accelerator__programme=programme).order_by("pk").first()
     if kind == "outcome-observations":
-        return OutcomeObservation.objects.filter(indicator__programme=world.alpha).first()
-    model = KINDS_BY_PATH[kind].model
-    return model.objects.filter(programme=world.alpha).order_by("pk").first()
+        return OutcomeObservation.objects.filter(indicator__programme=programme).first()
+    model = ALL_KINDS[kind].model
+    through = THROUGH.get(kind, "programme")
+    return model.objects.filter(**{through: programme}).order_by("pk").first()
 
 
 def _kind_of(name: str) -> str:

@@ -1,0 +1,343 @@
+"""The read endpoints of the board, working groups, calls, assessment, stories, the ledger's
+disbursements, repayments and rates, and the accelerator, declared as reads.py declares the
+others: each kind names its page's permission check and its page's query (in the app's
+`queries.py`), and writes no visibility rule of its own."""
+
+from django.http import Http404
+from rest_framework.exceptions import PermissionDenied
+
+from partnerbase.accelerator import queries as accelerator
+from partnerbase.accelerator.permissions import can_manage_accelerator, can_view_own_page
+from partnerbase.assessment import queries as assessment
+from partnerbase.assessment.permissions import can_view_assessment
+from partnerbase.board import queries as board
+from partnerbase.board.permissions import can_view_board
+from partnerbase.calls import queries as calls
+from partnerbase.calls.permissions import can_manage_calls, can_view_own_applications
+from partnerbase.challenges.permissions import can_view_votes
+from partnerbase.challenges.queries import proposal_list, vote_list
+from partnerbase.champions.permissions import can_target_champions
+from partnerbase.champions.queries import criterion_list as prospect_criterion_list
+from partnerbase.champions.queries import prospect_list
+from partnerbase.funding import queries as funding
+from partnerbase.funding.permissions import can_view_ledger, can_view_rates
+from partnerbase.stories.permissions import can_view_stories
+from partnerbase.stories.queries import story_list
+from partnerbase.workinggroups import queries as workinggroups
+from partnerbase.workinggroups.permissions import can_view_working_groups
+
+from . import serializers_more as s
+from .access import token_of
+from .reads import Kind, views_for
+
+
+class ApplyingKind(Kind):
+    """A kind an applicant reads too: they hold no role in the programme, so it is found as
+    the applications pages find it (calls.queries.applying_programme_get)."""
+
+
+def _may_open_accelerator(user, programme) -> bool:
+    # accelerator:home: managers; an innovator is sent on to their own page.
+    return can_manage_accelerator(user, programme) or can_view_own_page(user, programme)
+
+
+def _may_read_applications(user, programme) -> bool:
+    # calls:application_list for those who run calls, calls:my_applications for applicants.
+    return can_manage_calls(user, programme) or can_view_own_applications(user, programme)
+
+
+def _applications(user, programme, params):
+    rows = calls.visible_application_list(user=user, programme=programme)
+    return rows.select_related("call").prefetch_related("answers__question")
+
+
+def _programme_rows(query):
+    """A kind whose page's query takes only the programme."""
+    return lambda user, programme, params: query(programme=programme)
+
+
+def _user_rows(query):
+    """A kind whose page's query restricts to what the user may see."""
+    return lambda user, programme, params: query(user=user, programme=programme)
+
+
+MORE_KINDS = [
+    # The board page and its meetings' pages (can_view_board: the team and champions).
+    Kind(
+        "board-seats",
+        s.ChampionSerializer,
+        can_view_board,
+        lambda user, programme, params: board.champion_list(programme=programme).order_by(
+            "term_starts_on", "id"
+        ),
+        {"organisation": ["exact"], "role": ["exact"], "term_starts_on": ["gte", "lte"]},
+        "board:home",
+    ),
+    Kind(
+        "board-meetings",
+        s.BoardMeetingSerializer,
+        can_view_board,
+        lambda user, programme, params: board.meeting_list(programme=programme).order_by(
+            "held_on", "id"
+        ),
+        {"held_on": ["gte", "lte"]},
+        "board:home",
+    ),
+    Kind(
+        "board-papers",
+        s.BoardPaperSerializer,
+        can_view_board,
+        _programme_rows(board.paper_list),
+        {"meeting": ["exact"]},
+        "board:meeting_detail",
+    ),
+    Kind(
+        "board-decisions",
+        s.DecisionSerializer,
+        can_view_board,
+        _programme_rows(board.decision_list),
+        {"meeting": ["exact"], "kind": ["exact"]},
+        "board:home",
+    ),
+    Kind(
+        "board-actions",
+        s.ActionSerializer,
+        can_view_board,
+        lambda user, programme, params: board.action_list(programme=programme).order_by(
+            "due_on", "id"
+        ),
+        {"meeting": ["exact"], "status": ["exact"], "due_on": ["gte", "lte"]},
+        "board:meeting_detail",
+    ),
+    # Champion targeting: the team only (a prospect list names people who may never join).
+    Kind(
+        "champion-prospects",
+        s.ProspectSerializer,
+        can_target_champions,
+        lambda user, programme, params: prospect_list(programme=programme).order_by("id"),
+        {"stage": ["exact"], "organisation": ["exact"]},
+        "champions:prospect_list",
+    ),
+    Kind(
+        "champion-criteria",
+        s.ProspectCriterionSerializer,
+        can_target_champions,
+        lambda user, programme, params: prospect_criterion_list(programme=programme).order_by(
+            "position", "id"
+        ),
+        {},
+        "champions:prospect_list",
+    ),
+    # Choosing challenges: the team and the member organisations' people.
+    Kind(
+        "challenge-proposals",
+        s.ChallengeProposalSerializer,
+        can_view_votes,
+        _programme_rows(proposal_list),
+        {"organisation": ["exact"], "challenge_area": ["exact"]},
+        "challenges:proposal_list",
+    ),
+    Kind(
+        "challenge-votes",
+        s.ChallengeVoteSerializer,
+        can_view_votes,
+        lambda user, programme, params: (
+            vote_list(programme=programme)
+            .prefetch_related("proposals", "electors")
+            .order_by("opens_on", "id")
+        ),
+        {"status": ["exact"]},
+        "challenges:vote_list",
+    ),
+    # Working groups: readers see every group, members their own groups' pages.
+    Kind(
+        "working-groups",
+        s.WorkingGroupSerializer,
+        can_view_working_groups,
+        lambda user, programme, params: workinggroups.working_group_list(
+            user=user, programme=programme
+        ).order_by("name", "id"),
+        {"challenge_area": ["exact"]},
+        "workinggroups:group_list",
+    ),
+    Kind(
+        "working-group-members",
+        s.WorkingGroupMemberSerializer,
+        can_view_working_groups,
+        _user_rows(workinggroups.member_list),
+        {"working_group": ["exact"], "is_lead": ["exact"]},
+        "workinggroups:group_detail",
+    ),
+    Kind(
+        "working-group-meetings",
+        s.WorkingGroupMeetingSerializer,
+        can_view_working_groups,
+        _user_rows(workinggroups.meeting_list),
+        {"working_group": ["exact"], "held_on": ["gte", "lte"]},
+        "workinggroups:group_detail",
+    ),
+    Kind(
+        "ideas",
+        s.IdeaSerializer,
+        can_view_working_groups,
+        _user_rows(workinggroups.idea_list),
+        {"working_group": ["exact"], "status": ["exact"]},
+        "workinggroups:group_detail",
+    ),
+    # Calls: those who run them (the team, accelerator managers).
+    Kind(
+        "calls",
+        s.CallSerializer,
+        can_manage_calls,
+        lambda user, programme, params: (
+            calls.call_list(programme=programme)
+            .prefetch_related("challenge_areas")
+            .order_by("opens_at", "id")
+        ),
+        {"accelerator": ["exact"]},
+        "calls:call_list",
+    ),
+    Kind(
+        "call-questions",
+        s.QuestionSerializer,
+        can_manage_calls,
+        _programme_rows(calls.question_list),
+        {"call": ["exact"], "kind": ["exact"]},
+        "calls:call_detail",
+    ),
+    ApplyingKind(
+        "applications",
+        s.ApplicationSerializer,
+        _may_read_applications,
+        _applications,
+        {"call": ["exact"], "status": ["exact"], "organisation": ["exact"]},
+        "calls:application_list",
+    ),
+    # Assessment: managers every assignment and score; an assessor their own, and others'
+    # scores once their own are submitted.
+    Kind(
+        "assessment-criteria",
+        s.CriterionSerializer,
+        can_view_assessment,
+        _user_rows(assessment.criterion_list),
+        {"rubric": ["exact"]},
+        "assessment:rubric",
+    ),
+    Kind(
+        "assessments",
+        s.AssignmentSerializer,
+        can_view_assessment,
+        _user_rows(assessment.assignment_list),
+        {"application": ["exact"], "assessor": ["exact"]},
+        "assessment:index",
+    ),
+    Kind(
+        "scores",
+        s.ScoreSerializer,
+        can_view_assessment,
+        _user_rows(assessment.score_list),
+        {"assignment": ["exact"], "criterion": ["exact"]},
+        "assessment:score",
+    ),
+    # Stories: the dashboard's readers, drafts too (they go into the report).
+    Kind(
+        "stories",
+        s.StorySerializer,
+        can_view_stories,
+        lambda user, programme, params: story_list(programme=programme).order_by("position", "id"),
+        {"published": ["exact"]},
+        "stories:story_list",
+    ),
+    # The ledger's awards' pages: their disbursements and repayments; the rates page.
+    Kind(
+        "disbursements",
+        s.DisbursementSerializer,
+        can_view_ledger,
+        _user_rows(funding.disbursement_list),
+        {"award": ["exact"], "kind": ["exact"], "on": ["gte", "lte"]},
+        "funding:award_detail",
+    ),
+    Kind(
+        "loan-repayments",
+        s.LoanRepaymentSerializer,
+        can_view_ledger,
+        _user_rows(funding.repayment_list),
+        {"award": ["exact"], "paid_on": ["gte", "lte"]},
+        "funding:award_detail",
+    ),
+    Kind(
+        "exchange-rates",
+        s.ExchangeRateSerializer,
+        can_view_rates,
+        _programme_rows(funding.rate_list),
+        {"base": ["exact"], "quote": ["exact"], "rate_date": ["gte", "lte"]},
+        "funding:rates",
+    ),
+    # The accelerator: managers all of it; an innovator their own page's places, sessions
+    # and milestones.
+    Kind(
+        "accelerators",
+        s.AcceleratorSerializer,
+        can_manage_accelerator,
+        lambda user, programme, params: accelerator.accelerator_list(programme=programme).order_by(
+            "starts_on", "id"
+        ),
+        {},
+        "accelerator:home",
+    ),
+    Kind(
+        "cohort-places",
+        s.CohortPlaceSerializer,
+        _may_open_accelerator,
+        _user_rows(accelerator.place_list),
+        {"cohort": ["exact"], "status": ["exact"], "organisation": ["exact"]},
+        "accelerator:innovator",
+    ),
+    Kind(
+        "support-sessions",
+        s.SupportSessionSerializer,
+        _may_open_accelerator,
+        _user_rows(accelerator.session_list),
+        {"cohort": ["exact"], "kind": ["exact"], "held_on": ["gte", "lte"]},
+        "accelerator:session",
+    ),
+    Kind(
+        "milestones",
+        s.MilestoneSerializer,
+        _may_open_accelerator,
+        _user_rows(accelerator.milestone_list),
+        {"membership": ["exact"], "status": ["exact"], "due_on": ["gte", "lte"]},
+        "accelerator:innovator",
+    ),
+]
+MORE_KINDS_BY_PATH = {kind.path: kind for kind in MORE_KINDS}
+
+
+def applying_programme_for(request, slug: str, allowed):
+    """As access.programme_for, for a kind an applicant reads: 404 for a programme the
+    caller neither belongs nor applies to, or that the token is not for; 403 unless
+    `allowed`."""
+    programme = calls.applying_programme_get(user=request.user, slug=slug)
+    token = token_of(request)
+    if token is not None and token.programme_id not in (None, programme.pk):
+        raise Http404("No such programme")
+    if not allowed(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+class _ApplyingRows:
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.kind.model.objects.none()
+        programme = applying_programme_for(self.request, self.kwargs["slug"], self.kind.allowed)
+        return self.kind.rows(self.request.user, programme, self.request.query_params)
+
+
+def more_views(kind: Kind) -> tuple[type, type]:
+    """The list and detail views of one of these kinds."""
+    listing, detail = views_for(kind)
+    if isinstance(kind, ApplyingKind):
+        listing = type(listing.__name__, (_ApplyingRows, listing), {"__doc__": listing.__doc__})
+        detail = type(detail.__name__, (_ApplyingRows, detail), {"__doc__": detail.__doc__})
+    return listing, detail
