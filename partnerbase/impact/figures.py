@@ -7,7 +7,7 @@ uses a fixed number of queries whatever the size of the programme.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import reduce
 from operator import or_
@@ -189,6 +189,8 @@ class FigureSet:
     # (code, multiplier, Rate) for each display currency, at the report date.
     display_rates: list[tuple[str, Decimal, Rate | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # When kept figures were computed (impact/kept.py); None for figures computed live.
+    as_of: datetime | None = None
 
     def __iter__(self):
         return iter(self.figures.values())

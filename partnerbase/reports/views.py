@@ -23,6 +23,7 @@ from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.kept import kept_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.records import figure_records
 from partnerbase.programmes.queries import programme_get
@@ -88,7 +89,7 @@ def dashboard(request, slug):
         raise PermissionDenied
     form = period_form(request, programme)
     period = form.period()
-    figures = headline_figures(programme, period)
+    figures = kept_figures(programme, period)
     can_manage = can_manage_programme(request.user, programme)
     tasks = setup_tasks(programme) if can_manage else []
     return render(
