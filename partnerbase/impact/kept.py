@@ -194,16 +194,19 @@ def schedule_refresh(programme_id: int) -> None:
 
 def refresh(programme_id: int) -> int:
     """Recompute every stale kept set of the programme; how many were."""
-    programme = Programme.objects.filter(pk=programme_id).first()
-    if programme is None:  # deleted in the transaction that scheduled this
+    versions = FiguresVersion.objects.filter(programme_id=programme_id)
+    version = versions.values_list("number", flat=True).first()
+    if version is None:  # the programme was deleted in the transaction that scheduled this
         return 0
-    version = _version(programme_id)
     stale = list(
-        KeptFigureSet.objects.filter(programme=programme, version__lt=version).values_list(
-            "starts_on", "ends_on"
-        )
+        KeptFigureSet.objects.filter(programme_id=programme_id, version__lt=version)
+        .order_by("pk")
+        .values_list("starts_on", "ends_on")
     )
-    rates = rate_table(programme) if stale else None
+    programme = Programme.objects.filter(pk=programme_id).first() if stale else None
+    if programme is None:  # nothing kept is stale (a programme being built, mostly)
+        return 0
+    rates = rate_table(programme)
     for start, end in stale:
         period = Period(start, end)
         _store(programme, period, headline_figures(programme, period, rates=rates), version)
