@@ -5,15 +5,17 @@ same queryset, so the list a figure opens to always adds up to it. `headline_fig
 uses a fixed number of queries whatever the size of the programme.
 """
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import reduce
+from itertools import accumulate
 from operator import or_
 
 from django.db import connections, router
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Sum
 
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import Partnership
@@ -59,6 +61,46 @@ def engaged_organisations(programme, period: Period) -> QuerySet:
     # each organisation by index (85,000 lookups at full size, a half slower).
     first, *rest = sources
     return organisations.filter(pk__in=first.union(*rest) if rest else first)
+
+
+def engaged_since(programme, period: Period, ends: list[date]) -> list[int]:
+    """For each day in `ends`, the organisations engaged from the period's start to that day:
+    `engaged_organisations(programme, Period(period.start, end)).count()` for each, from one
+    query. Each organisation's first day in the period is the earliest start of a role it
+    holds in the period, no earlier than the period's start (a grouped MIN over the role
+    sources, RoleSource.starts); it counts for every day from then on."""
+    members = []
+    for source in ROLE_SOURCES:
+        (column,) = source.organisation_ids(programme, period).query.values_select
+        grouped = (
+            source.organisation_ids(programme, period)
+            .order_by()
+            .values(holder=F(column))
+            .annotate(first_day=Min(source.starts))
+        )
+        members.append(grouped.query.sql_with_params())
+    roles = " UNION ALL ".join(
+        f"SELECT * FROM ({sql}) AS r{n}" for n, (sql, _) in enumerate(members)
+    )
+    organisation = Organisation._meta.db_table
+    sql = (
+        f"SELECT firsts.first_day, COUNT(*) FROM (SELECT holder, MIN(first_day) AS first_day "
+        f"FROM ({roles}) "
+        f"AS roles GROUP BY holder) AS firsts INNER JOIN {organisation} AS o ON o.id = "
+        "firsts.holder WHERE o.programme_id = %s AND o.convenes_programme = %s "
+        "GROUP BY firsts.first_day"
+    )
+    params = [p for _, ps in members for p in ps] + [programme.pk, False]
+    by_day: dict[date, int] = {}
+    with connections[router.db_for_read(Organisation)].cursor() as cursor:
+        cursor.execute(sql, params)
+        for first, count in cursor.fetchall():
+            day = date.fromisoformat(first) if isinstance(first, str) else first
+            day = max(day, period.start)
+            by_day[day] = by_day.get(day, 0) + count
+    days = sorted(by_day)
+    totals = list(accumulate(by_day[d] for d in days))
+    return [totals[bisect_right(days, end) - 1] if bisect_right(days, end) else 0 for end in ends]
 
 
 def _holds_role(organisation_ids: QuerySet) -> Exists:
@@ -190,6 +232,8 @@ class FigureSet:
     # (code, multiplier, Rate) for each display currency, at the report date.
     display_rates: list[tuple[str, Decimal, Rate | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # When kept figures were computed (impact/kept.py); None for figures computed live.
+    as_of: datetime | None = None
 
     def __iter__(self):
         return iter(self.figures.values())

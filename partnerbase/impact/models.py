@@ -30,3 +30,48 @@ class Target(ProgrammeRecord):
 
     def __str__(self):
         return f"{self.get_figure_display()}: {self.value}"
+
+
+class FiguresVersion(models.Model):
+    """How many times the records behind a programme's headline figures have changed since
+    it began: a kept figure set computed at a lower number is stale (impact/kept.py).
+
+    Bookkeeping, not a domain record: no history, no uid, not exported."""
+
+    programme = models.OneToOneField(
+        "programmes.Programme", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Figures of {self.programme_id}: version {self.number}"
+
+
+class KeptFigureSet(models.Model):
+    """The headline figures of a programme and period as last computed, so the dashboard
+    and the public page read them rather than recompute them on each request.
+
+    Derived data, not a domain record: it keeps no history (the records it is computed
+    from keep theirs, and `partnerbase figures verify` recomputes it from them) and is
+    neither exported nor imported."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="+"
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    # impact.kept.figure_set_json: values, targets, statuses, displays, display rates.
+    figures = models.JSONField()
+    computed_at = models.DateTimeField()
+    # The programme's FiguresVersion.number when the figures were computed.
+    version = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "starts_on", "ends_on"], name="kept_figure_set_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"Figures of {self.programme_id} from {self.starts_on} to {self.ends_on}"

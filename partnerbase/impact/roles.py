@@ -9,8 +9,10 @@ to ROLES_SQL in benchmarks/figures_sql.py too (benchmarks/README.md).
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateField, Expression, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from partnerbase.accelerator.models import Accelerator, CohortMembership
 from partnerbase.board.models import Champion
@@ -32,6 +34,14 @@ from partnerbase.workinggroups.models import WorkingGroupMember
 class RoleSource:
     label: str
     organisation_ids: Callable[[object, Period], QuerySet]
+    # The day a role begins, on the source's model: among the roles a source selects for a
+    # period, one counts from the period's start to a day D exactly when it began by D
+    # (its end was checked against the period's start). figures.engaged_since relies on it.
+    starts: str | Expression
+
+
+# A coalition member with neither a join date nor a launch counts from the first day.
+_ALWAYS = Value(date(1900, 1, 1), output_field=DateField())
 
 
 def _engagements(programme, period: Period) -> QuerySet:
@@ -190,20 +200,24 @@ def _applications(programme, period: Period) -> QuerySet:
 
 
 ROLE_SOURCES = [
-    RoleSource("Engagement", _engagements),
-    RoleSource("Cohort", _cohort_places),
-    RoleSource("Accelerator delivery partner", _delivery_partners),
-    RoleSource("Partnership (innovator)", _partnership_innovators),
-    RoleSource("Partnership (partner)", _partnership_partners),
-    RoleSource("Project coalition", _coalitions),
-    RoleSource("Competition entrant", _competition_entrants),
-    RoleSource("Competition sponsor", _competition_sponsors),
-    RoleSource("Need", _needs),
-    RoleSource("Offer", _offers),
-    RoleSource("Introduction (innovator)", _introduced_innovators),
-    RoleSource("Introduction (partner)", _introduced_partners),
-    RoleSource("Board seat", _board_seats),
-    RoleSource("Working-group member", _working_group_members),
-    RoleSource("Pledge", _pledges),
-    RoleSource("Application", _applications),
+    RoleSource("Engagement", _engagements, "occurred_on"),
+    RoleSource("Cohort", _cohort_places, "joined_on"),
+    RoleSource("Accelerator delivery partner", _delivery_partners, "starts_on"),
+    RoleSource("Partnership (innovator)", _partnership_innovators, "proposed_on"),
+    RoleSource("Partnership (partner)", _partnership_partners, "partnership__proposed_on"),
+    RoleSource(
+        "Project coalition",
+        _coalitions,
+        Coalesce("joined_on", "project__launch_date", _ALWAYS, output_field=DateField()),
+    ),
+    RoleSource("Competition entrant", _competition_entrants, "entered_on"),
+    RoleSource("Competition sponsor", _competition_sponsors, "launch_date"),
+    RoleSource("Need", _needs, "recorded_on"),
+    RoleSource("Offer", _offers, "recorded_on"),
+    RoleSource("Introduction (innovator)", _introduced_innovators, "sent_on"),
+    RoleSource("Introduction (partner)", _introduced_partners, "sent_on"),
+    RoleSource("Board seat", _board_seats, "term_starts_on"),
+    RoleSource("Working-group member", _working_group_members, "joined_on"),
+    RoleSource("Pledge", _pledges, "pledged_on"),
+    RoleSource("Application", _applications, "submitted_on"),
 ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from partnerbase.core.period import programme_period
 from partnerbase.impact.definitions import DEFINITIONS
-from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.kept import kept_figures
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.statements import blocks
 from partnerbase.setup.public import PHASE_BANNERS, department_name, public_context, statement_text
@@ -45,7 +45,7 @@ def public_figures(request, slug):
 
 def figure_rows(programme) -> list[dict]:
     """One row per headline figure over the whole programme, as the public page shows it."""
-    figures = headline_figures(programme, programme_period(programme))
+    figures = kept_figures(programme, programme_period(programme))
     rows = []
     for f in figures:
         rows.append(
@@ -60,6 +60,7 @@ def figure_rows(programme) -> list[dict]:
                 "period_start": figures.period.start.isoformat(),
                 "period_end": figures.period.end.isoformat(),
                 "definition": DEFINITIONS[f.key],
+                "as_of": figures.as_of.isoformat() if figures.as_of else "",
             }
         )
     return rows

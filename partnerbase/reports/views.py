@@ -32,6 +32,7 @@ from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.definitions import DEFINITIONS, PERIODS_ADD_UP, ROLE_SPANS
 from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.kept import kept_figures
 from partnerbase.impact.models import Figure
 from partnerbase.impact.records import figure_query
 from partnerbase.programmes.access import programme_for
@@ -95,7 +96,7 @@ def dashboard(request, slug):
     programme = programme_for(request, slug, can_view_dashboard)
     form = period_form(request, programme)
     period = form.period()
-    figures = headline_figures(programme, period)
+    figures = kept_figures(programme, period)
     can_manage = can_manage_programme(request.user, programme)
     tasks = setup_tasks(programme) if can_manage else []
     return render(

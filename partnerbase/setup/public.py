@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation, OrganisationKind
 from partnerbase.impact.definitions import DEFINITIONS
-from partnerbase.impact.figures import headline_figures
+from partnerbase.impact.kept import kept_figures
 from partnerbase.impact.models import Figure
 from partnerbase.programmes import statements
 from partnerbase.projects.models import CoalitionMember, CollaborativeProject, Competition
@@ -76,7 +76,7 @@ def public_context(programme) -> dict:
     return {
         "public_programme": programme,
         "department": department_name(programme),
-        "figures": headline_figures(programme, period),
+        "figures": kept_figures(programme, period),
         "period": period,
         "definitions": [(Figure(key).label, text) for key, text in DEFINITIONS.items()],
         "stories": report_stories(programme, published_only=True),

@@ -95,9 +95,7 @@ def figures_section(r: ReportInput) -> dict:
     # for each span from the period's start to the month's end.
     since = [Period(period.start, month.end) for month in months]
     distinct = {
-        Figure.ORGANISATIONS_ENGAGED: [
-            f.engaged_organisations(programme, s).count() for s in since
-        ],
+        Figure.ORGANISATIONS_ENGAGED: f.engaged_since(programme, period, [s.end for s in since]),
         Figure.INNOVATORS_SUPPORTED: [f.supported_innovators(programme, s).count() for s in since],
     }
     charts = []
