@@ -1,6 +1,8 @@
 """Champion targeting pages: the ranked long list with the weights beside it, adding a
 prospect or a criterion, and a prospect's page (scores, stage, contacts, commit)."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -8,7 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.forms import add_service_error, opened, opened_rows
+from partnerbase.core.versions import StaleRecord
 from partnerbase.programmes.queries import programme_get
 
 from . import services
@@ -28,7 +31,9 @@ from .queries import (
     prospect_contacts,
     prospect_get,
     ranked_prospects,
+    scores_version,
     stage_counts,
+    weights_version,
 )
 from .ranking import SCORE_MAX, Criterion, shares
 
@@ -42,14 +47,30 @@ def _programme(request, slug):
     return programme
 
 
-def _saved(form, save) -> bool:
-    """Run `save()`; a service's refusal goes next to the form's fields (nothing saved)."""
+def _saved(form, save, saved_now=None) -> bool:
+    """Run `save()`; a service's refusal goes next to the form's fields (nothing saved).
+    A form of several records gives `saved_now()`, their values now by its field names, to
+    show beside the user's when someone else saved them meanwhile."""
     try:
         save()
     except (DomainError, ValidationError) as exc:
+        if isinstance(exc, StaleRecord) and saved_now is not None:
+            exc.current = SimpleNamespace(**saved_now())
         add_service_error(form, exc)
         return False
     return True
+
+
+def _weights_form(programme, data=None):
+    form = WeightsForm(data, criteria=criteria_shown(programme))
+    form.opened_version = opened_rows(form, weights_version(programme))
+    return form
+
+
+def _scores_form(prospect, criteria, data=None, scores=None):
+    form = ScoresForm(data, criteria=criteria, scores=scores)
+    form.opened_version = opened_rows(form, scores_version(prospect))
+    return form
 
 
 def list_url(programme, stage=""):
@@ -75,7 +96,7 @@ def _ranking_context(request, programme, stage, form=None):
         "stages": [(value, label, n) for (value, label), n in
                    zip(Stage.choices, counts.values(), strict=True)],
         "total": sum(counts.values()),
-        "weights_form": form or WeightsForm(criteria=criteria),
+        "weights_form": form or _weights_form(programme),
         "form": form,
         "score_max": SCORE_MAX,
         "nav_current": NAV,
@@ -96,13 +117,17 @@ def weights_edit(request, slug):
     stage = request.POST.get("stage", "")
     if request.method == "GET":
         return redirect(list_url(programme))
-    form = WeightsForm(request.POST, criteria=criteria_shown(programme))
+    form = _weights_form(programme, request.POST)
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid() and _saved(
         form,
         lambda: services.weights_set(
-            actor=request.user, programme=programme, weights=form.weights()
+            actor=request.user,
+            programme=programme,
+            weights=form.weights(),
+            version=form.opened_version,
         ),
+        lambda: {f"weight_{c.key}": c.weight for c in criteria_shown(programme)},
     ):
         if not htmx:
             messages.success(request, "Weights saved and the long list re-ranked.")
@@ -162,7 +187,7 @@ def _detail(request, programme, prospect, bound=None):
     rows = ranked_prospects(programme, criteria)
     row = next(r for r in rows if r.prospect.pk == prospect.pk)
     forms = {
-        "scores_form": ScoresForm(criteria=criteria, scores=row.scores),
+        "scores_form": _scores_form(prospect, criteria, scores=row.scores),
         "stage_form": opened(StageForm(prospect=prospect), prospect),
         "contact_form": ContactForm(),
         "commit_form": CommitForm(),
@@ -196,13 +221,14 @@ def prospect_detail(request, slug, uid):
     return _detail(request, programme, prospect_get(programme=programme, uid=uid))
 
 
-def _action(request, slug, uid, name, make_form, save, success):
+def _action(request, slug, uid, name, make_form, save, success, saved_now=None):
     """A POST from one of the prospect page's forms: saved and back to the page, or the
     page again with that form's errors and nothing saved."""
     programme = _programme(request, slug)
     prospect = prospect_get(programme=programme, uid=uid)
     form = make_form(programme, prospect)
-    if form.is_valid() and _saved(form, lambda: save(prospect, form.cleaned_data)):
+    now = saved_now and (lambda: saved_now(prospect))
+    if form.is_valid() and _saved(form, lambda: save(prospect, form.cleaned_data), now):
         messages.success(request, success(prospect, form.cleaned_data))
         return redirect(prospect_url(prospect))
     prospect.refresh_from_db()
@@ -211,8 +237,15 @@ def _action(request, slug, uid, name, make_form, save, success):
 
 @require_POST
 def scores_edit(request, slug, uid):
+    forms = {}
+
     def make(programme, prospect):
-        return ScoresForm(request.POST, criteria=criteria_shown(programme))
+        forms["scores"] = _scores_form(prospect, criteria_shown(programme), request.POST)
+        return forms["scores"]
+
+    def saved_now(prospect):
+        scores = {s.criterion_id: s.value for s in prospect.scores.all()}
+        return {f"criterion_{c.key}": scores.get(c.pk) for c in criteria_shown(prospect.programme)}
 
     return _action(
         request,
@@ -224,8 +257,10 @@ def scores_edit(request, slug, uid):
             actor=request.user,
             prospect=p,
             scores=[(c, data[f"criterion_{c.key}"]) for c in criteria_shown(p.programme)],
+            version=forms["scores"].opened_version,
         ),
         lambda p, data: "Scores saved.",
+        saved_now,
     )
 
 
