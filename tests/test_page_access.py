@@ -13,7 +13,6 @@ they are asked of everyone their rule refuses, and of the first caller it lets i
 programme), not of every caller it lets in (SAMPLED).
 """
 
-import os
 import time
 
 import pytest

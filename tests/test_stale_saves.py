@@ -9,6 +9,7 @@ all is saved; posting the refusal page's form again saves, on purpose.
 """
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -19,9 +20,14 @@ from django.utils import timezone
 
 from partnerbase.accounts.models import Role
 from partnerbase.board.models import BoardMeeting
+from partnerbase.champions import services as champions
+from partnerbase.champions.models import Criterion
+from partnerbase.champions.queries import criteria_shown, scores_version
 from partnerbase.core.history import record_save
-from partnerbase.core.versions import VERSION_FIELD
-from partnerbase.impact.tests.factories import make_user
+from partnerbase.core.versions import VERSION_FIELD, StaleRecord
+from partnerbase.impact.models import Target
+from partnerbase.impact.services import target_set
+from partnerbase.impact.tests.factories import Make, make_programme, make_user
 
 from .page_world import build_world
 from .test_no_get_writes import counter, targets
@@ -290,3 +296,61 @@ def test_a_stale_save_names_who_changed_it_and_when(client, settings, tmp_path):
     assert client.post(url, again).status_code == 302
     meeting.refresh_from_db()
     assert meeting.title == "Tess's title"
+
+
+def test_a_stale_save_of_several_records_names_who_changed_them(client):
+    """Tess opens the targets; Alex sets one of them; Tess's save of all of them is refused,
+    her figures kept, both versions shown; saved again on purpose, hers replace Alex's."""
+    tess = make_user(full_name="Tess Team")
+    make = Make(tess, make_programme(tess))
+    make.target("new_projects", 4)
+    tess = make.user(Role.TEAM, full_name="Tess Team")
+    alex = make_user(full_name="Alex Smith")
+    url = f"/programmes/{make.programme.slug}/targets/"
+    client.force_login(tess)
+    page = client.get(url).content.decode()
+    opened_form = next(d for a, d in post_forms(page) if VERSION_FIELD in d)
+    targets = Target.objects.filter(programme=make.programme)
+    assert opened_form[VERSION_FIELD][0].endswith(f"/{targets.count()}")
+
+    target_set(actor=alex, programme=make.programme, figure="new_projects", value=5)
+    before = dict(targets.values_list("figure", "value"))
+    mine = {"new_projects": ["6"], "partnerships_confirmed": ["90"]}
+    response = client.post(url, {**opened_form, **mine})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert dict(targets.values_list("figure", "value")) == before  # nothing of Tess's saved
+    at = timezone.localtime(Target.history.order_by("-history_date").first().history_date)
+    assert f"Alex Smith changed the targets at {at:%H:%M}" in page
+    assert 'id="versions"' in page
+    assert 'value="6"' in page and 'value="90"' in page  # her input is kept
+    again = next(d for a, d in post_forms(page) if VERSION_FIELD in d)
+    assert client.post(url, again).status_code == 302
+    saved = dict(targets.values_list("figure", "value"))
+    assert saved == {**before, "new_projects": 6, "partnerships_confirmed": 90}
+
+
+def test_a_removed_row_makes_a_form_of_several_records_stale():
+    """A score cleared by someone else (a row removed) moves the scores' version too."""
+    tess = make_user(full_name="Tess Team")
+    make = Make(tess, make_programme(tess))
+    prospect = champions.prospect_add(
+        actor=tess,
+        programme=make.programme,
+        organisation_name="Acme plc",
+        person_name="Ada Acme",
+        added_on=date(2017, 9, 4),
+    )
+    criteria = criteria_shown(make.programme)
+    champions.prospect_score(actor=tess, prospect=prospect, scores=[(criteria[0], 3)])
+    opened_at = scores_version(prospect)
+    criterion = Criterion.objects.get(programme=make.programme, name=criteria[0].name)
+    alex = make_user(full_name="Alex Smith")
+    champions.prospect_score(actor=alex, prospect=prospect, scores=[(criterion, None)])
+    assert scores_version(prospect) != opened_at
+    with pytest.raises(StaleRecord, match="Alex Smith changed the scores at"):
+        champions.prospect_score(
+            actor=tess, prospect=prospect, scores=[(criterion, 4)], version=opened_at
+        )
+    assert not prospect.scores.exists()
