@@ -56,6 +56,7 @@ class Rule:
     published: bool = False  # public, and only where the programme publishes its figures
     admin: bool = False  # Django's admin: the superuser only
     also: dict = field(default_factory=dict)  # caller → answer, where it differs
+    other: dict = field(default_factory=dict)  # likewise, through the other programme
 
 
 def rule(*may, refused=403, outsider=404, public=False, also=None) -> Rule:
@@ -340,8 +341,11 @@ RULES = {
     "brokering:introduction_remove": MANAGERS,
     "brokering:introduction_record": MANAGERS,
     "brokering:my_introductions": rule(INNOVATOR, PARTNER),
-    # The world's introduction is addressed to Toolshed's innovator, not to the partner.
-    "brokering:introduction_respond": rule(INNOVATOR, also={PARTNER: 404}),
+    # The world's introduction is addressed to Toolshed's innovator, not to the partner. The
+    # page refuses a team and the superuser before it looks for the record: 403 anywhere.
+    "brokering:introduction_respond": replace(
+        rule(INNOVATOR, also={PARTNER: 404}), other={OTHER_TEAM: 403, SUPERUSER: 403}
+    ),
     "brokering:partnership_list": DASHBOARD,
     "brokering:partnership_detail": but(LEDGER, refused=404),
     # Funding.
@@ -383,7 +387,10 @@ NAMESPACES = {"admin": ADMIN, "api": None}
 # The admin's pages that answer the superuser otherwise (tests/test_no_get_writes.py's
 # NEVER_200 says why).
 ADMIN_EXCEPTIONS = {
-    "admin:logout": but(ADMIN, also={SUPERUSER: 405}),
+    # The admin's own sign-in page: shown to whoever is not staff, the superuser sent on.
+    "admin:login": but(ADMIN, also={**dict.fromkeys(CALLERS, OK), SUPERUSER: ELSEWHERE}),
+    # Signing out (a POST) sends the superuser to the sign-in page; a GET sends others on.
+    "admin:logout": but(ADMIN, also={**elsewhere(*SIGNED_IN), SUPERUSER: SIGN_IN}),
     "admin:autocomplete": but(ADMIN, also={SUPERUSER: 403}),
     "admin:view_on_site": but(ADMIN, also={SUPERUSER: 404}),
     "admin:accounts_invitation_add": but(ADMIN, also={SUPERUSER: 403}),
@@ -412,11 +419,15 @@ def expected(rule: Rule, caller: str, *, other_programme: bool, names_record: bo
     if rule.admin:
         if caller in rule.also:
             return rule.also[caller]
+        if caller == SIGNED_OUT:
+            return SIGN_IN  # the site's sign-in comes first (LoginRequiredMiddleware)
         return OK if caller == SUPERUSER else ADMIN_SIGN_IN
     if rule.published:
         # The world's first programme keeps its figures unpublished; the other publishes.
         return 404 if not other_programme or names_record else OK
     if other_programme:
+        if caller in rule.other:
+            return rule.other[caller]
         if caller == SIGNED_OUT and not rule.public:
             return SIGN_IN
         if names_record:

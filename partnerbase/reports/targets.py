@@ -41,7 +41,14 @@ def targets_edit(request, slug):
     programme = programme_get(user=request.user, slug=slug)
     if not can_manage_programme(request.user, programme):
         raise PermissionDenied
-    current = dict(Target.objects.filter(programme=programme).values_list("figure", "value"))
+    current = {
+        # A count's target is shown as a whole number ("4", not "4.00", which its field
+        # refuses), so saving the form unchanged saves.
+        figure: value if figure in MONEY_FIGURES else int(value)
+        for figure, value in Target.objects.filter(programme=programme).values_list(
+            "figure", "value"
+        )
+    }
     form = TargetsForm(request.POST or None, initial=current, currency=programme.reference_currency)
     version = opened_rows(form, targets_version(programme=programme))
     if request.method == "POST" and form.is_valid():
