@@ -390,7 +390,9 @@ ADMIN_EXCEPTIONS = {
     # The admin's own sign-in page: shown to whoever is not staff, the superuser sent on.
     "admin:login": but(ADMIN, also={**dict.fromkeys(CALLERS, OK), SUPERUSER: ELSEWHERE}),
     # Signing out (a POST) sends the superuser to the sign-in page; a GET sends others on.
-    "admin:logout": but(ADMIN, also={**elsewhere(*SIGNED_IN), SUPERUSER: SIGN_IN}),
+    "admin:logout": but(
+        ADMIN, also={**elsewhere(*SIGNED_IN), SUPERUSER: SIGN_IN, SIGNED_OUT: ADMIN_SIGN_IN}
+    ),
     "admin:autocomplete": but(ADMIN, also={SUPERUSER: 403}),
     "admin:view_on_site": but(ADMIN, also={SUPERUSER: 404}),
     "admin:accounts_invitation_add": but(ADMIN, also={SUPERUSER: 403}),
@@ -398,6 +400,14 @@ ADMIN_EXCEPTIONS = {
     "admin:axes_accessfailurelog_add": but(ADMIN, also={SUPERUSER: 403}),
     "admin:axes_accesslog_add": but(ADMIN, also={SUPERUSER: 403}),
 }
+
+
+# The admin site's own pages (not a model's) need no site sign-in: someone signed out is
+# sent to the admin's sign-in page instead.
+for _name in ("index", "password_change", "password_change_done", "autocomplete", "jsi18n",
+              "view_on_site", "app_list"):  # fmt: skip
+    _rule = ADMIN_EXCEPTIONS.get(f"admin:{_name}", ADMIN)
+    ADMIN_EXCEPTIONS[f"admin:{_name}"] = but(_rule, also={SIGNED_OUT: ADMIN_SIGN_IN})
 
 
 def rule_of(name: str) -> Rule | None:

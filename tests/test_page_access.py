@@ -90,8 +90,9 @@ def pages(world):
             found.append((name, rule, kwargs, False, names_record))
             if "slug" in kwargs:
                 found.append((name, rule, {**kwargs, "slug": bravo}, True, names_record))
-    # Signing out last: it ends the caller's session.
-    found.sort(key=lambda page: page[0] in ("accounts:logout", "admin:logout"))
+    # Signing out last: it ends the caller's session (the admin's first, still signed in).
+    last = {"admin:logout": 1, "accounts:logout": 2}
+    found.sort(key=lambda page: last.get(page[0], 0))
     return found, unruled, unfilled
 
 
