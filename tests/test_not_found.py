@@ -48,8 +48,11 @@ def missing(value):
 
 
 def ask(client, name, kwargs):
+    return ask_url(client, reverse(name, kwargs=kwargs))
+
+
+def ask_url(client, url):
     """GET the page, or POST to it (empty, rolled back) if it takes only POST."""
-    url = reverse(name, kwargs=kwargs)
     response = client.get(url)
     if response.status_code == 405:
         with transaction.atomic():

@@ -9,6 +9,7 @@ all is saved; posting the refusal page's form again saves, on purpose.
 """
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -19,10 +20,14 @@ from django.utils import timezone
 
 from partnerbase.accounts.models import Role
 from partnerbase.board.models import BoardMeeting
+from partnerbase.champions import services as champions
+from partnerbase.champions.models import Criterion
+from partnerbase.champions.queries import criteria_shown, scores_version
 from partnerbase.core.history import record_save
-from partnerbase.core.models import DomainModel
-from partnerbase.core.versions import VERSION_FIELD
-from partnerbase.impact.tests.factories import make_user
+from partnerbase.core.versions import VERSION_FIELD, StaleRecord
+from partnerbase.impact.models import Target
+from partnerbase.impact.services import target_set
+from partnerbase.impact.tests.factories import Make, make_programme, make_user
 
 from .page_world import build_world
 from .test_no_get_writes import counter, targets
@@ -36,6 +41,11 @@ EDIT_FORMS = {
     "board:decision_edit",
     "board:action_edit",
     "board:champion_role",
+    # Several records in one form (core.versions.version_of_rows), and a person's role.
+    "champions:scores_edit",
+    "champions:weights_edit",
+    "reports:targets_edit",
+    "people:role_change",
 }
 EDIT_WORDS = ("_edit", "_change", "_rename", "status", "stage")
 # Pages named like edit pages that the walk leaves out, and why.
@@ -45,13 +55,10 @@ NOT_WALKED = {
     "projects:stage_add": "adds a competition's stage: nothing to be stale",
     # Carries a version (calls/views_edit.py), but the world's call has opened: no form.
     "calls:call_change": "the world's call has opened",
-    # Left to do: several records in one form, or a record without timestamps.
-    "champions:scores_edit": "a prospect's scores are one row per criterion",
-    "champions:weights_edit": "the criteria's weights are one row per criterion",
-    "reports:targets_edit": "the targets are one row per figure",
-    "people:role_change": "a Membership keeps no updated_at",
 }
 # Who opens the pages, in order: the first who gets the page and its form.
+# "Alex Smith changed this at …", or "… changed the targets at …" for several records.
+STALE = re.compile(r"Alex Smith changed (this|the \w+) at")
 TEXT_AREAS = re.compile(r'<textarea[^>]*name="([^"]+)"')
 ERRORS = re.compile(r'<li><a href="[^"]*">([^<]+)</a></li>')
 OPENERS = [
@@ -158,11 +165,16 @@ def as_a_person_would(html: str, action: str, page: str) -> dict:
 
 
 def record_of(version: str, url_kwargs: dict):
-    """The domain record a form's version names: the row updated at that moment (the URL's
-    uid tells apart rows saved in the same microsecond)."""
+    """The record a form's version names: the row updated at that moment (the URL's uid
+    tells apart rows saved in the same microsecond). A form of several records carries the
+    latest of their times and their number ("<time>/<n>", core.versions.version_of_rows):
+    the row updated last is the one changed behind the user's back."""
+    version = version.split("/")[0]
+    assert version, "the form's records are none: the world needs one to change"
     found = []
     for model in apps.get_models():
-        if issubclass(model, DomainModel) and not model._meta.abstract:
+        versioned = any(f.name == "updated_at" for f in model._meta.fields)
+        if versioned and hasattr(model, "history"):  # not a history row's model
             found += list(model._default_manager.filter(updated_at=version))
     uids = {str(v) for v in url_kwargs.values()}
     if len(found) > 1:
@@ -202,7 +214,9 @@ def test_every_edit_form_refuses_a_stale_save(client, settings, tmp_path):
     world = build_world(make_user(full_name="Tess Team"))
     alex = make_user(full_name="Alex Smith")
     counts = counter()
-    forms = edit_forms(client, world)
+    # A form of several records where there are none yet (the other programme's targets)
+    # has nothing to be stale against: its first save makes them.
+    forms = [form for form in edit_forms(client, world) if form[3][VERSION_FIELD] != ["/0"]]
     names = {match.view_name for match, *_ in forms}
     assert EDIT_FORMS <= names, f"edit forms without a version: {EDIT_FORMS - names}"
     refused, saved_again, failures = [], [], []
@@ -217,14 +231,14 @@ def test_every_edit_form_refuses_a_stale_save(client, settings, tmp_path):
         before = counts()
         response = client.post(action, data)
         body = response.content.decode()
-        if "Alex Smith changed this at" not in body:
+        if not STALE.search(body):
             # An action form leaves choices to the person: make them, and post again.
             response = client.post(action, as_a_person_would(html, action, page))
             body = response.content.decode()
         record.refresh_from_db()
         found = {
             "answer": response.status_code,
-            "named": "Alex Smith changed this at" in body,
+            "named": bool(STALE.search(body)),
             "both versions": 'id="versions"' in body,
             "nothing saved": counts() == before and record.updated_at == changed_at,
         }
@@ -284,3 +298,61 @@ def test_a_stale_save_names_who_changed_it_and_when(client, settings, tmp_path):
     assert client.post(url, again).status_code == 302
     meeting.refresh_from_db()
     assert meeting.title == "Tess's title"
+
+
+def test_a_stale_save_of_several_records_names_who_changed_them(client):
+    """Tess opens the targets; Alex sets one of them; Tess's save of all of them is refused,
+    her figures kept, both versions shown; saved again on purpose, hers replace Alex's."""
+    tess = make_user(full_name="Tess Team")
+    make = Make(tess, make_programme(tess))
+    make.target("new_projects", 4)
+    tess = make.user(Role.TEAM, full_name="Tess Team")
+    alex = make_user(full_name="Alex Smith")
+    url = f"/programmes/{make.programme.slug}/targets/"
+    client.force_login(tess)
+    page = client.get(url).content.decode()
+    opened_form = next(d for a, d in post_forms(page) if VERSION_FIELD in d)
+    targets = Target.objects.filter(programme=make.programme)
+    assert opened_form[VERSION_FIELD][0].endswith(f"/{targets.count()}")
+
+    target_set(actor=alex, programme=make.programme, figure="new_projects", value=5)
+    before = dict(targets.values_list("figure", "value"))
+    mine = {"new_projects": ["6"], "partnerships_confirmed": ["90"]}
+    response = client.post(url, {**opened_form, **mine})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert dict(targets.values_list("figure", "value")) == before  # nothing of Tess's saved
+    at = timezone.localtime(Target.history.order_by("-history_date").first().history_date)
+    assert f"Alex Smith changed the targets at {at:%H:%M}" in page
+    assert 'id="versions"' in page
+    assert 'value="6"' in page and 'value="90"' in page  # her input is kept
+    again = next(d for a, d in post_forms(page) if VERSION_FIELD in d)
+    assert client.post(url, again).status_code == 302
+    saved = dict(targets.values_list("figure", "value"))
+    assert saved == {**before, "new_projects": 6, "partnerships_confirmed": 90}
+
+
+def test_a_removed_row_makes_a_form_of_several_records_stale():
+    """A score cleared by someone else (a row removed) moves the scores' version too."""
+    tess = make_user(full_name="Tess Team")
+    make = Make(tess, make_programme(tess))
+    prospect = champions.prospect_add(
+        actor=tess,
+        programme=make.programme,
+        organisation_name="Acme plc",
+        person_name="Ada Acme",
+        added_on=date(2017, 9, 4),
+    )
+    criteria = criteria_shown(make.programme)
+    champions.prospect_score(actor=tess, prospect=prospect, scores=[(criteria[0], 3)])
+    opened_at = scores_version(prospect)
+    criterion = Criterion.objects.get(programme=make.programme, name=criteria[0].name)
+    alex = make_user(full_name="Alex Smith")
+    champions.prospect_score(actor=alex, prospect=prospect, scores=[(criterion, None)])
+    assert scores_version(prospect) != opened_at
+    with pytest.raises(StaleRecord, match="Alex Smith changed the scores at"):
+        champions.prospect_score(
+            actor=tess, prospect=prospect, scores=[(criterion, 4)], version=opened_at
+        )
+    assert not prospect.scores.exists()

@@ -73,6 +73,8 @@ class Membership(models.Model):
         help_text="The organisation the user acts for (champion, innovator, partner contact).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The version an edit form opened (core.versions): the role form refuses a stale save.
+    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

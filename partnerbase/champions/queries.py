@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 
+from partnerbase.core.versions import version_of_rows
+
 from . import ranking
-from .models import Contact, Criterion, Prospect, Stage
+from .models import Contact, Criterion, Prospect, Score, Stage
 
 
 @dataclass
@@ -80,3 +82,13 @@ def prospect_contacts(prospect) -> list[Contact]:
     return list(
         prospect.contacts.select_related("engagement").order_by("-engagement__occurred_on", "-id")
     )
+
+
+def weights_version(programme) -> str:
+    """The version of the criteria's weights, as the weights form carries it."""
+    return version_of_rows(Criterion.objects.filter(programme=programme))
+
+
+def scores_version(prospect) -> str:
+    """The version of a prospect's scores, as the scores form carries it."""
+    return version_of_rows(Score.objects.filter(prospect=prospect))

@@ -11,6 +11,7 @@ from partnerbase.board.services import champion_appoint
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
 from partnerbase.core.services import same_programme
+from partnerbase.core.versions import check_rows_current
 from partnerbase.directory import services as directory
 
 from .models import Contact, Criterion, Prospect, Score, Stage, StageChange
@@ -84,9 +85,17 @@ def _defaults_saved(*, actor, programme, given: PerCriterion) -> dict:
 
 @transaction.atomic
 def weights_set(
-    *, actor, programme, weights: PerCriterion, names: PerCriterion | None = None
+    *,
+    actor,
+    programme,
+    weights: PerCriterion,
+    names: PerCriterion | None = None,
+    version: str = "",
 ) -> list[Criterion]:
-    """Set every criterion's weight (and, if given, rename it) at once: all or nothing."""
+    """Set every criterion's weight (and, if given, rename it) at once: all or nothing;
+    refused if someone changed the criteria since the form carrying `version` was opened
+    (queries.weights_version)."""
+    check_rows_current(Criterion, {"programme": programme}, version, what="the weights")
     weights = _defaults_saved(actor=actor, programme=programme, given=weights)
     names = _defaults_saved(actor=actor, programme=programme, given=names or {})
     criteria = list(Criterion.objects.filter(programme=programme))
@@ -183,8 +192,11 @@ def prospect_add(
 
 
 @transaction.atomic
-def prospect_score(*, actor, prospect: Prospect, scores: PerCriterion):
-    """Set the prospect's score on each criterion given; None clears a score."""
+def prospect_score(*, actor, prospect: Prospect, scores: PerCriterion, version: str = ""):
+    """Set the prospect's score on each criterion given; None clears a score. Refused if
+    someone changed the prospect's scores since the form carrying `version` was opened
+    (queries.scores_version)."""
+    check_rows_current(Score, {"prospect": prospect}, version, what="the scores")
     scores = _defaults_saved(actor=actor, programme=prospect.programme, given=scores)
     for criterion, value in scores.items():
         same_programme(prospect.programme, criterion=criterion)

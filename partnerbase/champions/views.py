@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import opened
+from partnerbase.core.forms import opened, opened_rows
 from partnerbase.core.pages import saved
 from partnerbase.programmes.access import programme_for
 
@@ -30,7 +30,9 @@ from .queries import (
     prospect_contacts,
     prospect_get,
     ranked_prospects,
+    scores_version,
     stage_counts,
+    weights_version,
 )
 from .ranking import SCORE_MAX, Criterion, shares
 
@@ -38,6 +40,18 @@ NAV = "champions"
 
 
 _programme = partial(programme_for, allowed=can_target_champions)
+
+
+def _weights_form(programme, data=None):
+    form = WeightsForm(data, criteria=criteria_shown(programme))
+    form.opened_version = opened_rows(form, weights_version(programme))
+    return form
+
+
+def _scores_form(prospect, criteria, data=None, scores=None):
+    form = ScoresForm(data, criteria=criteria, scores=scores)
+    form.opened_version = opened_rows(form, scores_version(prospect))
+    return form
 
 
 def list_url(programme, stage=""):
@@ -63,7 +77,7 @@ def _ranking_context(request, programme, stage, form=None):
         "stages": [(value, label, n) for (value, label), n in
                    zip(Stage.choices, counts.values(), strict=True)],
         "total": sum(counts.values()),
-        "weights_form": form or WeightsForm(criteria=criteria),
+        "weights_form": form or _weights_form(programme),
         "form": form,
         "score_max": SCORE_MAX,
         "nav_current": NAV,
@@ -84,13 +98,17 @@ def weights_edit(request, slug):
     stage = request.POST.get("stage", "")
     if request.method == "GET":
         return redirect(list_url(programme))
-    form = WeightsForm(request.POST, criteria=criteria_shown(programme))
+    form = _weights_form(programme, request.POST)
     htmx = request.headers.get("HX-Request") == "true"
     if form.is_valid() and saved(
         form,
         lambda: services.weights_set(
-            actor=request.user, programme=programme, weights=form.weights()
+            actor=request.user,
+            programme=programme,
+            weights=form.weights(),
+            version=form.opened_version,
         ),
+        lambda: {f"weight_{c.key}": c.weight for c in criteria_shown(programme)},
     ):
         if not htmx:
             messages.success(request, "Weights saved and the long list re-ranked.")
@@ -150,7 +168,7 @@ def _detail(request, programme, prospect, bound=None):
     rows = ranked_prospects(programme, criteria)
     row = next(r for r in rows if r.prospect.pk == prospect.pk)
     forms = {
-        "scores_form": ScoresForm(criteria=criteria, scores=row.scores),
+        "scores_form": _scores_form(prospect, criteria, scores=row.scores),
         "stage_form": opened(StageForm(prospect=prospect), prospect),
         "contact_form": ContactForm(),
         "commit_form": CommitForm(),
@@ -184,13 +202,14 @@ def prospect_detail(request, slug, uid):
     return _detail(request, programme, prospect_get(programme=programme, uid=uid))
 
 
-def _action(request, slug, uid, name, make_form, save, success):
+def _action(request, slug, uid, name, make_form, save, success, saved_now=None):
     """A POST from one of the prospect page's forms: saved and back to the page, or the
     page again with that form's errors and nothing saved."""
     programme = _programme(request, slug)
     prospect = prospect_get(programme=programme, uid=uid)
     form = make_form(programme, prospect)
-    if form.is_valid() and saved(form, lambda: save(prospect, form.cleaned_data)):
+    now = saved_now and (lambda: saved_now(prospect))
+    if form.is_valid() and saved(form, lambda: save(prospect, form.cleaned_data), now):
         messages.success(request, success(prospect, form.cleaned_data))
         return redirect(prospect_url(prospect))
     prospect.refresh_from_db()
@@ -199,8 +218,15 @@ def _action(request, slug, uid, name, make_form, save, success):
 
 @require_POST
 def scores_edit(request, slug, uid):
+    forms = {}
+
     def make(programme, prospect):
-        return ScoresForm(request.POST, criteria=criteria_shown(programme))
+        forms["scores"] = _scores_form(prospect, criteria_shown(programme), request.POST)
+        return forms["scores"]
+
+    def saved_now(prospect):
+        scores = {s.criterion_id: s.value for s in prospect.scores.all()}
+        return {f"criterion_{c.key}": scores.get(c.pk) for c in criteria_shown(prospect.programme)}
 
     return _action(
         request,
@@ -212,8 +238,10 @@ def scores_edit(request, slug, uid):
             actor=request.user,
             prospect=p,
             scores=[(c, data[f"criterion_{c.key}"]) for c in criteria_shown(p.programme)],
+            version=forms["scores"].opened_version,
         ),
         lambda p, data: "Scores saved.",
+        saved_now,
     )
 
 

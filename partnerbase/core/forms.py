@@ -26,10 +26,18 @@ def opened(form: forms.BaseForm, record) -> forms.BaseForm:
     """Make `form` an edit form of `record` that refuses a stale save: a hidden field
     carries the version the page showed, and a posted form marks the record opened at it
     (record_save then refuses a newer row with core.versions.StaleRecord)."""
-    form.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
-    form.initial[VERSION_FIELD] = version_of(record)
+    posted = opened_rows(form, version_of(record))
     if form.is_bound:
-        opened_at(record, form.data.get(form.add_prefix(VERSION_FIELD), ""))
+        opened_at(record, posted)
+    return form
+
+
+def opened_rows(form: forms.BaseForm, version: str) -> str:
+    """Make `form` carry `version` (of one record, or core.versions.version_of_rows of the
+    several it edits) in a hidden field; return the version posted ("" for a GET), which
+    the service checks (core.versions.check_rows_current)."""
+    form.fields[VERSION_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
+    form.initial[VERSION_FIELD] = version
     clean = form.clean
 
     def clean_without_version():
@@ -41,7 +49,7 @@ def opened(form: forms.BaseForm, record) -> forms.BaseForm:
         return data
 
     form.clean = clean_without_version
-    return form
+    return form.data.get(form.add_prefix(VERSION_FIELD), "") if form.is_bound else ""
 
 
 def add_service_error(form, exc: Exception) -> None:
@@ -50,7 +58,7 @@ def add_service_error(form, exc: Exception) -> None:
         # theirs replaces it on purpose. {% govuk_error_summary %} shows both versions.
         form.add_error(None, exc.message)
         form.data = form.data.copy()
-        form.data[form.add_prefix(VERSION_FIELD)] = version_of(exc.current)
+        form.data[form.add_prefix(VERSION_FIELD)] = exc.version or version_of(exc.current)
         form.stale = exc.current
     elif isinstance(exc, DomainError):
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)

@@ -2,19 +2,26 @@
 refusal next to the form's fields (the service is atomic, so nothing is half-saved), or
 say what was saved and go on. One place for every app's views."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from .errors import DomainError
 from .forms import add_service_error
+from .versions import StaleRecord
 
 
-def saved(form, save) -> bool:
-    """Run `save()`; True if it saved, else its refusal is on `form` and False."""
+def saved(form, save, saved_now=None) -> bool:
+    """Run `save()`; True if it saved, else its refusal is on `form` and False. A form of
+    several records gives `saved_now()`, their values now by its field names, to show
+    beside the user's when someone else saved them meanwhile."""
     try:
         save()
     except (DomainError, ValidationError) as exc:
+        if isinstance(exc, StaleRecord) and saved_now is not None:
+            exc.current = SimpleNamespace(**saved_now())
         add_service_error(form, exc)
         return False
     return True

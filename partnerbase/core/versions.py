@@ -23,11 +23,14 @@ def version_of(record: models.Model) -> str:
 
 
 class StaleRecord(DomainError):
-    """The record changed after the user opened it; `current` is it as saved now."""
+    """The record changed after the user opened it; `current` is it as saved now. A form of
+    several records gives their version now too (`version`), and its view sets `current` to
+    the saved values by the form's field names."""
 
-    def __init__(self, message: str, *, current: models.Model):
+    def __init__(self, message: str, *, current=None, version: str = ""):
         super().__init__(message)
         self.current = current
+        self.version = version
 
 
 def opened_at(record: models.Model, version: str | None) -> None:
@@ -55,10 +58,47 @@ def stale_message(current: models.Model) -> str:
     history = getattr(current, "history", None)
     if history is not None:
         latest = history.select_related("history_user").order_by("-history_date").first()
+    return _changed(latest, "this", current.updated_at)
+
+
+def _changed(latest, what: str, fallback) -> str:
     who = str(latest.history_user) if latest and latest.history_user else "Someone"
-    when = timezone.localtime(latest.history_date if latest else current.updated_at)
+    when = timezone.localtime(latest.history_date if latest else fallback)
     day = date_format(when, "j F Y")
     return (
-        f"{who} changed this at {when:%H:%M} on {day} after you opened it. "
+        f"{who} changed {what} at {when:%H:%M} on {day} after you opened it. "
         "Their version is below beside yours: save again to replace it with yours."
     )
+
+
+# --- several records in one form ------------------------------------------------------------
+
+
+def version_of_rows(rows) -> str:
+    """The version of the records one form edits together (the targets, a prospect's scores,
+    the criteria's weights): the latest updated_at among them and how many there are, so a
+    change, an addition or a removal by someone else moves it."""
+    rows = list(rows)
+    latest = max((row.updated_at for row in rows), default=None)
+    return f"{latest.isoformat() if latest else ''}/{len(rows)}"
+
+
+def check_rows_current(model, filters: dict, opened: str | None, *, what: str) -> None:
+    """Raise StaleRecord if the `model` rows that `filters` select are no longer at the
+    version the form `opened` (a blank version checks nothing). Call it inside the saving
+    transaction: it locks the rows, so two saves of one version cannot both pass it. Who
+    changed them, and when, comes from the newest history row among them, a removed row's
+    included."""
+    if not opened:
+        return
+    rows = model._default_manager.select_for_update().filter(**filters)
+    version = version_of_rows(rows)
+    if version == opened:
+        return
+    latest = (
+        model.history.filter(**filters)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    raise StaleRecord(_changed(latest, what, timezone.now()), version=version)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from partnerbase.core.history import record_save
+from partnerbase.core.versions import check_rows_current, version_of_rows
 
 from .models import Target
 
@@ -29,3 +30,20 @@ def target_set(
     target.value, target.set_on, target.notes = value, set_on, notes
     target.illustrative = illustrative
     return record_save(target, uid=uid, actor=actor, reason="Target set")
+
+
+def targets_version(*, programme) -> str:
+    """The version of the programme's targets, as the targets form carries it."""
+    return version_of_rows(Target.objects.filter(programme=programme))
+
+
+@transaction.atomic
+def targets_set(*, actor, programme, values: dict[str, Decimal | None], version: str = "") -> None:
+    """Set the targets the team gave (a figure without a value keeps its target), all at once;
+    refused (core.versions.StaleRecord) if someone changed the targets since the form that
+    carries `version` was opened."""
+    check_rows_current(Target, {"programme": programme}, version, what="the targets")
+    current = dict(Target.objects.filter(programme=programme).values_list("figure", "value"))
+    for figure, value in values.items():
+        if value is not None and value != current.get(figure):
+            target_set(actor=actor, programme=programme, figure=figure, value=value)

@@ -13,7 +13,7 @@ from partnerbase.accounts.forms import InvitationForm, RoleForm
 from partnerbase.accounts.models import User
 from partnerbase.accounts.permissions import can_manage_people
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
+from partnerbase.core.forms import add_service_error, opened
 from partnerbase.programmes.access import programme_for
 
 NAV = "people"
@@ -163,6 +163,8 @@ def role_form(request, slug, user_id, pk=None):
         initial=initial,
         organisations=queries.organisation_choices(programme=programme),
     )
+    if membership is not None:
+        opened(form, membership)
     if request.method == "POST" and form.is_valid():
         role, organisation = form.cleaned_data["role"], form.cleaned_data["organisation"]
         try:
