@@ -90,7 +90,7 @@ def _calls(pages, part):
             found += list(pages.context("calls:call_detail", call.slug)["questions"])
         else:
             page = pages.context("calls:application_list", call.slug)
-            found += list(page["applications"])
+            found += list(page["filters"].qs)  # every page's rows, not only the first
     return found
 
 
