@@ -2,11 +2,12 @@
 
 `notification_send` is what the domain services call. It records one notification per
 person (skipping anyone who turned the kind off, except invitations) and queues the email
-(the task `notification_email`, sent by the task worker) once the whole transaction commits, so nothing is emailed about a record that was
-then rolled back, and no record is saved without its notification. A failed email marks the
-notification failed (it never raises into the request); `partnerbase notifications send`
-tries again, up to MAX_ATTEMPTS times, and the team sees failed ones on the programme's
-notifications page with a "Try again" button.
+(the task `notification_email`, sent by the task worker) once the whole transaction
+commits, so nothing is emailed about a record that was then rolled back, and no record is
+saved without its notification. A failed email marks the notification failed (it never
+raises into the request); `partnerbase notifications send` tries again, up to MAX_ATTEMPTS
+times, and the team sees failed ones on the programme's notifications page with a "Try
+again" button.
 """
 
 import logging

@@ -21,10 +21,10 @@ from partnerbase.programmes.queries import programme_get
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
 from partnerbase.stories.permissions import can_manage_stories
 
-from ..tasks import build_report_pdf, report_file_name
 from ..views import csv_safe, period_form
 from .build import build_report, report_chart
 from .render import report_pdf
+from .tasks import build_report_pdf, report_file_name
 
 
 def _programme(request, slug):

@@ -8,9 +8,9 @@ from django_tasks import task
 from partnerbase.core.period import Period
 from partnerbase.jobs.services import job_run
 
-from .report.build import build_report
-from .report.render import report_pdf
-from .report.sections import SECTIONS
+from .build import build_report
+from .render import report_pdf
+from .sections import SECTIONS
 
 
 def report_file_name(report) -> str:
