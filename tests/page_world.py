@@ -29,7 +29,10 @@ from partnerbase.challenges.services import challenge_area_create
 from partnerbase.champions import services as champions
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.interchange.tasks import export_programme
 from partnerbase.interchange.tests.conftest import build_small
+from partnerbase.jobs.models import JobKind
+from partnerbase.jobs.services import job_start
 from partnerbase.notifications.tests.helpers import committed
 from partnerbase.programmes.models import Programme
 from partnerbase.workinggroups import services as workinggroups
@@ -189,6 +192,15 @@ def build_world(actor) -> World:
         status="in_progress",
         evidence="Halfway",
         upload=SimpleUploadedFile("notes.pdf", small_pdf("Notes", ["Halfway"]), "application/pdf"),
+    )
+    # A finished background job with its file (the tests run queued work at once).
+    job_start(
+        actor=actor,
+        programme=alpha,
+        kind=JobKind.EXPORT,
+        title="Export of Alpha",
+        task=export_programme,
+        arguments={},
     )
     Group.objects.create(name="Editors")  # the admin's groups page has one to open
     # A failed and a successful sign-in, as django-axes keeps them (its admin pages).

@@ -33,6 +33,7 @@ from partnerbase.directory.models import Organisation, Person
 from partnerbase.funding.models import ExchangeRate, FundingAward
 from partnerbase.impact.models import Figure
 from partnerbase.impact.tests.factories import make_user
+from partnerbase.jobs.models import Job
 from partnerbase.notifications.models import Notification
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.pledges.models import Pledge
@@ -54,6 +55,7 @@ VARIANTS = {
     "champions:prospect_list": [("?stage=long_list", {})],
     "assessment:ranking": [("?view=normalised", {})],
     "brokering:round_progress": [("", {"HTTP_HX_REQUEST": "true"})],
+    "jobs:progress": [("", {"HTTP_HX_REQUEST": "true"})],
 }
 
 
@@ -238,6 +240,8 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "challenges:": vote,
         # The public page (issue 11): the small programme's story, its competition.
         "stories:": one(Story, programme=p),
+        # Background work (issue 13 item 3): the world's finished export.
+        "jobs:": one(Job, programme=p),
         "projects:competition_publish": competition,
         # The REST API: each kind's records, and the records its writes act on.
         **{
@@ -469,6 +473,8 @@ NEVER_200 = {
     "notifications:read",
     "notifications:read_all",
     "programme_notifications:retry",
+    "jobs:retry",
+    "reports:report_pdf_build",
     "stories:story_add",
     "stories:story_move",
     "stories:story_publish",
