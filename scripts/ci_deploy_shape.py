@@ -95,7 +95,7 @@ class Browser:
             url,
             headers=headers,
             cookies=self.jar,
-            timeout=15,
+            timeout=60,
             allow_redirects=False,
             **kwargs,
         )
@@ -128,6 +128,7 @@ def main() -> None:
     started = time.monotonic()
     fresh_database(url)
     programme, round, team = build_round()
+    print(f"deploy shape: database ready in {time.monotonic() - started:.0f}s", flush=True)
     port = free_port()
     python = sys.executable
     bin_dir = Path(python).parent
@@ -139,6 +140,8 @@ def main() -> None:
             "2",
             "--bind",
             f"127.0.0.1:{port}",
+            "--timeout",
+            "120",
             "--log-level",
             "warning",
         ],
@@ -183,7 +186,7 @@ def run(programme, round, team, port: int) -> None:
         try:
             login = session.get(f"{site}/accounts/login/")
             break
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still loading
             time.sleep(0.5)
     else:
         fail("gunicorn did not answer")
