@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -202,6 +203,16 @@ def build_world(actor) -> World:
         task=export_programme,
         arguments={},
     )
+    # … and one waiting on the database queue (its row for the admin's task-result pages).
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        job_start(
+            actor=actor,
+            programme=alpha,
+            kind=JobKind.EXPORT,
+            title="Export of Alpha, queued",
+            task=export_programme,
+            arguments={},
+        )
     Group.objects.create(name="Editors")  # the admin's groups page has one to open
     # A failed and a successful sign-in, as django-axes keeps them (its admin pages).
     seen = {"user_agent": "test", "ip_address": "192.0.2.1", "http_accept": "*/*"}

@@ -439,6 +439,9 @@ NEVER_200 = {
     "admin:axes_accessattempt_add",
     "admin:axes_accessfailurelog_add",
     "admin:axes_accesslog_add",
+    # The task queue's rows are the worker's: its admin reads them, never adds or deletes.
+    "admin:django_tasks_database_dbtaskresult_add",
+    "admin:django_tasks_database_dbtaskresult_delete",
     # Actions: POST only (405).
     "accelerator:notify",
     "accounts:logout",
