@@ -14,6 +14,42 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     settings.DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)
 
 
+# Tests run queued work at once, in the test (django-tasks' immediate backend), unless they
+# ask for `task_worker`: then it waits in the database queue for a real worker, as deployed.
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_inline(settings):
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def task_worker(settings, transactional_db):
+    """Work goes on the database queue; `task_worker()` runs django-tasks-db's own worker
+    over it until it is empty (its --batch mode) and returns how many tasks it ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    settings.TASKS = DATABASE_TASKS
+
+    def work(worker_id: str = "test-worker") -> int:
+        worker = Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=worker_id,
+            excluded_queue_names=[],
+        )
+        worker.run()
+        return worker._run_tasks
+
+    return work
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """The IEP demo, built once per test process (see tests/snapshot.py)."""

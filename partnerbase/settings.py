@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "partnerbase.core",
     "partnerbase.accounts",
     "partnerbase.programmes",
@@ -93,6 +95,7 @@ INSTALLED_APPS = [
     "partnerbase.funding",
     "partnerbase.projects",
     "partnerbase.notifications",
+    "partnerbase.jobs",
     "partnerbase.impact",
     "partnerbase.stories",
     "partnerbase.network",
@@ -162,6 +165,19 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+
+# Long work (brokering rounds, report builds, exports, imports, emails) runs on a task queue
+# (django-tasks, the backport of Django 6's tasks framework). By default the queue is a table
+# in the database, worked by `partnerbase db_worker` (docs/deploy.md); a team that runs Redis
+# may set TASKS_BACKEND=django_tasks_rq.RQBackend (and install django-tasks-rq).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A running job whose worker has been silent this long is shown as lost, to be retried.
+JOB_STALE_MINUTES = int(os.environ.get("JOB_STALE_MINUTES", "15"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -29,7 +30,10 @@ from partnerbase.challenges.services import challenge_area_create
 from partnerbase.champions import services as champions
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.interchange.tasks import export_programme
 from partnerbase.interchange.tests.conftest import build_small
+from partnerbase.jobs.models import JobKind
+from partnerbase.jobs.services import job_start
 from partnerbase.notifications.tests.helpers import committed
 from partnerbase.programmes.models import Programme
 from partnerbase.workinggroups import services as workinggroups
@@ -190,6 +194,25 @@ def build_world(actor) -> World:
         evidence="Halfway",
         upload=SimpleUploadedFile("notes.pdf", small_pdf("Notes", ["Halfway"]), "application/pdf"),
     )
+    # A finished background job with its file (the tests run queued work at once).
+    job_start(
+        actor=actor,
+        programme=alpha,
+        kind=JobKind.EXPORT,
+        title="Export of Alpha",
+        task=export_programme,
+        arguments={},
+    )
+    # … and one waiting on the database queue (its row for the admin's task-result pages).
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        job_start(
+            actor=actor,
+            programme=alpha,
+            kind=JobKind.EXPORT,
+            title="Export of Alpha, queued",
+            task=export_programme,
+            arguments={},
+        )
     Group.objects.create(name="Editors")  # the admin's groups page has one to open
     # A failed and a successful sign-in, as django-axes keeps them (its admin pages).
     seen = {"user_agent": "test", "ip_address": "192.0.2.1", "http_accept": "*/*"}

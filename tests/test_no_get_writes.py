@@ -37,6 +37,7 @@ from partnerbase.directory.models import Organisation, Person
 from partnerbase.funding.models import ExchangeRate, FundingAward
 from partnerbase.impact.models import Figure, KeptFigureSet
 from partnerbase.impact.tests.factories import make_user
+from partnerbase.jobs.models import Job
 from partnerbase.notifications.models import Notification
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.pledges.models import Pledge
@@ -58,6 +59,7 @@ VARIANTS = {
     "champions:prospect_list": [("?stage=long_list", {})],
     "assessment:ranking": [("?view=normalised", {})],
     "brokering:round_progress": [("", {"HTTP_HX_REQUEST": "true"})],
+    "jobs:progress": [("", {"HTTP_HX_REQUEST": "true"})],
 }
 
 
@@ -242,6 +244,8 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "challenges:": vote,
         # The public page (issue 11): the small programme's story, its competition.
         "stories:": one(Story, programme=p),
+        # Background work (issue 13 item 3): the world's finished export.
+        "jobs:": one(Job, programme=p),
         "projects:competition_publish": competition,
         # The REST API: each kind's records, and the records its writes act on.
         **{
@@ -445,6 +449,9 @@ NEVER_200 = {
     "admin:axes_accessattempt_add",
     "admin:axes_accessfailurelog_add",
     "admin:axes_accesslog_add",
+    # The task queue's rows are the worker's: its admin reads them, never adds or deletes.
+    "admin:django_tasks_database_dbtaskresult_add",
+    "admin:django_tasks_database_dbtaskresult_delete",
     # Actions: POST only (405).
     "accelerator:notify",
     "accounts:logout",
@@ -479,6 +486,8 @@ NEVER_200 = {
     "notifications:read",
     "notifications:read_all",
     "programme_notifications:retry",
+    "jobs:retry",
+    "reports:report_pdf_build",
     "stories:story_add",
     "stories:story_move",
     "stories:story_publish",

@@ -1,52 +1,37 @@
-"""Where a round's engine run happens: a background thread the view starts, so the request
-returns at once and the round page polls the progress the run writes to the database.
+"""Where a round's engine run happens: a task on the queue (partnerbase/jobs), so the request
+returns at once, the round page polls the progress the run writes to the database, and the
+run survives the web process that asked for it. `partnerbase db_worker` works the queue."""
 
-A thread per run suits one app process and runs of seconds (benchmarks/brokering.py); a
-deployment with several processes would hand `run_round` to its task queue instead.
-Setting BROKERING_RUN_INLINE runs it in the request (tests, and debugging).
-"""
+from django.db import transaction
 
-import logging
-import threading
-
-from django.conf import settings
-from django.db import close_old_connections, connection
-
-from partnerbase.accounts.models import User
-from partnerbase.core.errors import DomainError
+from partnerbase.jobs.models import Job, JobKind
+from partnerbase.jobs.queries import job_latest
+from partnerbase.jobs.services import job_start
 
 from .models import BrokeringRound
-from .services import round_run, round_start
+from .services import round_start
+from .tasks import run_round
 
-log = logging.getLogger(__name__)
 
-
+@transaction.atomic
 def start_run(*, actor, round: BrokeringRound) -> BrokeringRound:
-    """Mark the round running (raises DomainError if it cannot run) and run it."""
+    """Mark the round running (raises DomainError if it cannot run) and queue its run; both
+    or neither are saved."""
     round = round_start(actor=actor, round=round)
-    if getattr(settings, "BROKERING_RUN_INLINE", False):
-        _run(round.pk, actor.pk)
-    else:
-        threading.Thread(
-            target=_in_thread, args=(round.pk, actor.pk), name=f"round-{round.pk}", daemon=True
-        ).start()
+    job_start(
+        actor=actor,
+        programme=round.programme,
+        kind=JobKind.BROKERING_ROUND,
+        title=f"Brokering round: {round.name}",
+        task=run_round,
+        arguments={"round_id": round.pk, "actor_id": getattr(actor, "pk", None)},
+    )
+    round.refresh_from_db()
     return round
 
 
-def _in_thread(round_pk: int, actor_pk: int) -> None:
-    close_old_connections()
-    try:
-        _run(round_pk, actor_pk)
-    finally:
-        connection.close()  # the thread's own connection
-
-
-def _run(round_pk: int, actor_pk: int) -> None:
-    try:
-        round_run(
-            actor=User.objects.get(pk=actor_pk), round=BrokeringRound.objects.get(pk=round_pk)
-        )
-    except DomainError:
-        pass  # round_run stored the message on the round for the page to show
-    except Exception:
-        log.exception("Brokering round %s failed", round_pk)
+def round_job(round: BrokeringRound) -> Job | None:
+    """The latest run of the round on the queue, for its page (progress, error, Retry)."""
+    return job_latest(
+        programme=round.programme, kind=JobKind.BROKERING_ROUND, arguments__round_id=round.pk
+    )

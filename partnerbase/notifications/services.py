@@ -1,12 +1,13 @@
 """Writing notifications: made in the caller's transaction, emailed after it commits.
 
 `notification_send` is what the domain services call. It records one notification per
-person (skipping anyone who turned the kind off, except invitations) and asks for the email
-to go once the whole transaction commits, so nothing is emailed about a record that was
-then rolled back, and no record is saved without its notification. A failed email marks the
-notification failed (it never raises into the request); `partnerbase notifications send`
-tries again, up to MAX_ATTEMPTS times, and the team sees failed ones on the programme's
-notifications page with a "Try again" button.
+person (skipping anyone who turned the kind off, except invitations) and queues the email
+(the task `notification_email`, sent by the task worker) once the whole transaction
+commits, so nothing is emailed about a record that was then rolled back, and no record is
+saved without its notification. A failed email marks the notification failed (it never
+raises into the request); `partnerbase notifications send` tries again, up to MAX_ATTEMPTS
+times, and the team sees failed ones on the programme's notifications page with a "Try
+again" button.
 """
 
 import logging
@@ -21,6 +22,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from partnerbase.accounts import invitations
 from partnerbase.accounts.models import InvitationStatus, User
@@ -103,7 +105,9 @@ def notification_send(
             key=key,
         )
         record_save(notification, actor=actor, reason=f"Notified: {Kind(kind).label.lower()}")
-        transaction.on_commit(partial(deliver, notification.pk), robust=True)
+        transaction.on_commit(
+            partial(notification_email.enqueue, notification_id=notification.pk), robust=True
+        )
         made.append(notification)
     return made
 
@@ -127,6 +131,7 @@ def invitation_notify(*, invitation, token: str, site_url: str) -> Notification 
     )
     actor = invitation.invited_by
     record_save(notification, actor=actor, reason="Notified: invitation")
+    # Sent from this process, not queued: the queue's row would keep the link's token.
     transaction.on_commit(partial(deliver, notification.pk, (subject, body)), robust=True)
     return notification
 
@@ -182,6 +187,13 @@ def deliver(pk: int, message: tuple[str, str] | None = None, *, site: str = "", 
             notification.last_error = ""
             reason = "Email sent"
         return record_save(notification, actor=actor, reason=reason)
+
+
+@task()
+def notification_email(*, notification_id: int) -> str:
+    """The queued email of one notification; a failure is recorded on it, not raised."""
+    done = deliver(notification_id)
+    return done.email_state if done is not None else "gone"
 
 
 def notification_retry(*, actor, notification: Notification, site: str = "") -> Notification:

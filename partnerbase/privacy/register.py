@@ -70,6 +70,7 @@ LINKS = [
     Link("calls.Applicant", "user", "programme"),
     Link("assessment.Assignment", "assessor", "application__call__programme"),
     Link("brokering.BrokeringRound", "created_by", "programme"),
+    Link("jobs.Job", "started_by", "programme"),
     Link("projects.CompetitionJudge", "user", "competition__programme"),
     Link("notifications.Notification", "user", "programme"),
     Link("notifications.TurnedOff", "user", "*"),
@@ -105,6 +106,9 @@ NOT_PERSONAL = {
     "assessment.Criterion.name",
     "board.BoardPaper.original_filename",
     "brokering.BrokeringRound.name",
+    "django_tasks_database.DBTaskResult.backend_name",  # the task queue's own rows
+    "django_tasks_database.DBTaskResult.queue_name",
+    "jobs.Job.output_name",  # the file the job made ("iep-report-2017-04-01-….pdf")
     "brokering.Partnership.name",
     "calls.AccountRequest.organisation_name",
     "calls.AccountRequest.full_name",  # deleted with the request (DELETED)

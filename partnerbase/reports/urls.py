@@ -11,5 +11,6 @@ urlpatterns = [
     path("targets/", targets.targets_edit, name="targets_edit"),
     path("report/", report.report_page, name="report"),
     path("report.pdf", report.report_pdf_view, name="report_pdf"),
+    path("report/build/", report.report_pdf_build, name="report_pdf_build"),
     path("report/charts/<slug:chart>.csv", report.report_chart_csv, name="report_chart_csv"),
 ]

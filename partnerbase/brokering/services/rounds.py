@@ -54,7 +54,7 @@ def round_create(
     return record_save(round, uid=uid, actor=actor, reason="Round created")
 
 
-def _set_progress(round: BrokeringRound, stage: str, percent: int) -> None:
+def _round_progress(round: BrokeringRound, stage: str, percent: int) -> None:
     # A plain UPDATE, committed at once so the page polling it sees it; not history.
     BrokeringRound.objects.filter(pk=round.pk).update(
         progress_stage=stage[:100], progress_percent=percent
@@ -73,14 +73,21 @@ def round_start(*, actor, round: BrokeringRound) -> BrokeringRound:
     return record_save(round, actor=actor, reason="Run started")
 
 
-def round_run(*, actor, round: BrokeringRound) -> BrokeringRound:
+def round_run(*, actor, round: BrokeringRound, report=None) -> BrokeringRound:
     """Run the engine on the round's open needs and offers and store its proposals.
 
     Not one transaction: progress is committed as it goes so that a page can show it; the
-    proposals themselves are replaced in one transaction at the end.
+    proposals themselves are replaced in one transaction at the end. `report(stage, done,
+    total)`, if given, is told the same progress (the background job's).
     """
     if round.status not in (*OPEN_ROUND, RoundStatus.RUNNING):
         raise DomainError(f"A round that is {round.get_status_display().lower()} cannot run.")
+
+    def _set_progress(round: BrokeringRound, stage: str, percent: int) -> None:
+        _round_progress(round, stage, percent)
+        if report is not None:
+            report(stage, percent, 100)
+
     try:
         _set_progress(round, "Reading needs and offers", 0)
         inputs = round_inputs(round)

@@ -147,8 +147,8 @@ def world(actor) -> World:
 
 
 @pytest.fixture
-def inline_runs(settings):
-    settings.BROKERING_RUN_INLINE = True
+def inline_runs(tasks_run_inline):
+    """The round's run happens in the request (the queue's immediate backend)."""
 
 
 ROLE_ORGS = {

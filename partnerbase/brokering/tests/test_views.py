@@ -1,11 +1,12 @@
 """The pages, driven as a person would: forms with their error messages, and the round's
 run, review, send and answers."""
 
-import threading
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from partnerbase.accounts.models import Role
 from partnerbase.brokering import services
@@ -17,6 +18,7 @@ from partnerbase.brokering.models import (
     RoundStatus,
 )
 from partnerbase.brokering.stages import Stage
+from partnerbase.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -92,16 +94,49 @@ def test_progress_is_polled_while_the_round_runs(client, world):
     assert done["HX-Redirect"] == url(world, "round_detail", round.uid)
 
 
-def test_the_run_happens_in_a_background_thread(client, world, transactional_db):
-    """Without BROKERING_RUN_INLINE the request returns at once; the thread finishes it."""
+def test_the_run_goes_through_the_queue_to_a_worker(client, world, task_worker):
+    """The request only queues the run; the page shows it waiting; a worker runs it."""
+    team = world.user(Role.TEAM)
+    client.force_login(team)
+    round = world.round()
+    client.post(url(world, "round_run", round.uid))
+    round.refresh_from_db()
+    assert round.status == RoundStatus.RUNNING and round.introductions.count() == 0
+    page = client.get(url(world, "round_detail", round.uid)).content.decode()
+    assert 'data-job-status="queued"' in page
+    assert task_worker() == 1
+    round.refresh_from_db()
+    assert round.status == RoundStatus.RUN and round.introductions.count() == 4
+    job = Job.objects.get()
+    assert job.status == JobStatus.SUCCEEDED and job.result["introductions"] == 4
+    assert job.progress_stage == "Saving the proposals" and job.started_by == team
+    done = client.get(url(world, "round_progress", round.uid), HTTP_HX_REQUEST="true")
+    assert done.status_code == 204
+
+
+def test_a_run_whose_worker_died_can_be_retried(client, world, task_worker, settings):
+    """A worker killed mid-run leaves the round running; once it has been silent for
+    JOB_STALE_MINUTES the page says so, and Retry queues the run again."""
     client.force_login(world.user(Role.TEAM))
     round = world.round()
     client.post(url(world, "round_run", round.uid))
-    for thread in threading.enumerate():
-        if thread.name == f"round-{round.pk}":
-            thread.join(30)
+    job = Job.objects.get()
+    # What a dead worker leaves: the job running, its last word long ago, the queue's row
+    # claimed (so no other worker takes it).
+    long_ago = timezone.now() - timedelta(minutes=settings.JOB_STALE_MINUTES + 1)
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, started_at=long_ago, heartbeat_at=long_ago
+    )
+    DBTaskResult.objects.filter(id=job.task_result_id).update(status="RUNNING")
+    assert task_worker() == 0
+    page = client.get(url(world, "round_detail", round.uid)).content.decode()
+    assert 'data-job-status="lost"' in page and "Retry the run" in page
+    client.post(reverse("jobs:retry", args=[world.programme.slug, job.uid]))
+    assert task_worker() == 1
     round.refresh_from_db()
+    job.refresh_from_db()
     assert round.status == RoundStatus.RUN and round.introductions.count() == 4
+    assert job.status == JobStatus.SUCCEEDED and job.attempts == 2
 
 
 def test_a_partner_declines_with_a_reason_and_an_innovator_accepts(client, world, inline_runs):

@@ -74,6 +74,7 @@ def round_detail(request, slug, uid):
             can_change=round.status in (RoundStatus.DRAFT, RoundStatus.RUN, RoundStatus.REVIEWED),
             innovators=queries.round_innovator_rows(round),
             limits_open=round.status in LIMITS_OPEN,
+            job=runner.round_job(round),
         ),
     )
 
@@ -88,7 +89,9 @@ def round_progress(request, slug, uid):
         response["HX-Redirect"] = reverse("brokering:round_detail", args=[programme.slug, uid])
         return response
     return render(
-        request, "brokering/partials/round_progress.html", context(programme, round=round)
+        request,
+        "brokering/partials/round_progress.html",
+        context(programme, round=round, job=runner.round_job(round)),
     )
 
 

@@ -6,14 +6,16 @@ from datetime import date
 from functools import partial
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from partnerbase.accelerator.permissions import can_manage_accelerator
 from partnerbase.accounts.permissions import can_view_figure_records
 from partnerbase.core.period import Period, programme_period
 from partnerbase.funding.permissions import sees_whole_ledger
+from partnerbase.jobs.models import JobKind
+from partnerbase.jobs.services import job_start
 from partnerbase.network.permissions import can_view_map
 from partnerbase.programmes.access import programme_for
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
@@ -22,6 +24,7 @@ from partnerbase.stories.permissions import can_manage_stories
 from ..views import csv_safe, period_form
 from .build import build_report, report_chart
 from .render import report_pdf
+from .tasks import build_report_pdf, report_file_name
 
 _programme = partial(programme_for, allowed=can_view_figure_records)
 
@@ -70,28 +73,53 @@ def _iso(text: str | None, name: str) -> date | None:
         raise ValueError(f"The {name} date must be a date like 2018-03-31.") from exc
 
 
+def _requested_period(programme, data) -> Period:
+    """The period asked for by `from` and `to` (the whole programme's by default)."""
+    whole = programme_period(programme)
+    start = _iso(data.get("from"), "from") or whole.start
+    end = _iso(data.get("to"), "to") or whole.end
+    if end < start:
+        raise ValueError("The to date must be the same as or after the from date.")
+    return Period(start, end)
+
+
 @require_GET
 def report_pdf_view(request, slug):
     programme = _programme(request, slug)
-    whole = programme_period(programme)
     try:
-        start = _iso(request.GET.get("from"), "from") or whole.start
-        end = _iso(request.GET.get("to"), "to") or whole.end
+        period = _requested_period(programme, request.GET)
     except ValueError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-    if end < start:
-        return HttpResponseBadRequest(
-            "The to date must be the same as or after the from date.",
-            content_type="text/plain; charset=utf-8",
-        )
-    return pdf_response(request, build_report(programme, Period(start, end)))
+    return pdf_response(request, build_report(programme, period))
+
+
+@require_POST
+def report_pdf_build(request, slug):
+    """Build the PDF on the task queue; the job's page shows its progress, then the file."""
+    programme = _programme(request, slug)
+    try:
+        period = _requested_period(programme, request.POST)
+    except ValueError as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    job = job_start(
+        actor=request.user,
+        programme=programme,
+        kind=JobKind.REPORT,
+        title=f"Progress report, {period}",
+        task=build_report_pdf,
+        arguments={
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "base_url": request.build_absolute_uri("/"),
+        },
+    )
+    return redirect("jobs:detail", programme.slug, job.uid)
 
 
 def pdf_response(request, report) -> HttpResponse:
     pdf = report_pdf(report, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
-    period = report.period
-    name = f"{report.programme.slug}-report-{period.start.isoformat()}-{period.end.isoformat()}.pdf"
+    name = report_file_name(report)
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 

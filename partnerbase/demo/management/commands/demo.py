@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -37,4 +40,26 @@ class Command(BaseCommand):
         if not no_serve:
             if not settings.DEBUG:
                 call_command("collectstatic", interactive=False, verbosity=0)
-            call_command("runserver", addrport, use_reloader=False)
+            worker = self._start_worker()
+            try:
+                call_command("runserver", addrport, use_reloader=False)
+            finally:
+                self._stop_worker(worker)
+
+    def _start_worker(self) -> subprocess.Popen | None:
+        """The task worker beside the server (brokering rounds, report PDFs, exports and
+        emails run on it), so that `make demo` stays one command; it stops with the server."""
+        if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+            return None  # another queue (Redis) brings its own workers: docs/deploy.md
+        command = [sys.executable, "-m", "partnerbase.cli", "db_worker", "--no-reload"]
+        self.stdout.write("Started the task worker (partnerbase db_worker) beside the server.")
+        return subprocess.Popen(command)
+
+    def _stop_worker(self, worker: subprocess.Popen | None) -> None:
+        if worker is None or worker.poll() is not None:
+            return
+        worker.terminate()  # the worker finishes the task in hand, then exits
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()

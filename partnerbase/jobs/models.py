@@ -1,0 +1,95 @@
+"""A piece of background work as its programme's people see it: what it is, who started
+it, how far it has gone, and how it ended. The queue's own row (django_tasks_db's
+DBTaskResult) is the worker's business; this one is the page's."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from partnerbase.core.models import ProgrammeRecord
+from partnerbase.core.uploads import PrivateUploadTo
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Done"
+    FAILED = "failed", "Failed"
+
+
+class JobKind(models.TextChoices):
+    BROKERING_ROUND = "brokering_round", "Brokering round"
+    REPORT = "report", "Progress report"
+    EXPORT = "export", "Programme export"
+    EXPORT_360GIVING = "export_360giving", "360Giving export"
+    RATES_IMPORT = "rates_import", "Exchange rates import"
+    KEPT_FIGURES = "kept_figures", "Figure refresh"
+
+
+def stale_after() -> timedelta:
+    """A running job whose worker has not written for this long is taken to be lost (the
+    worker died or was killed mid-task): the pages say so and offer Retry."""
+    return timedelta(minutes=settings.JOB_STALE_MINUTES)
+
+
+class Job(ProgrammeRecord):
+    kind = models.CharField(max_length=32, choices=JobKind.choices)
+    # What the work is about, in words ("Round 1", "Report, 1 Apr 2017 to 31 Mar 2018").
+    title = models.CharField(max_length=200)
+    status = models.CharField(max_length=9, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The task and its keyword arguments, so that Retry can queue it again.
+    task_path = models.CharField(max_length=200)
+    arguments = models.JSONField(default=dict, blank=True)
+    # The queue's row for the latest attempt (django_tasks_db.DBTaskResult.id).
+    task_result_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=1)
+    # Progress as the worker writes it: "3 of 11 sections" is done=3, total=11, stage=sections.
+    progress_stage = models.CharField(max_length=100, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    # What it made: ids and counts for the page ({"round": "<uid>", "rates": 12}) …
+    result = models.JSONField(default=dict, blank=True)
+    # … and a file, served only through the job's permission-checked download.
+    output = models.FileField(upload_to=PrivateUploadTo("jobs"), blank=True, max_length=200)
+    output_name = models.CharField(max_length=200, blank=True)
+
+    class Meta(ProgrammeRecord.Meta):
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.SUCCEEDED:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, int(100 * self.progress_done / self.progress_total))
+
+    @property
+    def stale(self) -> bool:
+        """Running, but its worker has gone quiet for longer than stale_after()."""
+        last = self.heartbeat_at or self.started_at
+        return (
+            self.status == JobStatus.RUNNING
+            and last is not None
+            and timezone.now() - last > stale_after()
+        )
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING) and not self.stale
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == JobStatus.FAILED or self.stale
