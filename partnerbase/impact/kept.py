@@ -186,10 +186,19 @@ def mark_stale(programme_id: int | None) -> None:
 
 
 def schedule_refresh(programme_id: int) -> None:
-    """The one place the refresh is scheduled: for now, in this process once the
-    transaction commits (robust: a failed refresh is logged and leaves the sets stale, to
-    be recomputed when next read; the change itself stands)."""
-    transaction.on_commit(lambda: refresh(programme_id), robust=True)
+    """The one place the refresh is scheduled: once the transaction commits, a task on the
+    queue (`impact/tasks.py`, run by `partnerbase db_worker`) recomputes the stale sets, so
+    the writer's request does not wait for the figures. Only a programme with kept sets
+    queues one (a programme being built has none). Robust: a failure is logged and leaves
+    the sets stale, recomputed when next read; the change itself stands."""
+
+    def enqueue():
+        if KeptFigureSet.objects.filter(programme_id=programme_id).exists():
+            from .tasks import refresh_kept_figures  # the task module imports this one
+
+            refresh_kept_figures.enqueue(programme_id=programme_id)
+
+    transaction.on_commit(enqueue, robust=True)
 
 
 def refresh(programme_id: int) -> int:

@@ -1,7 +1,6 @@
 """/programmes/<slug>/export/: the team exports the whole programme as one interchange file
 (docs/interchange.md), written on the task queue."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -9,16 +8,14 @@ from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.queries import job_latest
 from partnerbase.jobs.services import job_start
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from .tasks import export_programme
 
 
 @require_http_methods(["GET", "POST"])
 def programme_export_page(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_manage_programme(request.user, programme):
-        raise PermissionDenied
+    programme = programme_for(request, slug, can_manage_programme)
     if request.method == "POST":
         job = job_start(
             actor=request.user,

@@ -1,8 +1,9 @@
 """/programmes/<slug>/background/: the programme's background work, each job's progress
 (polled by htmx while it runs), its error, Retry and what it made."""
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,17 +12,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.uploads import download_response
-from partnerbase.programmes.queries import programme_get
+from partnerbase.programmes.access import programme_for
 
 from . import queries, services
 from .permissions import can_view_all_jobs, can_view_jobs
 
-
-def _programme(request, slug):
-    programme = programme_get(user=request.user, slug=slug)
-    if not can_view_jobs(request.user, programme):
-        raise PermissionDenied
-    return programme
+_programme = partial(programme_for, allowed=can_view_jobs)
 
 
 def _job(request, slug, uid):
