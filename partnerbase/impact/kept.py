@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db import DatabaseError, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
+from django_tasks import task
 
 from partnerbase.core.money import Rate
 from partnerbase.core.period import Period, programme_period
@@ -62,6 +63,7 @@ def figure_set_json(figures: FigureSet) -> dict:
                 "is_money": r.is_money,
                 "target_illustrative": r.target_illustrative,
                 "problem": r.problem,
+                "records": r.records,
             }
             for key, r in figures.figures.items()
         },
@@ -101,6 +103,7 @@ def figure_set_from_json(programme, period: Period, data: dict, *, as_of=None) -
             is_money=money,
             target_illustrative=r["target_illustrative"],
             problem=r["problem"],
+            records=r.get("records"),  # sets kept before it was counted have none
         )
     rates = [
         (
@@ -187,18 +190,22 @@ def mark_stale(programme_id: int | None) -> None:
 
 def schedule_refresh(programme_id: int) -> None:
     """The one place the refresh is scheduled: once the transaction commits, a task on the
-    queue (`impact/tasks.py`, run by `partnerbase db_worker`) recomputes the stale sets, so
+    queue (`refresh_kept_figures`, run by `partnerbase db_worker`) recomputes the stale sets, so
     the writer's request does not wait for the figures. Only a programme with kept sets
     queues one (a programme being built has none). Robust: a failure is logged and leaves
     the sets stale, recomputed when next read; the change itself stands."""
 
     def enqueue():
         if KeptFigureSet.objects.filter(programme_id=programme_id).exists():
-            from .tasks import refresh_kept_figures  # the task module imports this one
-
             refresh_kept_figures.enqueue(programme_id=programme_id)
 
     transaction.on_commit(enqueue, robust=True)
+
+
+@task()
+def refresh_kept_figures(*, programme_id: int) -> dict:
+    """The refresh as a task on the queue."""
+    return {"programme_id": programme_id, "refreshed": refresh(programme_id)}
 
 
 def refresh(programme_id: int) -> int:

@@ -208,3 +208,24 @@ def test_deleting_a_programme_takes_its_kept_figures(programme, make, busy):
     programme_delete(actor=make.actor, programme=programme)
 
     assert not KeptFigureSet.objects.exists() and not FiguresVersion.objects.exists()
+
+
+def test_a_change_queues_the_refresh_and_the_worker_makes_the_kept_figures_fresh(
+    programme, make, busy, task_worker
+):
+    from django_tasks_db.models import DBTaskResult
+
+    k.kept_figures(programme, YEAR)
+    before = DBTaskResult.objects.count()
+
+    # The writer's request only queues the refresh: the kept set is stale until it runs.
+    make.engagement(make.org("Newly engaged"), date(2017, 9, 1))
+    assert DBTaskResult.objects.count() > before
+    kept = KeptFigureSet.objects.get(programme=programme, starts_on=YEAR.start)
+    assert kept.version < FiguresVersion.objects.get(programme=programme).number
+
+    assert task_worker() >= 1
+    kept.refresh_from_db()
+    assert kept.version == FiguresVersion.objects.get(programme=programme).number
+    stored = k.figure_set_from_json(programme, YEAR, kept.figures)
+    assert same(stored, live(programme))
