@@ -44,7 +44,7 @@ import requests
 from concurrency import Browser, base_env, manage, sqlite_database, wait_for
 from figures import DEFAULT_POSTGRES_URL
 from figures import database_url as figures_database_url
-from pages_discover import filtered, list_shape, middle
+from pages_discover import filtered, list_shape, middle, middle_number
 from pages_load import Load, hammer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -321,7 +321,7 @@ def measure_page(visitor: Visitor, page, path, rows, *, main: bool, probed: list
         status, html, seconds, with_filter = visitor.probe(with_filter)
         pages = list_shape(html)[1] if status == 200 else pages
     target = middle(with_filter, pages)
-    what = f"{page}, page {max(1, (pages + 1) // 2)} of {pages}"
+    what = f"{page}, page {middle_number(pages)} of {pages}"
     what += f", {filters[0][0]}={filters[0][1]}" if filters else ""
     status, html, seconds, target = visitor.probe(target)
     if status == 200:

@@ -58,8 +58,13 @@ def filtered(path: str, filters: list[tuple[str, str]]) -> str:
     return f"{path}?{urlencode(filters[:1])}"
 
 
+def middle_number(pages: int) -> int:
+    """The middle page, past the first when there are two or more."""
+    return min(pages, pages // 2 + 1)
+
+
 def middle(path: str, pages: int) -> str:
-    """The path at its middle page (the query kept); page 1 when there is one page."""
-    number = max(1, (pages + 1) // 2)
+    """The path at its middle page (the query kept)."""
+    number = middle_number(pages)
     joiner = "&" if "?" in path else "?"
     return f"{path}{joiner}page={number}"
