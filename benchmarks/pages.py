@@ -12,12 +12,13 @@ SQLite works on a copy of a cached database (concurrency.py's demo, figures.py's
 changed); PostgreSQL on a schema of its own in BENCH_POSTGRES_URL (default
 `partnerbase_bench`), built afresh (`--reuse` keeps one built before). pages_setup.py (a
 child with Django) migrates, adds a user for each role and lists each role's pages:
-the landing page, the places its landing page offers (all of them for the convening team
-and with `--pages all`, the top navigation's for the others), the dashboard, the report, a
+the landing page, every place its landing page offers, the dashboard, the report, a
 figure's records, an organisation and an innovator's page. Here each page is probed once
-as the role (a 403 or 404 is skipped and said), a list with a filter or pages gets a
-second row at its middle page with its first filter (pages_discover.py), and then 20
-clients ask for it for --seconds (pages_load.py). The public page is asked signed out.
+as the role (a 403 or 404 is skipped and said); the role's main pages (landing, top
+navigation, detail pages; every place with `--pages all`) and the lists (a filter or
+pages) are loaded, 20 clients asking for each for --seconds (pages_load.py), and a list
+gets a second row at its middle page with its first filter (pages_discover.py). The
+public page is asked signed out.
 
 It prints per page: the answers, requests, requests per second and the p50/p95/p99
 latencies; a page over the p95 target (150 ms) is marked, and the dashboard's and public
