@@ -117,6 +117,10 @@ def users_for(programme, size: str) -> dict:
         passwords = dict.fromkeys(emails, PASSWORD)
         for role, email in emails.items():
             roles_give(programme, email, role, picks)
+        if not programme.figures_published:  # the demo's is; the public page is measured
+            from partnerbase.programmes.services import programme_publish
+
+            programme_publish(actor=team_actor(programme), programme=programme, published=True)
     emails["applicant"] = "bench-applicant@example.org"
     passwords["applicant"] = PASSWORD
     applicant_give(programme, emails["applicant"], picks["applicant"])
