@@ -282,8 +282,9 @@ class Visitor:
                     path = location
                     answer = self._get(path)
         except requests.RequestException as exc:
+            seconds = time.perf_counter() - began
             self.server.restart()  # its request would go on using a worker
-            return None, type(exc).__name__, time.perf_counter() - began, path
+            return None, type(exc).__name__, seconds, path
         return answer.status_code, answer.text, time.perf_counter() - began, path
 
     def _get(self, path: str) -> requests.Response:
