@@ -32,7 +32,6 @@ import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -396,7 +395,9 @@ def measure_database(kind: str, size: str, home: Path, args) -> dict:
 
 
 def print_run(run: dict, args) -> None:
-    healthz_rps = statistics.mean(h["rps"] for h in run["healthz"])
+    # The better of the two: other work on the machine, or workers still starting, only
+    # ever lower it.
+    healthz_rps = max(h["rps"] for h in run["healthz"])
     before, after = run["load_average"][:3], run["load_average"][3:]
     print(f"\n{run['header']}")
     print(
@@ -461,7 +462,7 @@ def print_run(run: dict, args) -> None:
     over = [r for r in measured if r["p95"] > P95_TARGET_MS]
     print(
         f"{len(measured)} pages measured, {len(over)} over the p95 target; "
-        f"/healthz {healthz_rps:.0f} requests a second (mean of the first and last); "
+        f"/healthz {healthz_rps:.0f} requests a second (the better of the first and last); "
         f"{run['elapsed_seconds']} s with the data's preparation"
     )
     if run["probed_only"]:
