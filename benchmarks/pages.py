@@ -178,18 +178,30 @@ class Server:
         command = [str(BIN / "gunicorn"), "partnerbase.wsgi", "--bind", f"{HOST}:{a.port}"]
         command += ["--workers", str(a.workers), "--threads", str(a.threads), "--timeout", "300"]
         self.process = subprocess.Popen(
-            command, env=self.env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT
+            command,
+            env=self.env,
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stop() ends the workers too
         )
         wait_for(self.base, seconds=300)  # four workers starting on a busy machine
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
+            group = self.process.pid  # its own session and process group
+            os.killpg(group, signal.SIGTERM)
             try:
                 self.process.wait(30)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+                pass
+            # A worker busy with a slow page outlives a graceful stop (or its killed master,
+            # holding the port and gigabytes): end the whole group.
+            try:
+                os.killpg(group, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
             self.log.close()
             self.process = None
 
