@@ -145,7 +145,7 @@ class Browser:
         self.cookies: dict[str, str] = {}
         self.http = requests.Session()
 
-    def request(self, method: str, path: str, data=None) -> requests.Response:
+    def request(self, method: str, path: str, data=None, timeout=120) -> requests.Response:
         headers = {
             "X-Forwarded-Proto": "https",
             "Origin": self.base.replace("http://", "https://"),
@@ -153,7 +153,7 @@ class Browser:
         }
         response = self.http.request(
             method, self.base + path, data=data, headers=headers, allow_redirects=False,
-            timeout=120,
+            timeout=timeout,
         )  # fmt: skip
         self.cookies.update(response.cookies.get_dict())
         return response
@@ -163,9 +163,9 @@ class Browser:
         response.raise_for_status()
         return CSRF.search(response.text)[1]
 
-    def sign_in(self) -> None:
+    def sign_in(self, email: str = TEAM[0], password: str = TEAM[1]) -> None:
         token = self.token("/accounts/login/")
-        data = {"csrfmiddlewaretoken": token, "username": TEAM[0], "password": TEAM[1]}
+        data = {"csrfmiddlewaretoken": token, "username": email, "password": password}
         response = self.request("POST", "/accounts/login/", data)
         assert response.status_code == 302, f"sign-in answered {response.status_code}"
 
