@@ -1,0 +1,137 @@
+#!/usr/bin/env python
+"""Time `partnerbase import` and `partnerbase export` of a national-size programme.
+
+    python benchmarks/interchange.py [--organisations 100000|10000] [--code TREE]
+                                     [--database sqlite|postgres|both] [--no-export]
+
+The file is the programme of benchmarks/figures.py (100,000 organisations, 200,000
+engagements, 50,000 partnerships, 1,000,000 funding awards, 100,000 introductions…: about
+1.5 million records) written by `partnerbase export` from a copy of its SQLite database
+(`var/bench/figures-o…-a….sqlite3`, built by figures.py; the original is never written to)
+and cached as `var/bench/interchange-o….json`. Each run imports that file into an empty,
+freshly migrated database and exports it back, each in a child process pinned to one core
+(`taskset -c 0`), and prints records, seconds, records a second and the child's peak
+resident memory. The export is compared with the file byte for byte.
+
+`--code TREE` runs the commands with another checkout's code first on the path (for the
+figures before a change: `--code /work/main`); the file is always written by this tree.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "var" / "bench"
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgres://partnerbase:partnerbase@127.0.0.1:5432/partnerbase_importer"
+)
+AWARDS = {100_000: 1_000_000, 10_000: 100_000}
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--organisations", type=int, choices=sorted(AWARDS), default=100_000)
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose code runs")
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
+    parser.add_argument("--no-export", action="store_true", help="time the import only")
+    return parser.parse_args(argv)
+
+
+def run(command: list[str], *, url: str, code: Path, pin: bool = True) -> tuple[float, int, str]:
+    """Seconds, peak RSS in MB and stderr of `partnerbase COMMAND` in a child process."""
+    env = dict(os.environ, DATABASE_URL=url, PYTHONPATH=str(code), DEBUG="0")
+    argv = [sys.executable, "-m", "partnerbase.cli", *command]
+    if pin and shutil.which("taskset"):
+        argv = ["taskset", "-c", "0", *argv]
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, env=env, cwd=code, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    err = child.stderr.read()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"partnerbase {' '.join(command)} failed:\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024, err
+
+
+def source_file(organisations: int) -> Path:
+    """The interchange file of figures.py's programme, exported once and kept."""
+    awards = AWARDS[organisations]
+    path = BENCH / f"interchange-o{organisations}.json"
+    if path.exists():
+        return path
+    original = BENCH / f"figures-o{organisations}-a{awards}.sqlite3"
+    if not original.exists():
+        original = Path("/work/main/var/bench") / original.name
+    if not original.exists():
+        raise SystemExit(
+            f"No {original.name}: build it first with "
+            f"benchmarks/figures.py --organisations {organisations} --awards {awards} "
+            "--database sqlite"
+        )
+    copy = BENCH / f"interchange-source-o{organisations}.sqlite3"
+    shutil.copyfile(original, copy)  # never write to figures.py's database
+    url = f"sqlite:///{copy}"
+    run(["migrate", "-v0"], url=url, code=ROOT, pin=False)
+    print(f"Writing {path.name} from a copy of {original.name}…", file=sys.stderr)
+    run(["export", str(path)], url=url, code=ROOT, pin=False)
+    copy.unlink()
+    return path
+
+
+def empty_database(database: str) -> str:
+    """A freshly migrated, empty database (SQLite: a copy of one migrated once)."""
+    if database == "postgres":
+        run(["flush", "--no-input", "-v0"], url=POSTGRES_URL, code=ROOT, pin=False)
+        run(["migrate", "-v0"], url=POSTGRES_URL, code=ROOT, pin=False)
+        run(["flush", "--no-input", "-v0"], url=POSTGRES_URL, code=ROOT, pin=False)
+        return POSTGRES_URL
+    template = BENCH / "interchange-empty.sqlite3"
+    if not template.exists():
+        run(["migrate", "-v0"], url=f"sqlite:///{template}", code=ROOT, pin=False)
+    target = BENCH / "interchange-target.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(template, target)
+    return f"sqlite:///{target}"
+
+
+def main(argv=None) -> None:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    BENCH.mkdir(parents=True, exist_ok=True)
+    path = source_file(args.organisations)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    records = sum(len(v) for v in data.values() if isinstance(v, list)) + 1
+    del data
+    rows = []
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    for database in databases:
+        url = empty_database(database)
+        seconds, rss, _ = run(["import", str(path)], url=url, code=args.code)
+        rows.append((database, "import", records, seconds, rss))
+        if args.no_export:
+            continue
+        out = BENCH / f"interchange-o{args.organisations}-again.json"
+        seconds, rss, _ = run(["export", str(out)], url=url, code=args.code)
+        same = out.read_bytes() == path.read_bytes()
+        rows.append((database, "export" + ("" if same else " (differs!)"), records, seconds, rss))
+        out.unlink()
+    print(f"\n{path.name}: {path.stat().st_size / 1e6:,.0f} MB, code from {args.code}\n")
+    print(
+        f"{'database':<9} {'command':<18} {'records':>10} {'s':>8} {'records/s':>10} {'peak RSS':>9}"
+    )
+    for database, command, n, seconds, rss in rows:
+        print(
+            f"{database:<9} {command:<18} {n:>10,} {seconds:>8.1f} {n / seconds:>10,.0f} "
+            f"{rss:>6,} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()

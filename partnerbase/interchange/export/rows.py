@@ -1,0 +1,13 @@
+"""Reading a big array's records a chunk at a time, already in the file's order."""
+
+from collections.abc import Iterator
+
+from django.db.models import QuerySet
+
+CHUNK = 400
+
+
+def by_id(rows: QuerySet) -> Iterator:
+    """Records in id order (the uid's text order on SQLite and PostgreSQL alike), fetched
+    and prefetched `CHUNK` at a time: memory stays flat, and no query names more ids than SQLite takes (1000 terms)."""
+    return rows.order_by("uid").iterator(chunk_size=CHUNK)
