@@ -123,9 +123,8 @@ def main(argv=None) -> None:
         rows.append((database, "export" + ("" if same else " (differs!)"), records, seconds, rss))
         out.unlink()
     print(f"\n{path.name}: {path.stat().st_size / 1e6:,.0f} MB, code from {args.code}\n")
-    print(
-        f"{'database':<9} {'command':<18} {'records':>10} {'s':>8} {'records/s':>10} {'peak RSS':>9}"
-    )
+    heads = ("database", "command", "records", "s", "records/s", "peak RSS")
+    print("{:<9} {:<18} {:>10} {:>8} {:>10} {:>9}".format(*heads))
     for database, command, n, seconds, rss in rows:
         print(
             f"{database:<9} {command:<18} {n:>10,} {seconds:>8.1f} {n / seconds:>10,.0f} "

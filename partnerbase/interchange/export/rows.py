@@ -9,5 +9,6 @@ CHUNK = 400
 
 def by_id(rows: QuerySet) -> Iterator:
     """Records in id order (the uid's text order on SQLite and PostgreSQL alike), fetched
-    and prefetched `CHUNK` at a time: memory stays flat, and no query names more ids than SQLite takes (1000 terms)."""
+    and prefetched `CHUNK` at a time: memory stays flat, and no prefetch names more ids
+    than SQLite's 1,000-term expressions allow."""
     return rows.order_by("uid").iterator(chunk_size=CHUNK)
