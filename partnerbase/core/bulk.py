@@ -31,6 +31,7 @@ class BulkSaves:
         self.written = 0
         self._pks: dict[type, Iterator[int]] = {}
         self._unchecked: dict[type, list[str]] = {}
+        self._history_models: dict[type, type | None] = {}
 
     def unchecked(self, model: type) -> list[str]:
         """Foreign keys: Django's check is a query per key; the database checks them all
@@ -57,9 +58,16 @@ class BulkSaves:
                 adding and getattr(field, "auto_now_add", False)
             ):
                 field.pre_save(obj, add=True)  # sets the timestamp the INSERT writes
-        history = getattr(model, "history", None)
-        if history is not None:
-            self._history_row(obj, history.model, "+" if adding else "~")
+        history_model = self._history_model(model)
+        if history_model is not None:
+            self._history_row(obj, history_model, "+" if adding else "~")
+
+    def _history_model(self, model: type):
+        # `model.history` builds a manager class each time it is read: once per model.
+        if model not in self._history_models:
+            history = getattr(model, "history", None)
+            self._history_models[model] = history.model if history is not None else None
+        return self._history_models[model]
 
     def _history_row(self, obj, history_model, history_type: str) -> None:
         user = getattr(obj, "_history_user", None)

@@ -78,7 +78,7 @@ class _Importer(
         self.programme = self.step("programme", None, self.data["programme"], self.programme_)
         if self.programme is None:
             return None  # nothing else can be created without it
-        started = time.monotonic()
+        self.started, self.done = time.monotonic(), 0
         for array, build in self.steps():
             records = self.data.get(array, [])
             batched = self.bulk is not None and array in BATCHED
@@ -90,11 +90,17 @@ class _Importer(
                         made = self.step(array, n, record, build)
                     if made is not None and (not batched or record["id"] in self.wanted):
                         self.made[record["id"]] = made
-                    if self.progress and n % 10000 == 9999:
-                        self.progress(array, n + 1, len(records), time.monotonic() - started)
-            if self.progress and records:
-                self.progress(array, len(records), len(records), time.monotonic() - started)
+                    if n % 10000 == 9999:
+                        self.tell(array, n + 1, len(records))
+            self.done += len(records)
+            if records:
+                self.tell(array, len(records), len(records))
         return self.programme
+
+    def tell(self, array: str, n: int, total: int) -> None:
+        if self.progress:
+            done = self.done + (n if n < total else 0)
+            self.progress(array, n, total, done, time.monotonic() - self.started)
 
     def step(self, array: str, index: int | None, record: dict, build: Callable):
         self.pending = {}
@@ -259,8 +265,8 @@ def programme_import(
     """Create the document's programme and every record in it, or nothing at all.
 
     Raises ImportFailed with every problem found: first the file's shape and references,
-    then whatever the services refuse. `progress(array, done, total, seconds)` is told how
-    far the import has gone.
+    then whatever the services refuse. `progress(array, n, total, records, seconds)` is told
+    how far the import has gone: n of the array's total, and records of every array so far.
     """
     problems = document_problems(data)
     if problems:
