@@ -31,7 +31,7 @@ def test_kept_records_are_written_at_the_flush_with_their_history():
             actor=actor,
             programme=programme,
             name="Toolshed and Fair Finance",
-            kind="commercial",
+            kind="mentoring",
             proposed_on=date(2017, 6, 1),
             partners=[charity],
             innovator=innovator,
