@@ -104,8 +104,12 @@ def _make_valid(path: Path) -> None:
         if record["innovator"] == record["partner"]:
             continue  # an organisation introduced to itself
         for side in ("innovator", "partner"):
+            if not record.get("sent_on"):
+                record[f"{side}_response"] = "pending"  # only a sent one is answered
             if record.get(f"{side}_response", "pending") == "pending":
                 record[f"{side}_responded_on"] = None
+            elif not record.get(f"{side}_responded_on"):
+                record[f"{side}_responded_on"] = record["sent_on"]  # an answer has a date
         introductions.append(record)
     data["introductions"] = introductions
     path.write_text(dumps(data), encoding="utf-8")
