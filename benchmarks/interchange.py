@@ -96,7 +96,11 @@ def _make_valid(path: Path) -> None:
     from partnerbase.interchange.format import dumps
 
     data = json.loads(path.read_text(encoding="utf-8"))
+    some = [o["id"] for o in data["organisations"][:2]]
     for record in data["partnerships"]:
+        if record["innovator"] in record["partners"]:  # an innovator cannot partner itself
+            others = [p for p in record["partners"] if p != record["innovator"]]
+            record["partners"] = others or [next(o for o in some if o != record["innovator"])]
         if not record["confirmed_on"]:
             record["estimated_value"] = None  # only a confirmed partnership has one
     introductions = []
