@@ -2,6 +2,7 @@
 
 from django.db import models, transaction
 
+from .bulk import bulk_saves_active
 from .versions import OPENED, check_current
 
 
@@ -16,11 +17,29 @@ def record_save(obj: models.Model, *, actor, reason: str = "", uid=None) -> mode
             return record_save(obj, actor=actor, reason=reason, uid=uid)
     if uid:
         obj.uid = uid
+    saves = bulk_saves_active()
+    if saves is not None:
+        if saves.takes(obj):
+            return _kept(obj, saves, actor=actor, reason=reason)
+        saves.flush()  # a record saved now may refer to kept ones, and its checks query
     obj.full_clean()
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
     if reason:
         obj._change_reason = reason
     obj.save()
+    return obj
+
+
+def _kept(obj: models.Model, saves, *, actor, reason: str) -> models.Model:
+    """record_save inside core.bulk.bulk_saves: the same checks but the queries (foreign
+    keys, uniqueness: the database enforces them), written at the next flush."""
+    obj.full_clean(
+        exclude=saves.unchecked(type(obj)), validate_unique=False, validate_constraints=False
+    )
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    if reason:
+        obj._change_reason = reason
+    saves.keep(obj)
     return obj
 
 

@@ -158,6 +158,17 @@ def id_index(data: dict) -> tuple[dict[str, str], list[Problem]]:
     return {key: kind for key, (kind, _) in index.items()}, problems
 
 
+def referenced_ids(data: dict) -> set[str]:
+    """Every id some record refers to."""
+    return {
+        value
+        for array, field, _ in REFERENCES
+        for record in data.get(array, [])
+        for _, value in _referred(record, field)
+        if value is not None
+    }
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 

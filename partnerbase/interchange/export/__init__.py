@@ -4,9 +4,12 @@ Every function returns plain dicts with keys in a fixed order; arrays are sorted
 the same database always gives the same bytes. One module per part of Partnerbase.
 """
 
+import json
+from collections.abc import Iterator
+
 from partnerbase.programmes.models import Programme
 
-from ..format import ARRAYS, FORMAT, FORMAT_VERSION, dumps
+from ..format import ARRAYS, FORMAT, FORMAT_VERSION
 from . import (
     accelerator,
     assessment,
@@ -87,9 +90,31 @@ def programme_export(*, programme: Programme) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "programme": core.programme_record(programme),
-        **{array: write(programme) for array, write in WRITERS.items()},
+        **{array: list(write(programme)) for array, write in WRITERS.items()},
     }
 
 
 def programme_export_text(*, programme: Programme) -> str:
-    return dumps(programme_export(programme=programme))
+    return "".join(programme_export_chunks(programme=programme))
+
+
+def _indented(value, depth: int) -> str:
+    # Strings' own newlines are escaped in JSON: every newline here is layout.
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def programme_export_chunks(*, programme: Programme) -> Iterator[str]:
+    """The document's text a record at a time, byte for byte what format.dumps writes of
+    programme_export, without holding a big array in memory."""
+    yield "{\n"
+    yield f'  "format": {_indented(FORMAT, 1)},\n'
+    yield f'  "format_version": {_indented(FORMAT_VERSION, 1)},\n'
+    yield f'  "programme": {_indented(core.programme_record(programme), 1)}'
+    for array, write in WRITERS.items():
+        yield f',\n  "{array}": ['
+        first = True
+        for record in write(programme):
+            yield ("\n    " if first else ",\n    ") + _indented(record, 2)
+            first = False
+        yield "]" if first else "\n  ]"
+    yield "\n}\n"

@@ -1,5 +1,7 @@
 """Brokering: needs, offers, rounds and their introductions (partnerships are in core)."""
 
+from collections.abc import Iterator
+
 from partnerbase.brokering.models import (
     BrokeringRound,
     Introduction,
@@ -21,6 +23,7 @@ from ..format import (
     split_list,
 )
 from .core import money
+from .rows import by_id
 
 
 def _want(w: Need | Offer) -> dict:
@@ -36,9 +39,9 @@ def _want(w: Need | Offer) -> dict:
     }
 
 
-def needs(p: Programme) -> list[dict]:
+def needs(p: Programme) -> Iterator[dict]:
     rows = Need.objects.filter(programme=p).select_related("innovator", "challenge_area")
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(n.uid),
             "innovator": id_text(n.innovator),
@@ -47,15 +50,15 @@ def needs(p: Programme) -> list[dict]:
             "quantity": n.quantity,
             **_want(n),
         }
-        for n in rows
+        for n in by_id(rows)
     )
 
 
-def offers(p: Programme) -> list[dict]:
+def offers(p: Programme) -> Iterator[dict]:
     rows = Offer.objects.filter(programme=p).select_related(
         "partner", "challenge_area", "preferred_challenge_area", "pledge"
     )
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(o.uid),
             "partner": id_text(o.partner),
@@ -68,7 +71,7 @@ def offers(p: Programme) -> list[dict]:
             "pledge": id_text(o.pledge),
             **_want(o),
         }
-        for o in rows
+        for o in by_id(rows)
     )
 
 
@@ -126,11 +129,11 @@ def _answer(x: Introduction, side: str) -> dict:
     }
 
 
-def introductions(p: Programme) -> list[dict]:
+def introductions(p: Programme) -> Iterator[dict]:
     rows = Introduction.objects.filter(programme=p).select_related(
         "round", "innovator", "partner", "need", "offer", "partnership"
     )
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(x.uid),
             "round": id_text(x.round),
@@ -148,5 +151,5 @@ def introductions(p: Programme) -> list[dict]:
             "partnership": id_text(x.partnership),
             "illustrative": x.illustrative,
         }
-        for x in rows
+        for x in by_id(rows)
     )

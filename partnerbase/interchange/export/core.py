@@ -1,6 +1,8 @@
 """The records of format version 1.0 that other arrays refer to: programme, directory,
 accelerator and partnerships."""
 
+from collections.abc import Iterator
+
 from partnerbase.accelerator.models import Accelerator, Cohort, CohortMembership
 from partnerbase.brokering.models import Partnership
 from partnerbase.challenges.models import ChallengeArea
@@ -11,6 +13,7 @@ from partnerbase.impact.models import Target
 from partnerbase.programmes.models import Programme
 
 from ..format import date_text, decimal_text, id_text, sorted_by_id, split_list
+from .rows import by_id
 
 
 def money(minor: int | None, currency: str) -> dict | None:
@@ -54,8 +57,8 @@ def targets(p: Programme) -> list[dict]:
     )
 
 
-def exchange_rates(p: Programme) -> list[dict]:
-    return sorted_by_id(
+def exchange_rates(p: Programme) -> Iterator[dict]:
+    return (  # in id order: see rows.by_id
         {
             "id": str(r.uid),
             "base": r.base,
@@ -65,7 +68,7 @@ def exchange_rates(p: Programme) -> list[dict]:
             "source": r.source,
             "illustrative": r.illustrative,
         }
-        for r in ExchangeRate.objects.filter(programme=p)
+        for r in by_id(ExchangeRate.objects.filter(programme=p))
     )
 
 
@@ -82,8 +85,8 @@ def challenge_areas(p: Programme) -> list[dict]:
     )
 
 
-def organisations(p: Programme) -> list[dict]:
-    return sorted_by_id(
+def organisations(p: Programme) -> Iterator[dict]:
+    return (  # in id order: see rows.by_id
         {
             "id": str(o.uid),
             "name": o.name,
@@ -100,12 +103,12 @@ def organisations(p: Programme) -> list[dict]:
             "description": o.description,
             "illustrative": o.illustrative,
         }
-        for o in Organisation.objects.filter(programme=p).prefetch_related("identifiers")
+        for o in by_id(Organisation.objects.filter(programme=p).prefetch_related("identifiers"))
     )
 
 
-def people(p: Programme) -> list[dict]:
-    return sorted_by_id(
+def people(p: Programme) -> Iterator[dict]:
+    return (  # in id order: see rows.by_id
         {
             "id": str(x.uid),
             "name": x.name,
@@ -115,17 +118,17 @@ def people(p: Programme) -> list[dict]:
             "phone": x.phone,
             "illustrative": x.illustrative,
         }
-        for x in Person.objects.filter(programme=p).select_related("organisation")
+        for x in by_id(Person.objects.filter(programme=p).select_related("organisation"))
     )
 
 
-def engagements(p: Programme) -> list[dict]:
+def engagements(p: Programme) -> Iterator[dict]:
     rows = (
         Engagement.objects.filter(programme=p)
         .select_related("organisation")
         .prefetch_related("participants__person")
     )
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(e.uid),
             "organisation": id_text(e.organisation),
@@ -136,7 +139,7 @@ def engagements(p: Programme) -> list[dict]:
             "participants": sorted(str(x.person.uid) for x in e.participants.all()),
             "illustrative": e.illustrative,
         }
-        for e in rows
+        for e in by_id(rows)
     )
 
 
@@ -169,11 +172,11 @@ def cohorts(p: Programme) -> list[dict]:
     )
 
 
-def cohort_memberships(p: Programme) -> list[dict]:
+def cohort_memberships(p: Programme) -> Iterator[dict]:
     rows = CohortMembership.objects.filter(cohort__accelerator__programme=p).select_related(
         "cohort", "organisation", "challenge_area"
     )
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(m.uid),
             "cohort": id_text(m.cohort),
@@ -185,17 +188,17 @@ def cohort_memberships(p: Programme) -> list[dict]:
             "graduated_on": date_text(m.graduated_on),
             "illustrative": m.illustrative,
         }
-        for m in rows
+        for m in by_id(rows)
     )
 
 
-def partnerships(p: Programme) -> list[dict]:
+def partnerships(p: Programme) -> Iterator[dict]:
     rows = (
         Partnership.objects.filter(programme=p)
         .select_related("innovator", "project", "brokered_by")
         .prefetch_related("partners__organisation")
     )
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(x.uid),
             "name": x.name,
@@ -213,5 +216,5 @@ def partnerships(p: Programme) -> list[dict]:
             "description": x.description,
             "illustrative": x.illustrative,
         }
-        for x in rows
+        for x in by_id(rows)
     )

@@ -1,5 +1,7 @@
 """The funding ledger: awards (with their 360Giving details), disbursements, repayments."""
 
+from collections.abc import Iterator
+
 from partnerbase.funding.models import Disbursement, FundingAward, LoanRepayment
 from partnerbase.opendata.models import GrantDetails
 from partnerbase.opendata.services import DETAIL_FIELDS
@@ -7,6 +9,7 @@ from partnerbase.programmes.models import Programme
 
 from ..format import date_text, decimal_text, id_text, json_value, sorted_by_id
 from .core import money
+from .rows import by_id
 
 
 def grant_details(details: GrantDetails | None) -> dict | None:
@@ -23,11 +26,11 @@ def _details(award: FundingAward) -> GrantDetails | None:
         return None
 
 
-def funding_awards(p: Programme) -> list[dict]:
+def funding_awards(p: Programme) -> Iterator[dict]:
     rows = FundingAward.objects.filter(programme=p).select_related(
         "funder", "recipient", "via_partnership", "via_intermediary", "grant_details"
     )
-    return sorted_by_id(
+    return (  # in id order: see rows.by_id
         {
             "id": str(a.uid),
             "title": a.title,
@@ -47,7 +50,7 @@ def funding_awards(p: Programme) -> list[dict]:
             "grant_details": grant_details(_details(a)),
             "illustrative": a.illustrative,
         }
-        for a in rows
+        for a in by_id(rows)
     )
 
 

@@ -8,8 +8,12 @@ from django.core.management.base import CommandError
 from jsonschema import Draft202012Validator, FormatChecker
 
 from partnerbase.core.period import programme_period
+from partnerbase.directory.models import Organisation
+from partnerbase.funding.models import FundingAward
 from partnerbase.impact.figures import headline_figures
 from partnerbase.interchange.checks import schema
+from partnerbase.interchange.export import programme_export, programme_export_text
+from partnerbase.interchange.format import dumps
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme
 
@@ -172,3 +176,24 @@ def test_the_documented_example_imports_and_exports_unchanged(tmp_path):
     path.write_text(example, encoding="utf-8")
     call_command("import", str(path), stdout=StringIO())
     assert export_text(json.loads(example)["programme"]["slug"]) == example
+
+
+def test_streamed_export_is_the_documents_dumps(small):
+    assert programme_export_text(programme=small) == dumps(programme_export(programme=small))
+
+
+def test_an_import_leaves_one_history_row_per_record_with_its_services_reason(
+    small, small_data, tmp_path
+):
+    call_command("import", str(write(tmp_path, small_data)), slug="copy", stdout=StringIO())
+    copy = Programme.objects.get(slug="copy")
+    organisations = Organisation.objects.filter(programme=copy)
+    rows = Organisation.history.filter(programme=copy)
+    assert rows.count() == organisations.count() == len(small_data["organisations"])
+    assert set(rows.values_list("history_type", "history_change_reason")) == {
+        ("+", "Organisation added")
+    }
+    # One creation row per award (a prize's award is then changed by its prize, as before).
+    awards = FundingAward.history.filter(programme=copy, history_type="+")
+    assert awards.count() == len(small_data["funding_awards"])
+    assert awards.filter(history_change_reason="Funding award recorded").exists()

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from partnerbase.core.commands import BadInput, InputCommand
-from partnerbase.interchange.export import programme_export_text
+from partnerbase.interchange.export import programme_export_chunks
 from partnerbase.programmes.models import Programme
 
 
@@ -36,9 +36,14 @@ class Command(InputCommand):
         )
 
     def handle(self, *args, file: str, programme: str | None = None, **options):
-        text = programme_export_text(programme=_programme(programme))
+        chunks = programme_export_chunks(programme=_programme(programme))
         if file == "-":
-            self.stdout.write(text, ending="")
+            for chunk in chunks:
+                self.stdout.write(chunk, ending="")
             return
-        Path(file).write_text(text, encoding="utf-8")
+        # Written beside the file and moved over it, so a failed export leaves no half file.
+        part = Path(f"{file}.part")
+        with part.open("w", encoding="utf-8") as out:
+            out.writelines(chunks)
+        part.replace(file)
         self.stderr.write(f"Wrote {file}")

@@ -36,8 +36,19 @@ class Command(InputCommand):
         parser.add_argument(
             "--slug", metavar="NEW_SLUG", help="import as a new programme with this slug"
         )
+        parser.add_argument(
+            "--progress",
+            action="store_true",
+            help="show how far the import has gone on standard error (always on a terminal)",
+        )
 
-    def handle(self, *args, file: str, slug: str | None = None, **options):
+    def progress(self, array: str, n: int, total: int, records: int, seconds: float) -> None:
+        rate = records / seconds if seconds else 0
+        line = f"{array.replace('_', ' ')}: {n:,} of {total:,} ({rate:,.0f} records a second)"
+        self.stderr.write(f"\r{line:<72}", ending="\n" if n == total else "")
+        self.stderr.flush()
+
+    def handle(self, *args, file: str, slug: str | None = None, progress: bool = False, **options):
         data = _read(file)
         taken = _slug_in_use(data, slug)
         if taken:
@@ -46,7 +57,10 @@ class Command(InputCommand):
                 "use --slug to import as a new programme."
             )
         try:
-            programme = programme_import(data=data, slug=slug)
+            show = progress or self.stderr.isatty()
+            programme = programme_import(
+                data=data, slug=slug, progress=self.progress if show else None
+            )
         except ImportFailed as exc:
             lines = [str(p) for p in exc.problems]
             raise BadInput(
