@@ -82,6 +82,10 @@ def iep_restored(demo_snapshot):
 LONGEST_FIRST = (
     "tests/browser/test_programme_from_nothing.py",
     "tests/test_no_get_writes.py",
+    "tests/test_page_access.py",
+    "partnerbase/api/tests/test_schemathesis.py",
+    "partnerbase/api/tests/test_matrix.py",
+    "partnerbase/impact/tests/test_kept_property.py",
     "tests/browser/",
 )
 

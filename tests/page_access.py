@@ -156,6 +156,7 @@ RULES = {
     "reports:figure_detail": DASHBOARD,
     "reports:report": DASHBOARD,
     "reports:report_pdf": DASHBOARD,
+    "reports:report_pdf_build": DASHBOARD,
     "reports:report_chart_csv": DASHBOARD,
     "reports:targets_edit": TEAM_ONLY,
     "network:map": DASHBOARD,
@@ -181,6 +182,14 @@ RULES = {
     "setup:convener_remove": TEAM_ONLY,
     "setup:public_page": TEAM_ONLY,
     "people:list": TEAM_ONLY,
+    # Background work: every member sees the list of what they started; a job (the page
+    # world's were started by the team) is the team's, and 404 to anyone else.
+    "jobs:list": ANY_MEMBER,
+    "jobs:detail": TEAM_HIDDEN,
+    "jobs:progress": TEAM_HIDDEN,
+    "jobs:retry": TEAM_HIDDEN,
+    "jobs:download": TEAM_HIDDEN,
+    "interchange:export": TEAM_ONLY,
     "people:invite": TEAM_ONLY,
     "people:invitation_resend": TEAM_ONLY,
     "people:invitation_revoke": TEAM_ONLY,
@@ -198,6 +207,8 @@ RULES = {
     "programme_notifications:retry": TEAM_ONLY,
     # The directory.
     "directory:organisation_list": MANAGERS,
+    "directory:engagement_list": MANAGERS,
+    "directory:person_list": MANAGERS,
     "directory:organisation_detail": MANAGERS,
     "directory:organisation_history": MANAGERS,
     "directory:organisation_add": TEAM_ONLY,
@@ -399,6 +410,9 @@ ADMIN_EXCEPTIONS = {
     "admin:axes_accessattempt_add": but(ADMIN, also={SUPERUSER: 403}),
     "admin:axes_accessfailurelog_add": but(ADMIN, also={SUPERUSER: 403}),
     "admin:axes_accesslog_add": but(ADMIN, also={SUPERUSER: 403}),
+    # The task queue's results are the worker's to write: no adding or deleting by hand.
+    "admin:django_tasks_database_dbtaskresult_add": but(ADMIN, also={SUPERUSER: 403}),
+    "admin:django_tasks_database_dbtaskresult_delete": but(ADMIN, also={SUPERUSER: 403}),
 }
 
 
