@@ -356,3 +356,26 @@ def test_a_removed_row_makes_a_form_of_several_records_stale():
             actor=tess, prospect=prospect, scores=[(criterion, 4)], version=opened_at
         )
     assert not prospect.scores.exists()
+
+
+def test_your_own_newer_save_of_several_records_is_no_conflict():
+    """The weights save on each change: the next save can carry the version from before the
+    last one. The same person's newer change is theirs, not someone else's."""
+    tess = make_user(full_name="Tess Team")
+    make = Make(tess, make_programme(tess))
+    prospect = champions.prospect_add(
+        actor=tess,
+        programme=make.programme,
+        organisation_name="Acme plc",
+        person_name="Ada Acme",
+        added_on=date(2017, 9, 4),
+    )
+    criteria = criteria_shown(make.programme)
+    champions.prospect_score(actor=tess, prospect=prospect, scores=[(criteria[0], 3)])
+    opened_at = scores_version(prospect)
+    criterion = Criterion.objects.get(programme=make.programme, name=criteria[0].name)
+    champions.prospect_score(actor=tess, prospect=prospect, scores=[(criterion, 4)])
+    champions.prospect_score(
+        actor=tess, prospect=prospect, scores=[(criterion, 5)], version=opened_at
+    )
+    assert prospect.scores.get().value == 5

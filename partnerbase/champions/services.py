@@ -95,7 +95,9 @@ def weights_set(
     """Set every criterion's weight (and, if given, rename it) at once: all or nothing;
     refused if someone changed the criteria since the form carrying `version` was opened
     (queries.weights_version)."""
-    check_rows_current(Criterion, {"programme": programme}, version, what="the weights")
+    check_rows_current(
+        Criterion, {"programme": programme}, version, what="the weights", actor=actor
+    )
     weights = _defaults_saved(actor=actor, programme=programme, given=weights)
     names = _defaults_saved(actor=actor, programme=programme, given=names or {})
     criteria = list(Criterion.objects.filter(programme=programme))
@@ -196,7 +198,7 @@ def prospect_score(*, actor, prospect: Prospect, scores: PerCriterion, version: 
     """Set the prospect's score on each criterion given; None clears a score. Refused if
     someone changed the prospect's scores since the form carrying `version` was opened
     (queries.scores_version)."""
-    check_rows_current(Score, {"prospect": prospect}, version, what="the scores")
+    check_rows_current(Score, {"prospect": prospect}, version, what="the scores", actor=actor)
     scores = _defaults_saved(actor=actor, programme=prospect.programme, given=scores)
     for criterion, value in scores.items():
         same_programme(prospect.programme, criterion=criterion)

@@ -83,12 +83,14 @@ def version_of_rows(rows) -> str:
     return f"{latest.isoformat() if latest else ''}/{len(rows)}"
 
 
-def check_rows_current(model, filters: dict, opened: str | None, *, what: str) -> None:
+def check_rows_current(model, filters: dict, opened: str | None, *, what: str, actor=None) -> None:
     """Raise StaleRecord if the `model` rows that `filters` select are no longer at the
     version the form `opened` (a blank version checks nothing). Call it inside the saving
     transaction: it locks the rows, so two saves of one version cannot both pass it. Who
     changed them, and when, comes from the newest history row among them, a removed row's
-    included."""
+    included. The `actor`'s own newer change is no conflict: a form that saves as it is
+    changed (the weights re-rank on each change) sends its next save before the page holds
+    the version its last one made."""
     if not opened:
         return
     rows = model._default_manager.select_for_update().filter(**filters)
@@ -101,4 +103,6 @@ def check_rows_current(model, filters: dict, opened: str | None, *, what: str) -
         .order_by("-history_date", "-history_id")
         .first()
     )
+    if actor is not None and latest is not None and latest.history_user_id == actor.pk:
+        return
     raise StaleRecord(_changed(latest, what, timezone.now()), version=version)

@@ -42,7 +42,7 @@ def targets_set(*, actor, programme, values: dict[str, Decimal | None], version:
     """Set the targets the team gave (a figure without a value keeps its target), all at once;
     refused (core.versions.StaleRecord) if someone changed the targets since the form that
     carries `version` was opened."""
-    check_rows_current(Target, {"programme": programme}, version, what="the targets")
+    check_rows_current(Target, {"programme": programme}, version, what="the targets", actor=actor)
     current = dict(Target.objects.filter(programme=programme).values_list("figure", "value"))
     for figure, value in values.items():
         if value is not None and value != current.get(figure):
