@@ -25,10 +25,12 @@ class RecordSerializer(serializers.ModelSerializer):
         return fields
 
 
-def _serializer(model, *, exclude=("programme",), fields=None, extra=None):
+def _serializer(model, *, exclude=("programme",), fields=None, extra=None, name=None):
+    """A serializer of `model`; `name` where two apps' models share a name (the schema's
+    components are named after the serializer)."""
     meta = {"model": model, **({"fields": fields} if fields else {"exclude": exclude})}
     attrs = {"Meta": type("Meta", (), meta), **(extra or {})}
-    return type(f"{model.__name__}Serializer", (RecordSerializer,), attrs)
+    return type(name or f"{model.__name__}Serializer", (RecordSerializer,), attrs)
 
 
 ProgrammeSerializer = _serializer(

@@ -96,7 +96,7 @@ ProspectSerializer = _serializer(
         "scores": ProspectScoreSerializer(many=True, read_only=True),
     },
 )
-ProspectCriterionSerializer = _serializer(ProspectCriterion)
+ProspectCriterionSerializer = _serializer(ProspectCriterion, name="ChampionCriterionSerializer")
 # Who typed a proposal in is the team's working; the page names the organisation.
 ChallengeProposalSerializer = _serializer(ChallengeProposal, exclude=("programme", "proposed_by"))
 ChallengeVoteSerializer = _serializer(ChallengeVote)
