@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
-from partnerbase.core.lists import Column, Sort, list_page
+from partnerbase.core.lists import Column, Sort, list_view
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.access import programme_for
 
@@ -203,17 +203,16 @@ APPLICATION_COLUMNS = [
 def application_index(request, slug, call_slug):
     programme = _managed(request, slug)
     call = queries.call_get(programme=programme, slug=call_slug)
-    listing = list_page(
+    return list_view(
         request,
+        "calls/application_list.html",
+        _ctx(programme, call=call),
         queries.application_list(call=call),
         filterset_class=ApplicationFilter,
         sorts=APPLICATION_SORTS,
         columns=APPLICATION_COLUMNS,
         filename=f"{programme.slug}-{call.slug}-applications.csv",
     )
-    if not isinstance(listing, dict):
-        return listing
-    return render(request, "calls/application_list.html", _ctx(programme, call=call, **listing))
 
 
 def _viewable_application(request, slug, call_slug, uid):

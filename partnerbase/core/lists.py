@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
 
 # A cell that starts like a formula gets a leading apostrophe, so a spreadsheet program
 # shows it as text rather than running it (CSV injection).
@@ -104,6 +105,15 @@ def _query(params, drop: tuple[str, ...] = ()) -> str:
     """The query string without the named parameters (empty values left out)."""
     pairs = [(k, v) for k, values in params.lists() for v in values if k not in drop and v != ""]
     return urlencode(pairs)
+
+
+def list_view(request, template: str, context: dict, queryset, **options) -> HttpResponse:
+    """The list page rendered with `context` and its listing (list_page's options), or the
+    CSV download it asks for."""
+    listing = list_page(request, queryset, **options)
+    if not isinstance(listing, dict):
+        return listing
+    return render(request, template, {**context, **listing})
 
 
 def list_page(

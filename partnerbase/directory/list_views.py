@@ -1,10 +1,9 @@
 """The programme's engagements and people as long lists: filtered, sorted, in pages, and
 downloadable as CSV. Readers of the directory see them, as on the organisations' pages."""
 
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from partnerbase.core.lists import Column, Sort, list_page
+from partnerbase.core.lists import Column, Sort, list_view
 
 from .filters import EngagementFilter, PersonFilter
 from .models import Engagement, Person
@@ -41,38 +40,28 @@ PERSON_COLUMNS = [
 @require_GET
 def engagement_index(request, slug):
     programme = _programme(request, slug)
-    listing = list_page(
+    return list_view(
         request,
+        "directory/engagement_list.html",
+        {"programme": programme, "nav_current": "organisations"},
         Engagement.objects.filter(programme=programme).select_related("organisation"),
         filterset_class=EngagementFilter,
         sorts=ENGAGEMENT_SORTS,
         columns=ENGAGEMENT_COLUMNS,
         filename=f"{programme.slug}-engagements.csv",
     )
-    if not isinstance(listing, dict):
-        return listing
-    return render(
-        request,
-        "directory/engagement_list.html",
-        {"programme": programme, **listing, "nav_current": "organisations"},
-    )
 
 
 @require_GET
 def person_index(request, slug):
     programme = _programme(request, slug)
-    listing = list_page(
+    return list_view(
         request,
+        "directory/person_list.html",
+        {"programme": programme, "nav_current": "organisations"},
         Person.objects.filter(programme=programme).select_related("organisation"),
         filterset_class=PersonFilter,
         sorts=PERSON_SORTS,
         columns=PERSON_COLUMNS,
         filename=f"{programme.slug}-people.csv",
-    )
-    if not isinstance(listing, dict):
-        return listing
-    return render(
-        request,
-        "directory/person_list.html",
-        {"programme": programme, **listing, "nav_current": "organisations"},
     )

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
-from partnerbase.core.lists import Column, Sort, list_page
+from partnerbase.core.lists import Column, Sort, list_view
 from partnerbase.programmes.access import programme_for, visible
 
 from .. import queries
@@ -61,33 +61,31 @@ OFFER_COLUMNS = [
 @require_GET
 def need_index(request, slug):
     programme = programme_for(request, slug, can_add_need)
-    listing = list_page(
+    return list_view(
         request,
+        "brokering/need_list.html",
+        context(programme),
         queries.need_list(user=request.user, programme=programme),
         filterset_class=NeedFilter,
         sorts=NEED_SORTS,
         columns=NEED_COLUMNS,
         filename=f"{programme.slug}-needs.csv",
     )
-    if not isinstance(listing, dict):
-        return listing
-    return render(request, "brokering/need_list.html", context(programme, **listing))
 
 
 @require_GET
 def offer_index(request, slug):
     programme = programme_for(request, slug, can_add_offer)
-    listing = list_page(
+    return list_view(
         request,
+        "brokering/offer_list.html",
+        context(programme),
         queries.offer_list(user=request.user, programme=programme),
         filterset_class=OfferFilter,
         sorts=OFFER_SORTS,
         columns=OFFER_COLUMNS,
         filename=f"{programme.slug}-offers.csv",
     )
-    if not isinstance(listing, dict):
-        return listing
-    return render(request, "brokering/offer_list.html", context(programme, **listing))
 
 
 def _want_form(request, slug, uid, want: Want):
