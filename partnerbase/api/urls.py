@@ -18,6 +18,7 @@ PROGRAMME = "programmes/<slug:slug>/"
 urlpatterns = [
     path("schema/", docs.Schema.as_view(), name="schema"),
     path("docs/", docs.Docs.as_view(), name="docs"),
+    path("docs/try/", docs.Explore.as_view(), name="explore"),
     path("programmes/", ProgrammeList.as_view(), name="programme_list"),
     path(PROGRAMME, ProgrammeDetail.as_view(), name="programme_detail"),
     path(PROGRAMME + "figures/", Figures.as_view(), name="figures"),
