@@ -10,7 +10,7 @@ WorkingGroupFilter = list_filter(
 WorkingGroupMemberFilter = list_filter(
     WorkingGroupMember,
     search=("person__name",),
-    ids=("working_group", "organisation"),
+    ids=("working_group",),
     flags=("is_lead",),
     dates=("joined_on",),
 )
