@@ -4,10 +4,8 @@ small world's records: a value one of the caller's rows has gives those rows (an
 rows with it); a value no row has gives none, so the filter is applied, not ignored."""
 
 import django_filters
-import pytest
 from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
-from rest_framework.throttling import UserRateThrottle
 
 from partnerbase.accounts.models import Role
 from partnerbase.core.filters import ListFilterSet
@@ -88,11 +86,6 @@ def _miss(name, filter_, rows):
     if isinstance(filter_, django_filters.CharFilter):
         return NO_SUCH_WORD
     return None
-
-
-@pytest.fixture
-def many_calls(monkeypatch):
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/hour"})
 
 
 def test_each_filter_narrows_the_rows(world, many_calls):
