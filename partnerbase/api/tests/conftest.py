@@ -4,11 +4,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import UserRateThrottle
 
 from partnerbase.accounts.api_tokens import api_token_create
-from partnerbase.accounts.models import Role
 from partnerbase.impact.tests.factories import make_user
-from partnerbase.privacy.models import ActionKind
-from partnerbase.privacy.services import action_record
-from partnerbase.privacy.subject import subject_find
 from tests.page_world import build_world
 
 
@@ -23,12 +19,7 @@ def fresh_rate_counts():
 @pytest.fixture
 def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    world = build_world(make_user(full_name="Tess Team"))
-    # The team looked up someone's data once: the personal-data log has a row.
-    team = world.users[Role.TEAM]
-    subject = subject_find(email=world.users[Role.INNOVATOR].email)
-    action_record(actor=team, kind=ActionKind.VIEW, subject=subject, programme=world.alpha)
-    return world
+    return build_world(make_user(full_name="Tess Team"))
 
 
 def token_for(user, **options) -> str:

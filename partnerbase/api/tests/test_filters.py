@@ -77,9 +77,8 @@ def _miss(name, filter_, rows):
         return "1900-01-01"
     if isinstance(filter_, django_filters.ChoiceFilter):
         held = {str(row.get(name)) for row in rows}
-        choices = filter_.extra["choices"]
-        choices = choices() if callable(choices) else choices
-        unused = [str(value) for value, _ in choices if str(value) not in held]
+        offered = [str(value) for value, _ in filter_.field.choices if value != ""]
+        unused = [value for value in offered if value not in held]
         return unused[0] if unused else None
     if isinstance(filter_, django_filters.NumberFilter):
         return 0
