@@ -3,6 +3,8 @@
 small world's records: a value one of the caller's rows has gives those rows (and only
 rows with it); a value no row has gives none, so the filter is applied, not ignored."""
 
+import copy
+
 import django_filters
 from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
@@ -75,9 +77,13 @@ def _miss(name, filter_, rows):
         return "2099-12-31"
     if name.endswith("__lte"):
         return "1900-01-01"
+    if isinstance(filter_, django_filters.ModelChoiceFilter):
+        return None  # its choices are the programme's records: asked with a row's value
     if isinstance(filter_, django_filters.ChoiceFilter):
         held = {str(row.get(name)) for row in rows}
-        offered = [str(value) for value, _ in filter_.field.choices if value != ""]
+        # A copy: the class's own filter would keep the form field built here, without
+        # the request a ModelChoiceFilter's choices need.
+        offered = [str(value) for value, _ in copy.deepcopy(filter_).field.choices if value != ""]
         unused = [value for value in offered if value not in held]
         return unused[0] if unused else None
     if isinstance(filter_, django_filters.NumberFilter):

@@ -142,10 +142,11 @@ def test_an_invitation_never_carries_its_token(world, many_calls):
 def test_notifications_are_the_callers_own(world, many_calls):
     slug = world.alpha.slug
     seen = {}
-    for who in (Role.TEAM, Role.INNOVATOR, Role.PARTNER_CONTACT):
-        rows = Caller(world.users[who]).get(f"/api/v1/programmes/{slug}/notifications/")
-        seen[who] = {row["uid"] for row in rows.json()["results"]}
+    for who, user in world.users.items():
+        answer = Caller(user).get(f"/api/v1/programmes/{slug}/notifications/")
+        if user is not None and answer.status_code == 200:
+            seen[who] = {row["uid"] for row in answer.json()["results"]}
     for who, uids in seen.items():
         owners = set(Notification.objects.filter(uid__in=uids).values_list("user", flat=True))
         assert owners <= {world.users[who].pk}, who
-    assert any(seen.values())
+    assert any(seen.values()) and len(seen) >= 5
