@@ -43,10 +43,24 @@ def date_to(field: str, label: str) -> django_filters.DateFilter:
     )
 
 
+class RecordIdFilter(django_filters.NumberFilter):
+    # A whole number the database can hold: a larger one would overflow SQLite's integers.
+    field_class = forms.IntegerField
+
+
+LARGEST_ID = 2**63 - 1
+
+
 def record_id(field: str, label: str) -> django_filters.NumberFilter:
     """A filter by a related record's id, kept in the URL (links from a record's page) but
     not offered as a choice of every record on the page."""
-    return django_filters.NumberFilter(field_name=field, label=label, widget=forms.HiddenInput)
+    return RecordIdFilter(
+        field_name=field,
+        label=label,
+        widget=forms.HiddenInput,
+        min_value=-LARGEST_ID,
+        max_value=LARGEST_ID,
+    )
 
 
 def list_filter(
