@@ -19,11 +19,14 @@ from .models import (
     Competition,
     CompetitionAward,
     CompetitionEntry,
+    CompetitionJudge,
+    CompetitionStage,
     FundingDirection,
     JudgeAssignment,
     JudgeScore,
     ProjectFunding,
     ProjectIndicator,
+    RubricCriterion,
 )
 from .permissions import (
     acting_for,
@@ -248,14 +251,14 @@ def _opened_competitions(user, programme) -> list[Competition]:
 
 def competition_stage_list(*, user, programme) -> QuerySet:
     competitions = [c.pk for c in _opened_competitions(user, programme)]
-    stages = Competition.stages.rel.related_model.objects
-    return stages.filter(competition_id__in=competitions).order_by("competition_id", "id")
+    stages = CompetitionStage.objects.filter(competition_id__in=competitions)
+    return stages.order_by("competition_id", "id")
 
 
 def competition_criterion_list(*, user, programme) -> QuerySet:
     competitions = [c.pk for c in _opened_competitions(user, programme)]
-    criteria = Competition.criteria.rel.related_model.objects
-    return criteria.filter(competition_id__in=competitions).order_by("competition_id", "id")
+    criteria = RubricCriterion.objects.filter(competition_id__in=competitions)
+    return criteria.order_by("competition_id", "id")
 
 
 def competition_entry_list(*, user, programme) -> QuerySet:
@@ -270,7 +273,7 @@ def competition_judge_list(*, user, programme) -> QuerySet:
     managed = [
         c.pk for c in _opened_competitions(user, programme) if can_manage_competition(user, c)
     ]
-    judges = Competition.judges.rel.related_model.objects.filter(competition_id__in=managed)
+    judges = CompetitionJudge.objects.filter(competition_id__in=managed)
     return judges.select_related("user").order_by("competition_id", "id")
 
 
