@@ -35,6 +35,9 @@ from partnerbase.interchange.tests.conftest import build_small
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.services import job_start
 from partnerbase.notifications.tests.helpers import committed
+from partnerbase.privacy.models import ActionKind
+from partnerbase.privacy.services import action_record
+from partnerbase.privacy.subject import subject_find
 from partnerbase.programmes.models import Programme
 from partnerbase.workinggroups import services as workinggroups
 
@@ -179,6 +182,9 @@ def build_world(actor) -> World:
             site_url="http://testserver",
         )
     world.invitation_token = re.search(r"/invitations/(\S+?)/", mail.outbox[-1].body)[1]
+    # The team looked up someone's data once: the personal-data log has a row.
+    subject = subject_find(email=users[Role.INNOVATOR].email)
+    action_record(actor=team, kind=ActionKind.VIEW, subject=subject, programme=alpha)
     world.reset = {
         "uidb64": urlsafe_base64_encode(force_bytes(team.pk)),
         "token": default_token_generator.make_token(team),

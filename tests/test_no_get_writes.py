@@ -25,6 +25,7 @@ from partnerbase.accelerator.models import CohortMembership, Milestone, SupportS
 from partnerbase.accounts.models import ApiToken, Invitation, Membership, Role
 from partnerbase.api.reads import KINDS_BY_PATH
 from partnerbase.api.reads_more import MORE_KINDS_BY_PATH
+from partnerbase.api.reads_others import OTHER_KINDS_BY_PATH
 from partnerbase.api.tests.test_matrix import THROUGH
 from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.models import Criterion as RubricCriterion
@@ -258,6 +259,12 @@ def record_params(w) -> tuple[dict, dict, dict]:
                 MORE_KINDS_BY_PATH[kind].model, **{THROUGH.get(kind, "programme"): p}
             )
             for kind in MORE_KINDS_BY_PATH
+        },
+        **{
+            f"api:{kind}-": one(
+                OTHER_KINDS_BY_PATH[kind].model, **{THROUGH.get(kind, "programme"): p}
+            )
+            for kind in OTHER_KINDS_BY_PATH
         },
         "api:organisations-": w.org("Toolshed — Ltd"),
         "api:engagement-record": w.org("Toolshed — Ltd"),

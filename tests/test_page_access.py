@@ -114,7 +114,7 @@ def test_every_page_answers_every_caller_as_its_rule_says(settings, tmp_path):
     assert not unfilled, f"give these pages' parameters in record_params: {unfilled}"
     assert set(world.users) == set(access.CALLERS)
     started, cpu = time.perf_counter(), time.process_time()
-    wrong, asked, sampled = [], 0, set()
+    wrong, asked, sampled, refused_posts = [], 0, set(), 0
     for who in access.CALLERS:
         client = Client()
         if world.users[who] is not None:
@@ -131,7 +131,10 @@ def test_every_page_answers_every_caller_as_its_rule_says(settings, tmp_path):
             if args:
                 kwargs["#args"] = args
             t = time.perf_counter()
-            got = answer(ask_url(client, url))
+            response = ask_url(client, url)
+            got = answer(response)
+            # A forbidden write tried: a POST-only page posted to by someone it refuses.
+            refused_posts += response.request["REQUEST_METHOD"] == "POST" and want != access.OK
             TIMES[name] = TIMES.get(name, 0) + time.perf_counter() - t
             asked += 1
             if got != want:
@@ -141,7 +144,8 @@ def test_every_page_answers_every_caller_as_its_rule_says(settings, tmp_path):
     names = {page[0] for page in found}
     print(
         f"\n{len(names)} URL names, {len(found)} URLs × {len(access.CALLERS)} callers: "
-        f"{asked} requests in {elapsed:.1f} s ({cpu:.1f} s of CPU)"
+        f"{asked} requests in {elapsed:.1f} s ({cpu:.1f} s of CPU); "
+        f"{refused_posts} POSTs by callers the rule refuses"
     )
     if os.environ.get("PAGE_ACCESS_TIMES"):  # where the time goes: the slowest pages
         for name, seconds in sorted(TIMES.items(), key=lambda t: -t[1])[:10]:

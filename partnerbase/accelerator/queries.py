@@ -8,11 +8,13 @@ from partnerbase.calls.models import Application, ApplicationStatus, Call
 
 from .models import (
     Accelerator,
+    Attendance,
     Cohort,
     CohortMembership,
     MembershipStatus,
     Milestone,
     MilestoneStatus,
+    SelectionDecision,
     SupportSession,
 )
 from .permissions import can_manage_accelerator, innovator_organisations
@@ -191,3 +193,17 @@ def milestone_list(*, user, programme) -> QuerySet:
     """Milestones of the cohort places the user may see."""
     places = place_list(user=user, programme=programme)
     return Milestone.objects.filter(membership__in=places).order_by("membership_id", "due_on", "id")
+
+
+def attendance_list(*, user, programme) -> QuerySet:
+    """Who attended which session: every place's for managers (the sessions' pages), an
+    innovator's own (their page lists the sessions they attended)."""
+    places = place_list(user=user, programme=programme).values("pk")
+    return Attendance.objects.filter(membership_id__in=places).order_by("session_id", "id")
+
+
+def selection_decision_list(*, programme) -> QuerySet:
+    """Every selection decision on the programme's calls (the selection pages, managers')."""
+    return SelectionDecision.objects.filter(application__call__programme=programme).order_by(
+        "application_id", "id"
+    )

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 
+from partnerbase.accelerator.filters import CohortFilter
 from partnerbase.accelerator.permissions import can_manage_accelerator
 from partnerbase.accelerator.queries import cohort_list
 from partnerbase.accounts.permissions import can_view_directory, can_view_programme
@@ -30,6 +31,7 @@ from partnerbase.brokering.permissions import (
     can_view_my_introductions,
     can_view_partnerships,
 )
+from partnerbase.challenges.filters import ChallengeAreaFilter
 from partnerbase.challenges.permissions import can_view_challenge_areas
 from partnerbase.challenges.queries import area_list
 from partnerbase.core.period import Period
@@ -39,11 +41,13 @@ from partnerbase.directory.queries import organisation_list
 from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
+from partnerbase.outcomes.filters import OutcomeIndicatorFilter
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.outcomes.permissions import can_view_outcomes
 from partnerbase.pledges.filters import PledgeFilter
 from partnerbase.pledges.permissions import can_use_pledges
 from partnerbase.pledges.queries import pledge_list
+from partnerbase.projects.filters import CompetitionFilter, ProjectFilter
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
 from partnerbase.projects.queries import competition_list, project_list
 
@@ -85,7 +89,8 @@ def _organisations(user, programme, params):
 
 def _engagements(user, programme, params):
     # The organisation pages list each organisation's engagements to directory readers.
-    return Engagement.objects.filter(programme=programme).order_by("-occurred_on", "id")
+    rows = Engagement.objects.filter(programme=programme).prefetch_related("participants")
+    return rows.order_by("-occurred_on", "id")
 
 
 def _introductions(user, programme, params):
@@ -223,8 +228,9 @@ KINDS = [
         s.OutcomeIndicatorSerializer,
         _any_role,
         _indicators,
-        {"organisation": ["exact"], "kind": ["exact"]},
+        {},
         "outcomes:innovator",
+        OutcomeIndicatorFilter,
     ),
     Kind(
         "outcome-observations",
@@ -248,8 +254,9 @@ KINDS = [
         s.ProjectSerializer,
         can_view_projects,
         lambda user, programme, params: project_list(user=user, programme=programme),
-        {"status": ["exact"], "challenge_area": ["exact"]},
+        {},
         "projects:project_list",
+        ProjectFilter,
     ),
     Kind(
         "competitions",
@@ -258,6 +265,7 @@ KINDS = [
         lambda user, programme, params: competition_list(user=user, programme=programme),
         {},
         "projects:competition_list",
+        CompetitionFilter,
     ),
     Kind(
         "challenge-areas",
@@ -266,14 +274,16 @@ KINDS = [
         lambda user, programme, params: area_list(programme=programme),
         {},
         "challenges:area_list",
+        ChallengeAreaFilter,
     ),
     Kind(
         "cohorts",
         s.CohortSerializer,
         can_manage_accelerator,
         lambda user, programme, params: cohort_list(programme=programme).order_by("id"),
-        {"accelerator": ["exact"]},
+        {},
         "accelerator:home",
+        CohortFilter,
     ),
 ]
 KINDS_BY_PATH = {kind.path: kind for kind in KINDS}

@@ -6,23 +6,32 @@ others: each kind names its page's permission check and its page's query (in the
 from django.http import Http404
 from rest_framework.exceptions import PermissionDenied
 
+from partnerbase.accelerator import filters as accelerator_filters
 from partnerbase.accelerator import queries as accelerator
 from partnerbase.accelerator.permissions import can_manage_accelerator, can_view_own_page
+from partnerbase.assessment import filters as assessment_filters
 from partnerbase.assessment import queries as assessment
 from partnerbase.assessment.permissions import can_view_assessment
+from partnerbase.board import filters as board_filters
 from partnerbase.board import queries as board
 from partnerbase.board.permissions import can_view_board
+from partnerbase.calls import filters as calls_filters
 from partnerbase.calls import queries as calls
 from partnerbase.calls.permissions import can_manage_calls, can_view_own_applications
+from partnerbase.challenges.filters import ChallengeProposalFilter, ChallengeVoteFilter
 from partnerbase.challenges.permissions import can_view_votes
 from partnerbase.challenges.queries import proposal_list, vote_list
+from partnerbase.champions.filters import ProspectCriterionFilter, ProspectFilter
 from partnerbase.champions.permissions import can_target_champions
 from partnerbase.champions.queries import criterion_list as prospect_criterion_list
 from partnerbase.champions.queries import prospect_list
 from partnerbase.funding import queries as funding
+from partnerbase.funding.filters import ExchangeRateFilter, LoanRepaymentFilter
 from partnerbase.funding.permissions import can_view_ledger, can_view_rates
+from partnerbase.stories.filters import StoryFilter
 from partnerbase.stories.permissions import can_view_stories
 from partnerbase.stories.queries import story_list
+from partnerbase.workinggroups import filters as groups_filters
 from partnerbase.workinggroups import queries as workinggroups
 from partnerbase.workinggroups.permissions import can_view_working_groups
 
@@ -70,8 +79,9 @@ MORE_KINDS = [
         lambda user, programme, params: board.champion_list(programme=programme).order_by(
             "term_starts_on", "id"
         ),
-        {"organisation": ["exact"], "role": ["exact"], "term_starts_on": ["gte", "lte"]},
+        {},
         "board:home",
+        board_filters.ChampionFilter,
     ),
     Kind(
         "board-meetings",
@@ -80,24 +90,27 @@ MORE_KINDS = [
         lambda user, programme, params: board.meeting_list(programme=programme).order_by(
             "held_on", "id"
         ),
-        {"held_on": ["gte", "lte"]},
+        {},
         "board:home",
+        board_filters.BoardMeetingFilter,
     ),
     Kind(
         "board-papers",
         s.BoardPaperSerializer,
         can_view_board,
         _programme_rows(board.paper_list),
-        {"meeting": ["exact"]},
+        {},
         "board:meeting_detail",
+        board_filters.BoardPaperFilter,
     ),
     Kind(
         "board-decisions",
         s.DecisionSerializer,
         can_view_board,
         _programme_rows(board.decision_list),
-        {"meeting": ["exact"], "kind": ["exact"]},
+        {},
         "board:home",
+        board_filters.DecisionFilter,
     ),
     Kind(
         "board-actions",
@@ -106,17 +119,23 @@ MORE_KINDS = [
         lambda user, programme, params: board.action_list(programme=programme).order_by(
             "due_on", "id"
         ),
-        {"meeting": ["exact"], "status": ["exact"], "due_on": ["gte", "lte"]},
+        {},
         "board:meeting_detail",
+        board_filters.ActionFilter,
     ),
     # Champion targeting: the team only (a prospect list names people who may never join).
     Kind(
         "champion-prospects",
         s.ProspectSerializer,
         can_target_champions,
-        lambda user, programme, params: prospect_list(programme=programme).order_by("id"),
-        {"stage": ["exact"], "organisation": ["exact"]},
+        lambda user, programme, params: (
+            prospect_list(programme=programme)
+            .prefetch_related("stage_changes", "contacts")
+            .order_by("id")
+        ),
+        {},
         "champions:prospect_list",
+        ProspectFilter,
     ),
     Kind(
         "champion-criteria",
@@ -127,6 +146,7 @@ MORE_KINDS = [
         ),
         {},
         "champions:prospect_list",
+        ProspectCriterionFilter,
     ),
     # Choosing challenges: the team and the member organisations' people.
     Kind(
@@ -134,8 +154,9 @@ MORE_KINDS = [
         s.ChallengeProposalSerializer,
         can_view_votes,
         _programme_rows(proposal_list),
-        {"organisation": ["exact"], "challenge_area": ["exact"]},
+        {},
         "challenges:proposal_list",
+        ChallengeProposalFilter,
     ),
     Kind(
         "challenge-votes",
@@ -146,8 +167,9 @@ MORE_KINDS = [
             .prefetch_related("proposals", "electors")
             .order_by("opens_on", "id")
         ),
-        {"status": ["exact"]},
+        {},
         "challenges:vote_list",
+        ChallengeVoteFilter,
     ),
     # Working groups: readers see every group, members their own groups' pages.
     Kind(
@@ -157,24 +179,27 @@ MORE_KINDS = [
         lambda user, programme, params: workinggroups.working_group_list(
             user=user, programme=programme
         ).order_by("name", "id"),
-        {"challenge_area": ["exact"]},
+        {},
         "workinggroups:group_list",
+        groups_filters.WorkingGroupFilter,
     ),
     Kind(
         "working-group-members",
         s.WorkingGroupMemberSerializer,
         can_view_working_groups,
         _user_rows(workinggroups.member_list),
-        {"working_group": ["exact"], "is_lead": ["exact"]},
+        {},
         "workinggroups:group_detail",
+        groups_filters.WorkingGroupMemberFilter,
     ),
     Kind(
         "working-group-meetings",
         s.WorkingGroupMeetingSerializer,
         can_view_working_groups,
         _user_rows(workinggroups.meeting_list),
-        {"working_group": ["exact"], "held_on": ["gte", "lte"]},
+        {},
         "workinggroups:group_detail",
+        groups_filters.WorkingGroupMeetingFilter,
     ),
     Kind(
         "ideas",
@@ -194,24 +219,27 @@ MORE_KINDS = [
             .prefetch_related("challenge_areas")
             .order_by("opens_at", "id")
         ),
-        {"accelerator": ["exact"]},
+        {},
         "calls:call_list",
+        calls_filters.CallFilter,
     ),
     Kind(
         "call-questions",
         s.QuestionSerializer,
         can_manage_calls,
         _programme_rows(calls.question_list),
-        {"call": ["exact"], "kind": ["exact"]},
+        {},
         "calls:call_detail",
+        calls_filters.QuestionFilter,
     ),
     ApplyingKind(
         "applications",
         s.ApplicationSerializer,
         _may_read_applications,
         _applications,
-        {"call": ["exact"], "status": ["exact"], "organisation": ["exact"]},
+        {},
         "calls:application_list",
+        calls_filters.ProgrammeApplicationFilter,
     ),
     # Assessment: managers every assignment and score; an assessor their own, and others'
     # scores once their own are submitted.
@@ -220,24 +248,27 @@ MORE_KINDS = [
         s.CriterionSerializer,
         can_view_assessment,
         _user_rows(assessment.criterion_list),
-        {"rubric": ["exact"]},
+        {},
         "assessment:rubric",
+        assessment_filters.CriterionFilter,
     ),
     Kind(
         "assessments",
         s.AssignmentSerializer,
         can_view_assessment,
         _user_rows(assessment.assignment_list),
-        {"application": ["exact"], "assessor": ["exact"]},
+        {},
         "assessment:index",
+        assessment_filters.AssignmentFilter,
     ),
     Kind(
         "scores",
         s.ScoreSerializer,
         can_view_assessment,
         _user_rows(assessment.score_list),
-        {"assignment": ["exact"], "criterion": ["exact"]},
+        {},
         "assessment:score",
+        assessment_filters.ScoreFilter,
     ),
     # Stories: the dashboard's readers, drafts too (they go into the report).
     Kind(
@@ -245,8 +276,9 @@ MORE_KINDS = [
         s.StorySerializer,
         can_view_stories,
         lambda user, programme, params: story_list(programme=programme).order_by("position", "id"),
-        {"published": ["exact"]},
+        {},
         "stories:story_list",
+        StoryFilter,
     ),
     # The ledger's awards' pages: their disbursements and repayments; the rates page.
     Kind(
@@ -262,16 +294,18 @@ MORE_KINDS = [
         s.LoanRepaymentSerializer,
         can_view_ledger,
         _user_rows(funding.repayment_list),
-        {"award": ["exact"], "paid_on": ["gte", "lte"]},
+        {},
         "funding:award_detail",
+        LoanRepaymentFilter,
     ),
     Kind(
         "exchange-rates",
         s.ExchangeRateSerializer,
         can_view_rates,
         _programme_rows(funding.rate_list),
-        {"base": ["exact"], "quote": ["exact"], "rate_date": ["gte", "lte"]},
+        {},
         "funding:rates",
+        ExchangeRateFilter,
     ),
     # The accelerator: managers all of it; an innovator their own page's places, sessions
     # and milestones.
@@ -284,30 +318,34 @@ MORE_KINDS = [
         ),
         {},
         "accelerator:home",
+        accelerator_filters.AcceleratorFilter,
     ),
     Kind(
         "cohort-places",
         s.CohortPlaceSerializer,
         _may_open_accelerator,
         _user_rows(accelerator.place_list),
-        {"cohort": ["exact"], "status": ["exact"], "organisation": ["exact"]},
+        {},
         "accelerator:innovator",
+        accelerator_filters.CohortMembershipFilter,
     ),
     Kind(
         "support-sessions",
         s.SupportSessionSerializer,
         _may_open_accelerator,
         _user_rows(accelerator.session_list),
-        {"cohort": ["exact"], "kind": ["exact"], "held_on": ["gte", "lte"]},
+        {},
         "accelerator:session",
+        accelerator_filters.SupportSessionFilter,
     ),
     Kind(
         "milestones",
         s.MilestoneSerializer,
         _may_open_accelerator,
         _user_rows(accelerator.milestone_list),
-        {"membership": ["exact"], "status": ["exact"], "due_on": ["gte", "lte"]},
+        {},
         "accelerator:innovator",
+        accelerator_filters.MilestoneFilter,
     ),
 ]
 MORE_KINDS_BY_PATH = {kind.path: kind for kind in MORE_KINDS}

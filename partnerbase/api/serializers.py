@@ -52,7 +52,15 @@ OrganisationSerializer = _serializer(
     Organisation,
     extra={"identifiers": serializers.StringRelatedField(many=True, read_only=True)},
 )
-EngagementSerializer = _serializer(Engagement)
+EngagementSerializer = _serializer(
+    Engagement,
+    # The people of the directory who took part: their ids.
+    extra={
+        "participants": serializers.SlugRelatedField(
+            slug_field="person_id", many=True, read_only=True
+        )
+    },
+)
 NeedSerializer = _serializer(Need)
 OfferSerializer = _serializer(Offer)
 # An introduction's score and its parts are the brokers' working; each side's reasons

@@ -22,7 +22,7 @@ from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion,
 from partnerbase.calls.models import Answer, Application, Call, Question
 from partnerbase.challenges.models import ChallengeProposal, ChallengeVote
 from partnerbase.champions.models import Criterion as ProspectCriterion
-from partnerbase.champions.models import Prospect
+from partnerbase.champions.models import Prospect, StageChange
 from partnerbase.champions.models import Score as ProspectScore
 from partnerbase.funding.models import Disbursement, ExchangeRate, LoanRepayment
 from partnerbase.stories.models import Story
@@ -89,11 +89,23 @@ class ProspectScoreSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class StageChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StageChange
+        fields = ["from_stage", "to_stage", "changed_on", "note"]
+        read_only_fields = fields
+
+
 ProspectSerializer = _serializer(
     Prospect,
     extra={
         "person_name": _person_name(),
         "scores": ProspectScoreSerializer(many=True, read_only=True),
+        "stage_changes": StageChangeSerializer(many=True, read_only=True),
+        # The engagements recorded as contacts with the prospect: their ids.
+        "contacts": serializers.SlugRelatedField(
+            slug_field="engagement_id", many=True, read_only=True
+        ),
     },
 )
 ProspectCriterionSerializer = _serializer(ProspectCriterion, name="ChampionCriterionSerializer")

@@ -10,6 +10,7 @@ from .figures import Figures
 from .people import PeopleList
 from .reads import KINDS, ProgrammeDetail, ProgrammeList
 from .reads_more import MORE_KINDS, more_views
+from .reads_others import OTHER_KINDS
 
 app_name = "api"
 
@@ -30,7 +31,7 @@ for kind in KINDS:
         path(f"{PROGRAMME}{kind.path}/", listing.as_view(), name=f"{kind.path}-list"),
         path(f"{PROGRAMME}{kind.path}/<uuid:uid>/", detail.as_view(), name=f"{kind.path}-detail"),
     ]
-for kind in MORE_KINDS:
+for kind in [*MORE_KINDS, *OTHER_KINDS]:
     listing, detail = more_views(kind)
     urlpatterns += [
         path(f"{PROGRAMME}{kind.path}/", listing.as_view(), name=f"{kind.path}-list"),

@@ -10,7 +10,7 @@ from partnerbase.projects.models import CoalitionMember
 
 from . import scoring
 from .conflicts import link_index
-from .models import Assignment, Criterion, Rubric, Score
+from .models import Assignment, Criterion, ModerationNote, Rubric, Score
 from .permissions import can_assess, can_manage_assessment
 
 
@@ -168,8 +168,23 @@ def score_list(*, user, programme) -> QuerySet:
 def criterion_list(*, user, programme) -> QuerySet:
     """The rubrics' criteria: every call's for managers (the rubric pages); for an assessor
     those of the calls they assess (their score pages)."""
-    criteria = Criterion.objects.filter(rubric__call__programme=programme)
+    rubrics = rubric_list(user=user, programme=programme).values("pk")
+    criteria = Criterion.objects.filter(rubric_id__in=rubrics)
+    return criteria.order_by("rubric_id", "position", "id")
+
+
+def rubric_list(*, user, programme) -> QuerySet:
+    """Every call's rubric for managers (the rubric pages); for an assessor those of the
+    calls they assess (their score pages)."""
+    rubrics = Rubric.objects.filter(call__programme=programme)
     if not can_manage_assessment(user, programme):
         calls = my_assignments(user=user, programme=programme).values("application__call_id")
-        criteria = criteria.filter(rubric__call_id__in=calls)
-    return criteria.order_by("rubric_id", "position", "id")
+        rubrics = rubrics.filter(call_id__in=calls)
+    return rubrics.order_by("call_id", "id")
+
+
+def moderation_note_list(*, programme) -> QuerySet:
+    """The managers' notes on the ranking pages."""
+    return ModerationNote.objects.filter(application__call__programme=programme).order_by(
+        "application_id", "id"
+    )

@@ -2,9 +2,17 @@
 
 import django_filters
 
-from partnerbase.core.filters import ListFilterSet, date_from, date_to, record_id
+from partnerbase.core.filters import ListFilterSet, date_from, date_to, list_filter, record_id
 
-from .models import Introduction, IntroductionStatus, Need, Offer, OpenStatus, Partnership
+from .models import (
+    BrokeringRound,
+    Introduction,
+    IntroductionStatus,
+    Need,
+    Offer,
+    OpenStatus,
+    Partnership,
+)
 from .models.partnerships import PartnershipKind
 from .models.wants import SupportType
 from .stages import Stage
@@ -85,3 +93,8 @@ class PartnershipFilter(ListFilterSet):
     class Meta:
         model = Partnership
         fields = []
+
+
+RoundFilter = list_filter(
+    BrokeringRound, search=("name",), choices=("status", "mode"), dates=("sent_on",)
+)

@@ -2,9 +2,9 @@
 
 import django_filters
 
-from partnerbase.core.filters import ListFilterSet, date_from, date_to
+from partnerbase.core.filters import ListFilterSet, date_from, date_to, list_filter, record_id
 
-from .models import Application, ApplicationStatus
+from .models import Application, ApplicationStatus, Call, EligibilityRule, Question
 
 
 def programme_areas(request):
@@ -29,3 +29,22 @@ class ApplicationFilter(ListFilterSet):
     class Meta:
         model = Application
         fields = []
+
+
+class ProgrammeApplicationFilter(ApplicationFilter):
+    """The programme's applications (the API's list): the call's page's filters, and which
+    call and organisation."""
+
+    call = record_id("call", "Call")
+    organisation = record_id("organisation", "Organisation")
+
+    class Meta:
+        model = Application
+        fields = []
+
+
+CallFilter = list_filter(
+    Call, search=("title", "summary"), ids=("accelerator",), dates=("opens_at", "closes_at")
+)
+QuestionFilter = list_filter(Question, search=("text",), ids=("call",), choices=("kind",))
+EligibilityRuleFilter = list_filter(EligibilityRule, ids=("call", "question"), choices=("kind",))

@@ -12,7 +12,15 @@ from partnerbase.accounts.permissions import can_view_programme
 from partnerbase.programmes.models import Programme
 
 from .lifecycle import with_questions
-from .models import AccountRequest, Applicant, Application, ApplicationStatus, Call, Question
+from .models import (
+    AccountRequest,
+    Applicant,
+    Application,
+    ApplicationStatus,
+    Call,
+    EligibilityRule,
+    Question,
+)
 from .permissions import applicant_organisations, can_manage_calls, can_view_own_applications
 
 
@@ -135,3 +143,8 @@ def account_request_get(*, call, key: str) -> AccountRequest | None:
     works; otherwise None."""
     found = AccountRequest.objects.filter(call=call, key_hash=key_hash(key)).first()
     return found if found is not None and account_request_live(found) else None
+
+
+def eligibility_rule_list(*, programme) -> QuerySet:
+    """Every call's eligibility rules (each call's page, for those who run calls)."""
+    return EligibilityRule.objects.filter(call__programme=programme).order_by("call_id", "id")

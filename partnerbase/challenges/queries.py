@@ -64,3 +64,7 @@ def proposing_organisations(*, programme):
     return Organisation.objects.filter(programme=programme, convenes_programme=False).order_by(
         "name"
     )
+
+
+def ballot_list(*, programme):
+    return Ballot.objects.filter(vote__programme=programme).order_by("vote_id", "id")

@@ -6,7 +6,8 @@ from django.views.decorators.http import require_GET
 from partnerbase.core.lists import Column, Sort, list_view
 
 from .filters import EngagementFilter, PersonFilter
-from .models import Engagement, Person
+from .models import Engagement
+from .queries import person_list
 from .views import _programme
 
 ENGAGEMENT_SORTS = [
@@ -59,7 +60,7 @@ def person_index(request, slug):
         request,
         "directory/person_list.html",
         {"programme": programme, "nav_current": "organisations"},
-        Person.objects.filter(programme=programme).select_related("organisation"),
+        person_list(programme=programme),
         filterset_class=PersonFilter,
         sorts=PERSON_SORTS,
         columns=PERSON_COLUMNS,

@@ -2,7 +2,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from .models import Engagement, Organisation
+from .models import Engagement, Organisation, Person
 
 
 def organisation_list(*, programme, search: str = "", kind: str = "") -> QuerySet:
@@ -29,3 +29,8 @@ def organisation_get(*, programme, uid) -> Organisation:
     return get_object_or_404(
         Organisation.objects.prefetch_related("identifiers", "people"), programme=programme, uid=uid
     )
+
+
+def person_list(*, programme) -> QuerySet:
+    """The people of the programme's organisations (the people list)."""
+    return Person.objects.filter(programme=programme).select_related("organisation")

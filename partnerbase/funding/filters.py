@@ -2,9 +2,9 @@
 
 import django_filters
 
-from partnerbase.core.filters import ListFilterSet, date_from, date_to, record_id
+from partnerbase.core.filters import ListFilterSet, date_from, date_to, list_filter, record_id
 
-from .models import FundingAward, Instrument
+from .models import ExchangeRate, FundingAward, Instrument, LoanRepayment
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -27,3 +27,11 @@ class FundingAwardFilter(ListFilterSet):
     class Meta:
         model = FundingAward
         fields = []
+
+
+LoanRepaymentFilter = list_filter(
+    LoanRepayment, search=("notes",), ids=("award",), dates=("paid_on",)
+)
+ExchangeRateFilter = list_filter(
+    ExchangeRate, search=("source",), exact=("base", "quote"), dates=("rate_date",)
+)

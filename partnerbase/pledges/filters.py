@@ -2,9 +2,9 @@
 
 import django_filters
 
-from partnerbase.core.filters import ListFilterSet, date_from, date_to
+from partnerbase.core.filters import ListFilterSet, date_from, date_to, list_filter
 
-from .models import Pledge, PledgeKind, PledgeStatus
+from .models import Pledge, PledgeDelivery, PledgeKind, PledgeStatus
 
 
 def programme_areas(request):
@@ -28,3 +28,8 @@ class PledgeFilter(ListFilterSet):
     class Meta:
         model = Pledge
         fields = []
+
+
+PledgeDeliveryFilter = list_filter(
+    PledgeDelivery, search=("notes",), ids=("pledge",), dates=("delivered_on",)
+)

@@ -12,7 +12,7 @@ from partnerbase.directory.models import Organisation
 
 from . import permissions as can
 from .ledger import NO_CHALLENGE, Ledger, Line, build_ledger
-from .models import Pledge, PledgeKind
+from .models import Pledge, PledgeDelivery, PledgeKind
 
 
 def pledge_list(*, user, programme, organisation=None) -> QuerySet:
@@ -80,3 +80,9 @@ def ledger_for(pledges, *, currency: str, today=None) -> Ledger:
         today=today or timezone.localdate(),
         kind_order=PledgeKind.choices,
     )
+
+
+def delivery_list(*, user, programme) -> QuerySet:
+    """The deliveries of the pledges `user` may see (each pledge's page lists its own)."""
+    pledges = pledge_list(user=user, programme=programme).values("pk")
+    return PledgeDelivery.objects.filter(pledge_id__in=pledges).order_by("pledge_id", "id")

@@ -17,7 +17,8 @@ from partnerbase.directory.models import Person
 from partnerbase.programmes.access import programme_for
 
 from .forms import EraseForm, FindForm
-from .models import ActionKind, PersonalDataAction
+from .models import ActionKind
+from .queries import personal_data_action_list
 from .retention import retention_due, retention_run
 from .services import action_record, erasure_refusals, person_erase
 from .subject import Subject, personal_data, subject_find
@@ -44,9 +45,7 @@ def _index(request, programme, form, *, status=200):
         {
             "programme": programme,
             "form": form,
-            "actions": PersonalDataAction.objects.filter(programme=programme).select_related(
-                "actor"
-            )[:50],
+            "actions": personal_data_action_list(programme=programme)[:50],
             "due_count": len(retention_due(programmes=[programme])),
             "nav_current": NAV,
         },

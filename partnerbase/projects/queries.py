@@ -17,15 +17,21 @@ from .models import (
     CoalitionMember,
     CollaborativeProject,
     Competition,
+    CompetitionAward,
     CompetitionEntry,
+    CompetitionJudge,
+    CompetitionStage,
     FundingDirection,
     JudgeAssignment,
     JudgeScore,
     ProjectFunding,
     ProjectIndicator,
+    RubricCriterion,
 )
 from .permissions import (
     acting_for,
+    can_manage_competition,
+    can_view_competition,
     can_view_ranking,
     entrant_organisations,
     judge_of,
@@ -212,3 +218,75 @@ def judge_assignments(user, competition) -> list[JudgeAssignment]:
 def judging_started(competition) -> bool:
     """Once any judge has scored, the rubric is fixed (rubric_criterion_add refuses)."""
     return JudgeScore.objects.filter(assignment__entry__competition=competition).exists()
+
+
+# --- a project's and a competition's parts, programme-wide (the API's lists) ---------------
+# Each is the union of what the project's or competition's page shows the user.
+
+
+def coalition_member_list(*, user, programme) -> QuerySet:
+    projects = project_list(user=user, programme=programme).values("pk")
+    return CoalitionMember.objects.filter(project_id__in=projects).order_by("project_id", "id")
+
+
+def project_funding_list(*, user, programme) -> QuerySet:
+    projects = project_list(user=user, programme=programme).values("pk")
+    return ProjectFunding.objects.filter(project_id__in=projects).order_by("project_id", "id")
+
+
+def project_indicator_list(*, user, programme) -> QuerySet:
+    projects = project_list(user=user, programme=programme).values("pk")
+    return (
+        ProjectIndicator.objects.filter(project_id__in=projects)
+        .prefetch_related("observations")
+        .order_by("project_id", "id")
+    )
+
+
+def _opened_competitions(user, programme) -> list[Competition]:
+    """The competitions whose page the user may open (competition_detail's checks)."""
+    competitions = competition_list(user=user, programme=programme)
+    return [c for c in competitions if can_view_competition(user, c)]
+
+
+def competition_stage_list(*, user, programme) -> QuerySet:
+    competitions = [c.pk for c in _opened_competitions(user, programme)]
+    stages = CompetitionStage.objects.filter(competition_id__in=competitions)
+    return stages.order_by("competition_id", "id")
+
+
+def competition_criterion_list(*, user, programme) -> QuerySet:
+    competitions = [c.pk for c in _opened_competitions(user, programme)]
+    criteria = RubricCriterion.objects.filter(competition_id__in=competitions)
+    return criteria.order_by("competition_id", "id")
+
+
+def competition_entry_list(*, user, programme) -> QuerySet:
+    ids = set()
+    for competition in _opened_competitions(user, programme):
+        ids |= set(visible_entries(user, competition).values_list("pk", flat=True))
+    return CompetitionEntry.objects.filter(pk__in=ids).order_by("competition_id", "id")
+
+
+def competition_judge_list(*, user, programme) -> QuerySet:
+    """The judges, which the competition's page lists to those who manage it."""
+    managed = [
+        c.pk for c in _opened_competitions(user, programme) if can_manage_competition(user, c)
+    ]
+    judges = CompetitionJudge.objects.filter(competition_id__in=managed)
+    return judges.select_related("user").order_by("competition_id", "id")
+
+
+def competition_award_list(*, user, programme) -> QuerySet:
+    entries = competition_entry_list(user=user, programme=programme).values("pk")
+    return CompetitionAward.objects.filter(entry_id__in=entries).order_by("entry_id", "id")
+
+
+def judge_assignment_list(*, user, programme) -> QuerySet:
+    """A judge's own assignments, with their scores (only they open the score page)."""
+    ids = {a.pk for c in _opened_competitions(user, programme) for a in judge_assignments(user, c)}
+    return (
+        JudgeAssignment.objects.filter(pk__in=ids)
+        .prefetch_related("scores")
+        .order_by("entry_id", "id")
+    )

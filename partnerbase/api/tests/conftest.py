@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
+from rest_framework.throttling import UserRateThrottle
 
 from partnerbase.accounts.api_tokens import api_token_create
 from partnerbase.impact.tests.factories import make_user
@@ -47,3 +48,9 @@ class Caller:
 @pytest.fixture
 def caller():
     return Caller
+
+
+@pytest.fixture
+def many_calls(monkeypatch):
+    """Past the rate limit: the walks make hundreds of calls per person."""
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/hour"})

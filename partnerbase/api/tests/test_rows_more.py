@@ -8,7 +8,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from rest_framework.throttling import UserRateThrottle
 
 from partnerbase.accounts.models import Role
 from partnerbase.api.reads_more import MORE_KINDS
@@ -224,11 +223,6 @@ def _listed(caller, url) -> set[str] | None:
         if not body["next"]:
             return uids
         page += 1
-
-
-@pytest.fixture
-def many_calls(monkeypatch):
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/hour"})
 
 
 def _submitted_scores(world):
