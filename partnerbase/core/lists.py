@@ -19,6 +19,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from .filters import filter_names
+
 # A cell that starts like a formula gets a leading apostrophe, so a spreadsheet program
 # shows it as text rather than running it (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -137,6 +139,7 @@ def list_page(
         return csv_response(rows.iterator(chunk_size=CSV_CHUNK), columns, filename)
     page = NarrowPaginator(rows, per_page).get_page(params.get("page"))
     query = _query(params, drop=("page", "format"))
+    names = filter_names(filters.form)
     return {
         "filters": filters,
         "rows": page.object_list,
@@ -151,9 +154,9 @@ def list_page(
             (k, v)
             for k, values in params.lists()
             for v in values
-            if k not in filters.form.fields and k not in ("page", "format") and v != ""
+            if k not in names and k not in ("page", "format") and v != ""
         ],
-        "filtered": any(params.get(name) not in (None, "") for name in filters.form.fields),
+        "filtered": any(params.get(name) not in (None, "") for name in names),
     }
 
 
