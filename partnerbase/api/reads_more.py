@@ -20,10 +20,12 @@ from partnerbase.champions.permissions import can_target_champions
 from partnerbase.champions.queries import criterion_list as prospect_criterion_list
 from partnerbase.champions.queries import prospect_list
 from partnerbase.funding import queries as funding
+from partnerbase.funding.filters import DisbursementFilter
 from partnerbase.funding.permissions import can_view_ledger, can_view_rates
 from partnerbase.stories.permissions import can_view_stories
 from partnerbase.stories.queries import story_list
 from partnerbase.workinggroups import queries as workinggroups
+from partnerbase.workinggroups.filters import IdeaFilter
 from partnerbase.workinggroups.permissions import can_view_working_groups
 
 from . import serializers_more as s
@@ -181,8 +183,9 @@ MORE_KINDS = [
         s.IdeaSerializer,
         can_view_working_groups,
         _user_rows(workinggroups.idea_list),
-        {"working_group": ["exact"], "status": ["exact"]},
-        "workinggroups:group_detail",
+        {},
+        "workinggroups:idea_list",
+        IdeaFilter,
     ),
     # Calls: those who run them (the team, accelerator managers).
     Kind(
@@ -254,8 +257,9 @@ MORE_KINDS = [
         s.DisbursementSerializer,
         can_view_ledger,
         _user_rows(funding.disbursement_list),
-        {"award": ["exact"], "kind": ["exact"], "on": ["gte", "lte"]},
-        "funding:award_detail",
+        {},
+        "funding:disbursement_list",
+        DisbursementFilter,
     ),
     Kind(
         "loan-repayments",

@@ -4,7 +4,7 @@ import django_filters
 
 from partnerbase.core.filters import ListFilterSet, date_from, date_to, record_id
 
-from .models import FundingAward, Instrument
+from .models import Disbursement, DisbursementKind, FundingAward, Instrument
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -26,4 +26,25 @@ class FundingAwardFilter(ListFilterSet):
 
     class Meta:
         model = FundingAward
+        fields = []
+
+
+class DisbursementFilter(ListFilterSet):
+    search_fields = ("award__title", "award__funder__name", "award__recipient__name", "notes")
+    kind = django_filters.ChoiceFilter(
+        choices=DisbursementKind.choices, empty_label="Planned or actual", label="Planned or actual"
+    )
+    instrument = django_filters.ChoiceFilter(
+        field_name="award__instrument",
+        choices=Instrument.choices,
+        empty_label="Any kind of award",
+        label="Kind of award",
+    )
+    on__gte = date_from("on", "Paid from")
+    on__lte = date_to("on", "Paid to")
+    award = record_id("award", "Award")
+    recipient = record_id("award__recipient", "Recipient")
+
+    class Meta:
+        model = Disbursement
         fields = []
