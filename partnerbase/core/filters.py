@@ -34,6 +34,12 @@ class ListFilterSet(django_filters.FilterSet):
         return form
 
 
+def search_filter(fields: tuple[str, ...]) -> type[ListFilterSet]:
+    """A FilterSet that only searches `fields` (`?q=`), for a list whose facets are elsewhere
+    (a figure's records: its period)."""
+    return type("SearchFilter", (ListFilterSet,), {"search_fields": fields})
+
+
 # --- dates: GOV.UK's day, month and year boxes, or one ISO date ------------------------------
 
 ISO_DATE = re.compile(r"\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*")
