@@ -8,6 +8,7 @@ from rest_framework.exceptions import PermissionDenied
 
 from partnerbase.accelerator import queries as accelerator
 from partnerbase.accelerator.permissions import can_manage_accelerator, can_view_own_page
+from partnerbase.accounts.permissions import can_view_directory
 from partnerbase.assessment import queries as assessment
 from partnerbase.assessment.permissions import can_view_assessment
 from partnerbase.board import queries as board
@@ -19,6 +20,8 @@ from partnerbase.challenges.queries import proposal_list, vote_list
 from partnerbase.champions.permissions import can_target_champions
 from partnerbase.champions.queries import criterion_list as prospect_criterion_list
 from partnerbase.champions.queries import prospect_list
+from partnerbase.directory.filters import OrganisationHistoryFilter
+from partnerbase.directory.queries import organisation_history_list
 from partnerbase.funding import queries as funding
 from partnerbase.funding.filters import DisbursementFilter
 from partnerbase.funding.permissions import can_view_ledger, can_view_rates
@@ -31,6 +34,11 @@ from partnerbase.workinggroups.permissions import can_view_working_groups
 from . import serializers_more as s
 from .access import token_of
 from .reads import Kind, views_for
+
+
+class HistoryKind(Kind):
+    """A kind of history rows: many per record (one per change), so its detail is the
+    record's newest row, what the record is now (or was when deleted)."""
 
 
 class ApplyingKind(Kind):
@@ -277,6 +285,16 @@ MORE_KINDS = [
         {"base": ["exact"], "quote": ["exact"], "rate_date": ["gte", "lte"]},
         "funding:rates",
     ),
+    # Every change to the organisations (directory:organisation_history, one's page).
+    HistoryKind(
+        "organisation-history",
+        s.OrganisationHistorySerializer,
+        can_view_directory,
+        _programme_rows(organisation_history_list),
+        {},
+        "directory:organisation_history",
+        OrganisationHistoryFilter,
+    ),
     # The accelerator: managers all of it; an innovator their own page's places, sessions
     # and milestones.
     Kind(
@@ -338,9 +356,24 @@ class _ApplyingRows:
         return self.kind.rows(self.request.user, programme, self.request.query_params)
 
 
+class _NewestRow:
+    def get_object(self):
+        row = (
+            self.filter_queryset(self.get_queryset())
+            .filter(uid=self.kwargs["uid"])
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if row is None:
+            raise Http404("No such record")
+        return row
+
+
 def more_views(kind: Kind) -> tuple[type, type]:
     """The list and detail views of one of these kinds."""
     listing, detail = views_for(kind)
+    if isinstance(kind, HistoryKind):
+        detail = type(detail.__name__, (_NewestRow, detail), {"__doc__": detail.__doc__})
     if isinstance(kind, ApplyingKind):
         listing = type(listing.__name__, (_ApplyingRows, listing), {"__doc__": listing.__doc__})
         detail = type(detail.__name__, (_ApplyingRows, detail), {"__doc__": detail.__doc__})

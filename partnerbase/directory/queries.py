@@ -29,3 +29,13 @@ def organisation_get(*, programme, uid) -> Organisation:
     return get_object_or_404(
         Organisation.objects.prefetch_related("identifiers", "people"), programme=programme, uid=uid
     )
+
+
+def organisation_history_list(*, programme) -> QuerySet:
+    """Every change to the programme's organisations, deleted and merged ones' too, newest
+    first (an organisation's history page shows one's)."""
+    return (
+        Organisation.history.filter(programme_id=programme.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )

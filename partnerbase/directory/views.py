@@ -13,18 +13,17 @@ from partnerbase.core.history import history_entries
 from partnerbase.core.history_lists import (
     HISTORY_COLUMNS,
     HISTORY_SORTS,
-    HistoryFilter,
     history_page_entries,
 )
 from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.programmes.access import programme_for
 
 from . import services
-from .filters import OrganisationFilter
+from .filters import OrganisationFilter, OrganisationHistoryFilter
 from .forms import EngagementForm, OrganisationForm
 from .merge import merged_into, merged_records
 from .models import Organisation
-from .queries import organisation_get, organisation_list
+from .queries import organisation_get, organisation_history_list, organisation_list
 
 _programme = partial(programme_for, allowed=can_view_directory)
 
@@ -99,14 +98,14 @@ def organisation_history(request, slug, uid):
     change, filtered, in pages, or as a CSV."""
     programme = _programme(request, slug)
     organisation = Organisation.objects.filter(programme=programme, uid=uid).first()
-    rows = Organisation.history.filter(programme_id=programme.pk, uid=uid)
-    last = rows.order_by("-history_date", "-history_id").first()
+    rows = organisation_history_list(programme=programme).filter(uid=uid)
+    last = rows.first()
     if last is None:
         raise Http404("No such organisation")
     listing = list_page(
         request,
-        rows.select_related("history_user"),
-        filterset_class=HistoryFilter,
+        rows,
+        filterset_class=OrganisationHistoryFilter,
         sorts=HISTORY_SORTS,
         columns=HISTORY_COLUMNS,
         filename=f"{programme.slug}-organisation-{uid}-history.csv",

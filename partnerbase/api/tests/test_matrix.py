@@ -93,6 +93,9 @@ RULES = {
     "api:stories-list": {"get": ("stories:story_list", None)},
     # Each award's page, opened from the ledger, lists its disbursements and repayments.
     "api:disbursements-list": {"get": ("funding:disbursement_list", None)},
+    # Every organisation's changes: the directory's readers (each history page's).
+    "api:organisation-history-list": {"get": ("directory:organisation_list", None)},
+    "api:organisation-history-detail": {"get": DETAIL},
     "api:loan-repayments-list": {"get": ("funding:ledger", None)},
     "api:exchange-rates-list": {"get": ("funding:rates", None)},
     "api:accelerators-list": {"get": ("accelerator:accelerator_add", None)},
