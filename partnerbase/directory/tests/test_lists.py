@@ -164,6 +164,20 @@ def test_an_organisations_history_is_a_long_list_with_what_each_change_made(clie
     rows = csv_rows(client.get(url, {"q": "olive", "format": "csv"}))
     assert len(rows) == 11 and {r["Who"] for r in rows} == {"Olive Other"}
     assert any(r["Changes"] == "employee_count: 5 → 6" for r in rows), rows[:2]
+    # The API's list of changes, with the page's filters, gives the same rows.
+    team = users[Role.TEAM]
+    api = APIClient()
+    api.credentials(
+        HTTP_AUTHORIZATION=f"Bearer {api_token_create(actor=team, user=team, name='t')[1]}"
+    )
+    answer = api.get(
+        f"/api/v1/programmes/{make.programme.slug}/organisation-history/",
+        {"organisation": str(toolshed.uid), "q": "olive", "page_size": 100},
+    )
+    assert answer.status_code == 200, answer.content
+    listed = answer.json()["results"]
+    assert len(listed) == 11 and {r["who"] for r in listed} == {"Olive Other"}
+    assert sorted(r["employee_count"] for r in listed) == [1, 6, 11, 16, 21, 26, 31, 36, 41, 46, 51]
     # The directory's readers only.
     client.force_login(users[Role.INNOVATOR])
     assert client.get(url).status_code == 403
