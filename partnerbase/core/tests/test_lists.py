@@ -126,6 +126,13 @@ def test_a_date_that_is_not_real_gets_an_error_at_its_boxes():
         assert filters.form.errors["award_date__lte"] == ["Awarded to must be a real date"]
         html = _rendered(filters)
         assert "govuk-form-group--error" in html and "govuk-input--error" in html
+    # The summary above the filters links to the boxes.
+    from django.template import Context, Template
+
+    summary = Template("{% load govuk %}{% govuk_error_summary form %}").render(
+        Context({"form": filters.form})
+    )
+    assert '<a href="#id_award_date__lte_0">Awarded to must be a real date</a>' in summary
     # Half a date says what is missing, and marks only that box.
     filters = _award_filters("award_date__lte_0=3&award_date__lte_2=2018")
     assert filters.form.errors["award_date__lte"] == ["Awarded to must include a month"]
