@@ -3,6 +3,7 @@ by who and why, sorted, in pages and as a CSV (core.lists), each row shown with 
 that changed since the record's row before it."""
 
 import django_filters
+from django.db.models import OuterRef, Q, Subquery
 
 from .filters import ListFilterSet, date_from, date_to
 from .history import ACTIONS, history_entry
@@ -53,5 +54,26 @@ HISTORY_COLUMNS = [
 
 def history_page_entries(rows) -> list[dict]:
     """The page's history rows as entries (core.history.history_entry), each against the
-    record's row before it, whatever the filters left out."""
-    return [history_entry(row, _previous(row)) for row in rows]
+    record's row before it, whatever the filters left out: two queries for the page."""
+    rows = list(rows)
+    if not rows:
+        return []
+    model = type(rows[0])
+    before = (
+        model.objects.filter(id=OuterRef("id"))
+        .filter(
+            Q(history_date__lt=OuterRef("history_date"))
+            | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+        )
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
+    previous_ids = dict(
+        model.objects.filter(history_id__in=[r.history_id for r in rows])
+        .annotate(previous=Subquery(before))
+        .values_list("history_id", "previous")
+    )
+    previous = model.objects.in_bulk(
+        [pk for pk in previous_ids.values() if pk is not None], field_name="history_id"
+    )
+    return [history_entry(row, previous.get(previous_ids.get(row.history_id))) for row in rows]

@@ -153,6 +153,8 @@ def test_an_organisations_history_is_a_long_list_with_what_each_change_made(clie
     assert 'data-list-count="1"' in client.get(url, {"action": "+"}).content.decode()
     by_olive = client.get(url, {"q": "olive"}).content.decode()
     assert 'data-list-count="11"' in by_olive
+    # Each change against the record's row before it, though the filter left that out.
+    assert "“5” → “6”" in by_olive and "“4” → “5”" not in by_olive
     today = date.today()
     boxes = {"changed_on__gte_0": today.day, "changed_on__gte_1": today.month}
     boxes["changed_on__gte_2"] = today.year + 1
