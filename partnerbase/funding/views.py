@@ -9,23 +9,16 @@ from partnerbase.core.currencies import from_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
-from partnerbase.core.lists import Column, Sort, list_page, list_view
+from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from . import services
-from .filters import DisbursementFilter, FundingAwardFilter
+from .filters import FundingAwardFilter
 from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
-from .queries import (
-    award_get,
-    award_list,
-    award_sums,
-    disbursement_list,
-    rate_table,
-    report_date,
-)
+from .queries import award_get, award_list, award_sums, rate_table, report_date
 
 
 def _ledger(programme, awards, sums=None):
@@ -85,50 +78,6 @@ def ledger(request, slug):
             "can_record": can.can_record_award(request.user, programme),
             "nav_current": "funding",
         },
-    )
-
-
-DISBURSEMENT_SORTS = [
-    Sort("date", "Date", ("-on",)),
-    Sort("award", "Award", ("award__title", "-on")),
-    Sort("recipient", "Recipient", ("award__recipient__name", "-on")),
-    Sort("kind", "Planned or actual", ("kind", "-on")),
-    Sort("amount", "Amount", ("-amount_minor", "-on")),
-]
-DISBURSEMENT_COLUMNS = [
-    Column("Award", lambda d: d.award.title),
-    Column("Kind of award", lambda d: d.award.get_instrument_display()),
-    Column("Funder", lambda d: d.award.funder.name),
-    Column("Recipient", lambda d: d.award.recipient.name),
-    Column("Planned or actual", lambda d: d.get_kind_display()),
-    Column("Date", lambda d: d.on),
-    Column("Amount", lambda d: from_minor(d.amount_minor, d.award.currency)),
-    Column("Currency", lambda d: d.award.currency),
-    Column("Notes", lambda d: d.notes),
-    Column("Award id", lambda d: d.award.uid),
-    Column("Id", lambda d: d.uid),
-]
-
-
-@require_GET
-def disbursement_index(request, slug):
-    """Every disbursement of the awards the user may see, planned and actual."""
-    programme = programme_for(request, slug, can.can_view_ledger)
-    return list_view(
-        request,
-        "funding/disbursement_list.html",
-        {
-            "programme": programme,
-            "whole": can.sees_whole_ledger(request.user, programme),
-            "nav_current": "funding",
-        },
-        disbursement_list(user=request.user, programme=programme).select_related(
-            "award__funder", "award__recipient"
-        ),
-        filterset_class=DisbursementFilter,
-        sorts=DISBURSEMENT_SORTS,
-        columns=DISBURSEMENT_COLUMNS,
-        filename=f"{programme.slug}-disbursements.csv",
     )
 
 

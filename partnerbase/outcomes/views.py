@@ -7,27 +7,23 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.history import history_entries
-from partnerbase.core.lists import Column, Sort, list_view
 from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_get
 from partnerbase.projects.models import ObservationQuality
 from partnerbase.projects.views.common import form_page
 
 from . import services
-from .filters import ObservationFilter
 from .forms import IndicatorForm, ObservationForm, VerifyForm
 from .models import OutcomeIndicator, OutcomeObservation
 from .permissions import (
     can_record_outcomes,
     can_verify_outcomes,
     can_view_cohort_outcomes,
-    can_view_observations,
     can_view_outcomes,
 )
 from .queries import (
     cohort_outcomes,
     innovator_outcomes,
-    observation_list,
     organisation_get,
     programme_cohorts,
 )
@@ -55,51 +51,6 @@ def cohort(request, slug):
             "sections": cohort_outcomes(chosen) if chosen else [],
             "nav_current": "outcomes",
         },
-    )
-
-
-OBSERVATION_SORTS = [
-    Sort("observed", "Date", ("-observed_on",)),
-    Sort("innovator", "Innovator", ("indicator__organisation__name", "indicator__name")),
-    Sort("indicator", "Indicator", ("indicator__name", "-observed_on")),
-    Sort("value", "Value", ("-value", "-observed_on")),
-    Sort("quality", "Quality", ("quality", "-observed_on")),
-]
-OBSERVATION_COLUMNS = [
-    Column("Innovator", lambda o: o.indicator.organisation.name),
-    Column("Indicator", lambda o: o.indicator.name),
-    Column("Outcome", lambda o: o.indicator.get_kind_display()),
-    Column("Date", lambda o: o.observed_on),
-    Column("Value", lambda o: o.value.normalize()),
-    Column("Unit", lambda o: o.indicator.unit),
-    Column("Quality", lambda o: o.get_quality_display()),
-    Column("Evidence", lambda o: o.evidence),
-    Column("Evidence link", lambda o: o.evidence_url),
-    Column("Indicator id", lambda o: o.indicator.uid),
-    Column("Id", lambda o: o.uid),
-]
-
-
-@require_GET
-def observation_index(request, slug):
-    """Every outcome observation the user may see, across innovators."""
-    programme = programme_for(request, slug, can_view_observations)
-    return list_view(
-        request,
-        "outcomes/observation_list.html",
-        {
-            "programme": programme,
-            "can_verify": can_verify_outcomes(request.user, programme),
-            "can_view_cohort": can_view_cohort_outcomes(request.user, programme),
-            "nav_current": "outcomes",
-        },
-        observation_list(user=request.user, programme=programme).select_related(
-            "indicator__organisation"
-        ),
-        filterset_class=ObservationFilter,
-        sorts=OBSERVATION_SORTS,
-        columns=OBSERVATION_COLUMNS,
-        filename=f"{programme.slug}-outcome-observations.csv",
     )
 
 
