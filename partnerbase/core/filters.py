@@ -8,6 +8,8 @@ import re
 import django_filters
 from django import forms
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .forms import GovukDateField, GovukDateWidget
 
@@ -67,6 +69,7 @@ class DateFilterField(GovukDateField):
         return super().clean(value)
 
 
+@extend_schema_field(OpenApiTypes.DATE)  # the API's form: one YYYY-MM-DD value
 class DateFilter(django_filters.Filter):
     field_class = DateFilterField
 
