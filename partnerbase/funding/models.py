@@ -202,11 +202,7 @@ class Disbursement(DomainModel):
 
     class Meta:
         ordering = ["on", "id"]
-        # The list of disbursements' first page, newest first, read in the index's order.
-        indexes = [
-            models.Index(fields=["award", "kind"]),
-            models.Index(fields=["on"], name="funding_disbursement_on"),
-        ]
+        indexes = [models.Index(fields=["award", "kind"])]
 
     def __str__(self):
         return f"{self.get_kind_display()} disbursement of {self.award} on {self.on}"
