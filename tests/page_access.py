@@ -168,6 +168,8 @@ RULES = {
     # A champion reads the innovator's outcomes, so is refused rather than told "no such".
     "outcomes:observation_add": but(OWN_INNOVATOR_RECORD, also={CHAMPION: 403}),
     "outcomes:observation_verify": MANAGERS,
+    # Every innovator's observations for the outcomes' readers; an innovator its own.
+    "outcomes:observation_list": rule(TEAM, CHAMPION, MANAGER, INNOVATOR, SUPERUSER),
     "stories:story_list": DASHBOARD,
     "stories:story_add": TEAM_ONLY,
     "stories:story_edit": TEAM_ONLY,
@@ -269,6 +271,7 @@ RULES = {
     "challenges:vote_add": TEAM_ONLY,
     "challenges:vote_action": TEAM_ONLY,
     "workinggroups:group_list": rule(TEAM, CHAMPION, WG, SUPERUSER),
+    "workinggroups:idea_list": rule(TEAM, CHAMPION, WG, SUPERUSER),  # a member: their groups'
     "workinggroups:group_detail": rule(TEAM, CHAMPION, WG, SUPERUSER, refused=404),
     "workinggroups:group_create": TEAM_ONLY,
     "workinggroups:group_edit": GROUP_MANAGERS,
@@ -361,6 +364,7 @@ RULES = {
     "brokering:partnership_detail": but(LEDGER, refused=404),
     # Funding.
     "funding:ledger": LEDGER,
+    "funding:disbursement_list": LEDGER,  # partners and innovators: their own awards'
     "funding:rates": LEDGER,
     # The world's award is not to the partner's organisation.
     "funding:award_detail": but(LEDGER, also={PARTNER: 404}),

@@ -41,9 +41,10 @@ from partnerbase.directory.queries import organisation_list
 from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
-from partnerbase.outcomes.filters import OutcomeIndicatorFilter
-from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
+from partnerbase.outcomes.filters import ObservationFilter, OutcomeIndicatorFilter
+from partnerbase.outcomes.models import OutcomeIndicator
 from partnerbase.outcomes.permissions import can_view_outcomes
+from partnerbase.outcomes.queries import observation_list
 from partnerbase.pledges.filters import PledgeFilter
 from partnerbase.pledges.permissions import can_use_pledges
 from partnerbase.pledges.queries import pledge_list
@@ -127,10 +128,8 @@ def _indicators(user, programme, params):
 
 
 def _observations(user, programme, params):
-    organisations = _outcome_organisations(user, programme)
-    return OutcomeObservation.objects.filter(
-        indicator__programme=programme, indicator__organisation_id__in=organisations
-    ).order_by("indicator_id", "observed_on", "id")
+    # The list page's query: the same rows as outcomes:observation_list.
+    return observation_list(user=user, programme=programme)
 
 
 def _pledges(user, programme, params):
@@ -237,8 +236,9 @@ KINDS = [
         s.OutcomeObservationSerializer,
         _any_role,
         _observations,
-        {"indicator": ["exact"], "quality": ["exact"], "observed_on": ["gte", "lte"]},
-        "outcomes:innovator",
+        {},
+        "outcomes:observation_list",
+        ObservationFilter,
     ),
     Kind(
         "pledges",

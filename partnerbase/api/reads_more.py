@@ -9,6 +9,7 @@ from rest_framework.exceptions import PermissionDenied
 from partnerbase.accelerator import filters as accelerator_filters
 from partnerbase.accelerator import queries as accelerator
 from partnerbase.accelerator.permissions import can_manage_accelerator, can_view_own_page
+from partnerbase.accounts.permissions import can_view_directory
 from partnerbase.assessment import filters as assessment_filters
 from partnerbase.assessment import queries as assessment
 from partnerbase.assessment.permissions import can_view_assessment
@@ -25,19 +26,27 @@ from partnerbase.champions.filters import ProspectCriterionFilter, ProspectFilte
 from partnerbase.champions.permissions import can_target_champions
 from partnerbase.champions.queries import criterion_list as prospect_criterion_list
 from partnerbase.champions.queries import prospect_list
+from partnerbase.directory.filters import OrganisationHistoryFilter
+from partnerbase.directory.queries import organisation_history_list
 from partnerbase.funding import queries as funding
-from partnerbase.funding.filters import ExchangeRateFilter, LoanRepaymentFilter
+from partnerbase.funding.filters import DisbursementFilter, ExchangeRateFilter, LoanRepaymentFilter
 from partnerbase.funding.permissions import can_view_ledger, can_view_rates
 from partnerbase.stories.filters import StoryFilter
 from partnerbase.stories.permissions import can_view_stories
 from partnerbase.stories.queries import story_list
 from partnerbase.workinggroups import filters as groups_filters
 from partnerbase.workinggroups import queries as workinggroups
+from partnerbase.workinggroups.filters import IdeaFilter
 from partnerbase.workinggroups.permissions import can_view_working_groups
 
 from . import serializers_more as s
 from .access import token_of
 from .reads import Kind, views_for
+
+
+class HistoryKind(Kind):
+    """A kind of history rows: many per record (one per change), so its detail is the
+    record's newest row, what the record is now (or was when deleted)."""
 
 
 class ApplyingKind(Kind):
@@ -206,8 +215,9 @@ MORE_KINDS = [
         s.IdeaSerializer,
         can_view_working_groups,
         _user_rows(workinggroups.idea_list),
-        {"working_group": ["exact"], "status": ["exact"]},
-        "workinggroups:group_detail",
+        {},
+        "workinggroups:idea_list",
+        IdeaFilter,
     ),
     # Calls: those who run them (the team, accelerator managers).
     Kind(
@@ -286,8 +296,9 @@ MORE_KINDS = [
         s.DisbursementSerializer,
         can_view_ledger,
         _user_rows(funding.disbursement_list),
-        {"award": ["exact"], "kind": ["exact"], "on": ["gte", "lte"]},
-        "funding:award_detail",
+        {},
+        "funding:disbursement_list",
+        DisbursementFilter,
     ),
     Kind(
         "loan-repayments",
@@ -306,6 +317,16 @@ MORE_KINDS = [
         {},
         "funding:rates",
         ExchangeRateFilter,
+    ),
+    # Every change to the organisations (directory:organisation_history, one's page).
+    HistoryKind(
+        "organisation-history",
+        s.OrganisationHistorySerializer,
+        can_view_directory,
+        _programme_rows(organisation_history_list),
+        {},
+        "directory:organisation_history",
+        OrganisationHistoryFilter,
     ),
     # The accelerator: managers all of it; an innovator their own page's places, sessions
     # and milestones.
@@ -372,9 +393,24 @@ class _ApplyingRows:
         return self.kind.rows(self.request.user, programme, self.request.query_params)
 
 
+class _NewestRow:
+    def get_object(self):
+        row = (
+            self.filter_queryset(self.get_queryset())
+            .filter(uid=self.kwargs["uid"])
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if row is None:
+            raise Http404("No such record")
+        return row
+
+
 def more_views(kind: Kind) -> tuple[type, type]:
     """The list and detail views of one of these kinds."""
     listing, detail = views_for(kind)
+    if isinstance(kind, HistoryKind):
+        detail = type(detail.__name__, (_NewestRow, detail), {"__doc__": detail.__doc__})
     if isinstance(kind, ApplyingKind):
         listing = type(listing.__name__, (_ApplyingRows, listing), {"__doc__": listing.__doc__})
         detail = type(detail.__name__, (_ApplyingRows, detail), {"__doc__": detail.__doc__})

@@ -24,6 +24,7 @@ from partnerbase.challenges.models import ChallengeProposal, ChallengeVote
 from partnerbase.champions.models import Criterion as ProspectCriterion
 from partnerbase.champions.models import Prospect, StageChange
 from partnerbase.champions.models import Score as ProspectScore
+from partnerbase.directory.models import Organisation
 from partnerbase.funding.models import Disbursement, ExchangeRate, LoanRepayment
 from partnerbase.stories.models import Story
 from partnerbase.workinggroups.models import (
@@ -161,6 +162,17 @@ StorySerializer = _serializer(Story)
 DisbursementSerializer = _serializer(Disbursement, exclude=())
 LoanRepaymentSerializer = _serializer(LoanRepayment, exclude=())
 ExchangeRateSerializer = _serializer(ExchangeRate)
+
+# --- history -------------------------------------------------------------------------------
+
+# Each change to an organisation: the record as it was saved, who saved it (the name the
+# history page shows) and why. `uid` is the organisation's: one per change, so many rows.
+OrganisationHistorySerializer = _serializer(
+    Organisation.history.model,
+    exclude=("programme", "history_user"),
+    extra={"who": serializers.CharField(source="history_user", read_only=True, default=None)},
+    name="OrganisationHistorySerializer",
+)
 
 # --- the accelerator -----------------------------------------------------------------------
 

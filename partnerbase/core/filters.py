@@ -3,10 +3,16 @@
 A subclass names `search_fields` (searched by `?q=`, each word in any of them) and its
 facets; its filters' names are the URL's parameters, on the page and in the API alike."""
 
+import re
+
 import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from .forms import GovukDateField, GovukDateWidget
 
 
 class ListFilterSet(django_filters.FilterSet):
@@ -31,16 +37,59 @@ class ListFilterSet(django_filters.FilterSet):
         return form
 
 
-def date_from(field: str, label: str) -> django_filters.DateFilter:
-    return django_filters.DateFilter(
-        field_name=field, lookup_expr="gte", label=label, widget=forms.DateInput
-    )
+def search_filter(fields: tuple[str, ...]) -> type[ListFilterSet]:
+    """A FilterSet that only searches `fields` (`?q=`), for a list whose facets are elsewhere
+    (a figure's records: its period)."""
+    return type("SearchFilter", (ListFilterSet,), {"search_fields": fields})
 
 
-def date_to(field: str, label: str) -> django_filters.DateFilter:
-    return django_filters.DateFilter(
-        field_name=field, lookup_expr="lte", label=label, widget=forms.DateInput
-    )
+# --- dates: GOV.UK's day, month and year boxes, or one ISO date ------------------------------
+
+ISO_DATE = re.compile(r"\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+class DateFilterWidget(GovukDateWidget):
+    """GOV.UK's date input (`<name>_0`, `_1`, `_2` in the URL), which also reads one ISO date
+    under the filter's own name: the API's form of a date, and links written by hand."""
+
+    def value_from_datadict(self, data, files, name):
+        iso = data.get(name)
+        if iso:
+            found = ISO_DATE.fullmatch(iso)
+            # Not a date at all: kept as text, so the field can say so.
+            return [found[3], found[2], found[1]] if found else iso
+        return super().value_from_datadict(data, files, name)
+
+
+class DateFilterField(GovukDateField):
+    widget = DateFilterWidget
+
+    def clean(self, value):
+        if isinstance(value, str):
+            raise self._error(f"{self._name()} must be a real date", range(3), "invalid")
+        return super().clean(value)
+
+
+@extend_schema_field(OpenApiTypes.DATE)  # the API's form: one YYYY-MM-DD value
+class DateFilter(django_filters.Filter):
+    field_class = DateFilterField
+
+
+def date_from(field: str, label: str) -> DateFilter:
+    return DateFilter(field_name=field, lookup_expr="gte", label=label)
+
+
+def date_to(field: str, label: str) -> DateFilter:
+    return DateFilter(field_name=field, lookup_expr="lte", label=label)
+
+
+def filter_names(form) -> set[str]:
+    """The URL parameters a filter form reads: each field's name, and a date's three boxes."""
+    names = set()
+    for name, field in form.fields.items():
+        names.add(name)
+        names.update(name + suffix for suffix in getattr(field.widget, "widgets_names", ()))
+    return names
 
 
 class RecordIdFilter(django_filters.NumberFilter):

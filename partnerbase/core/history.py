@@ -74,19 +74,27 @@ def history_rows_entries(rows: models.QuerySet, limit: int = 50) -> list[dict]:
     records = list(
         rows.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
     )
-    entries = []
-    for newer, older in zip(records, records[1:] + [None], strict=True):
-        changes = []
-        if older is not None:
-            delta = newer.diff_against(older)
-            changes = [{"field": c.field, "old": c.old, "new": c.new} for c in delta.changes]
-        entries.append(
-            {
-                "when": newer.history_date,
-                "who": newer.history_user,
-                "action": {"+": "created", "~": "changed", "-": "deleted"}[newer.history_type],
-                "reason": newer.history_change_reason or "",
-                "changes": changes,
-            }
-        )
-    return entries
+    return [
+        history_entry(newer, older)
+        for newer, older in zip(records, records[1:] + [None], strict=True)
+    ]
+
+
+def history_entry(newer, older=None) -> dict:
+    """One change: when, who, what (created, changed, deleted), why, and the fields that
+    changed since `older`, the record's row before it (None: the first)."""
+    changes = []
+    if older is not None:
+        delta = newer.diff_against(older)
+        changes = [{"field": c.field, "old": c.old, "new": c.new} for c in delta.changes]
+    return {
+        "when": newer.history_date,
+        "who": newer.history_user,
+        "action": ACTIONS[newer.history_type],
+        "reason": newer.history_change_reason or "",
+        "changes": changes,
+        "row": newer,
+    }
+
+
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}

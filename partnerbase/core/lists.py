@@ -19,6 +19,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from .filters import filter_names
+
 # A cell that starts like a formula gets a leading apostrophe, so a spreadsheet program
 # shows it as text rather than running it (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -125,17 +127,24 @@ def list_page(
     columns: list[Column] | None = None,
     filename: str = "",
     per_page: int = PER_PAGE,
+    known_count: int | None = None,
 ) -> dict | StreamingHttpResponse:
     """The template context of one page of a filtered, sorted list, or (for `?format=csv`,
     when `columns` are given) the streamed CSV of every filtered row, in the page's order.
-    The query's select_related and prefetches act on the page's rows (or each chunk)."""
+    The query's select_related and prefetches act on the page's rows (or each chunk).
+    `known_count`: the unfiltered rows' number, when the caller has counted them already."""
     params = request.GET
-    filters = filterset_class(params, queryset=queryset, request=request)
-    ordering, sort = _ordering(sorts, params.get("sort", ""))
-    rows = filters.qs.order_by(*ordering)
+    filters, rows, sort = filtered_rows(
+        request, queryset, filterset_class=filterset_class, sorts=sorts
+    )
     if columns is not None and params.get("format") == "csv":
         return csv_response(rows.iterator(chunk_size=CSV_CHUNK), columns, filename)
-    page = NarrowPaginator(rows, per_page).get_page(params.get("page"))
+    names = filter_names(filters.form)
+    filtered = any(params.get(name) not in (None, "") for name in names)
+    paginator = NarrowPaginator(rows, per_page)
+    if known_count is not None and not filtered:
+        paginator.count = known_count  # counted already: not asked again
+    page = paginator.get_page(params.get("page"))
     query = _query(params, drop=("page", "format"))
     return {
         "filters": filters,
@@ -151,10 +160,18 @@ def list_page(
             (k, v)
             for k, values in params.lists()
             for v in values
-            if k not in filters.form.fields and k not in ("page", "format") and v != ""
+            if k not in names and k not in ("page", "format") and v != ""
         ],
-        "filtered": any(params.get(name) not in (None, "") for name in filters.form.fields),
+        "filtered": filtered,
     }
+
+
+def filtered_rows(request, queryset, *, filterset_class, sorts: list[Sort]):
+    """The filterset, its rows in the asked (whitelisted) order, and that order's key."""
+    params = request.GET
+    filters = filterset_class(params, queryset=queryset, request=request)
+    ordering, sort = _ordering(sorts, params.get("sort", ""))
+    return filters, filters.qs.order_by(*ordering), sort
 
 
 def _sort_links(params, sorts: list[Sort], current: str) -> dict:

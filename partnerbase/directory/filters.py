@@ -1,8 +1,10 @@
 """The directory's list filters, shared by its pages and the API's list endpoints."""
 
 import django_filters
+from django import forms
 
 from partnerbase.core.filters import ListFilterSet, date_from, date_to, record_id
+from partnerbase.core.history_lists import HistoryFilter
 
 from .models import (
     Engagement,
@@ -53,3 +55,12 @@ class PersonFilter(ListFilterSet):
     class Meta:
         model = Person
         fields = []
+
+
+class OrganisationHistoryFilter(HistoryFilter):
+    """An organisation's history page's filters; the API's list of every organisation's
+    changes is narrowed to one by `organisation` (its uid, as in the page's address)."""
+
+    organisation = django_filters.UUIDFilter(
+        field_name="uid", label="Organisation", widget=forms.HiddenInput
+    )

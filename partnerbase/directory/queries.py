@@ -34,3 +34,13 @@ def organisation_get(*, programme, uid) -> Organisation:
 def person_list(*, programme) -> QuerySet:
     """The people of the programme's organisations (the people list)."""
     return Person.objects.filter(programme=programme).select_related("organisation")
+
+
+def organisation_history_list(*, programme) -> QuerySet:
+    """Every change to the programme's organisations, deleted and merged ones' too, newest
+    first (an organisation's history page shows one's)."""
+    return (
+        Organisation.history.filter(programme_id=programme.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )

@@ -9,16 +9,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.accounts.permissions import can_manage_programme, can_view_directory
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
-from partnerbase.core.history import history_entries, history_rows_entries
+from partnerbase.core.history import history_entries
+from partnerbase.core.history_lists import (
+    HISTORY_COLUMNS,
+    HISTORY_SORTS,
+    history_page_entries,
+)
 from partnerbase.core.lists import Column, Sort, list_page
 from partnerbase.programmes.access import programme_for
 
 from . import services
-from .filters import OrganisationFilter
+from .filters import OrganisationFilter, OrganisationHistoryFilter
 from .forms import EngagementForm, OrganisationForm
 from .merge import merged_into, merged_records
 from .models import Organisation
-from .queries import organisation_get, organisation_list
+from .queries import organisation_get, organisation_history_list, organisation_list
 
 _programme = partial(programme_for, allowed=can_view_directory)
 
@@ -89,13 +94,24 @@ def organisation_detail(request, slug, uid):
 
 @require_GET
 def organisation_history(request, slug, uid):
-    """The history of a record, kept after it was deleted or merged into another."""
+    """The history of a record, kept after it was deleted or merged into another: every
+    change, filtered, in pages, or as a CSV."""
     programme = _programme(request, slug)
     organisation = Organisation.objects.filter(programme=programme, uid=uid).first()
-    rows = Organisation.history.filter(programme_id=programme.pk, uid=uid)
-    last = rows.order_by("-history_date", "-history_id").first()
+    rows = organisation_history_list(programme=programme).filter(uid=uid)
+    last = rows.first()
     if last is None:
         raise Http404("No such organisation")
+    listing = list_page(
+        request,
+        rows,
+        filterset_class=OrganisationHistoryFilter,
+        sorts=HISTORY_SORTS,
+        columns=HISTORY_COLUMNS,
+        filename=f"{programme.slug}-organisation-{uid}-history.csv",
+    )
+    if not isinstance(listing, dict):
+        return listing
     return render(
         request,
         "directory/organisation_history.html",
@@ -104,7 +120,8 @@ def organisation_history(request, slug, uid):
             "organisation": organisation,
             "last": last,
             "merged_into": merged_into(last),
-            "history": history_rows_entries(rows),
+            **listing,
+            "history": history_page_entries(listing["rows"]),
             "nav_current": "organisations",
         },
     )

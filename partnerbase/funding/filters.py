@@ -4,7 +4,14 @@ import django_filters
 
 from partnerbase.core.filters import ListFilterSet, date_from, date_to, list_filter, record_id
 
-from .models import ExchangeRate, FundingAward, Instrument, LoanRepayment
+from .models import (
+    Disbursement,
+    DisbursementKind,
+    ExchangeRate,
+    FundingAward,
+    Instrument,
+    LoanRepayment,
+)
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -35,3 +42,24 @@ LoanRepaymentFilter = list_filter(
 ExchangeRateFilter = list_filter(
     ExchangeRate, search=("source",), exact=("base", "quote"), dates=("rate_date",)
 )
+
+
+class DisbursementFilter(ListFilterSet):
+    search_fields = ("award__title", "award__funder__name", "award__recipient__name", "notes")
+    kind = django_filters.ChoiceFilter(
+        choices=DisbursementKind.choices, empty_label="Planned or actual", label="Planned or actual"
+    )
+    instrument = django_filters.ChoiceFilter(
+        field_name="award__instrument",
+        choices=Instrument.choices,
+        empty_label="Any kind of award",
+        label="Kind of award",
+    )
+    on__gte = date_from("on", "Paid from")
+    on__lte = date_to("on", "Paid to")
+    award = record_id("award", "Award")
+    recipient = record_id("award__recipient", "Recipient")
+
+    class Meta:
+        model = Disbursement
+        fields = []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import rate_views, views
+from . import list_views, rate_views, views
 
 app_name = "funding"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("rates/add/", rate_views.rate_add, name="rate_add"),
     path("rates/upload/", rate_views.rates_upload, name="rates_upload"),
     path("rates/<uuid:uid>/", rate_views.rate_edit, name="rate_edit"),
+    path("disbursements/", list_views.disbursement_index, name="disbursement_list"),
     path("awards/add/", views.award_add, name="award_add"),
     path("awards/<uuid:uid>/", views.award_detail, name="award_detail"),
     path("awards/<uuid:uid>/disbursements/add/", views.disbursement_add, name="disbursement_add"),

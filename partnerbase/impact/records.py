@@ -4,13 +4,14 @@ Each list is the figure's own queryset from `figures.py`, so it adds up to the f
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
 from partnerbase.accelerator.models import CohortMembership
 from partnerbase.brokering.models import PartnershipPartner
+from partnerbase.core.lists import Sort
 from partnerbase.core.money import NoRate, dated_total, format_money, format_rate, round_money
 from partnerbase.core.period import Period
 from partnerbase.directory.models import Organisation
@@ -31,6 +32,10 @@ class Records:
     queryset: QuerySet
     rows: Callable[[list], list[dict]]
     is_money: bool = False
+    # Searched by the page's ?q=; the orders it offers, the first the figure's own (each
+    # labelled with its column's heading).
+    search_fields: tuple[str, ...] = ()
+    sorts: list[Sort] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +47,19 @@ class RecordList:
     count: int
     total: Decimal | None = None  # money figures: the exact sum, rounded once
     problem: str = ""
+
+
+ORGANISATION_SORTS = [
+    Sort("name", "Organisation", ("name",)),
+    Sort("kind", "Kind", ("kind", "name")),
+    Sort("sector", "Sector", ("sector_group", "name")),
+]
+PARTNERSHIP_SEARCH = ("name", "innovator__name", "project__name")
+PARTNERSHIP_SORTS = [
+    Sort("confirmed", "Confirmed", ("confirmed_on",)),
+    Sort("name", "Partnership", ("name", "confirmed_on")),
+    Sort("stage", "Stage", ("stage", "confirmed_on")),
+]
 
 
 def _organisation_roles(programme, period: Period, ids: list[int]) -> dict[int, list[str]]:
@@ -78,6 +96,8 @@ def _engaged(programme, period) -> Records:
         ["Organisation", "Kind", "Sector", "Roles in the period"],
         f.engaged_organisations(programme, period).order_by("name", "pk"),
         rows,
+        search_fields=("name",),
+        sorts=ORGANISATION_SORTS,
     )
 
 
@@ -105,6 +125,14 @@ def _new_projects(programme, period) -> Records:
         .select_related("challenge_area")
         .order_by("launch_date", "name", "pk"),
         rows,
+        search_fields=("name", "region", "challenge_area__name"),
+        sorts=[
+            Sort("launched", "Launched", ("launch_date", "name")),
+            Sort("name", "Project", ("name",)),
+            Sort("area", "Challenge area", ("challenge_area__name", "name")),
+            Sort("region", "Region", ("region", "name")),
+            Sort("status", "Status", ("status", "name")),
+        ],
     )
 
 
@@ -140,6 +168,8 @@ def _innovators(programme, period) -> Records:
         ["Innovator", "Cohort", "Challenge area", "Joined", "Status"],
         Organisation.objects.filter(pk__in=places.values("organisation_id")).order_by("name", "pk"),
         rows,
+        search_fields=("name",),
+        sorts=[Sort("name", "Innovator", ("name",))],
     )
 
 
@@ -210,6 +240,14 @@ def _funding(programme, period) -> Records:
         .order_by("award_date", "id"),
         rows,
         is_money=True,
+        search_fields=("title", "recipient__name", "funder__name"),
+        sorts=[
+            Sort("awarded", "Awarded", ("award_date",)),
+            Sort("recipient", "Recipient", ("recipient__name", "award_date")),
+            Sort("funder", "Funder", ("funder__name", "award_date")),
+            Sort("instrument", "Instrument", ("instrument", "award_date")),
+            Sort("amount", "Amount", ("-amount_minor", "award_date")),
+        ],
     )
 
 
@@ -246,6 +284,8 @@ def _confirmed(programme, period) -> Records:
         ["Confirmed", "Partnership", "Innovator or project", "Partners", "Stage"],
         _partnerships(programme, period),
         lambda partnerships: [{"record": p, "cells": _partnership_cells(p)} for p in partnerships],
+        search_fields=PARTNERSHIP_SEARCH,
+        sorts=PARTNERSHIP_SORTS,
     )
 
 
@@ -274,6 +314,11 @@ def _estimated(programme, period) -> Records:
         _partnerships(programme, period).filter(estimated_value_minor__isnull=False),
         rows,
         is_money=True,
+        search_fields=PARTNERSHIP_SEARCH,
+        sorts=[
+            *PARTNERSHIP_SORTS,
+            Sort("estimate", "12-month estimate", ("-estimated_value_minor", "confirmed_on")),
+        ],
     )
 
 

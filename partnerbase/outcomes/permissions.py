@@ -34,3 +34,11 @@ def can_view_outcomes(user, programme, organisation) -> bool:
     return can_view_cohort_outcomes(user, programme) or can_record_outcomes(
         user, programme, organisation
     )
+
+
+def can_view_observations(user, programme) -> bool:
+    """The list of observations: those who read every innovator's outcomes, and an
+    innovator (who sees its own organisation's there)."""
+    return can_view_cohort_outcomes(user, programme) or bool(
+        acting_for(user, programme, roles=[Role.INNOVATOR])
+    )

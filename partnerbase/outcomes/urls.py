@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import list_views, views
 
 app_name = "outcomes"
 
 urlpatterns = [
     path("", views.cohort, name="cohort"),
+    path("observations/", list_views.observation_index, name="observation_list"),
     path("innovators/<uuid:uid>/", views.innovator, name="innovator"),
     path("innovators/<uuid:uid>/indicators/add/", views.indicator_add, name="indicator_add"),
     path("indicators/<uuid:uid>/observations/add/", views.observation_add, name="observation_add"),

@@ -21,7 +21,12 @@ from .permissions import (
     can_view_cohort_outcomes,
     can_view_outcomes,
 )
-from .queries import cohort_outcomes, innovator_outcomes, organisation_get, programme_cohorts
+from .queries import (
+    cohort_outcomes,
+    innovator_outcomes,
+    organisation_get,
+    programme_cohorts,
+)
 
 
 def innovator_url(organisation) -> str:

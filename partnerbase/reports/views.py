@@ -3,7 +3,6 @@
 from operator import itemgetter
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from partnerbase.accounts.permissions import (
 )
 from partnerbase.assessment.models import Assignment
 from partnerbase.calls.queries import applying_programme_list
+from partnerbase.core.filters import search_filter
 from partnerbase.core.lists import (  # noqa: F401 (csv_safe: the report's CSV uses it)
     CSV_CHUNK,
     PER_PAGE,
@@ -26,6 +26,8 @@ from partnerbase.core.lists import (  # noqa: F401 (csv_safe: the report's CSV u
     batched,
     csv_response,
     csv_safe,
+    filtered_rows,
+    list_page,
     page_context,
 )
 from partnerbase.core.period import programme_period
@@ -127,20 +129,28 @@ def figure_detail(request, slug, figure):
     form = period_form(request, programme)
     period = form.period()
     records = figure_query(programme, figure, period)
+    search = search_filter(records.search_fields)
     if request.GET.get("format") == "csv":
-        return _csv(records, programme, figure)
+        _, found, _ = filtered_rows(
+            request, records.queryset, filterset_class=search, sorts=records.sorts
+        )
+        return _csv(records, found, programme, figure)
     result = headline_figures(programme, period, only=figure).figures[figure]
-    paginator = Paginator(records.queryset, PER_PAGE)
-    if result.records is not None:
-        paginator.count = result.records  # counted with the figure: not asked again
-    page = paginator.get_page(request.GET.get("page"))
-    rows = records.rows(list(page.object_list))
+    listing = list_page(
+        request,
+        records.queryset,
+        filterset_class=search,
+        sorts=records.sorts,
+        known_count=result.records,  # counted with the figure: not asked again
+    )
+    rows = records.rows(list(listing["rows"]))
     if can_view_directory(request.user, programme):
         for row in rows:
             if isinstance(row["record"], Organisation):
                 row["url"] = reverse(
                     "directory:organisation_detail", args=[programme.slug, row["record"].uid]
                 )
+    by_label = {link["label"]: link for link in listing["sort_links"].values()}
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -149,25 +159,25 @@ def figure_detail(request, slug, figure):
         {
             "programme": programme,
             "records": records,
+            **listing,
             "rows": rows,
-            "count": page.paginator.count,
+            "headers": [{"label": c, "link": by_label.get(c)} for c in records.columns],
             "problem": next((r["problem"] for r in rows if r.get("problem")), ""),
             "result": result,
             "definition": DEFINITIONS[Figure(figure)],
             "period": period,
             "form": form,
             "period_query": query.urlencode(),
-            **page_context(page, query.urlencode()),
             "nav_current": "dashboard",
         },
     )
 
 
-def _csv(records, programme, figure):
+def _csv(records, queryset, programme, figure):
     """Every record, read and written a chunk at a time (constant memory)."""
 
     def rows():
-        for chunk in batched(records.queryset.iterator(chunk_size=CSV_CHUNK), CSV_CHUNK):
+        for chunk in batched(queryset.iterator(chunk_size=CSV_CHUNK), CSV_CHUNK):
             yield from records.rows(chunk)
 
     columns = [Column(heading, itemgetter(i)) for i, heading in enumerate(records.columns)]

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import group_views, views
+from . import group_views, list_views, views
 
 app_name = "workinggroups"
 
 urlpatterns = [
     path("", views.group_index, name="group_list"),
     path("add/", group_views.group_create, name="group_create"),
+    path("ideas/", list_views.idea_index, name="idea_list"),
     path("<uuid:uid>/", views.group_detail, name="group_detail"),
     path("<uuid:uid>/edit/", group_views.group_edit, name="group_edit"),
     path("<uuid:uid>/archive/", group_views.group_archive, name="group_archive"),

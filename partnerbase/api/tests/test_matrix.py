@@ -85,7 +85,7 @@ RULES = {
     "api:working-groups-list": {"get": ("workinggroups:group_list", None)},
     "api:working-group-members-list": {"get": ("workinggroups:group_list", None)},
     "api:working-group-meetings-list": {"get": ("workinggroups:group_list", None)},
-    "api:ideas-list": {"get": ("workinggroups:group_list", None)},
+    "api:ideas-list": {"get": ("workinggroups:idea_list", None)},
     "api:calls-list": {"get": ("calls:call_list", None)},
     "api:call-questions-list": {"get": ("calls:call_list", None)},
     # Those who run calls read every call's applications; applicants and innovators their own.
@@ -94,7 +94,10 @@ RULES = {
     "api:scores-list": {"get": ("assessment:index", None)},
     "api:stories-list": {"get": ("stories:story_list", None)},
     # Each award's page, opened from the ledger, lists its disbursements and repayments.
-    "api:disbursements-list": {"get": ("funding:ledger", None)},
+    "api:disbursements-list": {"get": ("funding:disbursement_list", None)},
+    # Every organisation's changes: the directory's readers (each history page's).
+    "api:organisation-history-list": {"get": ("directory:organisation_list", None)},
+    "api:organisation-history-detail": {"get": DETAIL},
     "api:loan-repayments-list": {"get": ("funding:ledger", None)},
     "api:exchange-rates-list": {"get": ("funding:rates", None)},
     "api:accelerators-list": {"get": ("accelerator:accelerator_add", None)},

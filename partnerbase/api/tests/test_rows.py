@@ -28,6 +28,9 @@ PAGES = {
     "organisations": ("directory:organisation_list", lambda c: c["filters"].qs),
     "introductions": ("brokering:my_introductions", lambda c: c["filters"].qs),
     "partnerships": ("brokering:partnership_list", lambda c: c["filters"].qs),
+    "disbursements": ("funding:disbursement_list", lambda c: c["filters"].qs),
+    "ideas": ("workinggroups:idea_list", lambda c: c["filters"].qs),
+    "outcome-observations": ("outcomes:observation_list", lambda c: c["filters"].qs),
 }
 
 

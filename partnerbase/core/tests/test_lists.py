@@ -74,3 +74,96 @@ def test_csv_cells_that_look_like_formulas_are_text():
 def test_batched_keeps_every_item_in_order():
     assert list(batched(range(5), 2)) == [[0, 1], [2, 3], [4]]
     assert list(batched([], 3)) == []
+
+
+# --- the shared date filter: GOV.UK's day, month and year boxes ----------------------------
+
+
+def _award_filters(query: str):
+    from partnerbase.funding.filters import FundingAwardFilter
+    from partnerbase.funding.models import FundingAward
+
+    return FundingAwardFilter(QueryDict(query), queryset=FundingAward.objects.none())
+
+
+def _rendered(filters) -> str:
+    from django.template import Context, Template
+
+    source = "{% load govuk %}{% for field in filters.form %}{% govuk_field field %}{% endfor %}"
+    return Template(source).render(Context({"filters": filters}))
+
+
+def test_a_date_filter_reads_the_three_boxes_or_one_iso_date():
+    import datetime
+
+    for query in (
+        "award_date__gte_0=1&award_date__gte_1=2&award_date__gte_2=2018",
+        "award_date__gte=2018-02-01",
+    ):
+        form = _award_filters(query).form
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["award_date__gte"] == datetime.date(2018, 2, 1)
+
+
+def test_a_date_filter_is_three_govuk_boxes_that_keep_what_was_typed():
+    query = "award_date__gte_0=7&award_date__gte_1=3&award_date__gte_2=2018"
+    html = _rendered(_award_filters(query))
+    assert 'type="date"' not in html
+    assert html.count('class="govuk-date-input"') == 2  # awarded from and to
+    assert 'name="award_date__gte_0" type="text" inputmode="numeric" value="7"' in html
+    assert 'name="award_date__gte_2" type="text" inputmode="numeric" value="2018"' in html
+    assert "<legend" in html and "Awarded from" in html
+
+
+def test_a_date_that_is_not_real_gets_an_error_at_its_boxes():
+    for query in (
+        "award_date__lte_0=31&award_date__lte_1=2&award_date__lte_2=2018",
+        "award_date__lte=2018-13-45",
+        "award_date__lte=soon",
+    ):
+        filters = _award_filters(query)
+        assert not filters.form.is_valid()
+        assert filters.form.errors["award_date__lte"] == ["Awarded to must be a real date"]
+        html = _rendered(filters)
+        assert "govuk-form-group--error" in html and "govuk-input--error" in html
+    # The summary above the filters links to the boxes.
+    from django.template import Context, Template
+
+    summary = Template("{% load govuk %}{% govuk_error_summary form %}").render(
+        Context({"form": filters.form})
+    )
+    assert '<a href="#id_award_date__lte_0">Awarded to must be a real date</a>' in summary
+    # Half a date says what is missing, and marks only that box.
+    filters = _award_filters("award_date__lte_0=3&award_date__lte_2=2018")
+    assert filters.form.errors["award_date__lte"] == ["Awarded to must include a month"]
+    html = _rendered(filters)
+    assert html.count("govuk-input--error") == 1
+
+
+def test_the_date_boxes_are_filters_not_kept_parameters(rf, db):
+    from partnerbase.core.filters import filter_names
+    from partnerbase.core.lists import list_page
+    from partnerbase.funding.filters import FundingAwardFilter
+    from partnerbase.funding.models import FundingAward
+
+    assert {"award_date__gte", "award_date__gte_0", "award_date__gte_2"} <= filter_names(
+        _award_filters("").form
+    )
+    request = rf.get(
+        "/",
+        {
+            "award_date__gte_0": "1",
+            "award_date__gte_1": "2",
+            "award_date__gte_2": "2018",
+            "sort": "title",
+            "page": "1",
+        },
+    )
+    listing = list_page(
+        request, FundingAward.objects.none(), filterset_class=FundingAwardFilter, sorts=SORTS
+    )
+    assert listing["filtered"] is True
+    # Only the sort rides along as a hidden input; the boxes are the form's own.
+    assert listing["kept"] == [("sort", "title")]
+    # The pages' links carry the date.
+    assert "award_date__gte_2=2018" in listing["query"]

@@ -129,3 +129,57 @@ def test_the_api_and_the_page_give_the_same_organisations(client, make, users, o
         answer = api.get(f"/api/v1/programmes/{make.programme.slug}/{path}/", query)
         assert answer.status_code == 200, answer.content
         assert rows and {r["Id"] for r in rows} == {str(r["uid"]) for r in answer.json()["results"]}
+
+
+def test_an_organisations_history_is_a_long_list_with_what_each_change_made(client, make, users):
+    toolshed = make.org("Toolshed", kind="social_enterprise", regions="West Midlands")
+    other = make_user(full_name="Olive Other")
+    for n in range(55):
+        services.organisation_update(
+            actor=other if n % 5 == 0 else make.actor,
+            organisation=toolshed,
+            employee_count=n + 1,
+        )
+    client.force_login(users[Role.TEAM])
+    url = reverse("directory:organisation_history", args=[make.programme.slug, toolshed.uid])
+    first = client.get(url).content.decode()
+    assert 'data-list-count="56"' in first  # added, then 55 changes: none left out
+    assert first.count("data-history-row=") == 50
+    # Newest first, with the field it changed.
+    assert first.index("“54” → “55”") < first.index("“53” → “54”")
+    second = client.get(url, {"page": "2"}).content.decode()
+    assert second.count("data-history-row=") == 6 and "Organisation added" in second
+    # Filters: the change, who made it (searched), the dates as GOV.UK's boxes.
+    assert 'data-list-count="1"' in client.get(url, {"action": "+"}).content.decode()
+    by_olive = client.get(url, {"q": "olive"}).content.decode()
+    assert 'data-list-count="11"' in by_olive
+    # Each change against the record's row before it, though the filter left that out.
+    assert "“5” → “6”" in by_olive and "“4” → “5”" not in by_olive
+    today = date.today()
+    boxes = {"changed_on__gte_0": today.day, "changed_on__gte_1": today.month}
+    boxes["changed_on__gte_2"] = today.year + 1
+    assert 'data-list-count="0"' in client.get(url, boxes).content.decode()
+    # Oldest first, asked in the URL.
+    oldest = client.get(url, {"sort": "-when"}).content.decode()
+    assert oldest.index("Organisation added") < oldest.index("“1” → “2”")
+    # The CSV: the filtered changes, each with what it changed, formulas neutralised.
+    rows = csv_rows(client.get(url, {"q": "olive", "format": "csv"}))
+    assert len(rows) == 11 and {r["Who"] for r in rows} == {"Olive Other"}
+    assert any(r["Changes"] == "employee_count: 5 → 6" for r in rows), rows[:2]
+    # The API's list of changes, with the page's filters, gives the same rows.
+    team = users[Role.TEAM]
+    api = APIClient()
+    api.credentials(
+        HTTP_AUTHORIZATION=f"Bearer {api_token_create(actor=team, user=team, name='t')[1]}"
+    )
+    answer = api.get(
+        f"/api/v1/programmes/{make.programme.slug}/organisation-history/",
+        {"organisation": str(toolshed.uid), "q": "olive", "page_size": 100},
+    )
+    assert answer.status_code == 200, answer.content
+    listed = answer.json()["results"]
+    assert len(listed) == 11 and {r["who"] for r in listed} == {"Olive Other"}
+    assert sorted(r["employee_count"] for r in listed) == [1, 6, 11, 16, 21, 26, 31, 36, 41, 46, 51]
+    # The directory's readers only.
+    client.force_login(users[Role.INNOVATOR])
+    assert client.get(url).status_code == 403

@@ -246,6 +246,41 @@ def test_a_long_figure_list_comes_in_pages_and_its_csv_holds_every_record(client
     assert "'=Engaged 00" in [r[0] for r in rows]  # formula neutralised
 
 
+def test_a_figures_records_are_searched_and_sorted_in_the_url(client, alpha):
+    for n in range(60):
+        organisation = alpha.org(f"Engaged {n:02}")
+        alpha.engagement(organisation, date(2017, 3, 1 + n % 28))
+    sign_in(client, alpha, Role.TEAM)
+    key = Figure.ORGANISATIONS_ENGAGED
+    records = figure_records(alpha.programme, key, programme_period(alpha.programme))
+    url = reverse("reports:figure_detail", args=[alpha.programme.slug, key])
+    # Search: only the matching records, on the page and in the CSV.
+    found = client.get(url, {"q": "engaged 1"})
+    # Each word in the name: "Engaged 01", "Engaged 10"…
+    names = sorted(
+        r["record"].name
+        for r in records.rows
+        if "engaged" in r["record"].name.lower() and "1" in r["record"].name
+    )
+    assert found.context["count"] == len(names) == 15
+    assert [r["record"].name for r in found.context["rows"]] == names
+    body = found.content.decode()
+    assert "match the search" in body and "?q=engaged+1&amp;format=csv" in body
+    download = client.get(url, {"q": "engaged 1", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
+    assert [r[0] for r in rows[1:]] == names
+    # Sort: names from Z to A, the heading says so; pages keep the order.
+    flipped = client.get(url, {"sort": "-name"})
+    every = sorted((r["record"].name for r in records.rows), reverse=True)
+    assert [r["record"].name for r in flipped.context["rows"]] == every[:50]
+    assert 'aria-sort="descending"' in flipped.content.decode()
+    assert 'href="?sort=-name&amp;page=2"' in flipped.content.decode()
+    second = client.get(url, {"sort": "-name", "page": 2})
+    assert [r["record"].name for r in second.context["rows"]] == every[50:]
+    # A sort that is not offered is the figure's own order.
+    assert client.get(url, {"sort": "uid"}).context["sort"] == "name"
+
+
 def test_an_unknown_figure_is_not_found(client, alpha):
     sign_in(client, alpha, Role.TEAM)
     url = reverse("reports:figure_detail", args=[alpha.programme.slug, "happiness"])
