@@ -26,9 +26,9 @@ def slug_in_use(data: Any, slug: str | None) -> str | None:
     return slug if isinstance(slug, str) and Programme.objects.filter(slug=slug).exists() else None
 
 
-def record_counts(data: dict) -> str:
-    """ "133 organisations, 230 partnerships" for the arrays the file holds."""
-    return ", ".join(f"{len(data.get(a, []))} {a.replace('_', ' ')}" for a in ARRAYS if data.get(a))
+def record_counts(data: dict) -> list[str]:
+    """["133 organisations", "230 partnerships"] for the arrays the file holds."""
+    return [f"{len(data.get(a, []))} {a.replace('_', ' ')}" for a in ARRAYS if data.get(a)]
 
 
 def record_total(data: Any) -> int:

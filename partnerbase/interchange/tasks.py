@@ -9,7 +9,7 @@ from django_tasks import task
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant
-from partnerbase.jobs.services import InputRefused, job_run, upload_text
+from partnerbase.jobs.services import InputRefused, job_run, listed, upload_text
 
 from .export import programme_export_text
 from .importer import programme_import
@@ -80,7 +80,8 @@ def import_programme(*, job_id: int, slug: str | None = None) -> dict:
         return {
             "programme": str(programme.uid),
             "summary": f"Imported {programme.name} as a new programme, {programme.slug!r}: "
-            f"{record_counts(data) or 'no records'}.",
+            f"{record_total(data):,} records.",
+            "lists": [listed("Records by kind", record_counts(data))],
             "link": {
                 "text": f"Open {programme.name}",
                 "url": reverse("reports:dashboard", args=[programme.slug]),

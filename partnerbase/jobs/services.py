@@ -187,6 +187,12 @@ def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
     return result
 
 
-def listed(label: str, items: list[str], *, shown: int = 20) -> dict:
-    """A list for a done job's page: "Updated: a, b, and 12 more"."""
-    return {"label": label, "items": list(items[:shown]), "more": max(0, len(items) - shown)}
+def listed(label: str, items: list[str], *, shown: int = 100) -> dict:
+    """A list for a done job's page, folded under "Updated (12)": the first `shown` items
+    and how many more."""
+    return {
+        "label": label,
+        "count": len(items),
+        "items": list(items[:shown]),
+        "more": max(0, len(items) - shown),
+    }

@@ -54,7 +54,9 @@ def test_the_team_imports_a_programme_and_waits_for_the_worker(
     assert Job.objects.get(kind="import").status == JobStatus.SUCCEEDED
     page.wait_for_selector("[data-job-status=succeeded]", timeout=SLOW_MS)
     summary = page.locator("[data-job-summary]").inner_text()
-    assert "as a new programme, 'iep-copy'" in summary and "organisations" in summary
+    assert "as a new programme, 'iep-copy'" in summary and " records." in summary
+    page.get_by_text("Records by kind").click()
+    assert "133 organisations" in page.locator("[data-job-list]").inner_text()
     axe_check(page, "import-done")
     with page.expect_navigation():
         page.get_by_role("link", name=f"Open {iep.name}").click()

@@ -58,7 +58,7 @@ class Command(InputCommand):
             raise BadInput(
                 f"Nothing was imported: {len(lines)} problem(s) in {file}:\n" + "\n".join(lines)
             ) from exc
-        counts = record_counts(data)
+        counts = ", ".join(record_counts(data))
         self.stdout.write(
             self.style.SUCCESS(f"Imported {programme.name} as {programme.slug!r}: {counts}.")
         )
