@@ -1,12 +1,15 @@
 """The exchange-rates page: the team adds, corrects and uploads rates in the browser, with
 the checks of `partnerbase rates import`; everyone else who reads the ledger only reads."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from partnerbase.accounts.models import Role
 from partnerbase.funding.models import ExchangeRate
@@ -185,3 +188,30 @@ def test_another_programmes_rate_is_not_found(client, make):
     as_team(client, make)
 
     assert client.get(url("rate_edit", entry.uid)).status_code == 404
+
+
+def test_a_lost_workers_upload_keeps_its_file_and_retry_reads_it_again(
+    client, make, task_worker, settings, tmp_path
+):
+    """A worker killed mid-task leaves the job running and silent: the page offers Retry,
+    and the file, which only a refusal or success removes, is read again from the storage."""
+    settings.MEDIA_ROOT = tmp_path
+    as_team(client, make)
+    text = "date,from,to,rate,source\n2017-09-29,GBP,USD,1.3393,BoE\n"
+    job_page = client.post(url("rates_upload"), {"file": csv_file(text)})["Location"]
+    long_ago = timezone.now() - timedelta(minutes=settings.JOB_STALE_MINUTES + 1)
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)  # the worker took it, then died
+    Job.objects.update(status=JobStatus.RUNNING, started_at=long_ago, heartbeat_at=long_ago)
+    assert task_worker() == 0
+
+    page = client.get(job_page).content.decode()
+    assert "The worker stopped" in page and ">Retry<" in page
+    job = Job.objects.get()
+    assert job.upload and (tmp_path / job.upload.name).is_file()
+    client.post(job_page.rstrip("/") + "/retry/")
+    assert task_worker() == 1
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.attempts == 2
+    assert ExchangeRate.objects.get().rate == Decimal("1.3393")
+    assert not job.upload and not any((tmp_path / "private" / "uploads").iterdir())
