@@ -36,7 +36,7 @@ class InputRefused(DomainError):
 
 
 def problem_rows(lines: Iterable[str]) -> list[dict]:
-    """ "row 3: date: not a date" -> {"where": "row 3", "what": "date: not a date"}."""
+    """Split "row 3: date: not a date" into {"where": "row 3", "what": "date: not a date"}."""
     rows = []
     for line in lines:
         where, sep, what = str(line).partition(": ")
