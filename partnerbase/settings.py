@@ -178,6 +178,9 @@ TASKS = {
 }
 # A running job whose worker has been silent this long is shown as lost, to be retried.
 JOB_STALE_MINUTES = int(os.environ.get("JOB_STALE_MINUTES", "15"))
+# The largest file the import pages take (a programme's interchange file, a funder's
+# 360Giving file); bigger ones go through `partnerbase import` on the server.
+IMPORT_MAX_MB = int(os.environ.get("IMPORT_MAX_MB", "100"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -34,7 +34,7 @@ urlpatterns = [
     path("programmes/<slug:slug>/personal-data/", include("partnerbase.privacy.urls")),
     path("programmes/<slug:slug>/notifications/", include("partnerbase.notifications.team_urls")),
     path("programmes/<slug:slug>/background/", include("partnerbase.jobs.urls")),
-    path("programmes/<slug:slug>/export/", include("partnerbase.interchange.urls")),
+    path("programmes/<slug:slug>/", include("partnerbase.interchange.urls")),
     path("programmes/<slug:slug>/stories/", include("partnerbase.stories.urls")),
     path("public/<slug:slug>/calls/", include("partnerbase.calls.public_urls")),
     path("public/<slug:slug>/", report_public.public_figures, name="public_figures"),

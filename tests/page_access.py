@@ -177,7 +177,8 @@ RULES = {
     "stories:story_publish": TEAM_ONLY,
     "stories:story_remove": TEAM_ONLY,
     "opendata:open_data": BOARD,
-    "opendata:download": BOARD,
+    "opendata:export": BOARD,
+    "opendata:import": TEAM_ONLY,
     # Setting up and running the programme.
     "setup:settings": TEAM_ONLY,
     "setup:conveners": TEAM_ONLY,
@@ -192,6 +193,7 @@ RULES = {
     "jobs:retry": TEAM_HIDDEN,
     "jobs:download": TEAM_HIDDEN,
     "interchange:export": TEAM_ONLY,
+    "interchange:import": TEAM_ONLY,
     "people:invite": TEAM_ONLY,
     "people:invitation_resend": TEAM_ONLY,
     "people:invitation_revoke": TEAM_ONLY,

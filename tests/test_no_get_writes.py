@@ -114,7 +114,7 @@ def record_params(w) -> tuple[dict, dict, dict]:
             "uid": competition.uid,
             "entry_uid": one(CompetitionEntry, competition=competition).uid,
         },
-        "opendata:download": [{"fmt": "json"}, {"fmt": "csv"}],
+        "opendata:export": [{"fmt": "json"}, {"fmt": "csv"}],
         "reports:figure_detail": [{"figure": figure} for figure in Figure.values],
         "reports:report_chart_csv": [
             {"chart": "figure-new-projects"},
@@ -494,6 +494,7 @@ NEVER_200 = {
     "notifications:read_all",
     "programme_notifications:retry",
     "jobs:retry",
+    "opendata:export",
     "reports:report_pdf_build",
     "stories:story_add",
     "stories:story_move",

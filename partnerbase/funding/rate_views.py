@@ -1,9 +1,10 @@
 """The exchange-rates page: everyone who reads the ledger sees the rates; the convening
-team adds one by hand, corrects one, or uploads a CSV with `partnerbase rates import`'s
-checks, all or nothing."""
+team adds one by hand, corrects one, or uploads a CSV, checked and saved on the task queue
+with `partnerbase rates import`'s checks, all or nothing."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,20 +12,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
+from partnerbase.jobs.models import JobKind
+from partnerbase.jobs.queries import job_latest
+from partnerbase.jobs.services import job_start
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
 from .models import ExchangeRate
 from .queries import rate_list
 from .rate_forms import RateAddForm, RatesUploadForm, RateValueForm
-from .rates_import import RatesImportFailed, rates_import
 from .services import exchange_rate_add, exchange_rate_update
-
-
-def rows_cannot_be_used(n: int) -> str:
-    return (
-        f"{n} row of the file cannot be used" if n == 1 else f"{n} rows of the file cannot be used"
-    )
+from .tasks import import_rates
 
 
 def _page(request, template, programme, **context):
@@ -101,27 +99,18 @@ def rate_edit(request, slug, uid):
 def rates_upload(request, slug):
     programme = programme_for(request, slug, can.can_manage_rates)
     form = RatesUploadForm(request.POST or None, request.FILES or None)
-    problems = []
     if request.method == "POST" and form.is_valid():
-        try:
-            result = rates_import(
-                actor=request.user,
-                programme=programme,
-                text=form.cleaned_data["file"],
-                update=form.cleaned_data["update"],
-                how_to_replace="tick “Replace rates” below to replace it",
-            )
-        except RatesImportFailed as exc:
-            problems = exc.problems
-            form.add_error(
-                "file",
-                f"Nothing was saved: {rows_cannot_be_used(len(problems))}",
-            )
-        else:
-            messages.success(
-                request,
-                f"Rates uploaded: {result.added} added, {result.updated} replaced, "
-                f"{result.unchanged} already there.",
-            )
-            return redirect("funding:rates", programme.slug)
-    return _page(request, "rates_upload.html", programme, form=form, problems=problems)
+        name = request.FILES["file"].name
+        job = job_start(
+            actor=request.user,
+            programme=programme,
+            kind=JobKind.RATES_IMPORT,
+            title=f"Exchange rates from {name}"[:200],
+            task=import_rates,
+            arguments={"update": form.cleaned_data["update"]},
+            upload=ContentFile(form.cleaned_data["file"].encode("utf-8"), name=name),
+            upload_name=name,
+        )
+        return redirect("jobs:detail", programme.slug, job.uid)
+    last = job_latest(programme=programme, kind=JobKind.RATES_IMPORT)
+    return _page(request, "rates_upload.html", programme, form=form, last=last)

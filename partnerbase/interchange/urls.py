@@ -5,5 +5,6 @@ from . import views
 app_name = "interchange"
 
 urlpatterns = [
-    path("", views.programme_export_page, name="export"),
+    path("export/", views.programme_export_page, name="export"),
+    path("import/", views.programme_import_page, name="import"),
 ]

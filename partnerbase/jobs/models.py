@@ -24,6 +24,8 @@ class JobKind(models.TextChoices):
     REPORT = "report", "Progress report"
     EXPORT = "export", "Programme export"
     EXPORT_360GIVING = "export_360giving", "360Giving export"
+    IMPORT = "import", "Programme import"
+    IMPORT_360GIVING = "import_360giving", "360Giving import"
     RATES_IMPORT = "rates_import", "Exchange rates import"
     KEPT_FIGURES = "kept_figures", "Figure refresh"
 
@@ -61,6 +63,12 @@ class Job(ProgrammeRecord):
     # … and a file, served only through the job's permission-checked download.
     output = models.FileField(upload_to=PrivateUploadTo("jobs"), blank=True, max_length=200)
     output_name = models.CharField(max_length=200, blank=True)
+    # The file it was given (an import's upload): kept on the job, not in the task's
+    # arguments, and removed once the job is done with it (done, or the file refused).
+    upload = models.FileField(upload_to=PrivateUploadTo("uploads"), blank=True, max_length=200)
+    upload_name = models.CharField(max_length=200, blank=True)
+    # What was wrong with the input, for the failed job's page: [{"where": …, "what": …}].
+    problems = models.JSONField(default=list, blank=True)
 
     class Meta(ProgrammeRecord.Meta):
         ordering = ["-created_at", "-pk"]
@@ -91,5 +99,25 @@ class Job(ProgrammeRecord):
         return self.status in (JobStatus.QUEUED, JobStatus.RUNNING) and not self.stale
 
     @property
+    def upload_removed(self) -> bool:
+        """It was given a file that is gone: the file was refused, so Retry cannot help."""
+        return bool(self.upload_name) and not self.upload
+
+    @property
     def can_retry(self) -> bool:
-        return self.status == JobStatus.FAILED or self.stale
+        return (self.status == JobStatus.FAILED or self.stale) and not self.upload_removed
+
+    @property
+    def start_page(self) -> str:
+        """The URL name of the page that starts this kind of job (to upload a file again)."""
+        return START_PAGES.get(self.kind, "")
+
+
+# Where each kind of work is started, by URL name, for "upload a corrected file".
+START_PAGES = {
+    JobKind.IMPORT: "interchange:import",
+    JobKind.IMPORT_360GIVING: "opendata:import",
+    JobKind.RATES_IMPORT: "funding:rates_upload",
+    JobKind.EXPORT: "interchange:export",
+    JobKind.EXPORT_360GIVING: "opendata:open_data",
+}

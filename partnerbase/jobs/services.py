@@ -1,11 +1,14 @@
 """Starting background work and running it: `job_start` records the job and queues its task
 in one transaction (so the queue never holds work the pages don't know, nor the reverse);
 `job_run`, called by the task in the worker, marks it running, passes on its progress and
-records how it ended; `job_retry` queues a failed or lost one again."""
+records how it ended; `job_retry` queues a failed or lost one again. An import's file is
+kept on the job (`upload`), read by the task with `upload_text`, and removed once the job
+is done with it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +19,29 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 
 from .models import Job, JobStatus
+
+# A failed job's page lists this many of its input's problems (a broken national file can
+# have a million); the message says how many there were.
+MAX_PROBLEMS = 500
+
+
+class InputRefused(DomainError):
+    """The job's input cannot be used and nothing was saved; `problems` name each fault
+    ({"where": "row 3", "what": "date: not a date"}) for the failed job's page. The file is
+    removed: Retry would meet the same faults, so the page asks for a corrected file."""
+
+    def __init__(self, message: str, *, problems: list[dict] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def problem_rows(lines: Iterable[str]) -> list[dict]:
+    """Split "row 3: date: not a date" into {"where": "row 3", "what": "date: not a date"}."""
+    rows = []
+    for line in lines:
+        where, sep, what = str(line).partition(": ")
+        rows.append({"where": where, "what": what} if sep else {"where": "", "what": where})
+    return rows
 
 
 def _enqueue(job: Job, task: Task) -> None:
@@ -28,9 +54,19 @@ def _enqueue(job: Job, task: Task) -> None:
 
 @transaction.atomic
 def job_start(
-    *, actor, programme, kind: str, title: str, task: Task, arguments: dict[str, Any]
+    *,
+    actor,
+    programme,
+    kind: str,
+    title: str,
+    task: Task,
+    arguments: dict[str, Any],
+    upload: File | None = None,
+    upload_name: str = "",
 ) -> Job:
-    """Record a job and queue `task(job_id=…, **arguments)` for a worker."""
+    """Record a job and queue `task(job_id=…, **arguments)` for a worker; `upload`, a file
+    the task is to read, is stored on the job (a worker on another machine reads it from
+    the shared storage, as it reads board papers)."""
     job = Job(
         programme=programme,
         kind=kind,
@@ -39,6 +75,9 @@ def job_start(
         task_path=task.module_path,
         arguments=arguments,
     )
+    if upload is not None:
+        job.upload_name = (upload_name or upload.name or "upload")[:200]
+        job.upload.save(job.upload_name, upload, save=False)
     record_save(job, actor=actor, reason="Queued")
     _enqueue(job, task)
     return job
@@ -53,7 +92,7 @@ def job_retry(*, actor, job: Job) -> Job:
     task = import_string(job.task_path)
     if not isinstance(task, Task):
         raise DomainError("This job's task no longer exists.")
-    job.status, job.error = JobStatus.QUEUED, ""
+    job.status, job.error, job.problems = JobStatus.QUEUED, "", []
     job.attempts += 1
     job.progress_stage, job.progress_done, job.progress_total = "", 0, 0
     job.started_at = job.finished_at = job.heartbeat_at = None
@@ -95,6 +134,29 @@ def error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:2000]
 
 
+def upload_text(job: Job) -> str:
+    """The job's uploaded file as text; InputRefused unless it is UTF-8."""
+    if not job.upload:
+        raise DomainError("The uploaded file is no longer kept: upload it again.")
+    try:
+        with job.upload.open("rb") as file:
+            content = file.read()
+    except FileNotFoundError:
+        raise DomainError("The uploaded file is no longer kept: upload it again.") from None
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputRefused(
+            f"Nothing was saved: {job.upload_name} is not UTF-8 text "
+            f"(byte {exc.start} cannot be read)."
+        ) from None
+
+
+def _upload_remove(job: Job) -> None:
+    if job.upload:
+        job.upload.delete(save=False)
+
+
 def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
     """Run `work(job, progress)` for the job in the worker and record how it ended; the
     exception of a failure is raised on, so the queue's row keeps its traceback too."""
@@ -111,11 +173,26 @@ def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
     except BaseException as exc:
         job.refresh_from_db()
         job.status, job.error, job.finished_at = JobStatus.FAILED, error_text(exc), timezone.now()
+        if isinstance(exc, InputRefused):
+            job.problems = exc.problems[:MAX_PROBLEMS]
+            _upload_remove(job)
         record_save(job, actor=None, reason="Failed")
         raise
     job.refresh_from_db()
     job.status, job.result, job.finished_at = JobStatus.SUCCEEDED, result, timezone.now()
+    _upload_remove(job)
     if job.progress_total:
         job.progress_done = job.progress_total
     record_save(job, actor=None, reason="Done")
     return result
+
+
+def listed(label: str, items: list[str], *, shown: int = 100) -> dict:
+    """A list for a done job's page, folded under "Updated (12)": the first `shown` items
+    and how many more."""
+    return {
+        "label": label,
+        "count": len(items),
+        "items": list(items[:shown]),
+        "more": max(0, len(items) - shown),
+    }

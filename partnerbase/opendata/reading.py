@@ -94,8 +94,14 @@ def read_source(path: str | Path) -> Source:
         raise ImportFailed([f"Cannot read {path}: {exc.strerror}."]) from exc
     except UnicodeDecodeError as exc:
         raise ImportFailed([f"{path} is not UTF-8 text."]) from exc
-    if path.suffix.lower() == ".csv":
+    return source_from_text(path.name, text)
+
+
+def source_from_text(name: str, text: str) -> Source:
+    """The grants of a file called `name` (an upload's), read as its extension says."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".csv":
         return source_from_csv(text)
-    if path.suffix.lower() == ".json":
+    if suffix == ".json":
         return source_from_json(text)
-    raise ImportFailed([f"{path.name}: use a .json data package or a .csv spreadsheet."])
+    raise ImportFailed([f"{name}: use a .json data package or a .csv spreadsheet."])

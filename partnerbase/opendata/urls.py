@@ -6,5 +6,6 @@ app_name = "opendata"
 
 urlpatterns = [
     path("", views.open_data, name="open_data"),
-    path("360giving.<str:fmt>", views.download, name="download"),
+    path("export/<str:fmt>/", views.export, name="export"),
+    path("import/", views.grants_import_page, name="import"),
 ]

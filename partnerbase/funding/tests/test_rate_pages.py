@@ -1,16 +1,20 @@
 """The exchange-rates page: the team adds, corrects and uploads rates in the browser, with
 the checks of `partnerbase rates import`; everyone else who reads the ledger only reads."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from partnerbase.accounts.models import Role
 from partnerbase.funding.models import ExchangeRate
 from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -108,23 +112,32 @@ def test_an_upload_adds_every_rate(client, make):
     as_team(client, make)
     text = "date,from,to,rate,source\n2017-09-29,GBP,USD,1.3393,BoE\n2017-09-29,EUR,GBP,0.88,ECB\n"
 
-    response = client.post(url("rates_upload"), {"file": csv_file(text)})
+    response = client.post(url("rates_upload"), {"file": csv_file(text)}, follow=True)
 
-    assert response.status_code == 302
     assert ExchangeRate.objects.filter(programme=make.programme).count() == 2
+    page = response.content.decode()
+    assert "Rates uploaded: 2 added, 0 replaced, 0 already there." in page
+    assert Job.objects.get().started_by.memberships.filter(role=Role.TEAM).exists()
+    assert set(ExchangeRate.history.values_list("history_user", flat=True)) == {
+        Job.objects.get().started_by_id
+    }
 
 
 def test_an_upload_with_one_bad_row_saves_nothing_and_names_the_row(client, make):
     as_team(client, make)
     text = "date,from,to,rate,source\n2017-09-29,GBP,USD,1.3393,BoE\n2017-02-30,GBP,USD,1.2,BoE\n"
 
-    response = client.post(url("rates_upload"), {"file": csv_file(text)})
+    response = client.post(url("rates_upload"), {"file": csv_file(text)}, follow=True)
 
+    # Checked on the queue: the job's page names the row, and the file is gone.
     page = response.content.decode()
-    assert response.status_code == 200
-    assert "Nothing was saved: 1 row of the file cannot be used" in page
-    assert "Row 3" in page
+    assert response.redirect_chain[0][0].startswith("/programmes/alpha/background/")
+    assert "Nothing was saved: 1 row of the file cannot be used." in page
+    assert '<td class="govuk-table__cell">row 3</td>' in page
+    assert "2017-02-30" in page and ">Retry<" not in page
     assert not ExchangeRate.objects.exists()
+    job = Job.objects.get()
+    assert job.status == JobStatus.FAILED and not job.upload and job.upload_name == "rates.csv"
 
 
 def test_an_upload_replaces_rates_only_when_asked(client, make):
@@ -132,7 +145,7 @@ def test_an_upload_replaces_rates_only_when_asked(client, make):
     make.rate("GBP", "USD", date(2017, 9, 29), "1.33")
     text = "date,from,to,rate,source\n2017-09-29,GBP,USD,1.3393,BoE\n"
 
-    refused = client.post(url("rates_upload"), {"file": csv_file(text)})
+    refused = client.post(url("rates_upload"), {"file": csv_file(text)}, follow=True)
     assert "already has a GBP to USD rate" in refused.content.decode()
     assert ExchangeRate.objects.get().rate == Decimal("1.33")
 
@@ -175,3 +188,30 @@ def test_another_programmes_rate_is_not_found(client, make):
     as_team(client, make)
 
     assert client.get(url("rate_edit", entry.uid)).status_code == 404
+
+
+def test_a_lost_workers_upload_keeps_its_file_and_retry_reads_it_again(
+    client, make, task_worker, settings, tmp_path
+):
+    """A worker killed mid-task leaves the job running and silent: the page offers Retry,
+    and the file, which only a refusal or success removes, is read again from the storage."""
+    settings.MEDIA_ROOT = tmp_path
+    as_team(client, make)
+    text = "date,from,to,rate,source\n2017-09-29,GBP,USD,1.3393,BoE\n"
+    job_page = client.post(url("rates_upload"), {"file": csv_file(text)})["Location"]
+    long_ago = timezone.now() - timedelta(minutes=settings.JOB_STALE_MINUTES + 1)
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)  # the worker took it, then died
+    Job.objects.update(status=JobStatus.RUNNING, started_at=long_ago, heartbeat_at=long_ago)
+    assert task_worker() == 0
+
+    page = client.get(job_page).content.decode()
+    assert "The worker stopped" in page and ">Retry<" in page
+    job = Job.objects.get()
+    assert job.upload and (tmp_path / job.upload.name).is_file()
+    client.post(job_page.rstrip("/") + "/retry/")
+    assert task_worker() == 1
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.attempts == 2
+    assert ExchangeRate.objects.get().rate == Decimal("1.3393")
+    assert not job.upload and not any((tmp_path / "private" / "uploads").iterdir())

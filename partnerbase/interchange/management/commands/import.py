@@ -5,9 +5,8 @@ from pathlib import Path
 from partnerbase.core.commands import BadInput, InputCommand
 from partnerbase.core.jsonfiles import BadJSON, load_json
 from partnerbase.interchange.checks import ImportFailed
-from partnerbase.interchange.format import ARRAYS
 from partnerbase.interchange.importer import programme_import
-from partnerbase.programmes.models import Programme
+from partnerbase.interchange.importing import record_counts, slug_in_use
 
 
 def _read(file: str):
@@ -19,13 +18,6 @@ def _read(file: str):
         raise BadInput(f"{file} is not UTF-8 text: {exc}.") from exc
     except BadJSON as exc:
         raise BadInput(f"{file} is not an interchange file: {exc}.") from exc
-
-
-def _slug_in_use(data, slug: str | None) -> str | None:
-    """The slug the import would take, when a programme already has it."""
-    if slug is None and isinstance(data, dict) and isinstance(data.get("programme"), dict):
-        slug = data["programme"].get("slug")
-    return slug if isinstance(slug, str) and Programme.objects.filter(slug=slug).exists() else None
 
 
 class Command(InputCommand):
@@ -50,7 +42,7 @@ class Command(InputCommand):
 
     def handle(self, *args, file: str, slug: str | None = None, progress: bool = False, **options):
         data = _read(file)
-        taken = _slug_in_use(data, slug)
+        taken = slug_in_use(data, slug)
         if taken:
             raise BadInput(
                 f"A programme with the slug {taken!r} already exists: "
@@ -66,9 +58,7 @@ class Command(InputCommand):
             raise BadInput(
                 f"Nothing was imported: {len(lines)} problem(s) in {file}:\n" + "\n".join(lines)
             ) from exc
-        counts = ", ".join(
-            f"{len(data.get(a, []))} {a.replace('_', ' ')}" for a in ARRAYS if data.get(a)
-        )
+        counts = ", ".join(record_counts(data))
         self.stdout.write(
             self.style.SUCCESS(f"Imported {programme.name} as {programme.slug!r}: {counts}.")
         )
