@@ -193,7 +193,7 @@ RULES = {
     "jobs:retry": TEAM_HIDDEN,
     "jobs:download": TEAM_HIDDEN,
     "interchange:export": TEAM_ONLY,
-    "interchange:import": TEAM_ONLY,
+    "interchange:import": rule(SUPERUSER),  # it makes a programme: the administrator's
     "people:invite": TEAM_ONLY,
     "people:invitation_resend": TEAM_ONLY,
     "people:invitation_revoke": TEAM_ONLY,

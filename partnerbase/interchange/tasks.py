@@ -7,8 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
 from partnerbase.jobs.services import InputRefused, job_run, listed, upload_text
 
 from .export import programme_export_text
@@ -68,15 +66,6 @@ def import_programme(*, job_id: int, slug: str | None = None) -> dict:
             programme = programme_import(data=data, slug=slug, actor=job.started_by)
         except ImportFailed as exc:
             raise _refused(job.upload_name, exc.problems) from None
-        user = job.started_by
-        if user is not None and not user.is_superuser:
-            membership_grant(
-                actor=user,
-                user=user,
-                programme=programme,
-                role=Role.TEAM,
-                reason="Imported the programme",
-            )
         return {
             "programme": str(programme.uid),
             "summary": f"Imported {programme.name} as a new programme, {programme.slug!r}: "

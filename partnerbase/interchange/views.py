@@ -5,7 +5,7 @@ run on the task queue and are followed on the job's page."""
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from partnerbase.accounts.permissions import can_manage_programme
+from partnerbase.accounts.permissions import can_manage_programme, is_administrator
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.queries import job_latest
 from partnerbase.jobs.services import job_start
@@ -38,8 +38,9 @@ def programme_export_page(request, slug):
 @require_http_methods(["GET", "POST"])
 def programme_import_page(request, slug):
     """The import makes a new programme, as `partnerbase import` does: a file never merges
-    into this one (the format has no rules for merging two programmes' records)."""
-    programme = programme_for(request, slug, can_manage_programme)
+    into this one (the format has no rules for merging two programmes' records). Making a
+    programme is the administrator's, as "Create a programme" is."""
+    programme = programme_for(request, slug, lambda user, _: is_administrator(user))
     form = ProgrammeImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

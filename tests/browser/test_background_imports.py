@@ -33,11 +33,11 @@ def _upload(page, slug: str, name: str, content: bytes, new_slug: str) -> None:
         page.get_by_role("button", name="Upload and import").click()
 
 
-def test_the_team_imports_a_programme_and_waits_for_the_worker(
+def test_the_administrator_imports_a_programme_and_waits_for_the_worker(
     page, page_problems, iep, sign_in, axe_check, task_worker, media_root
 ):
     text = programme_export_text(programme=iep)
-    sign_in(page, "team@example.org")
+    sign_in(page, "admin@example.org")
     page.goto(f"/programmes/{iep.slug}/import/")
     assert page.get_by_role("heading", name="Import a programme", level=1).is_visible()
     assert "becomes a new programme" in page.locator(".govuk-inset-text").inner_text()
@@ -71,7 +71,7 @@ def test_a_bad_file_names_the_record_and_asks_for_it_again(
     data = json.loads(programme_export_text(programme=iep))
     data["organisations"][2]["kind"] = "guild"
     record = data["organisations"][2]["id"]
-    sign_in(page, "team@example.org")
+    sign_in(page, "admin@example.org")
 
     _upload(page, iep.slug, "broken.json", json.dumps(data).encode(), "iep-broken")
 
