@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
+from . import schema  # noqa: F401  (registers the bearer scheme before a schema is built)
 from .access import LoginFree
 
 
