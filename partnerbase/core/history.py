@@ -75,7 +75,8 @@ def history_rows_entries(rows: models.QuerySet, limit: int = 50) -> list[dict]:
         rows.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
     )
     entries = []
-    for newer, older in zip(records, records[1:] + [None], strict=True):
+    # A record may have no history rows (loaded in bulk, as the benchmarks' data is).
+    for newer, older in zip(records, [*records[1:], None][: len(records)], strict=True):
         changes = []
         if older is not None:
             delta = newer.diff_against(older)
