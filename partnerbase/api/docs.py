@@ -12,7 +12,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from . import reference
+from . import reference, schema  # noqa: F401  (schema registers the bearer scheme)
 from .access import LoginFree
 
 

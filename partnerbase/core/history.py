@@ -74,9 +74,10 @@ def history_rows_entries(rows: models.QuerySet, limit: int = 50) -> list[dict]:
     records = list(
         rows.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
     )
+    # A record may have no history rows (loaded in bulk, as the benchmarks' data is).
     return [
         history_entry(newer, older)
-        for newer, older in zip(records, records[1:] + [None], strict=True)
+        for newer, older in zip(records, [*records[1:], None][: len(records)], strict=True)
     ]
 
 

@@ -234,6 +234,8 @@ class FigureSet:
     notes: list[str] = field(default_factory=list)
     # When kept figures were computed (impact/kept.py); None for figures computed live.
     as_of: datetime | None = None
+    # What is kept with them (kept.keep_also: the public page's charts), by name, as JSON.
+    also: dict = field(default_factory=dict, compare=False)
 
     def __iter__(self):
         return iter(self.figures.values())

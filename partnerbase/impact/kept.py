@@ -10,6 +10,7 @@ it was computed, so one computed while a change was being made is stale too, nev
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +18,7 @@ from decimal import Decimal
 from django.db import DatabaseError, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import task
 
 from partnerbase.core.money import Rate
@@ -31,6 +33,10 @@ logger = logging.getLogger(__name__)
 # Kept sets per programme besides the whole programme's: periods people asked for on the
 # dashboard, the newest kept. Each one is recomputed on every refresh, so keep them few.
 OTHER_PERIODS_KEPT = 11
+
+# What layers above keep with a programme's figures (reports: the public page's charts),
+# by name: the dotted path of what computes it from the figures, as JSON. See keep_also.
+ALSO_KEPT: dict[str, str] = {}
 
 
 # --- the figures as JSON and back ------------------------------------------------------
@@ -122,7 +128,14 @@ def figure_set_from_json(programme, period: Period, data: dict, *, as_of=None) -
         for d in data["display_rates"]
     ]
     return FigureSet(
-        programme, period, data["currency"], results, rates, list(data["notes"]), as_of=as_of
+        programme,
+        period,
+        data["currency"],
+        results,
+        rates,
+        list(data["notes"]),
+        as_of=as_of,
+        also=data.get("also", {}),
     )
 
 
@@ -217,15 +230,22 @@ def refresh(programme_id: int) -> int:
     stale = list(
         KeptFigureSet.objects.filter(programme_id=programme_id, version__lt=version)
         .order_by("pk")
-        .values_list("starts_on", "ends_on")
+        .values_list("starts_on", "ends_on", "figures")
     )
     programme = Programme.objects.filter(pk=programme_id).first() if stale else None
     if programme is None:  # nothing kept is stale (a programme being built, mostly)
         return 0
     rates = rate_table(programme)
-    for start, end in stale:
+    for start, end, old in stale:
         period = Period(start, end)
-        _store(programme, period, headline_figures(programme, period, rates=rates), version)
+        figures = headline_figures(programme, period, rates=rates)
+        # What was kept with the old figures is kept with the new: only what a page asked for.
+        figures.also = {
+            name: _computed(name, programme, period, figures)
+            for name in old.get("also", {})
+            if name in ALSO_KEPT
+        }
+        _store(programme, period, figures, version)
     return len(stale)
 
 
@@ -264,7 +284,8 @@ def _store(programme, period: Period, figures: FigureSet, version: int) -> datet
     A failure to keep them is logged, not raised: the caller still has its figures."""
     now = timezone.now()
     key = {"programme": programme, "starts_on": period.start, "ends_on": period.end}
-    fields = {"figures": figure_set_json(figures), "computed_at": now, "version": version}
+    data = figure_set_json(figures) | ({"also": figures.also} if figures.also else {})
+    fields = {"figures": data, "computed_at": now, "version": version}
     try:
         with transaction.atomic():
             kept = KeptFigureSet.objects.filter(**key)
@@ -274,6 +295,49 @@ def _store(programme, period: Period, figures: FigureSet, version: int) -> datet
     except DatabaseError:
         logger.warning("Could not keep the figures of %s for %s", programme, period, exc_info=True)
     return now
+
+
+def keep_also(name: str, compute: str) -> None:
+    """Keep `compute(programme, period, figures)` (JSON; `compute` is its dotted path,
+    imported when first needed) with a programme's figures once a page asks for it
+    (kept_also): a layer above registers it (reports: the public page's charts, in its
+    AppConfig.ready), so that it goes stale, is refreshed and is verified with the figures
+    it was computed from."""
+    ALSO_KEPT[name] = compute
+
+
+def _computed(name: str, programme, period: Period, figures: FigureSet):
+    compute: Callable[[Programme, Period, FigureSet], object] = import_string(ALSO_KEPT[name])
+    return compute(programme, period, figures)
+
+
+def kept_also(figures: FigureSet, name: str):
+    """What `name` computes from these figures: kept with them if they are kept (read
+    back, or computed now and added to their set, which the refresh then keeps up to
+    date), computed live if they were."""
+    if name in figures.also:
+        return figures.also[name]
+    value = _computed(name, figures.programme, figures.period, figures)
+    if figures.as_of is None:  # live figures: nothing kept to add it to
+        return value
+    period = figures.period
+    try:
+        with transaction.atomic():
+            # Only to the set these figures came from: a newer one was computed without it.
+            kept = KeptFigureSet.objects.select_for_update().filter(
+                programme=figures.programme,
+                starts_on=period.start,
+                ends_on=period.end,
+                computed_at=figures.as_of,
+            )
+            row = kept.first()
+            if row is not None:
+                row.figures["also"] = {**row.figures.get("also", {}), name: value}
+                kept.update(figures=row.figures)
+    except DatabaseError:
+        logger.warning("Could not keep %s with the figures of %s", name, figures.programme)
+    figures.also[name] = value
+    return value
 
 
 def _prune(programme) -> None:
@@ -296,10 +360,16 @@ class Difference:
 
 
 def differences(kept: KeptFigureSet) -> list[Difference]:
-    """Where the kept set differs from the figures computed live now."""
+    """Where the kept set (and what is kept with it) differs from the figures computed
+    live now."""
     period = Period(kept.starts_on, kept.ends_on)
-    live = figure_set_json(headline_figures(kept.programme, period))
+    figures = headline_figures(kept.programme, period)
+    live = figure_set_json(figures)
     found = []
+    for name, value in kept.figures.get("also", {}).items():
+        if name in ALSO_KEPT:
+            now = _computed(name, kept.programme, period, figures)
+            found += _leaf_differences(name, value, now)
     for key in dict.fromkeys([*kept.figures["figures"], *live["figures"]]):
         old, new = kept.figures["figures"].get(key, {}), live["figures"].get(key, {})
         for name in dict.fromkeys([*old, *new]):
@@ -309,6 +379,27 @@ def differences(kept: KeptFigureSet) -> list[Difference]:
         if kept.figures.get(name) != live[name]:
             found.append(Difference(name.replace("_", " "), kept.figures.get(name), live[name]))
     return found
+
+
+def _leaf_differences(where: str, kept, live) -> list[Difference]:
+    """Differences between two JSON values, named down to the first differing leaves
+    ("charts[2] svg"); long texts cut short."""
+    if kept == live:
+        return []
+    if isinstance(kept, dict) and isinstance(live, dict):
+        keys = dict.fromkeys([*kept, *live])
+        return [
+            d for k in keys for d in _leaf_differences(f"{where} {k}", kept.get(k), live.get(k))
+        ]
+    if isinstance(kept, list) and isinstance(live, list) and len(kept) == len(live):
+        pairs = enumerate(zip(kept, live, strict=True))
+        return [d for n, (a, b) in pairs for d in _leaf_differences(f"{where}[{n}]", a, b)]
+
+    def short(value):
+        text = value if isinstance(value, str) else None
+        return text[:77] + "..." if text is not None and len(text) > 80 else value
+
+    return [Difference(where, short(kept), short(live))]
 
 
 def fresh_sets(programme=None):

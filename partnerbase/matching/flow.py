@@ -40,7 +40,7 @@ class Round:
     def shortfall(self, chosen: Sequence[int]) -> int:
         received = [0] * len(self.innovator_capacity)
         for e in chosen:
-            received[self.pair_innovator[e]] += 1
+            received[int(self.pair_innovator[e])] += 1
         return sum(max(0, m - r) for m, r in zip(self.innovator_minimum, received, strict=True))
 
     def slots(self) -> list[int]:
@@ -56,7 +56,7 @@ def solve_round(round: Round, mode: str = "optimal", progress: Progress = None) 
     stage = "Finding the best round" if mode == "optimal" else "Finding a stable round"
     report(stage, 0.0)
     minimum_total = sum(round.innovator_minimum)
-    if not round.pair_score:
+    if len(round.pair_score) == 0:  # a list, or a numpy array from a problem file
         report(stage, 1.0)
         return IndexedResult([], 0, minimum_total, True, 0 if mode == "stable" else None)
     arrays = _Arrays(round)
@@ -68,7 +68,7 @@ def solve_round(round: Round, mode: str = "optimal", progress: Progress = None) 
         return IndexedResult(chosen, total, minimum_total - best_filled, True, None)
     chosen = stable_greedy(round, arrays)
     report(stage, 0.5)
-    total = sum(round.pair_score[e] for e in chosen)
+    total = int(arrays.score[chosen].sum())
     shortfall = round.shortfall(chosen)
     # The best round that leaves no more innovators short than the stable one does.
     _, best = arrays.best_total(minimum_total - shortfall)
@@ -85,7 +85,7 @@ def stable_greedy(round: Round, arrays: "_Arrays") -> list[int]:
 
     left_i = list(round.innovator_capacity)
     left_p = list(round.partner_capacity)
-    pi, pp = round.pair_innovator, round.pair_partner
+    pi, pp = arrays.pi.tolist(), (arrays.pp - arrays.n_i).tolist()
     chosen = []
     for e in np.argsort(-arrays.score, kind="stable").tolist():
         i, p = pi[e], pp[e]

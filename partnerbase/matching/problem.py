@@ -2,9 +2,10 @@
 
 import gc
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 from .flow import Progress, Round, solve_round
@@ -42,7 +43,7 @@ class Pair(NamedTuple):
 class Problem:
     innovators: list[ProblemInnovator]
     partners: list[ProblemPartner]
-    pairs: list[Pair]
+    pairs: Sequence[Pair]  # a list, or PairColumns from parse_problem
 
 
 @dataclass(frozen=True)
@@ -102,25 +103,39 @@ def _solve(problem: Problem, mode: str, progress: Progress) -> Solution:
     Scores are rounded to 1/1000 first; the introductions report the rounded scores, so
     the objective is exactly their sum. Ids are sorted first, so the result does not
     depend on the order of the input."""
-    innovators = sorted(problem.innovators)
-    partners = sorted(problem.partners)
-    inn_index = {inn.id: n for n, inn in enumerate(innovators)}
-    par_index = {par.id: n for n, par in enumerate(partners)}
-    pairs = sorted(problem.pairs)
-    # Column by column with builtins: half a million pairs.
-    pair_innovators, pair_partners, scores = zip(*pairs, strict=True) if pairs else ((), (), ())
+    import numpy as np
+
+    columns = _columns_of(problem)
+    # Each innovator's and partner's rank among the sorted ones, by its place in the input.
+    inn_order = sorted(range(len(problem.innovators)), key=problem.innovators.__getitem__)
+    par_order = sorted(range(len(problem.partners)), key=problem.partners.__getitem__)
+    inn_rank = _ranks(np, inn_order)
+    par_rank = _ranks(np, par_order)
+    # Pairs sorted by innovator, then partner (then score), as arrays: half a million pairs.
+    pair_inn, pair_par = inn_rank[columns.innovator_at], par_rank[columns.partner_at]
+    keys = pair_inn.astype(np.int64) * len(par_rank) + pair_par
+    order = np.argsort(keys, kind="stable")
+    if (keys[order][1:] == keys[order][:-1]).any():  # only a hand-made problem repeats a pair
+        order = np.lexsort((columns.scores, pair_par, pair_inn))
+    # np.rint rounds half to even on the same double as round() does.
+    scores = np.rint(columns.scores[order] * SCALE).astype(np.int64)
     round = Round(
-        innovator_capacity=[inn.capacity for inn in innovators],
-        innovator_minimum=[inn.min_introductions for inn in innovators],
-        partner_capacity=[par.capacity for par in partners],
-        pair_innovator=list(map(inn_index.__getitem__, pair_innovators)),
-        pair_partner=list(map(par_index.__getitem__, pair_partners)),
-        pair_score=list(map(scaled, scores)),
+        innovator_capacity=[problem.innovators[n].capacity for n in inn_order],
+        innovator_minimum=[problem.innovators[n].min_introductions for n in inn_order],
+        partner_capacity=[problem.partners[n].capacity for n in par_order],
+        pair_innovator=pair_inn[order],
+        pair_partner=pair_par[order],
+        pair_score=scores,
     )
     result = solve_round(round, mode, progress)
+    chosen = order[result.chosen]
     introductions = tuple(
-        Pair(pairs[e].innovator, pairs[e].partner, unscaled(round.pair_score[e]))
-        for e in result.chosen
+        map(
+            Pair,
+            map(columns.innovator_ids.__getitem__, columns.innovator_at[chosen].tolist()),
+            map(columns.partner_ids.__getitem__, columns.partner_at[chosen].tolist()),
+            map(unscaled, scores[result.chosen].tolist()),
+        )
     )
     return Solution(
         introductions=introductions,
@@ -129,6 +144,65 @@ def _solve(problem: Problem, mode: str, progress: Progress) -> Solution:
         optimal=result.optimal,
         mode=mode,
         stable_cost=None if result.stable_cost is None else unscaled(result.stable_cost),
+    )
+
+
+def _ranks(np, order: list[int]):
+    ranks = np.empty(len(order), dtype=np.int32)
+    ranks[order] = np.arange(len(order), dtype=np.int32)
+    return ranks
+
+
+class PairColumns(Sequence):
+    """The pairs as `parse_problem` reads them: numpy arrays of each pair's innovator and
+    partner (its place in the problem's lists, whose ids are given) and its score. A
+    sequence of Pair like a list, without half a million tuples made to be taken apart
+    again by the solve."""
+
+    def __init__(self, innovator_ids, partner_ids, innovator_at, partner_at, scores):
+        self.innovator_ids, self.partner_ids = innovator_ids, partner_ids
+        self.innovator_at, self.partner_at, self.scores = innovator_at, partner_at, scores
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        innovator, partner = self.innovator_at[n], self.partner_at[n]
+        return Pair(self.innovator_ids[innovator], self.partner_ids[partner], float(self.scores[n]))
+
+    def __iter__(self):
+        return map(
+            Pair,
+            map(self.innovator_ids.__getitem__, self.innovator_at.tolist()),
+            map(self.partner_ids.__getitem__, self.partner_at.tolist()),
+            self.scores.tolist(),
+        )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"PairColumns({len(self):,} pairs)"
+
+
+def _columns_of(problem: Problem) -> PairColumns:
+    """The problem's pairs as columns (a hand-made problem's list of Pair is turned round)."""
+    import numpy as np
+
+    if isinstance(problem.pairs, PairColumns):
+        return problem.pairs
+    inn_ids, par_ids = [i.id for i in problem.innovators], [p.id for p in problem.partners]
+    inn_at = {id: n for n, id in enumerate(inn_ids)}
+    par_at = {id: n for n, id in enumerate(par_ids)}
+    count = len(problem.pairs)
+    return PairColumns(
+        inn_ids,
+        par_ids,
+        np.fromiter((inn_at[pair.innovator] for pair in problem.pairs), np.intp, count),
+        np.fromiter((par_at[pair.partner] for pair in problem.pairs), np.intp, count),
+        np.fromiter((pair.score for pair in problem.pairs), np.float64, count),
     )
 
 
@@ -149,8 +223,19 @@ def _parse_problem(data) -> Problem:
     unknown = sorted(set(data) - {"innovators", "partners", "pairs"})
     if unknown:
         raise ProblemError(f"Unknown key {unknown[0]!r}: expected innovators, partners and pairs.")
+    innovators = _innovators_at_once(data["innovators"]) or _innovators(data["innovators"])
+    partners = _partners_at_once(data["partners"]) or _partners(data["partners"])
+    inn_at = {inn.id: n for n, inn in enumerate(innovators)}
+    par_at = {par.id: n for n, par in enumerate(partners)}
+    pairs = _pairs_at_once(data["pairs"], inn_at, par_at)
+    if pairs is None:  # something is wrong: check entry by entry to name the first wrong one
+        pairs = _pairs(data["pairs"], inn_at, par_at)
+    return Problem(innovators, partners, pairs)
+
+
+def _innovators(entries: list) -> list[ProblemInnovator]:
     innovators = []
-    for n, entry in enumerate(data["innovators"]):
+    for n, entry in enumerate(entries):
         where = f"innovators[{n}]"
         _keys(entry, where, ("id", "capacity", "min_introductions"))
         innovators.append(
@@ -160,27 +245,29 @@ def _parse_problem(data) -> Problem:
                 _count(entry, "min_introductions", where),
             )
         )
+    _unique([i.id for i in innovators], "innovators", "innovator")
+    return innovators
+
+
+def _partners(entries: list) -> list[ProblemPartner]:
     partners = []
-    for n, entry in enumerate(data["partners"]):
+    for n, entry in enumerate(entries):
         where = f"partners[{n}]"
         _keys(entry, where, ("id", "capacity"))
         partners.append(ProblemPartner(_id(entry, where), _count(entry, "capacity", where)))
-    _unique([i.id for i in innovators], "innovators", "innovator")
     _unique([p.id for p in partners], "partners", "partner")
-    innovator_ids = {i.id for i in innovators}
-    partner_ids = {p.id for p in partners}
-    pairs = _pairs_at_once(data["pairs"], innovator_ids, partner_ids)
-    if pairs is not None:
-        return Problem(innovators, partners, pairs)
-    # Something is wrong: check entry by entry to name the first wrong one.
+    return partners
+
+
+def _pairs(entries: list, inn_at: dict, par_at: dict) -> list[Pair]:
     pairs, seen = [], {}
-    for n, entry in enumerate(data["pairs"]):
+    for n, entry in enumerate(entries):
         where = f"pairs[{n}]"
         _keys(entry, where, ("innovator", "partner", "score"))
         innovator, partner = entry["innovator"], entry["partner"]
-        if not isinstance(innovator, str) or innovator not in innovator_ids:
+        if not isinstance(innovator, str) or innovator not in inn_at:
             raise ProblemError(f"{where}: unknown innovator {_shown(innovator)}")
-        if not isinstance(partner, str) or partner not in partner_ids:
+        if not isinstance(partner, str) or partner not in par_at:
             raise ProblemError(f"{where}: unknown partner {_shown(partner)}")
         if (innovator, partner) in seen:
             first = seen[(innovator, partner)]
@@ -189,34 +276,80 @@ def _parse_problem(data) -> Problem:
             )
         seen[(innovator, partner)] = n
         pairs.append(Pair(innovator, partner, _score(entry["score"], where)))
-    return Problem(innovators, partners, pairs)
+    return pairs
 
 
-def _pairs_at_once(entries: list, innovator_ids: set, partner_ids: set) -> list[Pair] | None:
-    """The pairs, checked column by column with sets and builtins (half a million pairs
-    take a fraction of a second this way, seconds entry by entry); None if any entry is
-    wrong in any way, for the entry-by-entry check to name it."""
-    if not all(type(entry) is dict and len(entry) == 3 for entry in entries):
+# The fast paths below check a whole list at once with builtins, sets and numpy (half a
+# million pairs in a fraction of a second; entry by entry takes seconds). Each returns
+# None if any entry is wrong in any way, and the entry-by-entry check then names it.
+
+
+def _columns(entries: list, keys: tuple[str, ...]) -> list[list] | None:
+    """The entries' values under `keys`, column by column, if every entry is an object
+    with exactly those keys."""
+    if not set(map(type, entries)) <= {dict} or not set(map(len, entries)) <= {len(keys)}:
         return None
     try:
-        innovators = [entry["innovator"] for entry in entries]
-        partners = [entry["partner"] for entry in entries]
-        scores = [entry["score"] for entry in entries]
+        return [list(map(itemgetter(key), entries)) for key in keys]
     except KeyError:
         return None
-    if not {type(i) for i in innovators} <= {str} or not {type(p) for p in partners} <= {str}:
+
+
+def _ids_ok(ids: list) -> bool:
+    return set(map(type, ids)) <= {str} and "" not in ids and len(set(ids)) == len(ids)
+
+
+def _counts_ok(values: list) -> bool:
+    # type() is exact: a bool is not a whole number here
+    return (
+        set(map(type, values)) <= {int}
+        and 0 <= min(values, default=0) <= max(values, default=0) <= MAX_COUNT
+    )
+
+
+def _innovators_at_once(entries: list) -> list[ProblemInnovator] | None:
+    columns = _columns(entries, ("id", "capacity", "min_introductions"))
+    if columns is None or not _ids_ok(columns[0]) or not all(map(_counts_ok, columns[1:])):
         return None
-    if not set(innovators) <= innovator_ids or not set(partners) <= partner_ids:
+    return list(map(ProblemInnovator, *columns)) if entries else None
+
+
+def _partners_at_once(entries: list) -> list[ProblemPartner] | None:
+    columns = _columns(entries, ("id", "capacity"))
+    if columns is None or not _ids_ok(columns[0]) or not _counts_ok(columns[1]):
         return None
-    if len(set(zip(innovators, partners, strict=True))) != len(entries):
+    return list(map(ProblemPartner, *columns)) if entries else None
+
+
+_INNOVATOR, _PARTNER, _SCORE = itemgetter("innovator"), itemgetter("partner"), itemgetter("score")
+
+
+def _pairs_at_once(entries: list, inn_at: dict, par_at: dict) -> PairColumns | None:
+    import numpy as np
+
+    count = len(entries)
+    try:
+        # Only a known id is a key (no number, list or None equals a string); an entry
+        # that is no object has no keys (TypeError).
+        inn = np.fromiter(map(inn_at.__getitem__, map(_INNOVATOR, entries)), np.intp, count)
+        par = np.fromiter(map(par_at.__getitem__, map(_PARTNER, entries)), np.intp, count)
+        scores = list(map(_SCORE, entries))
+    except (KeyError, TypeError):
         return None
-    if not {type(score) for score in scores} <= {int, float}:  # bool is neither
+    if sum(map(len, entries)) != 3 * count:  # each has the three keys: no more
         return None
-    if not all(map(math.isfinite, scores)):
+    keys = np.sort(inn * len(par_at) + par)  # np.unique is ten times slower
+    if (keys[1:] == keys[:-1]).any():  # a duplicate pair
         return None
-    if scores and not (0 <= min(scores) and max(scores) <= MAX_SCORE):
+    if not set(map(type, scores)) <= {int, float}:  # bool is neither
         return None
-    return list(map(Pair, innovators, partners, map(float, scores)))
+    try:
+        values = np.fromiter(scores, np.float64, count)
+    except OverflowError:
+        return None
+    if count and not (np.isfinite(values).all() and 0 <= values.min() <= values.max() <= MAX_SCORE):
+        return None
+    return PairColumns(list(inn_at), list(par_at), inn, par, values)
 
 
 def _shown(value) -> str:

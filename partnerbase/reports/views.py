@@ -43,6 +43,7 @@ from partnerbase.projects.models import CompetitionJudge
 from partnerbase.setup.tasks import setup_tasks
 
 from .forms import PeriodForm
+from .kept import kept_conversion
 from .places import places
 from .todos import todos
 
@@ -107,6 +108,7 @@ def dashboard(request, slug):
         {
             "programme": programme,
             "figures": figures,
+            "conversion": kept_conversion(figures),
             "form": form,
             "period": period,
             "period_query": request.GET.urlencode(),

@@ -13,9 +13,11 @@ def part_label(name: str) -> str:
 
 
 @register.inclusion_tag("brokering/partials/conversion_line.html")
-def conversion_line(programme, period):
-    """The dashboard's line under the figures: introductions that became partnerships."""
-    return {"programme": programme, "period": period, "conversion": conversion(programme, period)}
+def conversion_line(programme, period, kept=None):
+    """The dashboard's line under the figures: introductions that became partnerships
+    (`kept`: the Conversion kept with the figures, else counted now)."""
+    found = kept if kept is not None else conversion(programme, period)
+    return {"programme": programme, "period": period, "conversion": found}
 
 
 @register.filter

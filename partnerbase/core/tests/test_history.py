@@ -56,3 +56,15 @@ def test_history_lists_newest_first_and_a_write_with_no_signed_in_actor_names_no
         ("created", actor, "Organisation added"),
     ]
     assert entries[0]["changes"] == [{"field": "name", "old": "Toolshed", "new": "Toolshed CIC"}]
+
+
+def test_a_record_without_history_rows_has_no_entries():
+    # Loaded in bulk (the benchmarks' national programme): its organisation page must open.
+    actor = make_user()
+    make = Make(actor, make_programme(actor))
+    organisation = make.org("Bulk loaded")
+    organisation.history.all().delete()
+    assert history_entries(organisation) == []
+    organisation.name = "Renamed"
+    record_save(organisation, actor=actor)
+    assert [entry["action"] for entry in history_entries(organisation)] == ["changed"]

@@ -229,3 +229,85 @@ def test_a_change_queues_the_refresh_and_the_worker_makes_the_kept_figures_fresh
     assert kept.version == FiguresVersion.objects.get(programme=programme).number
     stored = k.figure_set_from_json(programme, YEAR, kept.figures)
     assert same(stored, live(programme))
+
+
+# --- what is kept with the figures (reports/apps.py: the public page's charts and the
+# dashboard's conversion line) ----------------------------------------------------------
+
+
+def also_live(programme, period) -> dict:
+    figures = headline_figures(programme, period)
+    return {name: k._computed(name, programme, period, figures) for name in k.ALSO_KEPT}
+
+
+def test_the_charts_and_the_conversion_are_kept_with_the_figures_and_refreshed_with_them(
+    client, make, programme, busy, django_assert_max_num_queries
+):
+    programme_publish(actor=make.actor, programme=programme, published=True)
+    whole = programme_period(programme)
+    client.force_login(make.user(Role.TEAM))
+    public = reverse("public_figures", args=[programme.slug])
+    dashboard = reverse("reports:dashboard", args=[programme.slug])
+    client.get(public)
+    client.get(dashboard)
+    kept = KeptFigureSet.objects.get(programme=programme, starts_on=whole.start)
+    assert set(kept.figures["also"]) == {"public_charts", "conversion"}
+    assert kept.figures["also"] == also_live(programme, whole)
+    assert kept.figures["also"]["conversion"] == {"introductions": 1, "confirmed": 1}
+
+    # Read back, not drawn again: a few queries, none that grows with the programme.
+    with django_assert_max_num_queries(10):
+        page = client.get(public).content.decode()
+    assert 'id="chart-figure-organisations-engaged"' in page
+    assert "with the figures." in page  # the charts' "as of"
+    csv = client.get(reverse("public_chart_csv", args=[programme.slug, "figure-new-projects"]))
+    assert csv.status_code == 200 and b"2017-03,1,1" in csv.content
+
+    # A change commits: the refresh recomputes the figures and what is kept with them.
+    make.engagement(make.org("Newly engaged"), date(2017, 9, 1))
+    make.partnership(on=date(2017, 10, 1), innovator=busy["innovator"], value="100")
+    kept.refresh_from_db()
+    assert kept.version == FiguresVersion.objects.get(programme=programme).number
+    assert kept.figures["also"] == also_live(programme, whole)
+    assert kept.figures["also"]["conversion"] == {"introductions": 2, "confirmed": 2}
+    assert "2 introductions → 2 confirmed" in client.get(dashboard).content.decode()
+
+
+def test_a_set_kept_without_them_computes_them_on_demand_and_live_figures_keep_nothing(
+    programme, make, busy
+):
+    figures = k.kept_figures(programme, YEAR)
+    assert "also" not in KeptFigureSet.objects.get(programme=programme).figures
+    k.refresh(programme.pk)
+    assert "also" not in KeptFigureSet.objects.get(programme=programme).figures  # asked for none
+
+    conversion = k.kept_also(figures, "conversion")
+    assert KeptFigureSet.objects.get(programme=programme).figures["also"] == {
+        "conversion": conversion
+    }
+    with transaction.atomic():
+        make.engagement(make.org("In this transaction"), date(2017, 9, 1))
+        inside = k.kept_figures(programme, YEAR)
+        assert inside.as_of is None
+        assert k.kept_also(inside, "conversion") == conversion
+    # Kept only with the figures it was computed from: the set made inside was not kept.
+    assert KeptFigureSet.objects.get(programme=programme).figures["also"] == {
+        "conversion": conversion
+    }
+
+
+def test_verify_names_a_difference_in_what_is_kept_with_the_figures(programme, make, busy):
+    figures = k.kept_figures(programme, programme_period(programme))
+    k.kept_also(figures, "conversion")
+    k.kept_also(figures, "public_charts")
+    assert verify()[0] == 0
+
+    kept = KeptFigureSet.objects.get(programme=programme)
+    kept.figures["also"]["conversion"]["confirmed"] = 99
+    kept.figures["also"]["public_charts"][0]["summary"] = "Tampered"
+    kept.save()
+    code, out = verify()
+
+    assert code == 1
+    assert "conversion confirmed: kept 99, live 1" in out
+    assert "public_charts[0] summary: kept 'Tampered', live 'Organisations engaged: " in out

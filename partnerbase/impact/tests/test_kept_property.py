@@ -1,5 +1,6 @@
 """Property: whatever writes the services make, and in whatever order, the kept figures a
-reader is given equal the figures computed live, for several periods.
+reader is given (and what is kept with them: the conversion line, the public page's
+charts) equal the figures computed live, for several periods.
 
 Each write commits (a transactional test), so it marks the kept figures stale and
 schedule_refresh recomputes them after the commit; the reads then come from what is kept
@@ -187,7 +188,9 @@ def test_kept_figures_equal_live_figures_after_any_writes(transactional_db, data
         Period(asked, asked + timedelta(days=data.draw(st.integers(0, 300)))),
     ]
     for period in periods:
-        k.kept_figures(make.programme, period)
+        # The dashboard's conversion line is kept with each (reports/apps.py), so each
+        # refresh recomputes it too.
+        k.kept_also(k.kept_figures(make.programme, period), "conversion")
 
     for write in data.draw(st.lists(st.sampled_from(WRITES), min_size=1, max_size=6)):
         try:
@@ -202,4 +205,15 @@ def test_kept_figures_equal_live_figures_after_any_writes(transactional_db, data
                 programme=programme, starts_on=period.start, ends_on=period.end
             )
             assert served.as_of == kept.computed_at, "refreshed after the commit, and read"
-            assert replace(served, as_of=None) == headline_figures(programme, period), write
+            live = headline_figures(programme, period)
+            assert replace(served, as_of=None) == live, write
+            assert served.also["conversion"] == k._computed("conversion", programme, period, live)
+
+    # The public page's charts (drawn by matplotlib: once, at the end), from the kept
+    # figures, as from the live ones.
+    whole = programme_period(programme)
+    served = k.kept_figures(programme, whole)
+    live = headline_figures(programme, whole)
+    charts = k.kept_also(served, "public_charts")
+    assert charts == k._computed("public_charts", programme, whole, live)
+    assert k.kept_figures(programme, whole).also["public_charts"] == charts

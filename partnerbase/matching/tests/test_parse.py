@@ -1,8 +1,20 @@
 """parse_problem: every malformed entry is named (no database)."""
 
 import pytest
+from hypothesis import given, settings
 
-from partnerbase.matching import Pair, ProblemError, ProblemInnovator, ProblemPartner, parse_problem
+from partnerbase.matching import (
+    Pair,
+    Problem,
+    ProblemError,
+    ProblemInnovator,
+    ProblemPartner,
+    parse_problem,
+    solve,
+)
+from partnerbase.matching.problem import PairColumns
+
+from .strategies import problems
 
 
 def document(**changes):
@@ -93,3 +105,62 @@ def test_malformed_problems_name_the_offending_entry(data, message):
     with pytest.raises(ProblemError) as error:
         parse_problem(data)
     assert message in str(error.value)
+
+
+def as_document(problem: Problem) -> dict:
+    return {
+        "innovators": [
+            {"id": i.id, "capacity": i.capacity, "min_introductions": i.min_introductions}
+            for i in problem.innovators
+        ],
+        "partners": [{"id": p.id, "capacity": p.capacity} for p in problem.partners],
+        "pairs": [{"innovator": i, "partner": p, "score": s} for i, p, s in problem.pairs],
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems(max_innovators=5, max_partners=5, max_pairs=20))
+def test_a_document_read_at_once_is_the_problem_it_was_written_from(problem):
+    # parse_problem reads a good document column by column (PairColumns); the solve of
+    # that must be the solve of the same problem given as a list of Pair.
+    parsed = parse_problem(as_document(problem))
+    assert isinstance(parsed.pairs, PairColumns)
+    assert parsed.innovators == problem.innovators
+    assert parsed.partners == problem.partners
+    assert parsed.pairs == problem.pairs
+    assert list(parsed.pairs) == problem.pairs
+    assert [parsed.pairs[n] for n in range(len(problem.pairs))] == problem.pairs
+    for mode in ("optimal", "stable"):
+        assert solve(parsed, mode=mode) == solve(problem, mode=mode)
+
+
+def test_whole_number_scores_are_read_as_numbers_and_huge_ones_refused():
+    problem = parse_problem(document(pairs=[{"innovator": "i1", "partner": "p1", "score": 7}]))
+    assert list(problem.pairs) == [Pair("i1", "p1", 7.0)]
+    with pytest.raises(ProblemError, match="pairs\\[0\\]: 'score' must be between 0 and"):
+        parse_problem(document(pairs=[{"innovator": "i1", "partner": "p1", "score": 10**29}]))
+    with pytest.raises(ProblemError, match="pairs\\[0\\]: 'score' must be a number"):
+        parse_problem(document(pairs=[{"innovator": "i1", "partner": "p1", "score": True}]))
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        {"innovator": ["i1"], "partner": "p1", "score": 1},
+        {"innovator": None, "partner": "p1", "score": 1},
+        {"innovator": "i1", "partner": {"id": "p1"}, "score": 1},
+    ],
+)
+def test_an_id_that_is_no_string_is_unknown(pair):
+    with pytest.raises(ProblemError, match="pairs\\[0\\]: unknown (innovator|partner)"):
+        parse_problem(document(pairs=[pair]))
+
+
+def test_empty_ids_and_out_of_range_counts_are_named_however_many_entries_are_good():
+    good = [{"id": f"i{n}", "capacity": 1, "min_introductions": 0} for n in range(50)]
+    bad = {"id": "", "capacity": 1, "min_introductions": 0}
+    with pytest.raises(ProblemError, match="innovators\\[50\\]: 'id' must be a non-empty"):
+        parse_problem(document(innovators=[*good, bad], pairs=[]))
+    huge = {"id": "i99", "capacity": 1_000_001, "min_introductions": 0}
+    with pytest.raises(ProblemError, match="innovators\\[50\\] \\('i99'\\): 'capacity'"):
+        parse_problem(document(innovators=[*good, huge], pairs=[]))

@@ -10,8 +10,9 @@ chart's key and no date is written.
 import base64
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -73,6 +74,33 @@ class Chart:
     def csv_rows(self) -> list[list]:
         """The data as the CSV holds it: raw values, not the shown text."""
         return [[c.value if c.value is not None else c.text for c in row] for row in self.rows]
+
+    def as_json(self) -> dict:
+        """The chart as JSON, to be kept with the figures (impact.kept.keep_also)."""
+        data = asdict(self)
+        data["rows"] = [[_cell_json(cell) for cell in row] for row in self.rows]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Chart":
+        rows = [[_cell_from_json(cell) for cell in row] for row in data["rows"]]
+        return cls(**{**data, "rows": rows})
+
+
+def _cell_json(cell: Cell) -> dict:
+    value = cell.value
+    if isinstance(value, Decimal):  # money: kept exactly, as text
+        value = {"decimal": format(value, "f")}
+    elif not (value is None or isinstance(value, str | int | float)):
+        raise TypeError(f"A chart cell's value cannot be kept: {value!r}")
+    return {"text": cell.text, "value": value, "url": cell.url}
+
+
+def _cell_from_json(data: dict) -> Cell:
+    value = data["value"]
+    if isinstance(value, dict):
+        value = Decimal(value["decimal"])
+    return Cell(data["text"], value, data["url"])
 
 
 def _svg(figure: Figure, key: str, title: str) -> str:
