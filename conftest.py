@@ -14,6 +14,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     settings.DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Production hashes passwords with PBKDF2 at a million rounds, a fifth of a second of
+    CPU each; the demo's users and every sign-in through the form would spend minutes of
+    the suite on it. Tests hash with MD5: what they check is who may sign in, not the
+    hash's strength. Set before the demo is built (`demo_snapshot`), so its users' hashes
+    are MD5 too."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 # Tests run queued work at once, in the test (django-tasks' immediate backend), unless they
 # ask for `task_worker`: then it waits in the database queue for a real worker, as deployed.
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

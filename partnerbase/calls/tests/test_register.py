@@ -24,12 +24,6 @@ from .factories import make_call
 PASSWORD = "a long and unusual passphrase"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    """These tests are about who gets what, not the hash: spare them a second a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def form_data(**changes):
     return {
         "full_name": "Ada Applicant",
