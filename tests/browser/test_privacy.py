@@ -14,7 +14,7 @@ from partnerbase.calls.models import Applicant, Application, ApplicationStatus
 from partnerbase.calls.services.setup import call_create
 from partnerbase.core.history import record_save
 from partnerbase.directory.services import person_create
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.browser
 

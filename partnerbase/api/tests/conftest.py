@@ -3,7 +3,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from partnerbase.accounts.api_tokens import api_token_create
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 from tests.page_world import build_world
 
 

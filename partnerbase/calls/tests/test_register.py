@@ -18,8 +18,7 @@ from partnerbase.calls import services
 from partnerbase.calls.models import AccountRequest, Applicant
 from partnerbase.core.errors import DomainError
 from partnerbase.directory.models import Organisation
-
-from .factories import make_call
+from tests.factories.calls import make_call
 
 PASSWORD = "a long and unusual passphrase"
 

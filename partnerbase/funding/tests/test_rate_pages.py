@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role
 from partnerbase.funding.models import ExchangeRate
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 
