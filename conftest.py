@@ -1,5 +1,7 @@
 """Test settings every test directory shares."""
 
+import os
+
 import pytest
 
 
@@ -104,7 +106,9 @@ LONGEST_FIRST = (
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    from tests.ordering import start_order
+
     def rank(item):
         for i, prefix in enumerate(LONGEST_FIRST):
             if item.nodeid.startswith(prefix):
@@ -112,6 +116,13 @@ def pytest_collection_modifyitems(items):
         return len(LONGEST_FIRST)
 
     items.sort(key=rank)  # stable: the rest keep pytest-django's order
+    # Under work stealing each worker's first share starts with its turn of the long
+    # tests, rather than all of them landing in the first worker's (tests/ordering.py).
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers > 1 and config.getoption("dist", None) == "worksteal":
+        long = [item for item in items if rank(item) < len(LONGEST_FIRST)]
+        short = items[len(long) :]
+        items[:] = start_order(long, short, workers)
 
 
 @pytest.fixture(scope="session", autouse=True)
