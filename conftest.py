@@ -1,5 +1,7 @@
 """Test settings every test directory shares."""
 
+import os
+
 import pytest
 
 
@@ -12,6 +14,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     from django.conf import settings
 
     settings.DATABASES["default"].get("OPTIONS", {}).pop("transaction_mode", None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Production hashes passwords with PBKDF2 at a million rounds, a fifth of a second of
+    CPU each; the demo's users and every sign-in through the form would spend minutes of
+    the suite on it. Tests hash with MD5: what they check is who may sign in, not the
+    hash's strength. Set before the demo is built (`demo_snapshot`), so its users' hashes
+    are MD5 too."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 # Tests run queued work at once, in the test (django-tasks' immediate backend), unless they
@@ -91,7 +106,9 @@ LONGEST_FIRST = (
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    from tests.ordering import start_order
+
     def rank(item):
         for i, prefix in enumerate(LONGEST_FIRST):
             if item.nodeid.startswith(prefix):
@@ -99,6 +116,13 @@ def pytest_collection_modifyitems(items):
         return len(LONGEST_FIRST)
 
     items.sort(key=rank)  # stable: the rest keep pytest-django's order
+    # Under work stealing each worker's first share starts with its turn of the long
+    # tests, rather than all of them landing in the first worker's (tests/ordering.py).
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers > 1 and config.getoption("dist", None) == "worksteal":
+        long = [item for item in items if rank(item) < len(LONGEST_FIRST)]
+        short = items[len(long) :]
+        items[:] = start_order(long, short, workers)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -25,11 +25,9 @@ from partnerbase.board import services as board
 from partnerbase.board.models import Champion
 from partnerbase.board.samples import small_pdf
 from partnerbase.calls import services as calls
-from partnerbase.calls.tests.factories import good_answers, make_call
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.champions import services as champions
 from partnerbase.directory.models import Organisation
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.interchange.tasks import export_programme
 from partnerbase.interchange.tests.conftest import build_small
 from partnerbase.jobs.models import JobKind
@@ -40,6 +38,8 @@ from partnerbase.privacy.services import action_record
 from partnerbase.privacy.subject import subject_find
 from partnerbase.programmes.models import Programme
 from partnerbase.workinggroups import services as workinggroups
+from tests.factories import Make, make_programme, make_user
+from tests.factories.calls import good_answers, make_call
 
 
 @dataclass

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerbase.funding.models import FundingAward
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.interchange.export import programme_export_text
 from partnerbase.opendata.export import package_csv
 from partnerbase.programmes.models import Programme
+from tests.factories import Make, make_programme, make_user
 
 ALW = (
     Path(__file__).parent.parent

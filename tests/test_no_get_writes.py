@@ -37,7 +37,6 @@ from partnerbase.champions.models import Prospect
 from partnerbase.directory.models import Organisation, Person
 from partnerbase.funding.models import ExchangeRate, FundingAward
 from partnerbase.impact.models import Figure, KeptFigureSet
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.jobs.models import Job
 from partnerbase.notifications.models import Notification
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
@@ -50,6 +49,7 @@ from partnerbase.projects.models import (
 )
 from partnerbase.stories.models import Story
 from partnerbase.workinggroups.models import Idea, WorkingGroup, WorkingGroupMember
+from tests.factories import make_user
 
 from .page_world import build_world
 

@@ -21,7 +21,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 
 from .page_world import build_world
 from .test_no_get_writes import fill, patterns, record_params

@@ -20,7 +20,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 
 from . import page_access as access
 from .page_world import build_world

@@ -27,7 +27,7 @@ from partnerbase.core.history import record_save
 from partnerbase.core.versions import VERSION_FIELD, StaleRecord
 from partnerbase.impact.models import Target
 from partnerbase.impact.services import target_set
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 from .page_world import build_world
 from .test_no_get_writes import counter, targets

@@ -18,14 +18,17 @@ def test_a_token_made_on_the_account_page_works_until_revoked(
     user_create(email="pat@example.org", password=PASSWORD, full_name="Pat Partner")
     sign_in(page, "pat@example.org", PASSWORD)
     page.goto(f"{live_server.url}/accounts/")
-    page.get_by_role("link", name="Manage your API tokens").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Manage your API tokens").click()
     assert page.get_by_role("heading", level=1).inner_text() == "API tokens"
     axe_check(page, "api-tokens")
-    page.get_by_role("button", name="Make a token").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make a token").click()
     assert page.title().startswith("Error: ")
     axe_check(page, "api-tokens-error")
     page.get_by_label("Name").fill("Spreadsheet")
-    page.get_by_role("button", name="Make a token").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make a token").click()
     token = page.locator("[data-token]").inner_text().strip()
     assert token.startswith("pb_")
     axe_check(page, "api-token-made")

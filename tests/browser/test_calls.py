@@ -14,8 +14,8 @@ from django.core import mail
 from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant, user_create
 from partnerbase.calls.models import Application, ApplicationStatus
-from partnerbase.calls.tests.factories import make_call
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
+from tests.factories.calls import make_call
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a long and unusual passphrase"

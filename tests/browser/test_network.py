@@ -6,8 +6,8 @@ import pytest
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant, user_create
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.network.tests.factories import Small
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.browser
 

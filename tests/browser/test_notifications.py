@@ -7,9 +7,9 @@ from django.core import mail
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant, user_create
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.notifications.models import EmailState, Kind, Notification, TurnedOff
 from partnerbase.notifications.services import notification_send
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.browser
 

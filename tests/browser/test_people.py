@@ -9,7 +9,7 @@ from django.core import mail
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant, user_create
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from partnerbase.calls.models import Applicant, Application, ApplicationStatus
 from partnerbase.calls.services.setup import call_create
 from partnerbase.core.history import record_save
 from partnerbase.directory.services import person_create
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.browser
 
@@ -74,37 +74,46 @@ def world(transactional_db):
 
 def test_the_team_reads_and_erases_a_persons_data(page, page_problems, world, sign_in, axe_check):
     sign_in(page, "tess@example.org", TEAM_PASSWORD)
-    page.get_by_role("link", name="People and access").click()
-    page.get_by_role("link", name="Personal data").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="People and access").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Personal data").click()
     assert page.get_by_role("heading", name="Personal data", level=1).is_visible()
     axe_check(page, "personal-data")
 
-    page.get_by_role("button", name="Find").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Find").click()
     assert "Enter the person" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "personal-data-errors")
 
     page.get_by_label("Email address").fill("petra@example.org")
-    page.get_by_role("button", name="Find").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Find").click()
     assert page.get_by_role("heading", name="Held about petra@example.org").is_visible()
     assert "07700 900123" in page.locator("main").inner_text()
     axe_check(page, "personal-data-person")
 
-    page.get_by_role("button", name="Erase this person's details").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Erase this person's details").click()
     axe_check(page, "personal-data-erase")
-    page.get_by_role("button", name="Erase", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Erase", exact=True).click()
     assert "Say why the data is erased" in page.locator(".govuk-error-summary").inner_text()
     axe_check(page, "personal-data-erase-errors")
     page.get_by_label("Why is the data erased?").fill("Erasure request received 3 May")
     page.get_by_label("I understand").check()
-    page.get_by_role("button", name="Erase", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Erase", exact=True).click()
     assert "Erased person" in page.locator(".govuk-notification-banner").inner_text()
     assert "Erasure request received 3 May" in page.locator("[data-actions]").inner_text()
     axe_check(page, "personal-data-log")
 
-    page.get_by_role("link", name="1 applicant due to be erased").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="1 applicant due to be erased").click()
     assert "olive@example.org" in page.locator("[data-due]").inner_text()
     axe_check(page, "personal-data-retention")
-    page.get_by_role("button", name="Erase the details of 1 applicant").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Erase the details of 1 applicant").click()
     assert "No one is due" in page.locator("main").inner_text()
     assert not User.objects.get(full_name__startswith="Erased person").is_active
     assert not page_problems, str(page_problems)

@@ -31,6 +31,7 @@ def test_the_team_reads_the_report_and_downloads_it(
     # A chart's data table opens; its CSV is served.
     first = charts.first
     first.locator("summary").click()
+    first.locator("table").wait_for()
     assert first.locator("table").is_visible()
     csv = page.request.get(
         first.get_by_role("link", name="Download the data as CSV").get_attribute("href"),

@@ -10,8 +10,8 @@ from partnerbase.accelerator.models import CohortMembership, Decision, Selection
 from partnerbase.accounts.models import Role
 from partnerbase.calls.services import applicant_add
 from partnerbase.core.errors import DomainError, PermissionDenied
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.notifications.tests.helpers import committed
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

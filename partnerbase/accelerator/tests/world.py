@@ -9,7 +9,7 @@ from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant
 from partnerbase.calls.models import Application, ApplicationStatus, Call
 from partnerbase.challenges.services import challenge_area_create
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 ROLES = [
     Role.TEAM,

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from partnerbase.accounts.models import Role
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 
 @pytest.fixture

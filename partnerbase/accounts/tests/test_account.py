@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant, user_create
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 from .conftest import link_in
 

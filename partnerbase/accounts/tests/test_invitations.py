@@ -15,9 +15,9 @@ from partnerbase.accounts import invitations
 from partnerbase.accounts.models import Invitation, InvitationStatus, Membership, Role, User
 from partnerbase.accounts.services import user_create
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.notifications.models import EmailState, Notification
 from partnerbase.notifications.tests.helpers import committed
+from tests.factories import Make, make_programme
 
 from .conftest import link_in
 

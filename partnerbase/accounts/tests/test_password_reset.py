@@ -15,12 +15,6 @@ pytestmark = pytest.mark.django_db
 OLD, NEW = "an old and unusual passphrase", "a new and unusual passphrase"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    """These tests are about who gets what, not the hash: spare them a second a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def owner():
     return user_create(email="owner@example.org", password=OLD, full_name="Olive Owner")

@@ -11,8 +11,8 @@ from partnerbase.accounts import invitations
 from partnerbase.accounts.models import Invitation, InvitationStatus, Membership, Role, User
 from partnerbase.accounts.services import membership_change, membership_grant, membership_remove
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.notifications.tests.helpers import committed
+from tests.factories import Make, make_programme, make_user
 
 from .conftest import link_in
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from partnerbase.accounts import permissions as perm
 from partnerbase.accounts.models import Role, User
 from partnerbase.accounts.services import membership_grant
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import UserRateThrottle
 
 from partnerbase.accounts.api_tokens import api_token_create
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 from tests.page_world import build_world
 
 

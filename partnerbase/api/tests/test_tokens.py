@@ -13,7 +13,7 @@ from rest_framework.throttling import UserRateThrottle
 from partnerbase.accounts.api_tokens import api_token_create
 from partnerbase.accounts.models import ApiToken, Role
 from partnerbase.accounts.services import membership_grant
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 from .conftest import Caller
 

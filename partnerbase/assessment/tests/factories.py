@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from partnerbase.accounts.models import Role
 from partnerbase.calls.models import Application, ApplicationStatus, Call
 from partnerbase.core.history import record_save
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 from .. import services
 

@@ -5,17 +5,17 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.assessment import services
 from partnerbase.assessment.models import Assignment, Criterion, ModerationNote, Score
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import roles
 
 from .factories import build_world, make_application
 
 pytestmark = pytest.mark.django_db
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER, "superuser"}
-WHO = [*Role.values, "superuser", "no role"]
+WHO = roles.WHO
 
 
 def _u(name, args):
@@ -41,14 +41,7 @@ PAGES = {
 
 
 def sign_in(client, world, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = world.user(who)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, world.user)
 
 
 def _refused(who):

@@ -5,11 +5,10 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
 from partnerbase.board import services
 from partnerbase.board.samples import small_pdf
 from partnerbase.directory import services as directory
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 
 def pdf_upload(name="paper.pdf", title="A board paper"):
@@ -69,14 +68,4 @@ class Board:
 
     def user(self, role):
         """A user with `role` here; a champion acts for the seat's organisation."""
-        if role == Role.CHAMPION:
-            user = make_user()
-            membership_grant(
-                actor=self.actor,
-                user=user,
-                programme=self.programme,
-                role=role,
-                organisation=self.org,
-            )
-            return user
-        return self.make.user(role)
+        return self.make.user(role, self.org if role == Role.CHAMPION else None)

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.board import services
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import roles
 
 from .helpers import Board, pdf_upload
 
@@ -53,14 +53,7 @@ PAGES = {
 
 
 def sign_in(client, board, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = board.user(who)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, board.user)
 
 
 def refused_status(who):

@@ -10,7 +10,7 @@ from partnerbase.brokering import services
 from partnerbase.brokering.inputs import round_inputs
 from partnerbase.brokering.models import RoundInnovatorSetting, RoundStatus
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.django_db
 ON = date(2018, 3, 1)

@@ -10,7 +10,7 @@ from partnerbase.brokering import permissions as perm
 from partnerbase.brokering import services
 from partnerbase.brokering.models import Introduction
 from partnerbase.brokering.queries import my_introductions, need_list, offer_list
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 
 from .conftest import ROLE_ORGS, build_world
 

@@ -3,9 +3,8 @@ from datetime import date
 import pytest
 
 from partnerbase.calls.services import applicant_add
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
-
-from .factories import make_call
+from tests.factories import Make, make_programme, make_user
+from tests.factories.calls import make_call
 
 
 @pytest.fixture

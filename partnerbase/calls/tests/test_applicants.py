@@ -13,8 +13,7 @@ from partnerbase.accounts.permissions import can_view_programme, programme_roles
 from partnerbase.calls import services
 from partnerbase.calls.models import Application, ApplicationStatus
 from partnerbase.reports.places import GROUPS, navigation, places
-
-from .factories import good_answers
+from tests.factories.calls import good_answers
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from partnerbase.calls import queries, services
 from partnerbase.calls.models import Answer, Application, ApplicationStatus
 from partnerbase.calls.services import applications
 from partnerbase.core.errors import DomainError
-
-from .factories import good_answers
+from tests.factories.calls import good_answers
 
 PDF = b"%PDF-1.4\n" + b"x" * 100
 

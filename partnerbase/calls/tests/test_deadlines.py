@@ -8,8 +8,7 @@ import pytest
 from partnerbase.calls import deadlines, services
 from partnerbase.calls.models import ApplicationStatus
 from partnerbase.core.errors import DomainError
-
-from .factories import good_answers, make_call
+from tests.factories.calls import good_answers, make_call
 
 # The IEP call closed at 12pm UK time on Friday 3 November 2017: GMT, so 12:00 UTC.
 IEP_CLOSE = deadlines.uk_local(date(2017, 11, 3), time(12, 0))

@@ -14,9 +14,8 @@ from partnerbase.calls import services
 from partnerbase.calls.models import Answer, Application, Call, EligibilityRule, Question
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
-
-from .factories import good_answers, make_call
+from tests.factories import Make, make_programme, make_user
+from tests.factories.calls import good_answers, make_call
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER, "superuser"}
 LOCKED = "Questions and eligibility rules are locked: 1 application has been submitted"

@@ -9,8 +9,7 @@ from django.db import connection
 from partnerbase.calls import deadlines, services
 from partnerbase.core.period import Period
 from partnerbase.impact.figures import engaged_organisations
-
-from .factories import good_answers, make_call
+from tests.factories.calls import good_answers, make_call
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 from figures_sql import ROLES_SQL  # noqa: E402

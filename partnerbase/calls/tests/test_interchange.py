@@ -12,8 +12,7 @@ from partnerbase.calls import services
 from partnerbase.calls.models import Application, Call
 from partnerbase.interchange.export import programme_export_text
 from partnerbase.programmes.models import Programme
-
-from .factories import good_answers, make_call
+from tests.factories.calls import good_answers, make_call
 
 
 @pytest.fixture(autouse=True)

@@ -18,16 +18,9 @@ from partnerbase.calls import services
 from partnerbase.calls.models import AccountRequest, Applicant
 from partnerbase.core.errors import DomainError
 from partnerbase.directory.models import Organisation
-
-from .factories import make_call
+from tests.factories.calls import make_call
 
 PASSWORD = "a long and unusual passphrase"
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    """These tests are about who gets what, not the hash: spare them a second a password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def form_data(**changes):

@@ -12,9 +12,8 @@ from django.utils import timezone
 from partnerbase.accounts.models import Role, User
 from partnerbase.calls import services
 from partnerbase.calls.models import Application, ApplicationStatus, Call, EligibilityRule, Question
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
-
-from .factories import good_answers, make_call
+from tests.factories import Make, make_programme, make_user
+from tests.factories.calls import good_answers, make_call
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER, "superuser"}
 OTHER_ROLES = set(Role.values) - {Role.TEAM, Role.ACCELERATOR_MANAGER}

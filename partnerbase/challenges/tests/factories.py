@@ -9,7 +9,7 @@ from partnerbase.accounts.services import membership_grant
 from partnerbase.board.services import champion_appoint
 from partnerbase.challenges import services
 from partnerbase.directory import services as directory
-from partnerbase.impact.tests.factories import make_programme, make_user
+from tests.factories import make_programme, make_user
 
 OPENS = date(2017, 10, 2)
 CLOSES = date(2017, 10, 20)

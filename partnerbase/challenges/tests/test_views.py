@@ -6,10 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.challenges import services
 from partnerbase.challenges.models import Ballot, ChallengeProposal, ChallengeVote, VoteStatus
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import roles
 
 from .factories import build_world
 
@@ -64,14 +64,7 @@ PAGES = {
 
 
 def sign_in(client, world, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = world.users[who]
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, world.users.__getitem__)
 
 
 @pytest.mark.parametrize("who", [*Role.values, "superuser", "no role"])

@@ -1,6 +1,6 @@
 import pytest
 
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 
 from .factories import build
 

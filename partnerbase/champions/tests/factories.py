@@ -3,7 +3,7 @@
 from datetime import date
 
 from partnerbase.champions import services
-from partnerbase.impact.tests.factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 ADDED = date(2017, 9, 4)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from partnerbase.accounts.models import Role
 from partnerbase.champions.models import Criterion, Score
 from partnerbase.champions.ranking import DEFAULT_CRITERIA
-from partnerbase.impact.tests.factories import make_programme
+from tests.factories import make_programme
 
 from .factories import World
 

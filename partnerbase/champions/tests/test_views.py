@@ -8,16 +8,16 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.board.models import Champion
 from partnerbase.champions.models import Contact, Criterion, Prospect, Score, StageChange
 from partnerbase.directory.models import Engagement
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import roles
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {Role.TEAM, "superuser"}
-WHO = [*Role.values, "superuser", "no role"]
+WHO = roles.WHO
 
 
 def _url(name, world, with_prospect=False):
@@ -88,14 +88,7 @@ ACTIONS = {
 
 
 def sign_in(client, world, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = world.user(who)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, world.user)
 
 
 @pytest.mark.parametrize("who", WHO)

@@ -11,7 +11,7 @@ from partnerbase.core.bulk import BulkSaves, bulk_saves
 from partnerbase.core.history import history_entries
 from partnerbase.directory.models import Organisation
 from partnerbase.directory.services import organisation_create
-from partnerbase.impact.tests.factories import make_programme, make_user
+from tests.factories import make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from partnerbase.brokering.services import partnership_move
 from partnerbase.brokering.stages import Stage
 from partnerbase.core.history import history_entries, record_save
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

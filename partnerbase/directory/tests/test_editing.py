@@ -12,7 +12,7 @@ from partnerbase.accounts.models import Role, User
 from partnerbase.board.services import champion_appoint
 from partnerbase.directory import services
 from partnerbase.directory.models import Organisation, OrganisationIdentifier, Person
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

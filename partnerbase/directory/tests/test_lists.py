@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from partnerbase.accounts.api_tokens import api_token_create
 from partnerbase.accounts.models import Role
 from partnerbase.directory import services
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 from .test_editing import refused
 

@@ -16,8 +16,8 @@ from partnerbase.directory import services
 from partnerbase.directory.merge import merge_plan, merged_records, organisation_merge
 from partnerbase.directory.models import Organisation
 from partnerbase.impact.figures import Period, headline_figures
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.interchange.tests.conftest import build_small, record_counts
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

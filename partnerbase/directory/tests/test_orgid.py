@@ -6,7 +6,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.directory import orgid
 from partnerbase.directory.models import Organisation, OrganisationIdentifier
 from partnerbase.directory.services import organisation_create
-from partnerbase.impact.tests.factories import make_programme, make_user
+from tests.factories import make_programme, make_user
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from partnerbase.funding import services
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 
 @pytest.fixture

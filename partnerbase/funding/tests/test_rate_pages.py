@@ -13,8 +13,8 @@ from django_tasks_db.models import DBTaskResult
 
 from partnerbase.accounts.models import Role
 from partnerbase.funding.models import ExchangeRate
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.jobs.models import Job, JobStatus
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

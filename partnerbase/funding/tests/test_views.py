@@ -9,12 +9,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant
 from partnerbase.funding import permissions as can
 from partnerbase.funding import services
 from partnerbase.funding.models import Disbursement, FundingAward, LoanRepayment
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user, roles
 
 pytestmark = pytest.mark.django_db
 
@@ -58,27 +58,24 @@ def build_world():
 
 
 def sign_in(client, world, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
+    def holder(role):
         user = make_user()
         # Innovators act for Toolshed and partner contacts for UnLtd: the loan is theirs.
         organisation = {
             Role.INNOVATOR: world.toolshed,
             Role.PARTNER_CONTACT: world.unltd,
             Role.CHAMPION: world.other_funder,
-        }.get(who)
+        }.get(role)
         membership_grant(
             actor=world.actor,
             user=user,
             programme=world.programme,
-            role=who,
+            role=role,
             organisation=organisation,
         )
-    client.force_login(user)
-    return user
+        return user
+
+    return roles.sign_in(client, who, holder)
 
 
 def url(name, world, award=None):
@@ -86,8 +83,7 @@ def url(name, world, award=None):
     return reverse(f"funding:{name}", args=args)
 
 
-def expected(who, allowed):
-    return 200 if who in allowed else (404 if who == "no role" else 403)
+expected = roles.expected
 
 
 PAGES = {

@@ -3,8 +3,7 @@ from datetime import date
 import pytest
 
 from partnerbase.core.period import Period
-
-from .factories import JOINED, Make, make_programme, make_user
+from tests.factories import JOINED, Make, make_programme, make_user
 
 # Every figure test asks about calendar 2017 of a programme running 2017–2018.
 YEAR = Period(date(2017, 1, 1), date(2017, 12, 31))

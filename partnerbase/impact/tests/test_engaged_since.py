@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from partnerbase.core.period import Period, split
 from partnerbase.impact import figures as f
+from tests.factories import Make, make_programme, make_user
 
-from .factories import Make, make_programme, make_user
 from .test_periods_add_up import DAYS, START, build, days
 
 

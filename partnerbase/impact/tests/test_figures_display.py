@@ -14,8 +14,7 @@ from partnerbase.impact import figures as f
 from partnerbase.impact import status as st
 from partnerbase.impact.models import Figure
 from partnerbase.impact.records import figure_records
-
-from .factories import Make, make_programme
+from tests.factories import Make, make_programme
 
 PENNY = Decimal("0.01")
 MONEY_FIGURES = [Figure.ADDITIONAL_FUNDING, Figure.ESTIMATED_PARTNERSHIP_VALUE]

@@ -18,9 +18,9 @@ from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure, FiguresVersion, KeptFigureSet
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.services import programme_publish
+from tests.factories import JOINED
 
 from .conftest import YEAR
-from .factories import JOINED
 
 # Real commits: a change marks the kept figures stale as its transaction commits, and only
 # then may anyone keep figures computed from it.

@@ -30,8 +30,8 @@ from partnerbase.impact.figures import headline_figures
 from partnerbase.impact.models import Figure, KeptFigureSet
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_update
+from tests.factories import Make, make_programme, make_user
 
-from .factories import Make, make_programme, make_user
 from .test_periods_add_up import AMOUNTS, CURRENCIES, DAYS, START, days
 
 pytestmark = pytest.mark.django_db(transaction=True)

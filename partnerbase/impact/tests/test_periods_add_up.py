@@ -12,8 +12,7 @@ from partnerbase.brokering.stages import Stage
 from partnerbase.core.period import Period
 from partnerbase.impact import figures as f
 from partnerbase.impact.models import Figure
-
-from .factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 START, END = date(2017, 1, 1), date(2018, 12, 31)
 DAYS = (END - START).days

@@ -10,10 +10,10 @@ from django_tasks import task
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import make_programme, make_user
 from partnerbase.jobs.models import Job, JobStatus
 from partnerbase.jobs.services import job_run, job_start
 from partnerbase.programmes.models import Programme
+from tests.factories import make_programme, make_user
 
 
 @task()

@@ -2,7 +2,7 @@ import pytest
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.services import membership_grant
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 from .factories import Small
 

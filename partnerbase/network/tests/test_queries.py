@@ -4,7 +4,6 @@ from datetime import date
 
 from partnerbase.accounts.models import Role
 from partnerbase.core.period import Period
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.network.graph import (
     COALITION,
     FUNDER,
@@ -19,6 +18,7 @@ from partnerbase.network.graph import (
 )
 from partnerbase.network.queries import MapFilters, network_graph
 from partnerbase.network.summary import map_summary
+from tests.factories import Make, make_programme
 
 
 def _ties(graph):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role
-from partnerbase.impact.tests.factories import make_programme
+from tests.factories import make_programme
 
 ALLOWED = {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER}
 NAMES = ("network:map", "network:map_json", "network:map_svg")

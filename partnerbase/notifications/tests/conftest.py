@@ -6,7 +6,7 @@ from partnerbase.accounts.models import Role
 from partnerbase.brokering import services as brokering
 from partnerbase.brokering.models import Introduction
 from partnerbase.brokering.tests.conftest import build_world
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 DATA = Path(__file__).parent / "data"
 ALW = DATA / "andrew-lloyd-webber-foundation-grants-2011-2020.json"

@@ -7,9 +7,9 @@ import pytest
 from django.http import Http404
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from partnerbase.accounts.models import Role
 from partnerbase.opendata.views import public_360giving
+from tests.factories import Make, make_programme, make_user, roles
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +39,7 @@ def alpha():
 
 
 def _sign_in(client, make, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = make.user(who)
-    client.force_login(user)
+    roles.sign_in(client, who, make.user)
 
 
 @pytest.mark.parametrize("who", [*Role.values, "superuser", "no role"])

@@ -6,9 +6,8 @@ from datetime import date
 import pytest
 
 from partnerbase.accounts.models import Role
-from partnerbase.accounts.services import membership_grant
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.outcomes import services
+from tests.factories import Make, make_programme, make_user
 
 JOINED = date(2018, 2, 1)
 
@@ -26,20 +25,9 @@ class World:
         return self.make.programme
 
     def user(self, role, organisation=None):
-        user = make_user()
-        if role is not None:
-            if organisation is None and role in (Role.CHAMPION, Role.PARTNER_CONTACT):
-                organisation = self.make.org()
-            if role == Role.INNOVATOR and organisation is None:
-                organisation = self.other  # an innovator, but not the one under test
-            membership_grant(
-                actor=self.make.actor,
-                user=user,
-                programme=self.programme,
-                role=role,
-                organisation=organisation,
-            )
-        return user
+        if role == Role.INNOVATOR and organisation is None:
+            organisation = self.other  # an innovator, but not the one under test
+        return self.make.user(role, organisation)
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from decimal import Decimal
 import pytest
 
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.outcomes import services
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.outcomes.queries import cohort_outcomes, innovator_outcomes
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.django_db
 

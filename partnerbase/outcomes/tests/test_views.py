@@ -5,15 +5,15 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
-from partnerbase.impact.tests.factories import make_user
+from partnerbase.accounts.models import Role
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
+from tests.factories import roles
 
 pytestmark = pytest.mark.django_db
 
 READERS = {Role.TEAM, Role.ACCELERATOR_MANAGER, Role.CHAMPION}
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
-WHO = [*Role.values, "superuser", "no role"]
+WHO = roles.WHO
 
 
 def _u(name, args):
@@ -31,14 +31,7 @@ PAGES = {
 
 
 def sign_in(client, world, who, organisation=None):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = world.user(who, organisation)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, lambda role: world.user(role, organisation))
 
 
 @pytest.mark.parametrize("who", WHO)

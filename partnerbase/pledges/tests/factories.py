@@ -9,8 +9,8 @@ from partnerbase.board.models import BoardMeeting, Decision
 from partnerbase.board.services import champion_appoint
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.directory.services import person_create
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.pledges import services
+from tests.factories import ORGANISATION_ROLES, Make, make_programme, make_user
 
 PLEDGED_ON = date(2017, 11, 1)
 
@@ -52,19 +52,9 @@ class World:
 
     def user(self, role, organisation=None):
         """A user with `role`, acting for `organisation` (default: ours) if the role needs one."""
-        user = make_user()
-        if role in (Role.CHAMPION, Role.PARTNER_CONTACT, Role.INNOVATOR):
-            organisation = organisation or self.ours
-        else:
-            organisation = None
-        membership_grant(
-            actor=self.team,
-            user=user,
-            programme=self.programme,
-            role=role,
-            organisation=organisation,
-        )
-        return user
+        if role in ORGANISATION_ROLES:
+            return self.make.user(role, organisation or self.ours)
+        return self.make.user(role)
 
     def pledge(self, organisation=None, **kw):
         values = {

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.brokering.models import Offer
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.pledges import services
 from partnerbase.pledges.models import Pledge, PledgeDelivery
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from partnerbase.calls.models import Applicant, Application, ApplicationStatus
 from partnerbase.calls.services.setup import call_create
 from partnerbase.core.history import record_save
 from partnerbase.directory.services import engagement_record, person_create
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.notifications.services import notification_send
+from tests.factories import Make, make_programme, make_user
 
 NAME = "Petra Quinlan"
 EMAIL = "petra.quinlan@example.org"

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.directory.services import person_create
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.privacy.models import ActionKind, PersonalDataAction
+from tests.factories import make_user
 
 from .conftest import EMAIL, NAME, OTHER_EMAIL, declined_applicant, months_ago
 

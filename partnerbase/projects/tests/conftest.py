@@ -2,7 +2,7 @@
 
 import pytest
 
-from partnerbase.impact.tests.factories import make_user
+from tests.factories import make_user
 
 from .factories import build_world
 

@@ -5,8 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 from partnerbase.accounts.models import Role
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.projects import services
+from tests.factories import Make, make_programme
 
 
 @dataclass

@@ -6,9 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.funding.models import FundingAward
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.projects import services
 from partnerbase.projects.models import (
     CollaborativeProject,
@@ -17,6 +16,7 @@ from partnerbase.projects.models import (
     JudgeAssignment,
     ProjectObservation,
 )
+from tests.factories import roles
 
 from .factories import build_world
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 READ_PROJECTS = {Role.TEAM, Role.CHAMPION, Role.WORKING_GROUP_MEMBER, Role.ACCELERATOR_MANAGER}
 READ_COMPETITIONS = {Role.TEAM, Role.CHAMPION, Role.ACCELERATOR_MANAGER}
 MANAGE = {Role.TEAM}
-WHO = [*Role.values, "superuser", "no role"]
+WHO = roles.WHO
 
 
 def _p(name, args):
@@ -49,14 +49,7 @@ PAGES = {
 
 
 def sign_in(client, world, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = world.user(who)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, world.user)
 
 
 @pytest.mark.parametrize("who", WHO)

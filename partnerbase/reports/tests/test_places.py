@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.reports.places import ROLE_NAV, navigation, places
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,11 @@ from partnerbase.accounts.models import Role
 from partnerbase.core.period import programme_period
 from partnerbase.impact.definitions import DEFINITIONS
 from partnerbase.impact.figures import headline_figures
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.programmes.models import Programme
 from partnerbase.programmes.services import programme_publish, programme_update
 from partnerbase.projects import services as projects
 from partnerbase.stories import services as stories
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

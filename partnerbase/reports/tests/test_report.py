@@ -17,10 +17,10 @@ from partnerbase.brokering.queries import conversion
 from partnerbase.core.period import programme_period
 from partnerbase.impact.figures import ADDITIVE_FIGURES
 from partnerbase.impact.models import Figure
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.reports.report import programme_sections
 from partnerbase.reports.report.build import build_report
 from partnerbase.reports.report.sections import SECTIONS
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ by section, and the job's page offers the file."""
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.jobs.models import Job, JobKind, JobStatus
 from partnerbase.reports.report.sections import SECTIONS
+from tests.factories import Make, make_programme, make_user
 
 
 def test_the_report_pdf_is_built_by_a_worker_and_downloaded(client, task_worker):

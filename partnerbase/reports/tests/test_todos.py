@@ -13,9 +13,9 @@ from partnerbase.brokering import services as brokering
 from partnerbase.brokering.models import Introduction
 from partnerbase.brokering.stages import Stage
 from partnerbase.brokering.tests.conftest import build_world as brokering_world
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.pledges import services as pledges
 from partnerbase.reports.todos import todos
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 SENT = date(2018, 3, 1)

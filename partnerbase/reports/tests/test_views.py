@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
+from partnerbase.accounts.models import Role
 from partnerbase.brokering.stages import Stage
 from partnerbase.core.lists import csv_safe
 from partnerbase.core.period import programme_period
@@ -17,7 +17,7 @@ from partnerbase.directory.models import Engagement, Organisation
 from partnerbase.impact.definitions import DEFINITIONS, ROLE_SPANS
 from partnerbase.impact.models import Figure, Target
 from partnerbase.impact.records import figure_records
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user, roles
 
 pytestmark = pytest.mark.django_db
 
@@ -89,16 +89,7 @@ def bravo(alpha):
 
 
 def sign_in(client, make, who):
-    if who == "anonymous":
-        return None
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = make.user(who)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, make.user)
 
 
 def url_of(page, make):

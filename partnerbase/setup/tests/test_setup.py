@@ -12,9 +12,9 @@ from partnerbase.core.period import programme_period
 from partnerbase.directory.models import Organisation
 from partnerbase.impact import figures as f
 from partnerbase.impact.models import Figure
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
 from partnerbase.programmes.models import Programme
 from partnerbase.setup.tasks import COMPLETED, INCOMPLETE, NOT_STARTED, setup_tasks
+from tests.factories import Make, make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

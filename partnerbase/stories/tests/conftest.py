@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from partnerbase.impact.tests.factories import Make, make_programme, make_user
+from tests.factories import Make, make_programme, make_user
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from partnerbase.core.errors import DomainError
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.stories import services
 from partnerbase.stories.models import Story
 from partnerbase.stories.queries import report_stories, story_candidates
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.django_db
 

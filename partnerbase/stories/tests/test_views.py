@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.stories import services
 from partnerbase.stories.models import Story
+from tests.factories import Make, make_programme
 
 pytestmark = pytest.mark.django_db
 

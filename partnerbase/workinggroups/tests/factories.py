@@ -5,9 +5,9 @@ from datetime import date
 
 from partnerbase.accounts.models import Role
 from partnerbase.challenges.services import challenge_area_create
-from partnerbase.impact.tests.factories import Make, make_programme
 from partnerbase.projects import services as projects
 from partnerbase.workinggroups import services
+from tests.factories import Make, make_programme
 
 JOINED = date(2017, 10, 2)
 

@@ -8,10 +8,10 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.period import Period
 from partnerbase.directory.models import Person
 from partnerbase.impact.figures import engaged_organisations
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.workinggroups import services
 from partnerbase.workinggroups.models import Idea, WorkingGroupMeeting, WorkingGroupMember
+from tests.factories import make_user
 
 from .factories import JOINED, build_world, group
 

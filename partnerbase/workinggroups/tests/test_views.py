@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from partnerbase.accounts.models import Role, User
-from partnerbase.impact.tests.factories import make_user
+from partnerbase.accounts.models import Role
 from partnerbase.workinggroups import services
 from partnerbase.workinggroups.models import Idea, WorkingGroupMeeting, WorkingGroupMember
+from tests.factories import roles
 
 from .factories import build_world
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 READ = {Role.TEAM, Role.CHAMPION}
 MANAGE = {Role.TEAM}
-WHO = [*Role.values, "superuser", "no role"]
+WHO = roles.WHO
 
 
 def _u(name, args):
@@ -38,14 +38,7 @@ LEAD = _u("lead_set", lambda w: [w.group.uid, w.member.uid])
 
 
 def sign_in(client, world, who):
-    if who == "superuser":
-        user = User.objects.create_superuser(email="root@example.org", password=None)
-    elif who == "no role":
-        user = make_user()
-    else:
-        user = world.user(who)
-    client.force_login(user)
-    return user
+    return roles.sign_in(client, who, world.user)
 
 
 def expected(who, allowed, page="list"):
