@@ -56,6 +56,7 @@ def test_the_administrator_imports_a_programme_and_waits_for_the_worker(
     summary = page.locator("[data-job-summary]").inner_text()
     assert "as a new programme, 'iep-copy'" in summary and " records." in summary
     page.get_by_text("Records by kind").click()
+    page.locator("[data-job-list]").first.wait_for()
     assert "133 organisations" in page.locator("[data-job-list]").inner_text()
     axe_check(page, "import-done")
     with page.expect_navigation():
