@@ -7,10 +7,11 @@ from partnerbase.accounts.models import Membership, Role, User
 from partnerbase.brokering.models import Partnership
 from partnerbase.calls.models import Application, ApplicationStatus, Call
 from partnerbase.projects.models import CoalitionMember
+from partnerbase.rubrics.models import Criterion
 
 from . import scoring
 from .conflicts import link_index
-from .models import Assignment, Criterion, Rubric, Score
+from .models import Assignment, Rubric, Score
 from .permissions import can_assess, can_manage_assessment
 
 

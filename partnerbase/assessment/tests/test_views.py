@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role, User
 from partnerbase.assessment import services
-from partnerbase.assessment.models import Assignment, Criterion, ModerationNote, Score
+from partnerbase.assessment.models import Assignment, ModerationNote, Score
 from partnerbase.impact.tests.factories import make_user
+from partnerbase.rubrics.models import Criterion
 
 from .factories import build_world, make_application
 
