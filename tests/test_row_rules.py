@@ -1,0 +1,58 @@
+"""One row rule per kind of record: for every user of the demo (each role, the administrator,
+applicants, an outsider) the rows a kind's list gives are exactly the records its
+`can_view_*` check allows, one by one. Both come from the kind's `visible_*` query, so a
+rule changed in one place shows in both; this proves nobody restated it beside them."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from partnerbase.accounts.models import User
+from partnerbase.funding.models import FundingAward
+from partnerbase.funding.permissions import can_view_award
+from partnerbase.funding.queries import award_list
+from partnerbase.pledges.models import Pledge
+from partnerbase.pledges.permissions import can_view_pledge
+from partnerbase.pledges.queries import pledge_list
+
+
+@dataclass(frozen=True)
+class Kind:
+    model: type
+    rows: Callable  # (user, programme) -> the list's rows
+    can_view: Callable  # (user, record) -> bool
+
+    def __str__(self):
+        return self.model.__name__
+
+
+KINDS = [
+    Kind(Pledge, lambda user, p: pledge_list(user=user, programme=p), can_view_pledge),
+    Kind(FundingAward, lambda user, p: award_list(user=user, programme=p), can_view_award),
+]
+
+
+@pytest.fixture(scope="module")
+def readers(iep_for_module, django_db_blocker):
+    with django_db_blocker.unblock():
+        outsider = User.objects.create_user(email="outsider@example.org", password="x")
+        return [AnonymousUser(), outsider, *User.objects.exclude(pk=outsider.pk).order_by("email")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", KINDS, ids=str)
+def test_a_kinds_list_and_its_can_view_agree_for_every_user(kind, iep_for_module, readers):
+    programme = iep_for_module
+    records = list(kind.model.objects.filter(programme=programme).select_related("programme"))
+    assert records, f"The demo has no {kind}"
+    seen = {}
+    for user in readers:
+        listed = set(kind.rows(user, programme).values_list("pk", flat=True))
+        allowed = {r.pk for r in records if kind.can_view(user, r)}
+        assert listed == allowed, f"{kind} for {user}"
+        seen[str(user)] = len(listed)
+    # The rule restricts: someone sees them all, someone some but not all, someone none.
+    counts = set(seen.values())
+    assert len(records) in counts and 0 in counts, seen
