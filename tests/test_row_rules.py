@@ -10,6 +10,17 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from partnerbase.accounts.models import User
+from partnerbase.brokering import queries as brokering
+from partnerbase.brokering.models import Introduction, Need, Offer, Partnership
+from partnerbase.brokering.permissions import (
+    can_change_need,
+    can_change_offer,
+    can_view_introduction,
+    can_view_partnership,
+)
+from partnerbase.calls.models import Application
+from partnerbase.calls.permissions import can_view_application
+from partnerbase.calls.queries import visible_application_list
 from partnerbase.funding.models import FundingAward
 from partnerbase.funding.permissions import can_view_award
 from partnerbase.funding.queries import award_list
@@ -24,11 +35,31 @@ class Kind:
     rows: Callable  # (user, programme) -> the list's rows
     can_view: Callable  # (user, record) -> bool
 
+    programme: str = "programme"  # the path from a record to its programme
+
     def __str__(self):
         return self.model.__name__
 
 
 KINDS = [
+    Kind(Need, lambda user, p: brokering.need_list(user=user, programme=p), can_change_need),
+    Kind(Offer, lambda user, p: brokering.offer_list(user=user, programme=p), can_change_offer),
+    Kind(
+        Introduction,
+        lambda user, p: brokering.introduction_list(user=user, programme=p),
+        can_view_introduction,
+    ),
+    Kind(
+        Partnership,
+        lambda user, p: brokering.partnership_list(user=user, programme=p),
+        can_view_partnership,
+    ),
+    Kind(
+        Application,
+        lambda user, p: visible_application_list(user=user, programme=p),
+        can_view_application,
+        programme="call__programme",
+    ),
     Kind(Pledge, lambda user, p: pledge_list(user=user, programme=p), can_view_pledge),
     Kind(FundingAward, lambda user, p: award_list(user=user, programme=p), can_view_award),
 ]
@@ -45,7 +76,7 @@ def readers(iep_for_module, django_db_blocker):
 @pytest.mark.parametrize("kind", KINDS, ids=str)
 def test_a_kinds_list_and_its_can_view_agree_for_every_user(kind, iep_for_module, readers):
     programme = iep_for_module
-    records = list(kind.model.objects.filter(programme=programme).select_related("programme"))
+    records = list(kind.model.objects.filter(**{kind.programme: programme}))
     assert records, f"The demo has no {kind}"
     seen = {}
     for user in readers:
