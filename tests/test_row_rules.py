@@ -21,6 +21,9 @@ from partnerbase.brokering.permissions import (
 from partnerbase.calls.models import Application
 from partnerbase.calls.permissions import can_view_application
 from partnerbase.calls.queries import visible_application_list
+from partnerbase.directory.models import Engagement, Organisation
+from partnerbase.directory.permissions import can_view_engagement, can_view_organisation
+from partnerbase.directory.queries import engagement_list, organisation_list
 from partnerbase.funding.models import FundingAward
 from partnerbase.funding.permissions import can_view_award
 from partnerbase.funding.queries import award_list
@@ -42,6 +45,12 @@ class Kind:
 
 
 KINDS = [
+    Kind(
+        Organisation,
+        lambda user, p: organisation_list(user=user, programme=p),
+        can_view_organisation,
+    ),
+    Kind(Engagement, lambda user, p: engagement_list(user=user, programme=p), can_view_engagement),
     Kind(Need, lambda user, p: brokering.need_list(user=user, programme=p), can_change_need),
     Kind(Offer, lambda user, p: brokering.offer_list(user=user, programme=p), can_change_offer),
     Kind(
