@@ -30,6 +30,9 @@ from partnerbase.funding.queries import award_list
 from partnerbase.pledges.models import Pledge
 from partnerbase.pledges.permissions import can_view_pledge
 from partnerbase.pledges.queries import pledge_list
+from partnerbase.projects.models import CollaborativeProject, Competition
+from partnerbase.projects.permissions import can_view_competition, can_view_project
+from partnerbase.projects.queries import competition_list, project_list
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,16 @@ class Kind:
 
 
 KINDS = [
+    Kind(
+        CollaborativeProject,
+        lambda user, p: project_list(user=user, programme=p),
+        can_view_project,
+    ),
+    Kind(
+        Competition,
+        lambda user, p: competition_list(user=user, programme=p),
+        can_view_competition,
+    ),
     Kind(
         Organisation,
         lambda user, p: organisation_list(user=user, programme=p),
