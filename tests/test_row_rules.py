@@ -10,6 +10,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from partnerbase.accounts.models import User
+from partnerbase.assessment.models import Assignment
+from partnerbase.assessment.permissions import can_view_assignment
+from partnerbase.assessment.queries import assignment_list
 from partnerbase.brokering import queries as brokering
 from partnerbase.brokering.models import Introduction, Need, Offer, Partnership
 from partnerbase.brokering.permissions import (
@@ -33,6 +36,9 @@ from partnerbase.pledges.queries import pledge_list
 from partnerbase.projects.models import CollaborativeProject, Competition
 from partnerbase.projects.permissions import can_view_competition, can_view_project
 from partnerbase.projects.queries import competition_list, project_list
+from partnerbase.workinggroups.models import WorkingGroup
+from partnerbase.workinggroups.permissions import can_view_working_group
+from partnerbase.workinggroups.queries import working_group_list
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,17 @@ class Kind:
 
 
 KINDS = [
+    Kind(
+        WorkingGroup,
+        lambda user, p: working_group_list(user=user, programme=p),
+        can_view_working_group,
+    ),
+    Kind(
+        Assignment,
+        lambda user, p: assignment_list(user=user, programme=p),
+        can_view_assignment,
+        programme="application__call__programme",
+    ),
     Kind(
         CollaborativeProject,
         lambda user, p: project_list(user=user, programme=p),

@@ -12,7 +12,7 @@ from partnerbase.rubrics.models import Criterion
 from . import scoring
 from .conflicts import link_index
 from .models import Assignment, Rubric, Score
-from .permissions import can_assess, can_manage_assessment
+from .permissions import can_assess, can_manage_assessment, visible_assignments
 
 
 def call_get(*, programme, call_slug: str) -> Call:
@@ -143,11 +143,7 @@ def ranking(call, *, normalised: bool) -> tuple[list, dict]:
 
 def assignment_list(*, user, programme) -> QuerySet:
     """Every assignment for managers (the assignments pages); an assessor's own (mine)."""
-    if can_manage_assessment(user, programme):
-        return Assignment.objects.filter(application__call__programme=programme).order_by(
-            "application_id", "id"
-        )
-    return my_assignments(user=user, programme=programme).order_by("application_id", "id")
+    return visible_assignments(user, programme).order_by("application_id", "id")
 
 
 def score_list(*, user, programme) -> QuerySet:
