@@ -9,6 +9,9 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from partnerbase.accelerator.models import CohortMembership
+from partnerbase.accelerator.permissions import can_view_innovator
+from partnerbase.accelerator.queries import place_list
 from partnerbase.accounts.models import User
 from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.permissions import can_view_assignment
@@ -54,6 +57,12 @@ class Kind:
 
 
 KINDS = [
+    Kind(
+        CohortMembership,
+        lambda user, p: place_list(user=user, programme=p),
+        can_view_innovator,
+        programme="cohort__accelerator__programme",
+    ),
     Kind(
         WorkingGroup,
         lambda user, p: working_group_list(user=user, programme=p),
