@@ -49,7 +49,6 @@ class Kind:
     model: type
     rows: Callable  # (user, programme) -> the list's rows
     can_view: Callable  # (user, record) -> bool
-
     programme: str = "programme"  # the path from a record to its programme
 
     def __str__(self):
@@ -132,6 +131,6 @@ def test_a_kinds_list_and_its_can_view_agree_for_every_user(kind, iep_for_module
         allowed = {r.pk for r in records if kind.can_view(user, r)}
         assert listed == allowed, f"{kind} for {user}"
         seen[str(user)] = len(listed)
-    # The rule restricts: someone sees them all, someone some but not all, someone none.
+    # The rule restricts: someone sees them all and someone none.
     counts = set(seen.values())
     assert len(records) in counts and 0 in counts, seen
