@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "partnerbase.workinggroups",
     "partnerbase.accelerator",
     "partnerbase.calls",
+    "partnerbase.rubrics",
     "partnerbase.assessment",
     "partnerbase.outcomes",
     "partnerbase.brokering",

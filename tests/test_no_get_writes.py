@@ -28,7 +28,6 @@ from partnerbase.api.reads_more import MORE_KINDS_BY_PATH
 from partnerbase.api.reads_others import OTHER_KINDS_BY_PATH
 from partnerbase.api.tests.test_matrix import THROUGH
 from partnerbase.assessment.models import Assignment
-from partnerbase.assessment.models import Criterion as RubricCriterion
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
 from partnerbase.brokering.models import BrokeringRound, Introduction, Need, Offer, Partnership
 from partnerbase.calls.models import Application, EligibilityRule
@@ -47,6 +46,7 @@ from partnerbase.projects.models import (
     CompetitionEntry,
     JudgeAssignment,
 )
+from partnerbase.rubrics.models import Criterion as RubricCriterion
 from partnerbase.stories.models import Story
 from partnerbase.workinggroups.models import Idea, WorkingGroup, WorkingGroupMember
 from tests.factories import make_user

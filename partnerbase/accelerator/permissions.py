@@ -7,8 +7,12 @@ for its milestones. Once an applicant has been notified, only the convening team
 the decision. Champions, working-group members, assessors and partner contacts see none of it.
 """
 
+from django.db.models import QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import acting_for, is_administrator, programme_roles
+
+from .models import CohortMembership
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 INNOVATOR_ROLES = {Role.INNOVATOR}
@@ -33,11 +37,19 @@ def can_view_own_page(user, programme) -> bool:
     return bool(innovator_organisations(user, programme))
 
 
+def visible_places(user, programme) -> QuerySet:
+    """The one row rule for cohort places (and so for their milestones and sessions), used
+    by the lists and by can_view_innovator: managers see every place, an innovator their
+    own organisation's."""
+    places = CohortMembership.objects.filter(cohort__accelerator__programme=programme)
+    if can_manage_accelerator(user, programme):
+        return places
+    return places.filter(organisation_id__in=innovator_organisations(user, programme))
+
+
 def can_view_innovator(user, membership) -> bool:
-    programme = membership.cohort.accelerator.programme
-    return can_manage_accelerator(user, programme) or (
-        membership.organisation_id in innovator_organisations(user, programme)
-    )
+    rows = visible_places(user, membership.cohort.accelerator.programme)
+    return rows.filter(pk=membership.pk).exists()
 
 
 def can_record_evidence(user, milestone) -> bool:

@@ -17,7 +17,7 @@ from .models import (
     SelectionDecision,
     SupportSession,
 )
-from .permissions import can_manage_accelerator, innovator_organisations
+from .permissions import can_manage_accelerator, innovator_organisations, visible_places
 
 
 def call_list(*, programme) -> QuerySet:
@@ -173,10 +173,7 @@ def own_applications(*, user, programme) -> QuerySet:
 def place_list(*, user, programme) -> QuerySet:
     """Cohort places: every one for managers (the cohort pages), the organisations' own
     for an innovator (their page)."""
-    places = CohortMembership.objects.filter(cohort__accelerator__programme=programme)
-    if not can_manage_accelerator(user, programme):
-        places = places.filter(organisation_id__in=innovator_organisations(user, programme))
-    return places.order_by("cohort_id", "id")
+    return visible_places(user, programme).order_by("cohort_id", "id")
 
 
 def session_list(*, user, programme) -> QuerySet:

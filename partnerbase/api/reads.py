@@ -36,8 +36,8 @@ from partnerbase.challenges.permissions import can_view_challenge_areas
 from partnerbase.challenges.queries import area_list
 from partnerbase.core.period import Period
 from partnerbase.directory.filters import EngagementFilter, OrganisationFilter
-from partnerbase.directory.models import Engagement, Organisation
-from partnerbase.directory.queries import organisation_list
+from partnerbase.directory.models import Organisation
+from partnerbase.directory.queries import engagement_list, organisation_list
 from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
@@ -85,12 +85,12 @@ def _iso(params, name: str) -> date | None:
 
 
 def _organisations(user, programme, params):
-    return organisation_list(programme=programme).prefetch_related("identifiers")
+    return organisation_list(user=user, programme=programme).prefetch_related("identifiers")
 
 
 def _engagements(user, programme, params):
     # The organisation pages list each organisation's engagements to directory readers.
-    rows = Engagement.objects.filter(programme=programme).prefetch_related("participants")
+    rows = engagement_list(user=user, programme=programme).prefetch_related("participants")
     return rows.order_by("-occurred_on", "id")
 
 

@@ -17,7 +17,7 @@ from partnerbase.accelerator.models import (
     Milestone,
     SupportSession,
 )
-from partnerbase.assessment.models import Assignment, Criterion, Score
+from partnerbase.assessment.models import Assignment, Score
 from partnerbase.board.models import Action, BoardMeeting, BoardPaper, Champion, Decision
 from partnerbase.calls.models import Answer, Application, Call, Question
 from partnerbase.challenges.models import ChallengeProposal, ChallengeVote
@@ -26,6 +26,7 @@ from partnerbase.champions.models import Prospect, StageChange
 from partnerbase.champions.models import Score as ProspectScore
 from partnerbase.directory.models import Organisation
 from partnerbase.funding.models import Disbursement, ExchangeRate, LoanRepayment
+from partnerbase.rubrics.models import Criterion
 from partnerbase.stories.models import Story
 from partnerbase.workinggroups.models import (
     Idea,
@@ -152,7 +153,8 @@ class AnswerSerializer(serializers.ModelSerializer):
 ApplicationSerializer = _serializer(
     Application, exclude=(), extra={"answers": AnswerSerializer(many=True, read_only=True)}
 )
-CriterionSerializer = _serializer(Criterion, exclude=())
+# A call's rubric line: the competition it never has is left out.
+CriterionSerializer = _serializer(Criterion, exclude=("competition",))
 AssignmentSerializer = _serializer(Assignment, exclude=())
 ScoreSerializer = _serializer(Score, exclude=())
 

@@ -29,8 +29,8 @@ from partnerbase.projects.models import (
     ProjectFunding,
     ProjectIndicator,
     ProjectObservation,
-    RubricCriterion,
 )
+from partnerbase.rubrics.models import Criterion as RubricCriterion
 
 from .serializers import _serializer
 
@@ -68,7 +68,7 @@ ProjectIndicatorSerializer = _serializer(
 )
 CompetitionStageSerializer = _serializer(CompetitionStage, exclude=())
 CompetitionCriterionSerializer = _serializer(
-    RubricCriterion, exclude=(), name="CompetitionCriterionSerializer"
+    RubricCriterion, exclude=("rubric",), name="CompetitionCriterionSerializer"
 )
 CompetitionEntrySerializer = _serializer(CompetitionEntry, exclude=())
 # The page names the judge; their account is the team's business.

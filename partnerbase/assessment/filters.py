@@ -1,8 +1,9 @@
 """Assessment's filters: rubrics, criteria, assignments, scores and moderation notes."""
 
 from partnerbase.core.filters import list_filter
+from partnerbase.rubrics.models import Criterion
 
-from .models import Assignment, Criterion, ModerationNote, Rubric, Score
+from .models import Assignment, ModerationNote, Rubric, Score
 
 RubricFilter = list_filter(Rubric, ids=("call",))
 CriterionFilter = list_filter(Criterion, search=("name",), ids=("rubric",))

@@ -1,6 +1,6 @@
 """Assessment of a call's applications (DESIGN.md, "Accelerator"): the call's rubric of
-weighted criteria, assessors assigned to applications, their scores and the moderation
-notes on the ranking."""
+weighted criteria (`rubrics.Criterion`, shared with competitions), assessors assigned to
+applications, their scores and the moderation notes on the ranking."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,34 +26,6 @@ class Rubric(DomainModel):
             raise ValidationError(
                 {"disagreement_threshold": "The threshold must be 100 points or fewer."}
             )
-
-
-class Criterion(DomainModel):
-    """One line of the rubric: a whole-number score from min_score to max_score, weighted."""
-
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
-    position = models.PositiveSmallIntegerField(default=0)
-    name = models.CharField(max_length=200)
-    guidance = models.TextField(blank=True)
-    weight = models.PositiveSmallIntegerField(default=1)
-    min_score = models.SmallIntegerField(default=0)
-    max_score = models.SmallIntegerField(default=10)
-
-    class Meta:
-        verbose_name_plural = "criteria"
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["rubric", "name"], name="assessment_criterion_unique")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        if self.weight is not None and self.weight < 1:
-            raise ValidationError({"weight": "The weight must be 1 or more."})
-        if None not in (self.min_score, self.max_score) and self.max_score <= self.min_score:
-            raise ValidationError({"max_score": "The highest score must be above the lowest."})
 
 
 class Assignment(DomainModel):
@@ -82,7 +54,9 @@ class Assignment(DomainModel):
 
 class Score(DomainModel):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        "rubrics.Criterion", on_delete=models.CASCADE, related_name="scores"
+    )
     score = models.SmallIntegerField()
     comment = models.TextField(blank=True)
 

@@ -6,6 +6,8 @@ scores on an application only once they have submitted their own. Champions, inn
 partner contacts and working-group members see nothing here.
 """
 
+from django.db.models import QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import is_administrator, programme_roles
 
@@ -35,9 +37,20 @@ def can_score(user, assignment: Assignment) -> bool:
     )
 
 
+def visible_assignments(user, programme) -> QuerySet:
+    """The one row rule for assignments, used by the list and by can_view_assignment:
+    managers see every assignment, an assessor (while they hold the role) their own."""
+    assignments = Assignment.objects.filter(application__call__programme=programme)
+    if can_manage_assessment(user, programme):
+        return assignments
+    if not can_assess(user, programme):
+        return assignments.none()
+    return assignments.filter(assessor=user)
+
+
 def can_view_assignment(user, assignment: Assignment) -> bool:
-    programme = assignment.application.call.programme
-    return can_manage_assessment(user, programme) or can_score(user, assignment)
+    rows = visible_assignments(user, assignment.application.call.programme)
+    return rows.filter(pk=assignment.pk).exists()
 
 
 def can_see_all_scores(user, assignment: Assignment) -> bool:

@@ -7,11 +7,12 @@ from partnerbase.accounts.models import Membership, Role, User
 from partnerbase.brokering.models import Partnership
 from partnerbase.calls.models import Application, ApplicationStatus, Call
 from partnerbase.projects.models import CoalitionMember
+from partnerbase.rubrics.models import Criterion
 
 from . import scoring
 from .conflicts import link_index
-from .models import Assignment, Criterion, ModerationNote, Rubric, Score
-from .permissions import can_assess, can_manage_assessment
+from .models import Assignment, ModerationNote, Rubric, Score
+from .permissions import can_assess, can_manage_assessment, visible_assignments
 
 
 def call_get(*, programme, call_slug: str) -> Call:
@@ -142,11 +143,7 @@ def ranking(call, *, normalised: bool) -> tuple[list, dict]:
 
 def assignment_list(*, user, programme) -> QuerySet:
     """Every assignment for managers (the assignments pages); an assessor's own (mine)."""
-    if can_manage_assessment(user, programme):
-        return Assignment.objects.filter(application__call__programme=programme).order_by(
-            "application_id", "id"
-        )
-    return my_assignments(user=user, programme=programme).order_by("application_id", "id")
+    return visible_assignments(user, programme).order_by("application_id", "id")
 
 
 def score_list(*, user, programme) -> QuerySet:

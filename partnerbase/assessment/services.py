@@ -15,10 +15,11 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_delete, record_save
 from partnerbase.notifications.models import Kind
 from partnerbase.notifications.services import notification_send
+from partnerbase.rubrics.models import Criterion
 
 from .assign import plan_assignments
 from .conflicts import conflict_reason
-from .models import Assignment, Criterion, ModerationNote, Rubric, Score
+from .models import Assignment, ModerationNote, Rubric, Score
 from .queries import assessor_organisations, assessors_of, programme_links, submitted_applications
 
 

@@ -98,10 +98,12 @@ class ActionForm(forms.Form):
         self.owners.update({f"p-{p.uid}": ("person", p) for p in people})
         self.fields["owner"].choices = [
             ("", "Choose an owner"),
-            ("Board members", [(k, str(v.person)) for k, (kind, v) in self.owners.items()
-                               if kind == "champion"]),
+            (
+                "Board members",
+                [(k, str(v.person)) for k, (kind, v) in self.owners.items() if kind == "champion"],
+            ),
             ("People", [(k, v.name) for k, (kind, v) in self.owners.items() if kind == "person"]),
-        ]  # fmt: skip
+        ]
         self.decisions = {str(d.uid): d for d in decisions}
         self.fields["decision"].choices = [("", "None")] + [
             (k, d.summary) for k, d in self.decisions.items()

@@ -7,6 +7,8 @@ introductions addressed to their organisation. Assessors and working-group membe
 none of it.
 """
 
+from django.db.models import Q, QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
     DASHBOARD_ROLES,
@@ -14,6 +16,8 @@ from partnerbase.accounts.permissions import (
     is_administrator,
     programme_roles,
 )
+
+from .models import Introduction, Need, Offer, Partnership, PartnershipPartner
 
 BROKERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 NEED_ROLES = {Role.INNOVATOR}
@@ -39,20 +43,36 @@ def can_add_need(user, programme) -> bool:
     return can_broker(user, programme) or bool(acting_for(user, programme, NEED_ROLES))
 
 
+def visible_needs(user, programme) -> QuerySet:
+    """The one row rule for needs, used by the list and by can_change_need: brokers see
+    every need of the programme, an innovator their own organisation's. Whoever sees a
+    need may change it."""
+    needs = Need.objects.filter(programme=programme)
+    if can_broker(user, programme):
+        return needs
+    return needs.filter(innovator_id__in=acting_for(user, programme, NEED_ROLES))
+
+
 def can_change_need(user, need) -> bool:
-    return can_broker(user, need.programme) or need.innovator_id in acting_for(
-        user, need.programme, NEED_ROLES
-    )
+    return visible_needs(user, need.programme).filter(pk=need.pk).exists()
 
 
 def can_add_offer(user, programme) -> bool:
     return can_broker(user, programme) or bool(acting_for(user, programme, OFFER_ROLES))
 
 
+def visible_offers(user, programme) -> QuerySet:
+    """The one row rule for offers, used by the list and by can_change_offer: brokers see
+    every offer, a partner contact or champion their own organisation's. Whoever sees an
+    offer may change it."""
+    offers = Offer.objects.filter(programme=programme)
+    if can_broker(user, programme):
+        return offers
+    return offers.filter(partner_id__in=acting_for(user, programme, OFFER_ROLES))
+
+
 def can_change_offer(user, offer) -> bool:
-    return can_broker(user, offer.programme) or offer.partner_id in acting_for(
-        user, offer.programme, OFFER_ROLES
-    )
+    return visible_offers(user, offer.programme).filter(pk=offer.pk).exists()
 
 
 # --- introductions and partnerships ------------------------------------------------------
@@ -70,8 +90,27 @@ def introduction_sides(user, introduction) -> list[str]:
     ]
 
 
+def addressed_introductions(user, programme) -> QuerySet:
+    """Sent introductions addressed to an organisation the user answers for (the sides
+    introduction_sides names)."""
+    innovators = acting_for(user, programme, {INTRODUCTION_ROLES["innovator"]})
+    partners = acting_for(user, programme, {INTRODUCTION_ROLES["partner"]})
+    return Introduction.objects.filter(programme=programme, sent_on__isnull=False).filter(
+        Q(innovator_id__in=innovators) | Q(partner_id__in=partners)
+    )
+
+
+def visible_introductions(user, programme) -> QuerySet:
+    """The one row rule for introductions, used by the lists and by can_view_introduction:
+    brokers see every introduction, proposed or sent; others those addressed to them."""
+    if can_broker(user, programme):
+        return Introduction.objects.filter(programme=programme)
+    return addressed_introductions(user, programme)
+
+
 def can_view_introduction(user, introduction) -> bool:
-    return can_broker(user, introduction.programme) or bool(introduction_sides(user, introduction))
+    rows = visible_introductions(user, introduction.programme)
+    return rows.filter(pk=introduction.pk).exists()
 
 
 def can_respond_introduction(user, introduction, side: str) -> bool:
@@ -95,14 +134,29 @@ def can_view_partnerships(user, programme) -> bool:
     )
 
 
-def can_view_partnership(user, partnership) -> bool:
-    programme = partnership.programme
-    if can_view_partnerships(user, programme):
-        return True
-    if partnership.innovator_id in acting_for(user, programme, {Role.INNOVATOR}):
-        return True
+def own_partnerships(user, programme) -> QuerySet:
+    """The partnerships of the organisations the user answers for, as an innovator or a
+    partner contact."""
+    innovators = acting_for(user, programme, {Role.INNOVATOR})
     partners = acting_for(user, programme, {Role.PARTNER_CONTACT})
-    return bool(partners) and partnership.partners.filter(organisation_id__in=partners).exists()
+    theirs = PartnershipPartner.objects.filter(organisation_id__in=partners)
+    return Partnership.objects.filter(programme=programme).filter(
+        Q(innovator_id__in=innovators) | Q(pk__in=theirs.values("partnership_id"))
+    )
+
+
+def visible_partnerships(user, programme) -> QuerySet:
+    """The one row rule for partnerships, used by the lists and by can_view_partnership:
+    brokers and dashboard readers see all of them, an innovator or partner contact their
+    own organisation's."""
+    if can_view_partnerships(user, programme):
+        return Partnership.objects.filter(programme=programme)
+    return own_partnerships(user, programme)
+
+
+def can_view_partnership(user, partnership) -> bool:
+    rows = visible_partnerships(user, partnership.programme)
+    return rows.filter(pk=partnership.pk).exists()
 
 
 def can_move_partnership(user, partnership) -> bool:

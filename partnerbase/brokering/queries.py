@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from partnerbase.accounts.models import Role
 from partnerbase.directory.models import Organisation
 from partnerbase.notifications.queries import people_acting_for
 
@@ -25,23 +24,24 @@ from .permissions import (
     NEED_ROLES,
     OFFER_ROLES,
     acting_for,
+    addressed_introductions,
     can_broker,
-    can_view_partnerships,
+    own_partnerships,
+    visible_introductions,
+    visible_needs,
+    visible_offers,
+    visible_partnerships,
 )
 from .stages import CONFIRMED_STAGES
 
 
 def need_list(*, user, programme) -> QuerySet:
-    qs = Need.objects.filter(programme=programme).select_related("innovator", "challenge_area")
-    if not can_broker(user, programme):
-        qs = qs.filter(innovator_id__in=acting_for(user, programme, NEED_ROLES))
+    qs = visible_needs(user, programme).select_related("innovator", "challenge_area")
     return qs.order_by("status", "innovator__name", "type")
 
 
 def offer_list(*, user, programme) -> QuerySet:
-    qs = Offer.objects.filter(programme=programme).select_related("partner", "challenge_area")
-    if not can_broker(user, programme):
-        qs = qs.filter(partner_id__in=acting_for(user, programme, OFFER_ROLES))
+    qs = visible_offers(user, programme).select_related("partner", "challenge_area")
     return qs.order_by("status", "partner__name", "type")
 
 
@@ -125,24 +125,24 @@ def introduction_get(*, programme, uid) -> Introduction:
 
 def my_introductions(*, user, programme) -> QuerySet:
     """Sent introductions addressed to an organisation the user answers for."""
-    innovators = acting_for(user, programme, {INTRODUCTION_ROLES["innovator"]})
-    partners = acting_for(user, programme, {INTRODUCTION_ROLES["partner"]})
     return (
-        Introduction.objects.filter(programme=programme, sent_on__isnull=False)
-        .filter(Q(innovator_id__in=innovators) | Q(partner_id__in=partners))
+        addressed_introductions(user, programme)
         .select_related("innovator", "partner", "need", "offer", "partnership")
         .order_by("-sent_on", "innovator__name", "partner__name")
     )
 
 
+def introduction_list(*, user, programme) -> QuerySet:
+    """Every introduction the user may see (visible_introductions), newest sent first."""
+    return visible_introductions(user, programme).order_by("-sent_on", "id")
+
+
 def partnership_list(*, user, programme, introduced_in=None) -> QuerySet:
-    """All the programme's partnerships, or those introduced in the period `introduced_in`."""
-    if not can_view_partnerships(user, programme):
-        return Partnership.objects.none()
+    """The partnerships the user may see (all of them on the list page, whose readers see
+    all), or those of them introduced in the period `introduced_in`."""
+    qs = visible_partnerships(user, programme)
     if introduced_in is not None:
-        qs = introduced_partnerships(programme, introduced_in)
-    else:
-        qs = Partnership.objects.filter(programme=programme)
+        qs = qs & introduced_partnerships(programme, introduced_in)
     # The partners with their organisations in one query per page or chunk: prefetching
     # "partners__organisation" asks for the organisations as "id = … OR id = …", which
     # SQLite refuses past a few hundred (expression tree too large).
@@ -153,15 +153,8 @@ def partnership_list(*, user, programme, introduced_in=None) -> QuerySet:
 
 def my_partnerships(*, user, programme) -> QuerySet:
     """The partnerships of the organisations the user answers for, as an innovator or a
-    partner contact: can_view_partnership's rule for them, asked of the database at once."""
-    innovators = acting_for(user, programme, {Role.INNOVATOR})
-    partners = acting_for(user, programme, {Role.PARTNER_CONTACT})
-    mine = Q(innovator_id__in=innovators) | Q(
-        pk__in=PartnershipPartner.objects.filter(organisation_id__in=partners).values(
-            "partnership_id"
-        )
-    )
-    return Partnership.objects.filter(programme=programme).filter(mine)
+    partner contact (visible_partnerships' rule for them)."""
+    return own_partnerships(user, programme)
 
 
 def partnership_get(*, programme, uid) -> Partnership:

@@ -6,11 +6,13 @@ account on a call's page; they hold no programme role until selection makes them
 organisation's innovators). Everyone else is refused; the public sees the public call page.
 """
 
+from django.db.models import QuerySet
+
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.accounts.permissions import is_administrator, programme_roles
 from partnerbase.directory.models import Organisation
 
-from .models import Applicant
+from .models import Applicant, Application
 
 MANAGER_ROLES = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
@@ -50,10 +52,19 @@ def _acts_for(user, organisation) -> bool:
     return organisation.pk in _applying_for(user, organisation.programme_id)
 
 
+def visible_applications(user, programme) -> QuerySet:
+    """The one row rule for applications, used by the lists and by can_view_application:
+    those who run the calls read every call's, an organisation's innovators and applicants
+    its own. (Assessors read theirs through their assignments.)"""
+    applications = Application.objects.filter(call__programme=programme)
+    if can_manage_calls(user, programme):
+        return applications
+    return applications.filter(organisation_id__in=_applying_for(user, programme.pk))
+
+
 def can_view_application(user, application) -> bool:
-    return can_manage_calls(user, application.call.programme) or _acts_for(
-        user, application.organisation
-    )
+    rows = visible_applications(user, application.call.programme)
+    return rows.filter(pk=application.pk).exists()
 
 
 def can_edit_application(user, application) -> bool:

@@ -21,7 +21,10 @@ from .models import (
     EligibilityRule,
     Question,
 )
-from .permissions import applicant_organisations, can_manage_calls, can_view_own_applications
+from .permissions import (
+    can_view_own_applications,
+    visible_applications,
+)
 
 
 def call_list(*, programme) -> QuerySet:
@@ -92,11 +95,7 @@ def question_list(*, programme) -> QuerySet:
 def visible_application_list(*, user, programme) -> QuerySet:
     """The applications `user` may read in `programme`: every call's for those who run the
     calls (application_index), else their own organisations' (my_applications)."""
-    if can_manage_calls(user, programme):
-        return Application.objects.filter(call__programme=programme).order_by("call_id", "id")
-    return applications_of(organisations=applicant_organisations(user, programme)).order_by(
-        "call_id", "id"
-    )
+    return visible_applications(user, programme).order_by("call_id", "id")
 
 
 def application_get(*, call, uid) -> Application:

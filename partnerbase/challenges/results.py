@@ -3,6 +3,18 @@
 from .models import ChallengeVote
 
 
+def _cell(result, a, b) -> dict | None:
+    """Proposal a against b in the pairwise table: none on the diagonal."""
+    if a == b:
+        return None
+    return {
+        "for": result["pairwise"][a][b],
+        "against": result["pairwise"][b][a],
+        "path": result["strongest"][a][b],
+        "path_back": result["strongest"][b][a],
+    }
+
+
 def result_view(vote: ChallengeVote) -> dict | None:
     result = vote.result
     if not result:
@@ -22,20 +34,9 @@ def result_view(vote: ChallengeVote) -> dict | None:
         for n, uid in enumerate(order, start=1)
     ]
     pairwise = [
-        {
-            "proposal": by_uid[a],
-            "cells": [
-                None if a == b else {
-                    "for": result["pairwise"][a][b],
-                    "against": result["pairwise"][b][a],
-                    "path": result["strongest"][a][b],
-                    "path_back": result["strongest"][b][a],
-                }
-                for b in order
-            ],
-        }
-        for a in order
-    ] if result["pairwise"] else []  # fmt: skip
+        {"proposal": by_uid[a], "cells": [_cell(result, a, b) for b in order]}
+        for a in (order if result["pairwise"] else [])
+    ]
     firsts = result["first_preferences"]
     plurality = max(order, key=lambda u: firsts[u]) if firsts and any(firsts.values()) else None
     return {

@@ -74,14 +74,16 @@ def _ranking_context(request, programme, stage, form=None):
         "shares": shares([Criterion(c.key, c.weight) for c in criteria]) if weighted else {},
         "rows": ranked_prospects(programme, criteria, stage),
         "stage": stage,
-        "stages": [(value, label, n) for (value, label), n in
-                   zip(Stage.choices, counts.values(), strict=True)],
+        "stages": [
+            (value, label, n)
+            for (value, label), n in zip(Stage.choices, counts.values(), strict=True)
+        ],
         "total": sum(counts.values()),
         "weights_form": form or _weights_form(programme),
         "form": form,
         "score_max": SCORE_MAX,
         "nav_current": NAV,
-    }  # fmt: skip
+    }
 
 
 @require_GET

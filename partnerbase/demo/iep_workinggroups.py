@@ -129,9 +129,10 @@ def build_working_groups(b) -> None:
             uid=uid("working-group", slug),
         )
         partners = [
-            k for k in b.partner_keys
+            k
+            for k in b.partner_keys
             if k.startswith("partner-") and b.orgs[k].name.endswith(partner_kinds or ("-",))
-        ][:PARTNERS_PER_GROUP]  # fmt: skip
+        ][:PARTNERS_PER_GROUP]
         members = {}
         seats = [(k, PEOPLE_PER_ORGANISATION) for k in org_keys]
         seats += [(k, PEOPLE_PER_PARTNER) for k in partners]

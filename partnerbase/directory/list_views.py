@@ -6,8 +6,7 @@ from django.views.decorators.http import require_GET
 from partnerbase.core.lists import Column, Sort, list_view
 
 from .filters import EngagementFilter, PersonFilter
-from .models import Engagement
-from .queries import person_list
+from .queries import engagement_list, person_list
 from .views import _programme
 
 ENGAGEMENT_SORTS = [
@@ -45,7 +44,7 @@ def engagement_index(request, slug):
         request,
         "directory/engagement_list.html",
         {"programme": programme, "nav_current": "organisations"},
-        Engagement.objects.filter(programme=programme).select_related("organisation"),
+        engagement_list(user=request.user, programme=programme),
         filterset_class=EngagementFilter,
         sorts=ENGAGEMENT_SORTS,
         columns=ENGAGEMENT_COLUMNS,

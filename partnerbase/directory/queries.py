@@ -3,9 +3,10 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from .models import Engagement, Organisation, Person
+from .permissions import visible_engagements, visible_organisations
 
 
-def organisation_list(*, programme, search: str = "", kind: str = "") -> QuerySet:
+def organisation_list(*, user, programme, search: str = "", kind: str = "") -> QuerySet:
     # Each row's engagements counted by a subquery, not a join grouped over every
     # organisation: the list's count and its page stay cheap with 100,000 organisations.
     engagements = (
@@ -15,7 +16,7 @@ def organisation_list(*, programme, search: str = "", kind: str = "") -> QuerySe
         .annotate(n=Count("pk"))
         .values("n")
     )
-    qs = Organisation.objects.filter(programme=programme).annotate(
+    qs = visible_organisations(user, programme).annotate(
         engagement_count=Coalesce(Subquery(engagements), 0)
     )
     if search:
@@ -23,6 +24,10 @@ def organisation_list(*, programme, search: str = "", kind: str = "") -> QuerySe
     if kind:
         qs = qs.filter(kind=kind)
     return qs.order_by("name")
+
+
+def engagement_list(*, user, programme) -> QuerySet:
+    return visible_engagements(user, programme).select_related("organisation")
 
 
 def organisation_get(*, programme, uid) -> Organisation:

@@ -52,7 +52,7 @@ def organisation_index(request, slug):
     programme = _programme(request, slug)
     listing = list_page(
         request,
-        organisation_list(programme=programme),
+        organisation_list(user=request.user, programme=programme),
         filterset_class=OrganisationFilter,
         sorts=ORGANISATION_SORTS,
         columns=ORGANISATION_COLUMNS,

@@ -8,8 +8,12 @@
 - working-group member, assessor: nothing here.
 """
 
+from django.db.models import Q, QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import acting_memberships, is_administrator, programme_roles
+
+from .models import FundingAward
 
 # Roles that see every award of the programme.
 WHOLE_LEDGER = {Role.TEAM, Role.ACCELERATOR_MANAGER, Role.CHAMPION}
@@ -41,11 +45,19 @@ def can_view_ledger(user, programme) -> bool:
     )
 
 
+def visible_awards(user, programme) -> QuerySet:
+    """The one row rule for funding awards, used by the ledger and by can_view_award: all
+    of the programme's for whole-ledger readers, else those to the organisation an
+    innovator acts for or from the one a partner contact acts for."""
+    awards = FundingAward.objects.filter(programme=programme)
+    if sees_whole_ledger(user, programme):
+        return awards
+    sides = own_organisation_ids(user, programme)
+    return awards.filter(Q(recipient_id__in=sides["recipient"]) | Q(funder_id__in=sides["funder"]))
+
+
 def can_view_award(user, award) -> bool:
-    if sees_whole_ledger(user, award.programme):
-        return True
-    sides = own_organisation_ids(user, award.programme)
-    return award.recipient_id in sides["recipient"] or award.funder_id in sides["funder"]
+    return visible_awards(user, award.programme).filter(pk=award.pk).exists()
 
 
 def can_record_award(user, programme) -> bool:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
 from partnerbase.core.money import Rate, RateTable
@@ -10,21 +10,17 @@ from partnerbase.directory.models import Organisation
 
 from .ledger import AwardSum
 from .models import Disbursement, ExchangeRate, FundingAward, LoanRepayment
-from .permissions import own_organisation_ids, sees_whole_ledger
+from .permissions import visible_awards
 
 
 def award_list(*, user, programme) -> QuerySet:
     """The programme's awards the user may see: all of them, or those to or from the
     organisation an innovator or partner contact acts for."""
-    qs = FundingAward.objects.filter(programme=programme).select_related(
-        "funder", "recipient", "via_intermediary"
+    return (
+        visible_awards(user, programme)
+        .select_related("funder", "recipient", "via_intermediary")
+        .order_by("-award_date", "title", "id")
     )
-    if sees_whole_ledger(user, programme):
-        return qs.order_by("-award_date", "title", "id")
-    sides = own_organisation_ids(user, programme)
-    return qs.filter(
-        Q(recipient_id__in=sides["recipient"]) | Q(funder_id__in=sides["funder"])
-    ).order_by("-award_date", "title", "id")
 
 
 def award_sums(awards: QuerySet) -> list[AwardSum]:

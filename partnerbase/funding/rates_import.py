@@ -108,9 +108,9 @@ def _parse_rows(reader) -> tuple[list[tuple], list[str]]:
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [], [
-            "row 1: the first row must name the columns " + ", ".join(COLUMNS)
-            + " (missing: " + ", ".join(missing) + ")"
-        ]  # fmt: skip
+            f"row 1: the first row must name the columns {', '.join(COLUMNS)}"
+            f" (missing: {', '.join(missing)})"
+        ]
     where = {c: header.index(c) for c in COLUMNS}
     rows, problems, seen = [], [], {}
     for number, cells in enumerate(reader, start=2):

@@ -7,6 +7,8 @@ pledge, as records behind the programme's work; a partner contact reads only its
 organisation's. Working-group members, assessors and innovators see no pledges.
 """
 
+from django.db.models import QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
     DASHBOARD_ROLES,
@@ -14,6 +16,8 @@ from partnerbase.accounts.permissions import (
     is_administrator,
     programme_roles,
 )
+
+from .models import Pledge
 
 MANAGERS = {Role.TEAM}
 OWN_ORGANISATION_ROLES = {Role.CHAMPION, Role.PARTNER_CONTACT}
@@ -48,8 +52,18 @@ def can_add_pledge(user, programme) -> bool:
     return can_manage_all_pledges(user, programme) or bool(own_organisations(user, programme))
 
 
+def visible_pledges(user, programme) -> QuerySet:
+    """The one row rule for pledges, used by the lists and by can_view_pledge: dashboard
+    readers see every pledge of the programme, a champion or partner contact their own
+    organisation's, anyone else none."""
+    pledges = Pledge.objects.filter(programme=programme)
+    if can_view_pledge_ledger(user, programme):
+        return pledges
+    return pledges.filter(organisation_id__in=own_organisations(user, programme))
+
+
 def can_view_pledge(user, pledge) -> bool:
-    return can_view_organisation_pledges(user, pledge.programme, pledge.organisation)
+    return visible_pledges(user, pledge.programme).filter(pk=pledge.pk).exists()
 
 
 def can_manage_pledge(user, pledge) -> bool:

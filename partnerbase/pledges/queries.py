@@ -17,11 +17,9 @@ from .models import Pledge, PledgeDelivery, PledgeKind
 
 def pledge_list(*, user, programme, organisation=None) -> QuerySet:
     """The pledges `user` may see, of one organisation if given, with delivered sums."""
-    pledges = Pledge.objects.filter(programme=programme)
+    pledges = can.visible_pledges(user, programme)
     if organisation is not None:
         pledges = pledges.filter(organisation=organisation)
-    if not can.can_view_pledge_ledger(user, programme):
-        pledges = pledges.filter(organisation_id__in=can.own_organisations(user, programme))
     return (
         pledges.select_related("organisation", "challenge_area", "project")
         .annotate(

@@ -103,7 +103,6 @@ NOT_PERSONAL = {
     "accelerator.Cohort.name",
     "accelerator.Milestone.evidence_filename",
     "accelerator.SupportSession.facilitator",  # an organisation or a role, by the forms
-    "assessment.Criterion.name",
     "board.BoardPaper.original_filename",
     "brokering.BrokeringRound.name",
     "django_tasks_database.DBTaskResult.backend_name",  # the task queue's own rows
@@ -126,7 +125,7 @@ NOT_PERSONAL = {
     "projects.Competition.name",
     "projects.CompetitionStage.name",
     "projects.ProjectIndicator.name",
-    "projects.RubricCriterion.name",
+    "rubrics.Criterion.name",
     "workinggroups.WorkingGroup.name",
     "axes.AccessAttempt.ip_address",  # the axes tables are deleted (DELETED)
     "axes.AccessAttempt.username",

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnerbase.rubrics.models import Criterion
+
 from .models import (
     CoalitionMember,
     CollaborativeProject,
@@ -10,7 +12,6 @@ from .models import (
     CompetitionStage,
     ProjectFunding,
     ProjectIndicator,
-    RubricCriterion,
 )
 
 
@@ -48,7 +49,8 @@ class StageInline(admin.TabularInline):
 
 
 class CriterionInline(admin.TabularInline):
-    model = RubricCriterion
+    model = Criterion
+    fk_name = "competition"
     extra = 0
     fields = ["name", "weight", "min_score", "max_score"]
 

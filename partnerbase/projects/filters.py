@@ -1,6 +1,7 @@
 """Projects' and competitions' filters, and their parts'."""
 
 from partnerbase.core.filters import list_filter
+from partnerbase.rubrics.models import Criterion as RubricCriterion
 
 from .models import (
     CoalitionMember,
@@ -13,7 +14,6 @@ from .models import (
     JudgeAssignment,
     ProjectFunding,
     ProjectIndicator,
-    RubricCriterion,
 )
 
 ProjectFilter = list_filter(

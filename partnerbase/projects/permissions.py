@@ -7,6 +7,8 @@ sponsor; champions and accelerator managers read; a judge (assessor role) sees o
 entries assigned to them; an innovator sees their own organisation's entries.
 """
 
+from django.db.models import Q, QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
     acting_for,
@@ -15,7 +17,13 @@ from partnerbase.accounts.permissions import (
     programme_roles,
 )
 
-from .models import CoalitionMember, CompetitionEntry, CompetitionJudge
+from .models import (
+    CoalitionMember,
+    CollaborativeProject,
+    Competition,
+    CompetitionEntry,
+    CompetitionJudge,
+)
 
 PROJECT_READERS = {
     Role.TEAM,
@@ -33,17 +41,23 @@ def reads_all_projects(user, programme) -> bool:
     return is_administrator(user) or bool(programme_roles(user, programme) & PROJECT_READERS)
 
 
+def visible_projects(user, programme) -> QuerySet:
+    """The one row rule for projects, used by the list and by can_view_project: readers
+    see every project, anyone else those with a coalition member they act for."""
+    projects = CollaborativeProject.objects.filter(programme=programme)
+    if reads_all_projects(user, programme):
+        return projects
+    members = CoalitionMember.objects.filter(organisation_id__in=acting_for(user, programme))
+    return projects.filter(pk__in=members.values("project_id"))
+
+
+def can_view_project(user, project) -> bool:
+    return visible_projects(user, project.programme).filter(pk=project.pk).exists()
+
+
 def can_view_projects(user, programme) -> bool:
     """The project list: readers, and people acting for a member of some coalition."""
-    if reads_all_projects(user, programme):
-        return True
-    orgs = acting_for(user, programme)
-    return (
-        bool(orgs)
-        and CoalitionMember.objects.filter(
-            project__programme=programme, organisation_id__in=orgs
-        ).exists()
-    )
+    return reads_all_projects(user, programme) or visible_projects(user, programme).exists()
 
 
 def can_manage_projects(user, programme) -> bool:
@@ -79,31 +93,33 @@ def entrant_organisations(user, competition) -> set[int]:
     )
 
 
+def visible_competitions(user, programme) -> QuerySet:
+    """The one row rule for competitions, used by the list and by can_view_competition:
+    readers see every competition, a judge (while an assessor) those they judge, an
+    innovator those their organisation entered."""
+    competitions = Competition.objects.filter(programme=programme)
+    if reads_all_competitions(user, programme):
+        return competitions
+    entered = CompetitionEntry.objects.filter(
+        organisation_id__in=acting_for(user, programme, roles=[Role.INNOVATOR])
+    )
+    mine = Q(pk__in=entered.values("competition_id"))
+    if getattr(user, "is_authenticated", False) and Role.ASSESSOR in programme_roles(
+        user, programme
+    ):
+        judged = CompetitionJudge.objects.filter(user=user)
+        mine |= Q(pk__in=judged.values("competition_id"))
+    return competitions.filter(mine)
+
+
 def can_view_competitions(user, programme) -> bool:
     """The competition list: readers, judges and innovators who have entered one."""
-    if reads_all_competitions(user, programme):
-        return True
-    roles = programme_roles(user, programme)
-    if (
-        Role.ASSESSOR in roles
-        and CompetitionJudge.objects.filter(competition__programme=programme, user=user).exists()
-    ):
-        return True
-    orgs = acting_for(user, programme, roles=[Role.INNOVATOR])
-    return (
-        bool(orgs)
-        and CompetitionEntry.objects.filter(
-            competition__programme=programme, organisation_id__in=orgs
-        ).exists()
-    )
+    return reads_all_competitions(user, programme) or visible_competitions(user, programme).exists()
 
 
 def can_view_competition(user, competition) -> bool:
-    return (
-        reads_all_competitions(user, competition.programme)
-        or judge_of(user, competition) is not None
-        or bool(entrant_organisations(user, competition))
-    )
+    rows = visible_competitions(user, competition.programme)
+    return rows.filter(pk=competition.pk).exists()
 
 
 def can_view_ranking(user, competition) -> bool:

@@ -11,6 +11,7 @@ from partnerbase.core.currencies import from_minor
 from partnerbase.core.money import NoRate, Rate, format_with_display, round_money
 from partnerbase.funding.models import CASH_INSTRUMENTS
 from partnerbase.funding.queries import rate_table
+from partnerbase.rubrics.models import Criterion as RubricCriterion
 
 from . import ranking
 from .models import (
@@ -26,17 +27,16 @@ from .models import (
     JudgeScore,
     ProjectFunding,
     ProjectIndicator,
-    RubricCriterion,
 )
 from .permissions import (
-    acting_for,
     can_manage_competition,
     can_view_competition,
     can_view_ranking,
     entrant_organisations,
     judge_of,
     reads_all_competitions,
-    reads_all_projects,
+    visible_competitions,
+    visible_projects,
 )
 
 # --- money -----------------------------------------------------------------------------
@@ -90,13 +90,7 @@ def money_total(programme, amounts, *, rates=None, at: date | None = None) -> Mo
 
 
 def project_list(*, user, programme) -> QuerySet:
-    projects = CollaborativeProject.objects.filter(programme=programme).select_related(
-        "challenge_area"
-    )
-    if not reads_all_projects(user, programme):
-        projects = projects.filter(
-            coalition__organisation_id__in=acting_for(user, programme)
-        ).distinct()
+    projects = visible_projects(user, programme).select_related("challenge_area")
     return projects.prefetch_related(
         Prefetch("coalition", CoalitionMember.objects.select_related("organisation"))
     )
@@ -151,14 +145,7 @@ def project_indicators(project) -> list[dict]:
 
 
 def competition_list(*, user, programme) -> QuerySet:
-    competitions = Competition.objects.filter(programme=programme).select_related("sponsor")
-    if reads_all_competitions(user, programme):
-        return competitions
-    innovator_orgs = acting_for(user, programme, roles=["innovator"])
-    judged = competitions.filter(judges__user=user) if user.is_authenticated else []
-    entered = competitions.filter(entries__organisation_id__in=innovator_orgs)
-    ids = {c.pk for c in judged if judge_of(user, c)} | set(entered.values_list("pk", flat=True))
-    return competitions.filter(pk__in=ids)
+    return visible_competitions(user, programme).select_related("sponsor")
 
 
 def competition_get(*, user, programme, uid) -> Competition:

@@ -9,12 +9,12 @@ ideas; the group's lead also moves its ideas on. Everyone else is refused.
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import can_manage_programme, programme_roles
 
-from .models import WorkingGroupMember
+from .models import WorkingGroup, WorkingGroupMember
 
 READERS = {Role.TEAM, Role.CHAMPION}
 
@@ -59,10 +59,19 @@ def can_view_working_groups(user, programme) -> bool:
     return reads_all_working_groups(user, programme) or bool(member_group_ids(user, programme))
 
 
+def visible_working_groups(user, programme) -> QuerySet:
+    """The one row rule for working groups, used by the lists (and their members, meetings
+    and ideas) and by can_view_working_group: every group for readers, their own for
+    current members."""
+    groups = WorkingGroup.objects.filter(programme=programme)
+    if reads_all_working_groups(user, programme):
+        return groups
+    return groups.filter(pk__in=member_group_ids(user, programme))
+
+
 def can_view_working_group(user, working_group) -> bool:
-    return reads_all_working_groups(user, working_group.programme) or bool(
-        member_of(user, working_group)
-    )
+    rows = visible_working_groups(user, working_group.programme)
+    return rows.filter(pk=working_group.pk).exists()
 
 
 def can_manage_working_group(user, working_group) -> bool:

@@ -6,19 +6,11 @@ from django.http import Http404
 from partnerbase.challenges.models import ChallengeArea
 
 from .models import Idea, IdeaStatus, WorkingGroup, WorkingGroupMeeting, WorkingGroupMember
-from .permissions import member_group_ids, reads_all_working_groups
-
-
-def _visible_groups(*, user, programme) -> QuerySet:
-    """The groups the user may read: every group for readers, their own for members."""
-    groups = WorkingGroup.objects.filter(programme=programme)
-    if not reads_all_working_groups(user, programme):
-        groups = groups.filter(pk__in=member_group_ids(user, programme))
-    return groups
+from .permissions import visible_working_groups
 
 
 def working_group_list(*, user, programme) -> QuerySet:
-    groups = _visible_groups(user=user, programme=programme)
+    groups = visible_working_groups(user, programme)
     leads = WorkingGroupMember.objects.filter(is_lead=True).select_related("person__organisation")
     return (
         groups.select_related("challenge_area")
@@ -32,7 +24,7 @@ def working_group_list(*, user, programme) -> QuerySet:
 
 def member_list(*, user, programme) -> QuerySet:
     """The members of the groups the user may read (each group's page lists them)."""
-    groups = _visible_groups(user=user, programme=programme)
+    groups = visible_working_groups(user, programme)
     return (
         WorkingGroupMember.objects.filter(working_group__in=groups)
         .select_related("person")
@@ -41,7 +33,7 @@ def member_list(*, user, programme) -> QuerySet:
 
 
 def meeting_list(*, user, programme) -> QuerySet:
-    groups = _visible_groups(user=user, programme=programme)
+    groups = visible_working_groups(user, programme)
     return (
         WorkingGroupMeeting.objects.filter(working_group__in=groups)
         .prefetch_related("attendees")
@@ -50,7 +42,7 @@ def meeting_list(*, user, programme) -> QuerySet:
 
 
 def idea_list(*, user, programme) -> QuerySet:
-    groups = _visible_groups(user=user, programme=programme)
+    groups = visible_working_groups(user, programme)
     return Idea.objects.filter(working_group__in=groups).order_by(
         "working_group_id", "proposed_on", "id"
     )

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from partnerbase.accounts.models import Role
 from partnerbase.assessment import services
-from partnerbase.assessment.models import Assignment, Criterion, ModerationNote, Score
+from partnerbase.assessment.models import Assignment, ModerationNote, Score
+from partnerbase.rubrics.models import Criterion
 from tests.factories import roles
 
 from .factories import build_world, make_application

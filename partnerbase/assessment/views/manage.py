@@ -11,6 +11,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import opened
 from partnerbase.core.pages import saved
 from partnerbase.core.versions import check_current
+from partnerbase.rubrics.models import Criterion
 
 from .. import queries, services
 from ..forms import (
@@ -20,7 +21,7 @@ from ..forms import (
     ModerationForm,
     ThresholdForm,
 )
-from ..models import Criterion, ModerationNote
+from ..models import ModerationNote
 from .common import _managed_call, _page, _two
 
 # --- the rubric --------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from partnerbase.accelerator.models import (
 )
 from partnerbase.accounts.models import Membership, User
 from partnerbase.assessment.models import Assignment as AssessorAssignment
-from partnerbase.assessment.models import Criterion as AssessmentCriterion
 from partnerbase.assessment.models import ModerationNote
 from partnerbase.assessment.models import Rubric as AssessmentRubric
 from partnerbase.assessment.models import Score as AssessorScore
@@ -55,8 +54,8 @@ from partnerbase.projects.models import (
     ProjectFunding,
     ProjectIndicator,
     ProjectObservation,
-    RubricCriterion,
 )
+from partnerbase.rubrics.models import Criterion
 from partnerbase.stories.models import Story
 
 COUNTED = [
@@ -88,7 +87,7 @@ COUNTED = [
     ProjectObservation,
     Competition,
     CompetitionStage,
-    RubricCriterion,
+    Criterion,
     CompetitionJudge,
     CompetitionEntry,
     JudgeAssignment,
@@ -117,7 +116,6 @@ COUNTED = [
     Attendance,
     Milestone,
     AssessmentRubric,
-    AssessmentCriterion,
     AssessorAssignment,
     AssessorScore,
     ModerationNote,

@@ -13,7 +13,8 @@ from partnerbase.funding.models import FundingAward
 from partnerbase.interchange.format import FORMAT_VERSION, NESTED
 from partnerbase.programmes.deletion import programme_delete
 from partnerbase.programmes.models import Programme
-from partnerbase.projects.models import CompetitionAward, RubricCriterion
+from partnerbase.projects.models import CompetitionAward
+from partnerbase.rubrics.models import Criterion
 
 from .conftest import export_text, record_counts, write
 from .test_roundtrip import NEW_ARRAYS, NEW_ARRAYS_1_2
@@ -60,7 +61,7 @@ def test_copy_restores_state_without_second_partnerships_or_awards(small, small_
         False,
         "360G-bank-prize-1",
     )
-    names = RubricCriterion.objects.filter(competition__programme=copy).values_list("name")
+    names = Criterion.objects.filter(competition__programme=copy).values_list("name")
     assert [n for (n,) in names.order_by("pk")] == ["Impact", "Feasibility"]  # rubric order
 
 

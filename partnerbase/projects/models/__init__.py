@@ -8,7 +8,6 @@ from .competitions import (
     CompetitionStage,
     JudgeAssignment,
     JudgeScore,
-    RubricCriterion,
 )
 from .projects import (
     LAUNCHED_STATUSES,
@@ -41,5 +40,4 @@ __all__ = [
     "ProjectIndicator",
     "ProjectObservation",
     "ProjectStatus",
-    "RubricCriterion",
 ]

@@ -67,31 +67,6 @@ class CompetitionStage(DomainModel):
             raise ValidationError({"ends_on": "The stage must end on or after it starts."})
 
 
-class RubricCriterion(DomainModel):
-    """One line of the judging rubric: scores from min_score to max_score, weighted."""
-
-    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(max_length=200)
-    weight = models.PositiveSmallIntegerField(default=1)
-    min_score = models.SmallIntegerField(default=0)
-    max_score = models.SmallIntegerField(default=10)
-
-    class Meta:
-        ordering = ["id"]
-        constraints = [
-            models.UniqueConstraint(fields=["competition", "name"], name="rubric_criterion_unique")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        if self.weight is not None and self.weight < 1:
-            raise ValidationError({"weight": "The weight must be 1 or more."})
-        if None not in (self.min_score, self.max_score) and self.max_score <= self.min_score:
-            raise ValidationError({"max_score": "The highest score must be above the lowest."})
-
-
 class CompetitionJudge(DomainModel):
     """A user with the assessor role judging this competition, for an organisation (the
     organisation is what the conflict-of-interest rule compares with each entrant)."""
@@ -163,7 +138,8 @@ class JudgeAssignment(DomainModel):
 
 class JudgeScore(DomainModel):
     assignment = models.ForeignKey(JudgeAssignment, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(RubricCriterion, on_delete=models.CASCADE, related_name="+")
+    # The competition's rubric line (`competition.criteria`).
+    criterion = models.ForeignKey("rubrics.Criterion", on_delete=models.CASCADE, related_name="+")
     score = models.SmallIntegerField()
 
     class Meta:

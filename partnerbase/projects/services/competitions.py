@@ -18,6 +18,7 @@ from partnerbase.funding.models import Instrument
 from partnerbase.funding.services import funding_award_record, money_to_minor
 from partnerbase.notifications.models import Kind
 from partnerbase.notifications.services import notification_send
+from partnerbase.rubrics.models import Criterion
 
 from ..models import (
     Competition,
@@ -27,7 +28,6 @@ from ..models import (
     CompetitionStage,
     JudgeAssignment,
     JudgeScore,
-    RubricCriterion,
 )
 
 
@@ -122,13 +122,13 @@ def rubric_criterion_add(
     max_score: int = 10,
     illustrative: bool = False,
     uid=None,
-) -> RubricCriterion:
+) -> Criterion:
     if JudgeScore.objects.filter(assignment__entry__competition=competition).exists():
         raise DomainError("Judging has started: the rubric can no longer change.", field="name")
     # Checked here so the message names the field (the unique constraint's would not).
     if competition.criteria.filter(name=name).exists():
         raise DomainError(f"The rubric already has a criterion called {name}.", field="name")
-    criterion = RubricCriterion(
+    criterion = Criterion(
         competition=competition,
         name=name,
         weight=weight,

@@ -11,12 +11,16 @@ from django.urls import reverse
 from partnerbase.accounts.models import Role
 from partnerbase.challenges.services import challenge_area_create
 from partnerbase.projects import services
-from partnerbase.projects.models import Competition, CompetitionStage, RubricCriterion
+from partnerbase.projects.models import Competition, CompetitionStage
+from partnerbase.rubrics.models import Criterion
 
 from .factories import build_world
 from .test_views import WHO, sign_in
 
 pytestmark = pytest.mark.django_db
+
+# Competitions' criteria (the model is shared with calls' rubrics).
+COMPETITION_CRITERIA = Criterion.objects.filter(competition__isnull=False)
 
 CREATE = {Role.TEAM}
 MANAGE = {Role.TEAM}  # and a champion acting for the sponsor: tested on its own below
@@ -293,7 +297,7 @@ def test_the_team_adds_a_criterion_to_the_rubric(client, world):
     response = client.post(url(world, "criterion_add", world.competition.uid), criterion_data())
 
     assert response["Location"] == url(world, "competition_detail", world.competition.uid)
-    criterion = RubricCriterion.objects.get(name="Reach")
+    criterion = COMPETITION_CRITERIA.get(name="Reach")
     assert (criterion.weight, criterion.min_score, criterion.max_score) == (3, 0, 5)
     page = client.get(response["Location"]).content.decode()
     assert "Criterion “Reach” added to the rubric." in page
@@ -313,14 +317,14 @@ def test_the_team_adds_a_criterion_to_the_rubric(client, world):
 )
 def test_bad_input_to_the_criterion_form_saves_nothing(client, world, changes, field, message):
     sign_in(client, world, Role.TEAM)
-    before = list(RubricCriterion.objects.values_list("name", flat=True))
+    before = list(COMPETITION_CRITERIA.values_list("name", flat=True))
 
     response = client.post(
         url(world, "criterion_add", world.competition.uid), criterion_data(**changes)
     )
 
     assert_refused(response, field, message)
-    assert list(RubricCriterion.objects.values_list("name", flat=True)) == before
+    assert list(COMPETITION_CRITERIA.values_list("name", flat=True)) == before
 
 
 def test_no_criterion_can_be_added_once_judging_has_started(client, world):
@@ -341,6 +345,6 @@ def test_no_criterion_can_be_added_once_judging_has_started(client, world):
     assert "Judging has started" in form.content.decode()
     assert 'name="name"' not in form.content.decode()  # nothing to fill in
     assert_refused(response, "name", "Judging has started: the rubric can no longer change.")
-    assert not RubricCriterion.objects.filter(name="Reach").exists()
+    assert not COMPETITION_CRITERIA.filter(name="Reach").exists()
     assert url(world, "criterion_add", world.competition.uid) not in page
     assert "the rubric can no longer change" in page
