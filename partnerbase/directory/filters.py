@@ -64,3 +64,7 @@ class OrganisationHistoryFilter(HistoryFilter):
     organisation = django_filters.UUIDFilter(
         field_name="uid", label="Organisation", widget=forms.HiddenInput
     )
+
+    class Meta:
+        model = Organisation.history.model
+        fields = []

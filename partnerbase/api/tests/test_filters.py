@@ -15,9 +15,7 @@ from partnerbase.core.filters import ListFilterSet
 from .conftest import Caller
 from .test_matrix import ALL_KINDS
 
-# Another branch (lists2) is converting these lists' pages and wires their FilterSets.
-LEFT_TO_THEIR_LISTS = {"disbursements", "ideas", "outcome-observations"}
-FILTERED = {path: kind for path, kind in ALL_KINDS.items() if path not in LEFT_TO_THEIR_LISTS}
+FILTERED = ALL_KINDS
 NO_SUCH_WORD = "zqxj-no-such-word"
 
 
