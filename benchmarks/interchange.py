@@ -167,8 +167,20 @@ def measure(args, database: str, url: str, path: Path, records: int) -> list[tup
     same = out.read_bytes() == path.read_bytes()
     command = "export" + ("" if same else " (differs!)")
     rows.append((database, command, records, seconds, cpu, rss))
-    out.unlink()
+    if same:
+        out.unlink()
+    else:
+        print(f"{out.name} differs from {path.name}: {first_difference(path, out)}", file=sys.stderr)
     return rows
+
+
+def first_difference(a: Path, b: Path) -> str:
+    """The first line that differs, read a line at a time (the files are big)."""
+    with a.open(encoding="utf-8") as left, b.open(encoding="utf-8") as right:
+        for number, (x, y) in enumerate(zip(left, right), start=1):
+            if x != y:
+                return f"line {number}: {x.strip()[:100]!r} != {y.strip()[:100]!r}"
+    return "one is a prefix of the other"
 
 
 def report(path: Path, code: Path, rows: list[tuple]) -> None:

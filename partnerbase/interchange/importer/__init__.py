@@ -21,6 +21,7 @@ from partnerbase.notifications.services import notifications_off
 from partnerbase.programmes.models import Programme
 
 from ..checks import ImportFailed, Problem, document_problems
+from ..reading import StreamedArray
 from ..references import referenced_ids
 from ..restore import service_problems
 from .accelerator import AcceleratorSteps
@@ -222,7 +223,7 @@ def _values(data: dict, *, exclude: frozenset) -> set:
     the small arrays' references, without relying on a list of them."""
     found = set()
     for array, records in data.items():
-        if array in exclude or not isinstance(records, list):
+        if array in exclude or not isinstance(records, (list, StreamedArray)):
             continue
         for record in records:
             for value in record.values():
