@@ -103,6 +103,13 @@ def _make_valid(path: Path) -> None:
             record["partners"] = others or [next(o for o in some if o != record["innovator"])]
         if not record["confirmed_on"]:
             record["estimated_value"] = None  # only a confirmed partnership has one
+    for record in data["funding_awards"]:
+        # A loan with interest is repaid by some method: the service gives it the annuity
+        # when none is named, so the export of what was imported says "annuity" (the
+        # re-export of the 10,000-organisation file differed in 14,878 such loans).
+        loan = record["instrument"] == "social_loan" and record["interest_rate_percent"]
+        if loan and not record["repayment_method"]:
+            record["repayment_method"] = "annuity"
     introductions = []
     for record in data["introductions"]:
         if record["innovator"] == record["partner"]:
