@@ -60,7 +60,7 @@ class _Text:
         self.byte = file.tell()  # byte offset of buf[0]
         self.line = line  # line number of buf[0], when counted
 
-    def fill(self, least: int = WINDOW // 4) -> None:
+    def fill(self, least: int) -> None:
         """Make at least `least` characters available after pos, unless the file ends."""
         while not self.eof and len(self.buf) - self.pos < least:
             block = self.file.read(WINDOW)
@@ -120,7 +120,7 @@ class _Text:
             raise BadJSON(f"{line}contains a NUL character (\\u0000), which no text may hold")
         if check_depth:
             self.check_depth(text, depth_above)
-        self.pos = end
+        self.pos, self.last_text = end, text
         return value
 
     def check_depth(self, text: str, depth_above: int) -> None:
@@ -140,10 +140,8 @@ class _Text:
             return
         pending: list[str] = []  # records' texts, measured for nesting together
         while True:
-            start = self.pos
-            self.peek()
             item = self.value(depth_above=depth_above, check_depth=False)
-            pending.append(self.buf[start : self.pos])
+            pending.append(self.last_text)
             if len(pending) >= _DEPTH_EVERY:
                 self.check_depth(",".join(pending), depth_above)
                 pending = []
@@ -157,10 +155,11 @@ class _Text:
             self.check_depth(",".join(pending), depth_above)
 
 
-def programme_file_read(path: str | Path, *, held: int = HELD) -> Any:
-    """The file's document: a dict whose long arrays are StreamedArrays. Raises BadJSON,
-    OSError or UnicodeDecodeError as reading the whole text would."""
-    path = Path(path)
+def programme_file_read(path: str | Path, *, held: int | None = None) -> Any:
+    """The file's document: a dict whose arrays of more than `held` records are
+    StreamedArrays. Raises BadJSON, OSError or UnicodeDecodeError as reading the whole
+    text would."""
+    path, held = Path(path), HELD if held is None else held
     with path.open("rb") as file:
         text = _Text(file)
         if text.peek() != "{":
