@@ -174,7 +174,8 @@ def main(argv=None) -> None:
 
 def measure(args, database: str, url: str, path: Path, records: int) -> list[tuple]:
     rows = []
-    seconds, cpu, rss = run(["import", str(path)], url=url, code=args.code)
+    # --progress: the log (var/bench/interchange-PID.log) shows how far it has gone.
+    seconds, cpu, rss = run(["import", str(path), "--progress"], url=url, code=args.code)
     rows.append((database, "import", records, seconds, cpu, rss))
     if args.no_export:
         return rows
