@@ -8,6 +8,7 @@ from partnerbase.programmes.models import Programme
 
 from .format import ARRAYS
 from .problems import ImportFailed, Problem
+from .reading import StreamedArray
 
 
 def document_load(text: str) -> Any:
@@ -34,4 +35,4 @@ def record_counts(data: dict) -> list[str]:
 def record_total(data: Any) -> int:
     if not isinstance(data, dict):
         return 0
-    return sum(len(data[a]) for a in ARRAYS if isinstance(data.get(a), list))
+    return sum(len(data[a]) for a in ARRAYS if isinstance(data.get(a), list | StreamedArray))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from partnerbase.directory import orgid
 
 from .format import ARRAYS, NESTED, SINGULAR
-from .problems import Problem, problem
+from .problems import Problem
 
 # (array, field, kind of record the id must be); "coalition[].organisation" is inside a
 # list. A kind is an array, or records kept inside another (format.NESTED).
@@ -130,43 +130,80 @@ def _referred(record: dict, field: str) -> Iterator[tuple[str, str]]:
         yield field, record.get(field)
 
 
-def _records(data: dict) -> Iterator[tuple[str, str, int, str, dict]]:
-    """(kind, array, index, place inside the record, record) for every record with an id."""
+def _walked(records) -> bool:
+    """An array's records, held or read again from the file (reading.StreamedArray)."""
+    return not isinstance(records, (str, bytes, dict)) and hasattr(records, "__iter__")
+
+
+def _array(data: dict, array: str):
+    records = data.get(array, [])
+    return records if _walked(records) else []
+
+
+def _record_problem(array: str, n: int, record, field: str, message: str) -> Problem:
+    record_id = record.get("id") if isinstance(record, dict) else None
+    return Problem(array, n, record_id if isinstance(record_id, str) else None, field, message)
+
+
+def _records(data: dict) -> Iterator[tuple[str, str, int, str, dict, dict]]:
+    """(kind, array, index, place inside the record, record with an id, the array's
+    record) for every record with an id."""
     for array in ARRAYS:
-        for n, record in enumerate(data.get(array, [])):
-            yield array, array, n, "", record
+        for n, record in enumerate(_array(data, array)):
+            yield array, array, n, "", record, record
             for field, kind in NESTED.get(array, {}).items():
                 value = record.get(field)
                 if isinstance(value, dict):
-                    yield kind, array, n, field, value
+                    yield kind, array, n, field, value, record
                 for i, item in enumerate(value if isinstance(value, list) else []):
-                    yield kind, array, n, f"{field}[{i}]", item
+                    yield kind, array, n, f"{field}[{i}]", item, record
 
 
 def id_index(data: dict) -> tuple[dict[str, str], list[Problem]]:
-    """Which kind of record each id is; ids are unique across the whole file."""
-    index: dict[str, tuple[str, str]] = {}
-    problems = []
-    for kind, array, n, place, record in _records(data):
-        where = f"{array}[{n}]" + (f".{place}" if place else "")
+    """Which kind of record each id is; ids are unique across the whole file.
+
+    Only the kind is kept per id (a national file has a million and a half); where a
+    repeated id was first used is looked up again, once there is one."""
+    index: dict[str, str] = {}
+    repeated = []
+    for kind, array, n, place, record, outer in _records(data):
         if record["id"] in index:
-            field = f"{place}.id" if place else "id"
-            other = index[record["id"]][1]
-            problems.append(problem(data, array, n, field, f"also used by {other}"))
+            repeated.append((array, n, place, record["id"], outer))
         else:
-            index[record["id"]] = (kind, where)
-    return {key: kind for key, (kind, _) in index.items()}, problems
+            index[record["id"]] = kind
+    if not repeated:
+        return index, []
+    first: dict[str, str] = {}
+    wanted = {record_id for *_, record_id, _ in repeated}
+    for _, array, n, place, record, _ in _records(data):
+        if record["id"] in wanted and record["id"] not in first:
+            first[record["id"]] = f"{array}[{n}]" + (f".{place}" if place else "")
+    problems = [
+        _record_problem(
+            array, n, outer, f"{place}.id" if place else "id", f"also used by {first[record_id]}"
+        )
+        for array, n, place, record_id, outer in repeated
+    ]
+    return index, problems
+
+
+def _by_array(references: list[tuple[str, str, str]]) -> dict[str, list[tuple[int, str, str]]]:
+    """REFERENCES grouped by array, with each one's place in the list: each array is walked
+    once (a long one is read again from the file each time)."""
+    grouped: dict[str, list[tuple[int, str, str]]] = {}
+    for position, (array, field, target) in enumerate(references):
+        grouped.setdefault(array, []).append((position, field, target))
+    return grouped
 
 
 def referenced_ids(data: dict) -> set[str]:
     """Every id some record refers to."""
-    return {
-        value
-        for array, field, _ in REFERENCES
-        for record in data.get(array, [])
-        for _, value in _referred(record, field)
-        if value is not None
-    }
+    found = set()
+    for array, fields in _by_array(REFERENCES).items():
+        for record in _array(data, array):
+            for _, field, _ in fields:
+                found.update(value for _, value in _referred(record, field) if value is not None)
+    return found
 
 
 def _a(noun: str) -> str:
@@ -176,39 +213,38 @@ def _a(noun: str) -> str:
 def reference_problems(data: dict) -> list[Problem]:
     """Every id referred to is in the file, in the right array; org-ids are well formed."""
     where, problems = id_index(data)
-    for array, field, target in REFERENCES:
-        for n, record in enumerate(data.get(array, [])):
-            for label, value in _referred(record, field):
-                if value is None:
-                    continue
-                if value not in where:
-                    problems.append(
-                        problem(data, array, n, label, f"no {SINGULAR[target]} has id {value}")
+    found = []  # (place in REFERENCES, record's index, n-th in the record, problem)
+    for array, fields in _by_array(REFERENCES).items():
+        for n, record in enumerate(_array(data, array)):
+            for position, field, target in fields:
+                for i, (label, value) in enumerate(_referred(record, field)):
+                    if value is None:
+                        continue
+                    kind = where.get(value)
+                    if kind == target:
+                        continue
+                    if kind is None:
+                        message = f"no {SINGULAR[target]} has id {value}"
+                    else:
+                        message = f"{value} is {_a(SINGULAR[kind])}, not {_a(SINGULAR[target])}"
+                    found.append(
+                        ((position, n, i), _record_problem(array, n, record, label, message))
                     )
-                elif where[value] != target:
-                    problems.append(
-                        problem(
-                            data,
-                            array,
-                            n,
-                            label,
-                            f"{value} is {_a(SINGULAR[where[value]])}, not {_a(SINGULAR[target])}",
-                        )
-                    )
-    return problems + rule_problems(data)
+    found.sort(key=lambda item: item[0])  # in REFERENCES' order, then the file's
+    return problems + [p for _, p in found] + rule_problems(data)
 
 
 def _one_to_one_problems(data: dict) -> list[Problem]:
     problems = []
     for array, field in ONE_TO_ONE:
         seen: dict[str, int] = {}
-        for n, record in enumerate(data.get(array, [])):
+        for n, record in enumerate(_array(data, array)):
             value = record.get(field)
             if value is None:
                 continue
             if value in seen:
                 message = f"{array}[{seen[value]}] already has {value}"
-                problems.append(problem(data, array, n, field, message))
+                problems.append(_record_problem(array, n, record, field, message))
             seen.setdefault(value, n)
     return problems
 
@@ -216,23 +252,18 @@ def _one_to_one_problems(data: dict) -> list[Problem]:
 def rule_problems(data: dict) -> list[Problem]:
     """Rules a schema cannot say, checked here so they are all reported together."""
     problems = []
-    for n, record in enumerate(data.get("organisations", [])):
+    for n, record in enumerate(_array(data, "organisations")):
         for i, value in enumerate(record.get("identifiers", [])):
             try:
                 orgid.parse(value)
             except orgid.InvalidOrgId as exc:
-                problems.append(problem(data, "organisations", n, f"identifiers[{i}]", str(exc)))
-    seen: dict[str, int] = {}
-    for n, record in enumerate(data.get("targets", [])):
-        if record["figure"] in seen:
-            problems.append(
-                problem(
-                    data,
-                    "targets",
-                    n,
-                    "figure",
-                    f"targets[{seen[record['figure']]}] already sets {record['figure']}",
+                problems.append(
+                    _record_problem("organisations", n, record, f"identifiers[{i}]", str(exc))
                 )
-            )
+    seen: dict[str, int] = {}
+    for n, record in enumerate(_array(data, "targets")):
+        if record["figure"] in seen:
+            message = f"targets[{seen[record['figure']]}] already sets {record['figure']}"
+            problems.append(_record_problem("targets", n, record, "figure", message))
         seen.setdefault(record["figure"], n)
     return problems + _one_to_one_problems(data)

@@ -21,6 +21,7 @@ from partnerbase.notifications.services import notifications_off
 from partnerbase.programmes.models import Programme
 
 from ..checks import ImportFailed, Problem, document_problems
+from ..reading import StreamedArray
 from ..references import referenced_ids
 from ..restore import service_problems
 from .accelerator import AcceleratorSteps
@@ -121,12 +122,15 @@ class _Importer(
         self.pending = {}
         mark = self.bulk.mark()
         try:
-            made = build(record)
+            with _no_savepoints():
+                made = build(record)
         except Skipped:
             self.bulk.drop_since(mark)
+            connection.needs_rollback = False
             return None
         except (DomainError, ValidationError) as exc:
             self.bulk.drop_since(mark)
+            connection.needs_rollback = False  # see _no_savepoints
             self.problems += service_problems(array, index, record, exc)
             return None
         self.made.update({k: v for k, v in self.pending.items() if k in self.wanted})
@@ -222,7 +226,7 @@ def _values(data: dict, *, exclude: frozenset) -> set:
     the small arrays' references, without relying on a list of them."""
     found = set()
     for array, records in data.items():
-        if array in exclude or not isinstance(records, list):
+        if array in exclude or not isinstance(records, (list, StreamedArray)):
             continue
         for record in records:
             for value in record.values():
@@ -234,6 +238,22 @@ def _values(data: dict, *, exclude: frozenset) -> set:
                         if isinstance(item, dict):
                             found.update(v for v in item.values() if isinstance(v, str))
     return found
+
+
+@contextmanager
+def _no_savepoints():
+    """The services' atomic blocks without their SAVEPOINT and RELEASE (two statements a
+    record, a sixth of the import). In a batch the services write nothing until the
+    flush, so a record that fails has nothing to roll back but what it kept (dropped by
+    batched_step); Django marks the transaction for rollback instead, and batched_step
+    clears the mark for a refusal it reports. Whatever else was written goes with the
+    import's own transaction, which any problem rolls back whole."""
+    features = connection.features
+    features.uses_savepoints = False  # on this connection's features only
+    try:
+        yield
+    finally:
+        del features.uses_savepoints  # the class's value again
 
 
 @contextmanager

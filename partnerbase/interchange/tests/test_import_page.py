@@ -66,7 +66,7 @@ def test_an_upload_imports_a_new_programme_and_its_page_links_to_it(
     assert copy.name == small.name and copy.uid != small.uid
     assert _records(copy) == _records(small) != [0, 0, 0]
     # Its history says who imported it; the administrator needs no role in it.
-    assert not Membership.objects.filter(programme=copy).exists()
+    assert not Membership.objects.filter(programme=copy, user=team).exists()
     assert copy.history.earliest().history_user == team
     # The upload is deleted once imported; nothing is left under the storage.
     job.refresh_from_db()

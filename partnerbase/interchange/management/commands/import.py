@@ -3,15 +3,17 @@
 from pathlib import Path
 
 from partnerbase.core.commands import BadInput, InputCommand
-from partnerbase.core.jsonfiles import BadJSON, load_json
+from partnerbase.core.jsonfiles import BadJSON
 from partnerbase.interchange.checks import ImportFailed
 from partnerbase.interchange.importer import programme_import
 from partnerbase.interchange.importing import record_counts, slug_in_use
+from partnerbase.interchange.reading import programme_file_read
 
 
 def _read(file: str):
+    """The document, its long arrays left in the file (interchange/reading.py)."""
     try:
-        return load_json(Path(file).read_text(encoding="utf-8"))
+        return programme_file_read(Path(file))
     except OSError as exc:
         raise BadInput(f"Cannot read {file}: {exc.strerror}.") from exc
     except UnicodeDecodeError as exc:
