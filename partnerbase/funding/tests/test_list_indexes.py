@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 
 from partnerbase.funding.models import FundingAward
-from partnerbase.impact.tests.factories import make_programme, make_user
+from tests.factories import make_programme, make_user
 
 pytestmark = pytest.mark.django_db
 

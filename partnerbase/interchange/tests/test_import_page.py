@@ -13,9 +13,9 @@ from partnerbase.accounts.services import membership_grant
 from partnerbase.brokering.models import Partnership
 from partnerbase.directory.models import Organisation
 from partnerbase.funding.models import FundingAward
-from partnerbase.impact.tests.factories import make_user
 from partnerbase.jobs.models import Job, JobKind, JobStatus
 from partnerbase.programmes.models import Programme
+from tests.factories import make_user
 
 from .conftest import record_counts
 
