@@ -78,6 +78,8 @@ def _miss(name, filter_, rows):
     if isinstance(filter_, django_filters.ModelChoiceFilter):
         return None  # its choices are the programme's records: asked with a row's value
     if isinstance(filter_, django_filters.ChoiceFilter):
+        if any(name not in row for row in rows):
+            return None  # it filters on a field the rows do not show (an award's instrument)
         held = {str(row.get(name)) for row in rows}
         # A copy: the class's own filter would keep the form field built here, without
         # the request a ModelChoiceFilter's choices need.
