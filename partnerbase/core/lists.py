@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.db.models.sql.where import WhereNode
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
@@ -84,8 +86,24 @@ class NarrowPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        found = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        found = {row.pk: row for row in _by_keys(self.object_list, ids)}
         return self._get_page([found[pk] for pk in ids if pk in found], number, self)
+
+
+def _by_keys(rows: QuerySet, ids: list) -> QuerySet:
+    """`rows` narrowed to `ids` alone, its filters dropped (the ids came through them):
+    SQLite otherwise plans the page by the filter, e.g. every disbursement of a programme's
+    million awards, and not by the fifty keys. Joins, annotations and prefetches stay.
+    A query that sums or counts keeps its filters: without them its joins would add rows
+    to each group."""
+    grouped = rows.query.group_by is not None or any(
+        getattr(a, "contains_aggregate", False) for a in rows.query.annotations.values()
+    )
+    if grouped:
+        return rows.filter(pk__in=ids)
+    rows = rows.all()
+    rows.query.where = WhereNode()
+    return rows.filter(pk__in=ids)
 
 
 def _ordering(sorts: list[Sort], key: str) -> tuple[tuple[str, ...], str]:

@@ -167,3 +167,34 @@ def test_the_date_boxes_are_filters_not_kept_parameters(rf, db):
     assert listing["kept"] == [("sort", "title")]
     # The pages' links carry the date.
     assert "award_date__gte_2=2018" in listing["query"]
+
+
+def test_a_page_reads_its_rows_by_their_keys_alone_unless_it_sums(db):
+    from django.db import connection
+    from django.db.models import Count
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerbase.core.lists import NarrowPaginator
+    from partnerbase.directory.models import Organisation
+    from tests.factories import Make, make_programme, make_user
+
+    actor = make_user()
+    make = Make(actor, make_programme(actor))
+    for name in ("Alpha Ltd", "Beta Ltd", "Gamma CIC", "Delta Ltd"):
+        make.org(name)
+    listed = Organisation.objects.filter(name__endswith="Ltd").order_by("name")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = NarrowPaginator(listed, 2).page(2)
+    assert [o.name for o in page] == ["Delta Ltd"]
+    # The page's keys come through the filter; its rows are read by those keys alone (SQLite
+    # would otherwise plan the rows by the filter over the whole list).
+    keys, rows = queries.captured_queries[-2:]
+    assert "Ltd" in keys["sql"] and "Ltd" not in rows["sql"]
+
+    # A count per row keeps its filter: its joins would otherwise add to each group.
+    counted = listed.annotate(n=Count("engagements"))
+    with CaptureQueriesContext(connection) as queries:
+        page = NarrowPaginator(counted, 2).page(1)
+    assert [(o.name, o.n) for o in page] == [("Alpha Ltd", 0), ("Beta Ltd", 0)]
+    assert "Ltd" in queries.captured_queries[-1]["sql"]
