@@ -49,12 +49,14 @@ def build_round():
     """A small programme whose round has something to match, and its team member."""
     import django
 
+    # The brokering tests' world is built with the shared test factories (tests/).
+    sys.path.insert(0, str(ROOT))
     django.setup()
     from django.core.management import call_command
 
     from partnerbase.accounts.models import Role
     from partnerbase.brokering.tests.conftest import build_world
-    from partnerbase.impact.tests.factories import make_user
+    from tests.factories import make_user
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -44,7 +44,13 @@ def test_the_team_re_ranks_prospects_and_commits_one_to_the_board(
     expect(page.locator("[data-updated]")).to_have_text(
         "Weights saved; the list has been re-ranked."
     )
-    after = shown_order(page)
+    # Each weight saves as it changes, so the first swap's message can show before the
+    # last swap lands: wait (up to 15 s) until the list shown is the one saved.
+    for _ in range(150):
+        after = shown_order(page)
+        if after == ranked_now(iep):
+            break
+        page.wait_for_timeout(100)
     assert page.url == url
     agenda.refresh_from_db()
     assert agenda.weight == 0
