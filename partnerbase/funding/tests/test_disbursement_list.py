@@ -10,9 +10,10 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from partnerbase.accounts.api_tokens import api_token_create
-from partnerbase.accounts.models import User
 from partnerbase.funding.models import Disbursement
 from partnerbase.funding.queries import disbursement_list
+from tests.factories.lists import listed_count as count
+from tests.factories.lists import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,20 +23,10 @@ def iep(iep_for_module):
     return iep_for_module
 
 
-def signed_in(client, who: str) -> User:
-    user = User.objects.get(email=f"{who}@example.org")
-    client.force_login(user)
-    return user
-
-
 def page(client, iep, **query) -> str:
     answer = client.get(reverse("funding:disbursement_list", args=[iep.slug]), query)
     assert answer.status_code == 200
     return answer.content.decode()
-
-
-def count(body: str) -> int:
-    return int(body.split('data-list-count="')[1].split('"')[0])
 
 
 def csv_ids(client, iep, **query) -> list[str]:

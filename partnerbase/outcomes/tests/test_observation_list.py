@@ -2,16 +2,14 @@
 keep the filters, the CSV has exactly the filtered rows, the API the same rows, and an
 innovator sees only its own."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from partnerbase.accounts.api_tokens import api_token_create
-from partnerbase.accounts.models import User
 from partnerbase.outcomes.models import OutcomeObservation
+from tests.factories.lists import csv_download, signed_in
+from tests.factories.lists import listed_count as count
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def iep(iep_for_module):
     return iep_for_module
-
-
-def signed_in(client, who: str) -> User:
-    user = User.objects.get(email=f"{who}@example.org")
-    client.force_login(user)
-    return user
 
 
 def url(iep) -> str:
@@ -37,14 +29,8 @@ def page(client, iep, **query) -> str:
     return answer.content.decode()
 
 
-def count(body: str) -> int:
-    return int(body.split('data-list-count="')[1].split('"')[0])
-
-
 def csv_rows(client, iep, **query) -> list[dict]:
-    answer = client.get(url(iep), {**query, "format": "csv"})
-    assert answer["Content-Type"] == "text/csv"
-    return list(csv.DictReader(io.StringIO(b"".join(answer.streaming_content).decode())))
+    return csv_download(client.get(url(iep), {**query, "format": "csv"}))
 
 
 def csv_ids(client, iep, **query) -> list[str]:
