@@ -26,7 +26,7 @@ from partnerbase.core.period import Period, programme_period
 from partnerbase.programmes.models import Programme
 
 from .figures import FigureResult, FigureSet, headline_figures, rate_table
-from .models import FiguresVersion, KeptFigureSet
+from .models import Figure, FiguresVersion, KeptFigureSet
 
 logger = logging.getLogger(__name__)
 
@@ -93,10 +93,17 @@ def figure_set_json(figures: FigureSet) -> dict:
     }
 
 
+_FIGURE_ORDER = {key: index for index, key in enumerate(Figure.values)}
+
+
 def figure_set_from_json(programme, period: Period, data: dict, *, as_of=None) -> FigureSet:
     """The FigureSet that figure_set_json was given, back (with when it was computed)."""
     results = {}
-    for key, r in data["figures"].items():
+    # In the figures' own order: PostgreSQL's jsonb keeps an object's keys in an order of
+    # its own, and the dashboard and the public page's charts follow this one.
+    kept = data["figures"]
+    for key in sorted(kept, key=_FIGURE_ORDER.get):
+        r = kept[key]
         money = r["is_money"]
         results[key] = FigureResult(
             key=key,

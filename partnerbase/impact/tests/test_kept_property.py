@@ -207,6 +207,7 @@ def test_kept_figures_equal_live_figures_after_any_writes(transactional_db, data
             assert served.as_of == kept.computed_at, "refreshed after the commit, and read"
             live = headline_figures(programme, period)
             assert replace(served, as_of=None) == live, write
+            assert list(served.figures) == list(live.figures), "in the figures' order"
             assert served.also["conversion"] == k._computed("conversion", programme, period, live)
 
     # The public page's charts (drawn by matplotlib: once, at the end), from the kept
