@@ -213,8 +213,11 @@ def run(programme, round, team, port: int) -> None:
         site + run_url.group(1),
         data={"csrfmiddlewaretoken": csrf(page.text)},
     )
-    if started.status_code != 200 or "Queued" not in started.text and "running" not in started.text:
-        fail(f"starting the run answered {started.status_code}")
+    # Back on the round's page, with no error; what it shows of the run depends on how far
+    # the worker has gone (it may have finished already), so the job is checked below.
+    refused = "govuk-error-summary" in started.text
+    if started.status_code != 200 or started.url != page_url or refused:
+        fail(f"starting the run answered {started.status_code} at {started.url}")
     print("deploy shape: the round is queued; waiting for the task worker", flush=True)
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
