@@ -133,3 +133,17 @@ def rows(name: str, refs: tuple = (), **kw) -> Field:
 
 def nested(name: str, spec: Spec, **kw) -> Field:
     return Field(name, "nested", spec=spec, default=[], **kw)
+
+
+def by_uid(record) -> str:
+    """Nested records in id order."""
+    return str(record.uid)
+
+
+def by_date(record) -> tuple:
+    """An indicator's observations: by date, then id."""
+    return (record.observed_on, str(record.uid))
+
+
+# What an indicator's observation holds (outcomes' add `evidence_url`).
+OBSERVED = (day("observed_on"), decimal("value"), text("quality"), text("evidence"))
