@@ -7,6 +7,7 @@ specifications for models, fields and services.
 """
 
 from collections.abc import Iterator
+from functools import cache
 
 from .arrays import PROGRAMME, SPECS
 from .fields import Field, Spec
@@ -95,20 +96,22 @@ def _needs(spec: Spec) -> set[str]:
     return needed - {spec.name}
 
 
-def import_steps() -> list[tuple[str, str]]:
+@cache
+def import_steps() -> tuple[tuple[str, str], ...]:
     """(array, "build" or "finish") in the order the importer follows: the file's order,
     except that an array waits for every array it refers to (and for what makes some of
     their records, as competition prizes make funding awards); an array's `finish` runs
     once every array that refers to it is in."""
+    needs = {spec.name: _needs(spec) for spec in SPECS}
+    referring = {a: {b for b in ARRAYS if a in needs[b]} for a in ARRAYS}
     waiting, done, steps = list(ARRAYS), set(), []
     while waiting:
-        array = next(a for a in waiting if _needs(BY_NAME[a]) <= done)
+        array = next(a for a in waiting if needs[a] <= done)
         waiting.remove(array)
         done.add(array)
         steps.append((array, "build"))
         for spec in SPECS:
-            referring = {s.name for s in SPECS if spec.name in _needs(s)}
-            last = array in referring or (array == spec.name and not referring)
-            if spec.finish and spec.name in done and last and referring <= done:
+            last = array in referring[spec.name] or (array == spec.name and not referring[array])
+            if spec.finish and spec.name in done and last and referring[spec.name] <= done:
                 steps.append((spec.name, "finish"))
-    return steps
+    return tuple(steps)
