@@ -10,8 +10,10 @@ from partnerbase.core.history import record_save
 from partnerbase.projects import services as projects
 
 from ..restore import nested
+from ..spec import by_name
 from .base import file_date as _date
 from .funding import grant_details
+from .generic import create
 
 
 def judge_user(imp, r: dict) -> User:
@@ -25,13 +27,7 @@ def judge_user(imp, r: dict) -> User:
 
 
 def competition_judge(imp, r: dict):
-    competition = imp.ref(r["competition"])
-    return projects.competition_judge_add(
-        **imp.common(r),
-        competition=competition,
-        user=judge_user(imp, r),
-        organisation=imp.ref(r.get("organisation")),
-    )
+    return create(imp, by_name("competition_judges"), r, user=judge_user(imp, r))
 
 
 def judge_assignment(imp, r: dict):

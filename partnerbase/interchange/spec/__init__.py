@@ -15,6 +15,7 @@ from .fields import Field, Spec
 __all__ = [
     "ARRAYS",
     "BATCHED",
+    "FILE_FIELDS",
     "NESTED",
     "ONE_TO_ONE",
     "PROGRAMME",
@@ -49,6 +50,25 @@ SINGULAR = {
 # Arrays whose services only create new records and query none of the same array, so
 # their records can wait for one INSERT per batch (core/bulk.py).
 BATCHED = frozenset(spec.name for spec in SPECS if spec.batched)
+
+
+def _file_fields(spec: Spec) -> dict[str, str]:
+    names = {}
+    for f in spec.fields:
+        if f.kind == "money":
+            names[f.model_attr] = f.name
+            if "." not in f.currency:
+                names[f.currency] = f"{f.name}.currency"
+        elif f.model_attr != f.name and "." not in f.model_attr:
+            names[f.model_attr] = f.name
+        if f.service_arg not in (None, f.name, f.model_attr) and f.kind != "nested":
+            names[f.service_arg] = f.name
+    return {**names, **spec.blame}
+
+
+# The names a service's errors give (model fields, keywords) that the file spells
+# differently, per array: the file's field is blamed instead.
+FILE_FIELDS = {spec.name: names for spec in SPECS if (names := _file_fields(spec))}
 
 
 def by_name(array: str) -> Spec:

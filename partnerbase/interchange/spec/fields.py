@@ -70,6 +70,8 @@ class Spec:
     after: tuple[str, ...] = ()  # arrays its service consults without naming them
     makes: tuple[str, ...] = ()  # arrays some of whose records it creates
     batched: bool = False  # its service only creates: saved a batch at a time (core/bulk)
+    # Names in a service's errors that no field says, and the file's field to blame instead.
+    blame: dict[str, str] = field(default_factory=dict)
     all_fields: tuple[Field, ...] = field(init=False)
 
     def __post_init__(self):

@@ -24,6 +24,7 @@ SPECS = [
             day("archived_on", arg=None),
         ),
         model="workinggroups.WorkingGroup",
+        blame={"on": "archived_on"},
         service="workinggroups.services:working_group_create",
         programme=True,
         finish="workinggroups:working_group_archived",

@@ -83,6 +83,7 @@ SPECS = [
             text("description"),
         ),
         model="directory.Organisation",
+        blame={"identifier": "identifiers", "scheme": "identifiers"},
         prefetch=("identifiers",),
         service="directory.services:organisation_create",
         programme=True,
