@@ -2,6 +2,8 @@
 services they name, and give an import order that respects every reference."""
 
 import inspect
+import re
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +152,13 @@ def _waits(array: str, before: str, place: dict) -> bool:
     needs |= {s.name for s in SPECS if needs & set(s.makes)}
     needs.discard(array)
     return max(place[n] for n in needs) >= place[before]
+
+
+def test_the_format_page_lists_and_describes_every_array_in_order():
+    """docs/interchange.md's table of arrays and its section per array follow the
+    specifications, so a new array is documented where the file has it."""
+    page = (Path(__file__).resolve().parents[3] / "docs" / "interchange.md").read_text()
+    listed = next(line for line in page.splitlines() if line.startswith("| `targets`"))
+    assert re.findall(r"`(\w+)`", listed.split("|")[1]) == ARRAYS
+    sections = re.findall(r"^### `(\w+)`", page, flags=re.MULTILINE)
+    assert sections == ["programme", *ARRAYS]
