@@ -52,6 +52,9 @@ def _kind_problems(spec: Spec, definition: dict) -> list[str]:
         written = items.get("$ref") if f.kind == "refs" else prop.get("$ref")
         if f.kind in KIND_REFS and written != KIND_REFS[f.kind]:
             problems.append(f"{spec.name}.{f.name}: {f.kind} in the spec, {written} in the schema")
+        kinds = {kind for kind, ref in KIND_REFS.items() if ref == written}
+        if kinds and f.kind not in kinds:  # and the other way: a date in the schema is one here
+            problems.append(f"{spec.name}.{f.name}: {written} in the schema, {f.kind} in the spec")
         if f.kind == "words" and items.get("type") != "string":
             problems.append(f"{spec.name}.{f.name}: words are a list of strings")
         if f.kind == "rows":
