@@ -21,32 +21,15 @@ from partnerbase.brokering.models.rounds import WEIGHT_FIELDS
 from partnerbase.brokering.stages import CONFIRMED_STAGES, ENDED_STAGES, Stage
 from partnerbase.core.errors import DomainError
 
+from . import spec
 from .format import parse_date
 from .problems import Problem
 
-# Model field names that the file spells differently, per array.
+# The names a service's errors give that the file spells differently, per array: from the
+# specifications, and a round's weights, whose names are the model's.
 FILE_FIELDS = {
-    "funding_awards": {"amount_minor": "amount", "currency": "amount.currency"},
-    "partnerships": {
-        "estimated_value_minor": "estimated_value",
-        "estimated_value_currency": "estimated_value.currency",
-    },
-    "organisations": {"identifier": "identifiers", "scheme": "identifiers"},
-    "exchange_rates": {},
-    "disbursements": {"amount_minor": "amount"},
-    "loan_repayments": {"amount_minor": "amount"},
-    "needs": {"amount_minor": "amount", "currency": "amount.currency"},
-    "offers": {"budget_minor": "budget", "budget_currency": "budget.currency"},
+    **spec.FILE_FIELDS,
     "brokering_rounds": {f"weight_{name}": f"weights.{name}" for name in WEIGHT_FIELDS},
-    "competitions": {
-        "prize_fund_minor": "prize_fund",
-        "prize_fund_currency": "prize_fund.currency",
-    },
-    "competition_judges": {"user": "email"},
-    "working_groups": {"on": "archived_on"},
-    "judge_assignments": {"entries": "entry"},
-    # The prize's amount and date are its funding award's.
-    "competition_awards": {"amount": "funding_award", "award_date": "funding_award"},
 }
 
 

@@ -1,86 +1,113 @@
 """Write a whole programme as one interchange document (see docs/interchange.md).
 
-Every function returns plain dicts with keys in a fixed order; arrays are sorted by id so
-the same database always gives the same bytes. One module per part of Partnerbase.
+Every array is written from its specification (spec/): its model's records in the
+programme, in id order, each field by its kind; an array whose records need more than
+their own rows names a writer of its own (`Spec.writer`). Keys come in the
+specification's order, so the same database always gives the same bytes.
 """
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
+from partnerbase.core.currencies import from_minor
 from partnerbase.programmes.models import Programme
 
-from ..format import ARRAYS, FORMAT, FORMAT_VERSION
-from . import (
-    accelerator,
-    assessment,
-    board,
-    brokering,
-    calls,
-    challenges,
-    champions,
-    core,
-    funding,
-    outcomes,
-    pledges,
-    projects,
-    stories,
-    workinggroups,
+from .. import hooks
+from ..format import (
+    FORMAT,
+    FORMAT_VERSION,
+    date_text,
+    datetime_text,
+    decimal_text,
+    json_value,
+    split_list,
 )
+from ..spec import PROGRAMME, SPECS, Field, Spec
+from .rows import by_id
 
-WRITERS = {
-    "targets": core.targets,
-    "exchange_rates": core.exchange_rates,
-    "challenge_areas": core.challenge_areas,
-    "organisations": core.organisations,
-    "people": core.people,
-    "engagements": core.engagements,
-    "champions": board.champions,
-    "board_meetings": board.board_meetings,
-    "board_papers": board.board_papers,
-    "decisions": board.decisions,
-    "actions": board.actions,
-    "champion_criteria": champions.champion_criteria,
-    "champion_prospects": champions.champion_prospects,
-    "challenge_proposals": challenges.challenge_proposals,
-    "challenge_votes": challenges.challenge_votes,
-    "challenge_ballots": challenges.challenge_ballots,
-    "accelerators": core.accelerators,
-    "cohorts": core.cohorts,
-    "cohort_memberships": core.cohort_memberships,
-    "calls": calls.calls,
-    "applications": calls.applications,
-    "assessment_rubrics": assessment.assessment_rubrics,
-    "assessor_assignments": assessment.assessor_assignments,
-    "moderation_notes": assessment.moderation_notes,
-    "selection_decisions": accelerator.selection_decisions,
-    "support_sessions": accelerator.support_sessions,
-    "milestones": accelerator.milestones,
-    "partnerships": core.partnerships,
-    "funding_awards": funding.funding_awards,
-    "disbursements": funding.disbursements,
-    "loan_repayments": funding.loan_repayments,
-    "collaborative_projects": projects.collaborative_projects,
-    "project_funding": projects.project_funding,
-    "project_indicators": projects.project_indicators,
-    "working_groups": workinggroups.working_groups,
-    "working_group_members": workinggroups.working_group_members,
-    "working_group_meetings": workinggroups.working_group_meetings,
-    "ideas": workinggroups.ideas,
-    "pledges": pledges.pledges,
-    "needs": brokering.needs,
-    "offers": brokering.offers,
-    "brokering_rounds": brokering.brokering_rounds,
-    "round_innovator_settings": brokering.round_innovator_settings,
-    "introductions": brokering.introductions,
-    "competitions": projects.competitions,
-    "competition_entries": projects.competition_entries,
-    "competition_judges": projects.competition_judges,
-    "judge_assignments": projects.judge_assignments,
-    "competition_awards": projects.competition_awards,
-    "outcome_indicators": outcomes.outcome_indicators,
-    "stories": stories.stories,
+
+def money(minor: int | None, currency: str) -> dict | None:
+    """Money as a decimal string with its currency: never a float."""
+    if minor is None:
+        return None
+    return {"amount": format(from_minor(minor, currency), "f"), "currency": currency}
+
+
+def _attr(record: Any, path: str) -> Any:
+    for name in path.split("."):
+        record = getattr(record, name) if record is not None else None
+    return record
+
+
+def _value(f: Field, record: Any) -> Any:
+    if f.write is not None:
+        write = hooks.hook("export", f.write) if isinstance(f.write, str) else f.write
+        return write(record)
+    if f.kind == "id":
+        return str(record.uid)
+    if f.kind == "nested":
+        rows = getattr(record, f.spec.related).all()
+        return [
+            fields(f.spec, row)
+            for row in (sorted(rows, key=f.spec.order) if f.spec.order else rows)
+        ]
+    value = _attr(record, f.model_attr)
+    if f.kind == "ref":
+        return str(value.uid) if value is not None else None
+    if f.kind == "refs":
+        return sorted(str((_attr(x, f.through) if f.through else x).uid) for x in value.all())
+    if f.kind == "money":
+        return money(value, _attr(record, f.currency))
+    return _WRITTEN.get(f.kind, _same)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_WRITTEN = {
+    "date": date_text,
+    "moment": datetime_text,
+    "decimal": decimal_text,
+    "words": split_list,
+    "json": json_value,
 }
-assert list(WRITERS) == ARRAYS, "one writer per array, in the file's order"
+
+
+def fields(spec: Spec, record: Any) -> dict:
+    """A model record as the file writes it."""
+    return {f.name: _value(f, record) for f in spec.all_fields}
+
+
+def _related(spec: Spec) -> tuple[list[str], list[str]]:
+    """What to fetch with the records (select_related, prefetch_related), from the fields."""
+    select, prefetch = list(spec.select), list(spec.prefetch)
+    for f in spec.fields:
+        path = f.model_attr.replace(".", "__")
+        if f.kind == "ref":
+            select.append(path)
+        elif f.kind == "refs" and f.write is None:
+            prefetch.append(f"{path}__{f.through}" if f.through else path)
+        elif f.kind == "nested" and f.write is None:
+            prefetch.append(f.spec.related)
+            prefetch += [
+                f"{f.spec.related}__{inner.model_attr}"
+                for inner in f.spec.fields
+                if inner.kind == "ref"
+            ]
+    return select, prefetch
+
+
+def records(spec: Spec, programme: Programme) -> Iterator[dict]:
+    """An array's records in id order, read a few hundred at a time (export/rows.py)."""
+    if spec.writer:
+        yield from hooks.hook("export", spec.writer)(programme)
+        return
+    select, prefetch = _related(spec)
+    rows = hooks.model(spec.model).objects.filter(**{spec.scope: programme})
+    for record in by_id(rows.select_related(*select).prefetch_related(*prefetch)):
+        yield fields(spec, record)
 
 
 def programme_export(*, programme: Programme) -> dict:
@@ -89,8 +116,8 @@ def programme_export(*, programme: Programme) -> dict:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "programme": core.programme_record(programme),
-        **{array: list(write(programme)) for array, write in WRITERS.items()},
+        "programme": fields(PROGRAMME, programme),
+        **{spec.name: list(records(spec, programme)) for spec in SPECS},
     }
 
 
@@ -109,11 +136,11 @@ def programme_export_chunks(*, programme: Programme) -> Iterator[str]:
     yield "{\n"
     yield f'  "format": {_indented(FORMAT, 1)},\n'
     yield f'  "format_version": {_indented(FORMAT_VERSION, 1)},\n'
-    yield f'  "programme": {_indented(core.programme_record(programme), 1)}'
-    for array, write in WRITERS.items():
-        yield f',\n  "{array}": ['
+    yield f'  "programme": {_indented(fields(PROGRAMME, programme), 1)}'
+    for spec in SPECS:
+        yield f',\n  "{spec.name}": ['
         first = True
-        for record in write(programme):
+        for record in records(spec, programme):
             yield ("\n    " if first else ",\n    ") + _indented(record, 2)
             first = False
         yield "]" if first else "\n  ]"

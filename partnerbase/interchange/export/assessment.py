@@ -1,37 +1,10 @@
-"""Assessment of calls: rubrics (with their criteria), assessors' assignments (with their
-scores) and moderation notes."""
+"""Assessors' assignments: the one array whose records need the programme's roles too."""
 
 from partnerbase.accounts.models import Membership, Role
-from partnerbase.assessment.models import Assignment, ModerationNote, Rubric
+from partnerbase.assessment.models import Assignment
 from partnerbase.programmes.models import Programme
 
 from ..format import datetime_text, id_text, sorted_by_id
-
-
-def assessment_rubrics(p: Programme) -> list[dict]:
-    rows = Rubric.objects.filter(call__programme=p).select_related("call")
-    return sorted_by_id(
-        {
-            "id": str(r.uid),
-            "call": id_text(r.call),
-            "disagreement_threshold": r.disagreement_threshold,
-            # In rubric order.
-            "criteria": [
-                {
-                    "id": str(c.uid),
-                    "name": c.name,
-                    "guidance": c.guidance,
-                    "weight": c.weight,
-                    "min_score": c.min_score,
-                    "max_score": c.max_score,
-                    "illustrative": c.illustrative,
-                }
-                for c in r.criteria.all()
-            ],
-            "illustrative": r.illustrative,
-        }
-        for r in rows.prefetch_related("criteria")
-    )
 
 
 def _assessor_organisations(p: Programme) -> dict[int, list[str]]:
@@ -71,19 +44,4 @@ def assessor_assignments(p: Programme) -> list[dict]:
             "illustrative": a.illustrative,
         }
         for a in rows
-    )
-
-
-def moderation_notes(p: Programme) -> list[dict]:
-    rows = ModerationNote.objects.filter(application__call__programme=p).select_related(
-        "application"
-    )
-    return sorted_by_id(
-        {
-            "id": str(n.uid),
-            "application": id_text(n.application),
-            "note": n.note,
-            "illustrative": n.illustrative,
-        }
-        for n in rows
     )

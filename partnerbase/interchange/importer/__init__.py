@@ -20,53 +20,33 @@ from partnerbase.core.errors import DomainError
 from partnerbase.notifications.services import notifications_off
 from partnerbase.programmes.models import Programme
 
+from .. import hooks
 from ..checks import ImportFailed, Problem, document_problems
 from ..reading import StreamedArray
 from ..references import referenced_ids
 from ..restore import service_problems
-from .accelerator import AcceleratorSteps
-from .assessment import AssessmentSteps
+from ..spec import BATCHED, PROGRAMME, by_name, import_steps
 from .base import Skipped
-from .board import BoardSteps
-from .brokering import BrokeringSteps
-from .calls import CallSteps
-from .challenges import ChallengeSteps
-from .champions import ChampionSteps
-from .core import CoreSteps
-from .funding import FundingSteps
-from .outcomes import OutcomeSteps
-from .pledges import PledgeSteps
-from .projects import ProjectSteps
-from .stories import StorySteps
-from .workinggroups import WorkingGroupSteps
+from .generic import create
 
 
-class _Importer(
-    AcceleratorSteps,
-    AssessmentSteps,
-    BoardSteps,
-    CallSteps,
-    ChampionSteps,
-    ChallengeSteps,
-    CoreSteps,
-    FundingSteps,
-    BrokeringSteps,
-    ProjectSteps,
-    OutcomeSteps,
-    PledgeSteps,
-    StorySteps,
-    WorkingGroupSteps,
-):
+class _Importer:
+    """What every step shares: the file, the actor, the records made so far by file id."""
+
     def __init__(self, *, data: dict, slug: str | None, actor, bulk: bool = True, progress=None):
         self.data, self.slug, self.actor = data, slug, actor
         self.made: dict[str, Any] = {}  # file id -> created record; ids are unique per file
         self.pending: dict[str, Any] = {}  # nested records made by the record being built
         self.problems: list[Problem] = []
+        self.cache: dict[str, Any] = {}  # what a hook works out once per file
         # Of the batched arrays, only records another refers to are kept in memory (a
         # million awards are not); every record of the others is.
         self.wanted = referenced_ids(data) | _values(data, exclude=BATCHED)
         self.bulk = BulkSaves() if bulk else None
         self.progress = progress
+
+    def common(self, r: dict) -> dict:
+        return {"actor": self.actor, "uid": r["id"], "illustrative": r.get("illustrative", False)}
 
     def ref(self, value: str | None):
         if value is None:
@@ -76,7 +56,10 @@ class _Importer(
         return self.made[value]
 
     def run(self) -> Programme | None:
-        self.programme = self.step("programme", None, self.data["programme"], self.programme_)
+        programme = hooks.hook("importer", PROGRAMME.build)
+        self.programme = self.step(
+            "programme", None, self.data["programme"], lambda r: programme(self, r)
+        )
         if self.programme is None:
             return None  # nothing else can be created without it
         self.started, self.done = time.monotonic(), 0
@@ -139,86 +122,19 @@ class _Importer(
         return made
 
     def steps(self) -> list[tuple[str, Callable]]:
-        """Import order: each array only refers to arrays before it. Competition prizes
-        create their own funding awards, so what refers to awards comes after them."""
-        return [
-            ("targets", self.target),
-            ("exchange_rates", self.exchange_rate),
-            ("challenge_areas", self.challenge_area),
-            ("organisations", self.organisation),
-            ("people", self.person),
-            ("engagements", self.engagement),
-            ("champions", self.board_champion),
-            ("board_meetings", self.board_meeting),
-            ("board_papers", self.board_paper),
-            ("decisions", self.board_decision),
-            ("actions", self.board_action),
-            ("champion_criteria", self.champion_criterion),
-            ("champion_prospects", self.champion_prospect),
-            # A vote opens, its ballots are cast, then its stored outcome is restored.
-            ("challenge_proposals", self.challenge_proposal),
-            ("challenge_votes", self.challenge_vote),
-            ("challenge_ballots", self.challenge_ballot),
-            ("challenge_votes", self.challenge_vote_outcome),
-            ("accelerators", self.accelerator),
-            ("cohorts", self.cohort),
-            ("cohort_memberships", self.cohort_membership),
-            ("calls", self.call),
-            ("applications", self.application),
-            ("assessment_rubrics", self.assessment_rubric),
-            ("assessor_assignments", self.assessor_assignment),
-            ("moderation_notes", self.moderation_note),
-            ("selection_decisions", self.selection_decision),
-            ("support_sessions", self.support_session),
-            ("milestones", self.milestone),
-            ("collaborative_projects", self.project),
-            ("partnerships", self.partnership),
-            ("funding_awards", self.funding_award),
-            # Pledges come before the offers that carry them out.
-            ("pledges", self.pledge),
-            ("needs", self.need),
-            ("offers", self.offer),
-            ("brokering_rounds", self.brokering_round),
-            ("round_innovator_settings", self.round_innovator_setting),
-            ("introductions", self.introduction),
-            ("competitions", self.competition),
-            ("competition_entries", self.competition_entry),
-            ("competition_judges", self.competition_judge),
-            ("judge_assignments", self.judge_assignment),
-            ("competition_awards", self.competition_award),
-            ("disbursements", self.disbursement),
-            ("loan_repayments", self.loan_repayment),
-            ("project_funding", self.project_funding),
-            ("project_indicators", self.project_indicator),
-            # Ideas name the projects they became: after the projects.
-            ("working_groups", self.working_group),
-            ("working_group_members", self.working_group_member),
-            ("working_group_meetings", self.working_group_meeting),
-            ("ideas", self.idea),
-            # A group is archived once its members, meetings and ideas are in.
-            ("working_groups", self.working_group_archived),
-            ("outcome_indicators", self.outcome_indicator),
-            # After the cohort places: a story is an innovator's.
-            ("stories", self.story),
-        ]
+        """Import order (spec.import_steps): each array after the arrays it refers to;
+        what an array's records need once those referring to them are in, after them."""
+        return [(array, self.builder(array, when)) for array, when in import_steps()]
 
-
-# Arrays whose services only create new records and query none of the same array, so
-# their records can wait for one INSERT per batch. The others (a cohort place refused
-# twice, disbursements summed against their award…) are saved one by one as before.
-BATCHED = frozenset(
-    {
-        "exchange_rates",
-        "organisations",
-        "people",
-        "engagements",
-        "partnerships",
-        "funding_awards",
-        "needs",
-        "offers",
-        "introductions",
-    }
-)
+    def builder(self, array: str, when: str) -> Callable:
+        spec = by_name(array)
+        if when == "finish":
+            finish = hooks.hook("importer", spec.finish)
+            return lambda r: finish(self, r)
+        if spec.build:
+            build = hooks.hook("importer", spec.build)
+            return lambda r: build(self, r)
+        return lambda r: create(self, spec, r)
 
 
 def _values(data: dict, *, exclude: frozenset) -> set:

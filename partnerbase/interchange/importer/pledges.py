@@ -24,65 +24,63 @@ def _value(value: dict | None) -> tuple[Decimal | None, str | None]:
     return Decimal(value["amount"]), value["currency"]
 
 
-class PledgeSteps:
-    def pledge(self, r: dict):
-        amount, currency = _value(r.get("estimated_value"))
-        pledge = pledges.pledge_record(
-            **self.common(r),
-            programme=self.programme,
-            organisation=self.ref(r["organisation"]),
-            champion=self.ref(r.get("champion")),
-            kind=r["kind"],
-            title=r["title"],
-            description=r.get("description", ""),
-            quantity=Decimal(r["quantity"]),
-            unit=r["unit"],
-            estimated_value=amount,
-            currency=currency,
-            challenge_area=self.ref(r.get("challenge_area")),
-            project=self.ref(r.get("project")),
-            decision=self.ref(r.get("decision")),
-            pledged_on=_date(r, "pledged_on"),
-            due_on=_date(r, "due_on"),
-        )
-        status = r.get("status", PledgeStatus.PLEDGED)
-        if r.get("confirmed_on"):
-            pledge = pledges.pledge_confirm(
-                actor=self.actor, pledge=pledge, on=_date(r, "confirmed_on")
-            )
-        for n, d in enumerate(r.get("deliveries", [])):
-            with nested(f"deliveries[{n}]"):
-                self.pending[d["id"]] = self._delivery(pledge, d)
-        pledge.refresh_from_db()
-        if status == PledgeStatus.LAPSED:
-            pledge = pledges.pledge_lapse(
-                actor=self.actor,
-                pledge=pledge,
-                on=_date(r, "lapsed_on"),
-                reason=r.get("lapse_reason", ""),
-            )
-        if pledge.status != status:
-            raise DomainError(
-                f"The pledge's moves and deliveries leave it {pledge.status}, not {status}.",
-                field="status",
-            )
-        delivered_on = _date(r, "delivered_on")
-        if status == PledgeStatus.DELIVERED and pledge.delivered_on != delivered_on:
-            pledge.delivered_on = delivered_on
-            record_save(pledge, actor=self.actor, reason=RESTORED)
-        return pledge
-
-    def _delivery(self, pledge, d: dict):
-        delivery = pledges.pledge_delivery_record(
-            **self.common(d),
+def pledge(imp, r: dict):
+    amount, currency = _value(r.get("estimated_value"))
+    pledge = pledges.pledge_record(
+        **imp.common(r),
+        programme=imp.programme,
+        organisation=imp.ref(r["organisation"]),
+        champion=imp.ref(r.get("champion")),
+        kind=r["kind"],
+        title=r["title"],
+        description=r.get("description", ""),
+        quantity=Decimal(r["quantity"]),
+        unit=r["unit"],
+        estimated_value=amount,
+        currency=currency,
+        challenge_area=imp.ref(r.get("challenge_area")),
+        project=imp.ref(r.get("project")),
+        decision=imp.ref(r.get("decision")),
+        pledged_on=_date(r, "pledged_on"),
+        due_on=_date(r, "due_on"),
+    )
+    status = r.get("status", PledgeStatus.PLEDGED)
+    if r.get("confirmed_on"):
+        pledge = pledges.pledge_confirm(actor=imp.actor, pledge=pledge, on=_date(r, "confirmed_on"))
+    for n, d in enumerate(r.get("deliveries", [])):
+        with nested(f"deliveries[{n}]"):
+            imp.pending[d["id"]] = _delivery(imp, pledge, d)
+    pledge.refresh_from_db()
+    if status == PledgeStatus.LAPSED:
+        pledge = pledges.pledge_lapse(
+            actor=imp.actor,
             pledge=pledge,
-            delivered_on=_date(d, "delivered_on"),
-            quantity=Decimal(d["quantity"]),
-            notes=d.get("notes", ""),
+            on=_date(r, "lapsed_on"),
+            reason=r.get("lapse_reason", ""),
         )
-        amount, currency = _value(d.get("value"))
-        value_minor = None if amount is None else money_to_minor(amount, currency, field="value")
-        if delivery.value_minor != value_minor:
-            delivery.value_minor = value_minor
-            record_save(delivery, actor=self.actor, reason=RESTORED)
-        return delivery
+    if pledge.status != status:
+        raise DomainError(
+            f"The pledge's moves and deliveries leave it {pledge.status}, not {status}.",
+            field="status",
+        )
+    delivered_on = _date(r, "delivered_on")
+    if status == PledgeStatus.DELIVERED and pledge.delivered_on != delivered_on:
+        pledge.delivered_on = delivered_on
+        record_save(pledge, actor=imp.actor, reason=RESTORED)
+    return pledge
+
+
+def _delivery(imp, pledge, d: dict):
+    delivery = pledges.pledge_delivery_record(
+        **imp.common(d),
+        pledge=pledge,
+        delivered_on=_date(d, "delivered_on"),
+        quantity=Decimal(d["quantity"]),
+        notes=d.get("notes", ""),
+    )
+    amount, currency = _value(d.get("value"))
+    value_minor = None if amount is None else money_to_minor(amount, currency, field="value")
+    if delivery.value_minor != value_minor:
+        delivery.value_minor = value_minor
+        record_save(delivery, actor=imp.actor, reason=RESTORED)
+    return delivery

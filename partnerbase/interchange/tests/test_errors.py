@@ -226,3 +226,19 @@ def test_scores_for_the_whole_rubric(small_data, tmp_path):
     assert _refused(tmp_path, small_data) == [
         f"judge_assignments[0] (id {assignment['id']}): scores: Enter a score for {missing}."
     ]
+
+
+def test_references_the_hand_kept_list_missed_are_checked(small_data, tmp_path):
+    """The references derived from the specifications include those the old list lacked:
+    such a record was skipped without a word; now it is refused by name."""
+    missing = "00000000-0000-4000-8000-000000000000"
+    story = small_data["stories"][0]
+    story["organisation"] = missing
+    milestone = small_data["milestones"][0]
+    cohort = small_data["cohorts"][0]["id"]
+    milestone["cohort_membership"] = cohort
+    assert _refused(tmp_path, small_data) == [
+        f"milestones[0] (id {milestone['id']}): cohort_membership: "
+        f"{cohort} is a cohort, not a cohort membership",
+        f"stories[0] (id {story['id']}): organisation: no organisation has id {missing}",
+    ]
