@@ -38,7 +38,7 @@ from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.outcomes.permissions import can_view_outcomes, visible_indicators
 from partnerbase.outcomes.queries import observation_list
 from partnerbase.pledges.models import Pledge
-from partnerbase.pledges.permissions import can_view_pledge
+from partnerbase.pledges.permissions import can_view_organisation_pledges, can_view_pledge
 from partnerbase.pledges.queries import pledge_list
 from partnerbase.projects.models import CollaborativeProject, Competition
 from partnerbase.projects.permissions import can_view_competition, can_view_project
@@ -171,3 +171,29 @@ def test_the_apis_rows_are_the_same_rule(api_kind, iep_for_module, readers):
         listed = set(api_kind.rows(user, programme, {}).values_list("pk", flat=True))
         assert listed == {r.pk for r in records if kind.can_view(user, r)}, f"{kind} for {user}"
     assert callers, api_kind.path
+
+
+# Pages of one organisation's records ask the same rule of the organisation.
+ORGANISATION_PAGES = {
+    "pledges": (
+        Pledge,
+        lambda user, programme: pledge_list(user=user, programme=programme),
+        can_view_organisation_pledges,
+    ),
+    "outcomes": (OutcomeIndicator, visible_indicators, can_view_outcomes),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ORGANISATION_PAGES)
+def test_an_organisations_page_opens_to_whoever_sees_its_records(name, iep_for_module, readers):
+    model, rows, can_view = ORGANISATION_PAGES[name]
+    programme = iep_for_module
+    holders = Organisation.objects.filter(
+        pk__in=model.objects.filter(programme=programme).values("organisation_id")
+    )
+    assert holders, name
+    for user in readers:
+        seen = set(rows(user, programme).values_list("organisation_id", flat=True))
+        allowed = {o.pk for o in holders if can_view(user, programme, o)}
+        assert seen == allowed, f"{name} for {user}"
