@@ -101,6 +101,7 @@ LONGEST_FIRST = (
     "partnerbase/api/tests/test_schemathesis.py",
     "partnerbase/api/tests/test_matrix.py",
     "partnerbase/impact/tests/test_kept_property.py",
+    "partnerbase/rubrics/tests/test_migration.py",
     "tests/browser/",
 )
 

@@ -152,9 +152,13 @@ class Browser:
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
         }
         response = self.http.request(
-            method, self.base + path, data=data, headers=headers, allow_redirects=False,
+            method,
+            self.base + path,
+            data=data,
+            headers=headers,
+            allow_redirects=False,
             timeout=timeout,
-        )  # fmt: skip
+        )
         self.cookies.update(response.cookies.get_dict())
         return response
 
@@ -248,12 +252,22 @@ def measure(kind: str, args) -> dict:
         log = open(home / "gunicorn.log", "w")  # noqa: SIM115 - closed below
         server = subprocess.Popen(
             [
-                str(BIN / "gunicorn"), "partnerbase.wsgi", "--bind", f"127.0.0.1:{args.port}",
-                "--workers", str(args.workers), "--threads", str(args.threads),
-                "--timeout", "120",
+                str(BIN / "gunicorn"),
+                "partnerbase.wsgi",
+                "--bind",
+                f"127.0.0.1:{args.port}",
+                "--workers",
+                str(args.workers),
+                "--threads",
+                str(args.threads),
+                "--timeout",
+                "120",
             ],
-            env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for(base)
             outcome = storm(base, url, args)
@@ -274,9 +288,11 @@ def measure(kind: str, args) -> dict:
 
 
 def table(kind: str, outcome: dict, args) -> None:
-    print(f"\n{kind}: {args.posts} form posts + {args.reads} reads at once, "
-          f"gunicorn {args.workers} workers x {args.threads} threads, "
-          f"all answered in {outcome['wall']:.2f} s")  # fmt: skip
+    print(
+        f"\n{kind}: {args.posts} form posts + {args.reads} reads at once, "
+        f"gunicorn {args.workers} workers x {args.threads} threads, "
+        f"all answered in {outcome['wall']:.2f} s"
+    )
     print(f"{'request':8} {'answers':32} {'p50 s':>7} {'p95 s':>7} {'max s':>7}")
     for method in ("POST", "GET"):
         rows = [r for r in outcome["results"] if r[0] == method]

@@ -79,19 +79,39 @@ def run_child(args, database: str, organisations: int, awards: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         result = Path(tmp) / "result.json"
         command = [
-            sys.executable, __file__, "--child", "--database", database,
-            "--organisations", str(organisations), "--awards", str(awards),
-            "--repeat", str(args.repeat), "--result", str(result),
-        ] + (["--reuse"] if args.reuse else [])  # fmt: skip
+            sys.executable,
+            __file__,
+            "--child",
+            "--database",
+            database,
+            "--organisations",
+            str(organisations),
+            "--awards",
+            str(awards),
+            "--repeat",
+            str(args.repeat),
+            "--result",
+            str(result),
+        ] + (["--reuse"] if args.reuse else [])
         subprocess.run(command, env=env, check=True, cwd=ROOT)
         return json.loads(result.read_text())
 
 
 def print_table(rows: list[dict]) -> None:
     header = (
-        "database", "organisations", "awards", "ORM median s", "ORM min s", "ORM queries",
-        "SQL median s", "SQL min s", "SQL queries", "ORM/SQL min", "ORM/SQL median", "equal",
-    )  # fmt: skip
+        "database",
+        "organisations",
+        "awards",
+        "ORM median s",
+        "ORM min s",
+        "ORM queries",
+        "SQL median s",
+        "SQL min s",
+        "SQL queries",
+        "ORM/SQL min",
+        "ORM/SQL median",
+        "equal",
+    )
     lines = [
         (
             r["database"],
@@ -106,7 +126,7 @@ def print_table(rows: list[dict]) -> None:
             f"{r['orm_min'] / r['sql_min']:.2f}",
             f"{r['orm_median'] / r['sql_median']:.2f}",
             "yes" if r["equal"] else "NO",
-        )  # fmt: skip
+        )
         for r in rows
     ]
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
@@ -212,8 +232,10 @@ def fresh_database(connection, args) -> None:
             cursor.execute(f'CREATE SCHEMA "{schema}"')
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    print(f"Migrated a fresh {connection.vendor} database in "
-          f"{time.perf_counter() - started:.1f} s.", flush=True)  # fmt: skip
+    print(
+        f"Migrated a fresh {connection.vendor} database in {time.perf_counter() - started:.1f} s.",
+        flush=True,
+    )
 
 
 # --- measuring ----------------------------------------------------------------------------------
@@ -253,10 +275,15 @@ def measure(connection, programme, repeat: int) -> dict:
     print(f"{'figure':<30}{'ORM':>22}{'SQL':>22}")
     for key in Figure.values:
         print(f"{key:<30}{orm_values[key]!s:>22}{sql_values[key]!s:>22}")
-    print(f"ORM: {len(orm_queries.captured_queries)} queries, seconds "
-          + ", ".join(f"{t:.3f}" for t in timings["orm"]))  # fmt: skip
-    print(f"SQL: {len(sql_queries.captured_queries)} queries, seconds "
-          + ", ".join(f"{t:.3f}" for t in timings["sql"]), flush=True)  # fmt: skip
+    print(
+        f"ORM: {len(orm_queries.captured_queries)} queries, seconds "
+        + ", ".join(f"{t:.3f}" for t in timings["orm"])
+    )
+    print(
+        f"SQL: {len(sql_queries.captured_queries)} queries, seconds "
+        + ", ".join(f"{t:.3f}" for t in timings["sql"]),
+        flush=True,
+    )
     return {
         "orm_median": statistics.median(timings["orm"]),
         "orm_min": min(timings["orm"]),

@@ -46,10 +46,14 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
     with transaction.atomic():
         programme = Programme.objects.create(
-            name="Benchmark programme (illustrative)", slug=slug,
-            starts_on=PROGRAMME_START, ends_on=PROGRAMME_END, report_date=PROGRAMME_END,
-            reference_currency="GBP", display_currencies="USD,EUR",
-        )  # fmt: skip
+            name="Benchmark programme (illustrative)",
+            slug=slug,
+            starts_on=PROGRAMME_START,
+            ends_on=PROGRAMME_END,
+            report_date=PROGRAMME_END,
+            reference_currency="GBP",
+            display_currencies="USD,EUR",
+        )
         pid = programme.pk
 
         # Exchange rates: GBP->USD every weekday, EUR->GBP on the first of each month.
@@ -69,10 +73,18 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
         )
 
         # Organisations: 1-5 convene the programme, 6-7 deliver accelerators, the rest mixed.
-        kinds = weighted([("business", 45), ("charity", 14), ("social_enterprise", 14),
-                          ("community_interest_company", 6), ("funder", 2),
-                          ("government_department", 2), ("local_authority", 6),
-                          ("intermediary", 11)])  # fmt: skip
+        kinds = weighted(
+            [
+                ("business", 45),
+                ("charity", 14),
+                ("social_enterprise", 14),
+                ("community_interest_company", 6),
+                ("funder", 2),
+                ("government_department", 2),
+                ("local_authority", 6),
+                ("intermediary", 11),
+            ]
+        )
         kind_of = [None, *["government_department"] * 5, "intermediary", "intermediary"]
         kind_of += [rng.choice(kinds) for _ in range(n_organisations - 7)]
         funders = [i for i, k in enumerate(kind_of) if k == "funder"]
@@ -145,8 +157,11 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
                         withdrawn = joined + timedelta(days=rng.randrange((starts - joined).days))
                     else:
                         withdrawn = max(starts, joined) + timedelta(days=rng.randrange(150))
-                status = "withdrawn" if withdrawn else (
-                    "graduated" if ends < PROGRAMME_END else "active")  # fmt: skip
+                status = (
+                    "withdrawn"
+                    if withdrawn
+                    else ("graduated" if ends < PROGRAMME_END else "active")
+                )
                 memberships.append(
                     (len(memberships) + 1, cohort, org, day(joined), status, day(withdrawn))
                 )
@@ -159,8 +174,15 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
         # Collaborative projects and their coalitions.
         n_projects = max(n_organisations // 200, 5)
-        project_statuses = weighted([("proposed", 20), ("launched", 20), ("active", 30),
-                                     ("completed", 20), ("cancelled", 10)])  # fmt: skip
+        project_statuses = weighted(
+            [
+                ("proposed", 20),
+                ("launched", 20),
+                ("active", 30),
+                ("completed", 20),
+                ("cancelled", 10),
+            ]
+        )
         launch_days = (date(2025, 3, 31) - ACTIVITY_START).days
         projects, coalition = [], []
         roles = ["lead", "funder", "delivery", "employer", "government", "partner"]
@@ -188,11 +210,28 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
         # Partnerships at every stage, with one to three partners each.
         n_partnerships = n_organisations // 2
-        stages = weighted([("proposed", 15), ("introduced", 10), ("in_discussion", 10),
-                           ("confirmed", 20), ("active", 15), ("completed", 10),
-                           ("declined", 10), ("lapsed", 10)])  # fmt: skip
-        partnership_kinds = ["funding", "mentoring", "distribution", "skills",
-                             "employment_pathways", "procurement", "in_kind", "other"]  # fmt: skip
+        stages = weighted(
+            [
+                ("proposed", 15),
+                ("introduced", 10),
+                ("in_discussion", 10),
+                ("confirmed", 20),
+                ("active", 15),
+                ("completed", 10),
+                ("declined", 10),
+                ("lapsed", 10),
+            ]
+        )
+        partnership_kinds = [
+            "funding",
+            "mentoring",
+            "distribution",
+            "skills",
+            "employment_pathways",
+            "procurement",
+            "in_kind",
+            "other",
+        ]
         estimate_currencies = weighted([("GBP", 87), ("USD", 10), ("EUR", 3)])
         partners = []
 
@@ -216,10 +255,21 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
                 if rng.random() < (0.85 if confirmed else 0.3):
                     estimate = rng.randint(500, 250_000) * 100
                 yield (
-                    i, pid, f"Partnership {i}", innovator, project, rng.choice(partnership_kinds),
-                    stage, day(proposed), day(introduced), day(confirmed), day(ended), estimate,
-                    rng.choice(estimate_currencies), 6 if rng.random() < 0.5 else None,
-                )  # fmt: skip
+                    i,
+                    pid,
+                    f"Partnership {i}",
+                    innovator,
+                    project,
+                    rng.choice(partnership_kinds),
+                    stage,
+                    day(proposed),
+                    day(introduced),
+                    day(confirmed),
+                    day(ended),
+                    estimate,
+                    rng.choice(estimate_currencies),
+                    6 if rng.random() < 0.5 else None,
+                )
                 # One to three partners, drawn more often from the lower ids.
                 chosen = {8 + int((n_organisations - 8) * rng.random() ** 2) for _ in range(3)}
                 for org in sorted(chosen)[: rng.randint(1, 3)]:
@@ -227,11 +277,24 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
         counts["partnerships"] = loader.load(
             Partnership,
-            ["id", "programme_id", "name", "innovator_id", "project_id", "kind", "stage",
-             "proposed_on", "introduced_on", "confirmed_on", "ended_on",
-             "estimated_value_minor", "estimated_value_currency", "brokered_by_id"],
+            [
+                "id",
+                "programme_id",
+                "name",
+                "innovator_id",
+                "project_id",
+                "kind",
+                "stage",
+                "proposed_on",
+                "introduced_on",
+                "confirmed_on",
+                "ended_on",
+                "estimated_value_minor",
+                "estimated_value_currency",
+                "brokered_by_id",
+            ],
             partnerships(),
-        )  # fmt: skip
+        )
         counts["partnership partners"] = loader.load(
             PartnershipPartner, ["id", "partnership_id", "organisation_id"], iter(partners)
         )
@@ -243,8 +306,16 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
 
         # Funding awards: a third to cohort members (some dated before they joined), the rest
         # to anyone; some from the conveners; mostly GBP; mixed instruments; some unconfirmed.
-        instruments = weighted([("grant", 40), ("social_loan", 15), ("equity", 10),
-                                ("prize", 5), ("match_funding", 20), ("in_kind", 10)])  # fmt: skip
+        instruments = weighted(
+            [
+                ("grant", 40),
+                ("social_loan", 15),
+                ("equity", 10),
+                ("prize", 5),
+                ("match_funding", 20),
+                ("in_kind", 10),
+            ]
+        )
         award_currencies = weighted([("GBP", 90), ("USD", 6), ("EUR", 4)])
         amounts = [500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000]
         interest = Decimal("3.500")
@@ -261,20 +332,38 @@ def generate(connection, n_organisations: int, n_awards: int, slug: str):
                 instrument = rng.choice(instruments)
                 loan = instrument == "social_loan"
                 yield (
-                    i, pid, f"Award {i}", instrument,
-                    rng.choice(amounts) * 100 + rng.randrange(100), rng.choice(award_currencies),
+                    i,
+                    pid,
+                    f"Award {i}",
+                    instrument,
+                    rng.choice(amounts) * 100 + rng.randrange(100),
+                    rng.choice(award_currencies),
                     day(AWARDS_START + timedelta(days=rng.randrange(AWARD_DAYS))),
-                    rng.random() < 0.85, funder, recipient,
-                    interest if loan else None, 36 if loan else None,
-                )  # fmt: skip
+                    rng.random() < 0.85,
+                    funder,
+                    recipient,
+                    interest if loan else None,
+                    36 if loan else None,
+                )
 
         counts["funding awards"] = loader.load(
             FundingAward,
-            ["id", "programme_id", "title", "instrument", "amount_minor", "currency",
-             "award_date", "confirmed", "funder_id", "recipient_id",
-             "interest_rate_percent", "term_months"],
+            [
+                "id",
+                "programme_id",
+                "title",
+                "instrument",
+                "amount_minor",
+                "currency",
+                "award_date",
+                "confirmed",
+                "funder_id",
+                "recipient_id",
+                "interest_rate_percent",
+                "term_months",
+            ],
             awards(),
-        )  # fmt: skip
+        )
 
         targets = {
             Figure.ORGANISATIONS_ENGAGED: n_organisations // 2,

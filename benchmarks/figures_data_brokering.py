@@ -33,8 +33,16 @@ def brokering_and_competitions(loader, pid, n_organisations, innovators, members
 
     rng, day = loader.rng, loader.day
     counts = {}
-    types = ["funding", "mentoring", "distribution", "skills", "employment_pathways",
-             "procurement", "premises", "other"]  # fmt: skip
+    types = [
+        "funding",
+        "mentoring",
+        "distribution",
+        "skills",
+        "employment_pathways",
+        "procurement",
+        "premises",
+        "other",
+    ]
     recorded_days = (date(2025, 3, 31) - ACTIVITY_START).days
 
     def partner():  # drawn more often from the lower ids, as partnership partners are
@@ -49,26 +57,68 @@ def brokering_and_competitions(loader, pid, n_organisations, innovators, members
             yield i, owner(), rng.choice(types), "closed" if closed else "open", on, closed
 
     # Needs: innovators, cohort members more often; an amount for money, else a quantity.
-    needs = list(wants(n_organisations // 5, lambda: rng.choice(
-        members if rng.random() < 0.3 else innovators)))  # fmt: skip
+    needs = list(
+        wants(
+            n_organisations // 5, lambda: rng.choice(members if rng.random() < 0.3 else innovators)
+        )
+    )
     counts["needs"] = loader.load(
         Need,
-        ["id", "programme_id", "innovator_id", "type", "status", "recorded_on", "closed_on",
-         "amount_minor", "quantity"],
-        ((i, pid, org, kind, status, day(on), day(closed),
-          rng.randint(10, 5_000) * 10_000 if kind == "funding" else None,
-          None if kind == "funding" else rng.randint(1, 20))
-         for i, org, kind, status, on, closed in needs),
-    )  # fmt: skip
+        [
+            "id",
+            "programme_id",
+            "innovator_id",
+            "type",
+            "status",
+            "recorded_on",
+            "closed_on",
+            "amount_minor",
+            "quantity",
+        ],
+        (
+            (
+                i,
+                pid,
+                org,
+                kind,
+                status,
+                day(on),
+                day(closed),
+                rng.randint(10, 5_000) * 10_000 if kind == "funding" else None,
+                None if kind == "funding" else rng.randint(1, 20),
+            )
+            for i, org, kind, status, on, closed in needs
+        ),
+    )
     offers = list(wants(n_organisations // 5, partner))
     counts["offers"] = loader.load(
         Offer,
-        ["id", "programme_id", "partner_id", "type", "status", "recorded_on", "closed_on",
-         "capacity", "budget_minor"],
-        ((i, pid, org, kind, status, day(on), day(closed), rng.randint(1, 5),
-          rng.randint(50, 10_000) * 10_000 if kind == "funding" else None)
-         for i, org, kind, status, on, closed in offers),
-    )  # fmt: skip
+        [
+            "id",
+            "programme_id",
+            "partner_id",
+            "type",
+            "status",
+            "recorded_on",
+            "closed_on",
+            "capacity",
+            "budget_minor",
+        ],
+        (
+            (
+                i,
+                pid,
+                org,
+                kind,
+                status,
+                day(on),
+                day(closed),
+                rng.randint(1, 5),
+                rng.randint(50, 10_000) * 10_000 if kind == "funding" else None,
+            )
+            for i, org, kind, status, on, closed in offers
+        ),
+    )
 
     # Rounds of a fifth of the organisations' number of introductions each, every one for a
     # need and an offer recorded before the round ran. Of a sent round's, some were removed
@@ -77,10 +127,20 @@ def brokering_and_competitions(loader, pid, n_organisations, innovators, members
     loader.load(
         BrokeringRound,
         ["id", "programme_id", "name", "status", "run_at", "sent_on"],
-        ((r, pid, f"Round {r}", status, loader.connection.ops.adapt_datetimefield_value(
-            datetime.combine(run, datetime.min.time(), UTC)), day(sent))
-         for r, (run, sent, status) in enumerate(ROUNDS, start=1)),
-    )  # fmt: skip
+        (
+            (
+                r,
+                pid,
+                f"Round {r}",
+                status,
+                loader.connection.ops.adapt_datetimefield_value(
+                    datetime.combine(run, datetime.min.time(), UTC)
+                ),
+                day(sent),
+            )
+            for r, (run, sent, status) in enumerate(ROUNDS, start=1)
+        ),
+    )
     sent_statuses = weighted([("removed", 15), ("sent", 45), ("accepted", 25), ("declined", 15)])
     unsent_statuses = weighted([("proposed", 78), ("added", 5), ("removed", 12), ("sent", 5)])
     answers = {"sent": ("pending", "pending"), "accepted": ("accepted", "accepted")}
@@ -102,31 +162,69 @@ def brokering_and_competitions(loader, pid, n_organisations, innovators, members
                 innovator_answer, partner_answer = answers.get(status, ("pending", "pending"))
                 if status == "declined":
                     innovator_answer, partner_answer = rng.choice(
-                        [("declined", "pending"), ("accepted", "declined")])  # fmt: skip
+                        [("declined", "pending"), ("accepted", "declined")]
+                    )
                 added = status == "added"
                 yield (
-                    i, pid, r, need[1], offer[1], need[0], offer[0],
-                    None if added else Decimal(f"{rng.uniform(20, 100):.4f}"), status, day(on),
-                    innovator_answer, partner_answer,
-                )  # fmt: skip
+                    i,
+                    pid,
+                    r,
+                    need[1],
+                    offer[1],
+                    need[0],
+                    offer[0],
+                    None if added else Decimal(f"{rng.uniform(20, 100):.4f}"),
+                    status,
+                    day(on),
+                    innovator_answer,
+                    partner_answer,
+                )
 
     counts["introductions"] = loader.load(
         Introduction,
-        ["id", "programme_id", "round_id", "innovator_id", "partner_id", "need_id", "offer_id",
-         "score", "status", "sent_on", "innovator_response", "partner_response"],
+        [
+            "id",
+            "programme_id",
+            "round_id",
+            "innovator_id",
+            "partner_id",
+            "need_id",
+            "offer_id",
+            "score",
+            "status",
+            "sent_on",
+            "innovator_response",
+            "partner_response",
+        ],
         introductions(),
-    )  # fmt: skip
+    )
 
     # Competitions sponsored by funders or businesses; innovators enter each at most once.
     n_entries = max(n_organisations // 20, 60)
     loader.load(
         Competition,
-        ["id", "programme_id", "name", "sponsor_id", "prize_fund_minor", "prize_fund_currency",
-         "launch_date"],
-        ((c, pid, f"Challenge prize {c}", rng.choice(funders) if c % 2 else partner(),
-          rng.choice([50_000, 100_000, 250_000, 1_000_000]) * 100, "GBP", day(launched))
-         for c, (launched, _) in enumerate(COMPETITIONS, start=1)),
-    )  # fmt: skip
+        [
+            "id",
+            "programme_id",
+            "name",
+            "sponsor_id",
+            "prize_fund_minor",
+            "prize_fund_currency",
+            "launch_date",
+        ],
+        (
+            (
+                c,
+                pid,
+                f"Challenge prize {c}",
+                rng.choice(funders) if c % 2 else partner(),
+                rng.choice([50_000, 100_000, 250_000, 1_000_000]) * 100,
+                "GBP",
+                day(launched),
+            )
+            for c, (launched, _) in enumerate(COMPETITIONS, start=1)
+        ),
+    )
 
     # Two stages each, an open call and a final: the first competition's final ends before
     # the programme (its sponsor does not count), the fifth's has no end date yet.

@@ -60,8 +60,18 @@ def national(args) -> None:
 
     rows = []
     for step in ("graph", "summary"):
-        command = [sys.executable, __file__, "--database", str(args.database), "--slug",
-                   args.slug, "--repeat", str(args.repeat), "--step", step]  # fmt: skip
+        command = [
+            sys.executable,
+            __file__,
+            "--database",
+            str(args.database),
+            "--slug",
+            args.slug,
+            "--repeat",
+            str(args.repeat),
+            "--step",
+            step,
+        ]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         rows += json.loads(out.strip().splitlines()[-1])
     width = max(len(label) for label, _ in rows)

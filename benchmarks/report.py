@@ -50,10 +50,20 @@ def run_child(name: str, database: Path, slug: str, args) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         result = Path(tmp) / "result.json"
         command = [
-            sys.executable, __file__, "--child", "--slug", slug, "--name", name,
-            "--organisations", str(args.organisations), "--awards", str(args.awards),
-            "--result", str(result),
-        ]  # fmt: skip
+            sys.executable,
+            __file__,
+            "--child",
+            "--slug",
+            slug,
+            "--name",
+            name,
+            "--organisations",
+            str(args.organisations),
+            "--awards",
+            str(args.awards),
+            "--result",
+            str(result),
+        ]
         subprocess.run(command, env=env, check=True, cwd=ROOT)
         return json.loads(result.read_text())
 
@@ -147,8 +157,17 @@ def programme_organisations(programme) -> int:
 
 
 def print_table(rows: list[dict]) -> None:
-    header = ("data set", "organisations", "sections s", "PDF s", "total s", "total CPU s",
-              "pages", "peak MB", "PDF KB")  # fmt: skip
+    header = (
+        "data set",
+        "organisations",
+        "sections s",
+        "PDF s",
+        "total s",
+        "total CPU s",
+        "pages",
+        "peak MB",
+        "PDF KB",
+    )
     lines = [
         (
             r["name"],

@@ -424,8 +424,15 @@ ADMIN_EXCEPTIONS = {
 
 # The admin site's own pages (not a model's) need no site sign-in: someone signed out is
 # sent to the admin's sign-in page instead.
-for _name in ("index", "password_change", "password_change_done", "autocomplete", "jsi18n",
-              "view_on_site", "app_list"):  # fmt: skip
+for _name in (
+    "index",
+    "password_change",
+    "password_change_done",
+    "autocomplete",
+    "jsi18n",
+    "view_on_site",
+    "app_list",
+):
     _rule = ADMIN_EXCEPTIONS.get(f"admin:{_name}", ADMIN)
     ADMIN_EXCEPTIONS[f"admin:{_name}"] = but(_rule, also={SIGNED_OUT: ADMIN_SIGN_IN})
 

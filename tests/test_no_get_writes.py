@@ -1,7 +1,8 @@
 """No page changes data on GET: every URL pattern of the project (the admin's included),
-its parameters filled from a small world (page_world.py), opened with GET as someone signed
-out, as every role, as a superuser and as others (a judge, an applicant, someone with no
-role, the other programme's team), counting the rows of every table before and after.
+its parameters filled from a small world (page_world.py; the walk is url_walk.py's), opened
+with GET as someone signed out, as every role, as a superuser and as others (a judge, an
+applicant, someone with no role, the other programme's team), counting the rows of every
+table before and after.
 
 The counts are one query per request (a scalar subquery per table). Three things are left
 out, on purpose: django_session, because a GET may rightly keep something in the session
@@ -13,13 +14,7 @@ again after each sign-in, before the first page.
 """
 
 import pytest
-from django.apps import apps
-from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
-from django.db import connection
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from partnerbase.accelerator.models import CohortMembership, Milestone, SupportSession
 from partnerbase.accounts.models import ApiToken, Invitation, Membership, Role
@@ -35,7 +30,7 @@ from partnerbase.challenges.models import ChallengeArea, ChallengeVote
 from partnerbase.champions.models import Prospect
 from partnerbase.directory.models import Organisation, Person
 from partnerbase.funding.models import ExchangeRate, FundingAward
-from partnerbase.impact.models import Figure, KeptFigureSet
+from partnerbase.impact.models import Figure
 from partnerbase.jobs.models import Job
 from partnerbase.notifications.models import Notification
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
@@ -52,6 +47,7 @@ from partnerbase.workinggroups.models import Idea, WorkingGroup, WorkingGroupMem
 from tests.factories import make_user
 
 from .page_world import build_world
+from .url_walk import counter, fill, one, patterns
 
 pytestmark = pytest.mark.django_db
 # Pages answered differently for a query string or an htmx request: walked both ways.
@@ -62,12 +58,6 @@ VARIANTS = {
     "brokering:round_progress": [("", {"HTTP_HX_REQUEST": "true"})],
     "jobs:progress": [("", {"HTTP_HX_REQUEST": "true"})],
 }
-
-
-def one(model, **filters):
-    found = model.objects.filter(**filters).order_by("pk").first()
-    assert found is not None, f"the world has no {model.__name__} {filters}"
-    return found
 
 
 def record_params(w) -> tuple[dict, dict, dict]:
@@ -289,93 +279,6 @@ def _api_record(programme, kind):
     return one(KINDS_BY_PATH[kind].model, programme=programme)
 
 
-def patterns(resolver=None, params=(), namespace=""):
-    """(URL name, its parameters' names) for every pattern, the admin's included."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        names = params + tuple(_parameters(entry.pattern))
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from patterns(entry, names, inner)
-        elif entry.name:
-            yield f"{namespace}{entry.name}", names
-
-
-def _parameters(pattern) -> list[str]:
-    converters = getattr(pattern, "converters", None)
-    if converters:
-        return list(converters)
-    named = list(pattern.regex.groupindex)
-    # Unnamed groups (django-simple-history's admin page) are positional: "#0", "#1".
-    return named + [f"#{i}" for i in range(pattern.regex.groups - len(named))]
-
-
-def _admin_model(name):
-    """The model of an admin page, from its name: admin:<app label>_<model name>_<page>."""
-    return next(
-        (
-            m
-            for m in admin.site._registry
-            if name.startswith(f"admin:{m._meta.app_label}_{m._meta.model_name}_")
-        ),
-        None,
-    )
-
-
-def _admin_params(name, names) -> dict | None:
-    if name == "admin:view_on_site":
-        record = one(Application)
-        return {
-            "content_type_id": ContentType.objects.get_for_model(record).pk,
-            "object_id": record.pk,
-        }
-    # Django's UserAdmin names its password page after auth.User, whatever the user model.
-    model = get_user_model() if name == "admin:auth_user_password_change" else _admin_model(name)
-    if name.endswith("_simple_history") and set(names) == {"#0", "#1"}:
-        record = one(model)
-        return {"#args": (record.pk, record.history.first().history_id)}
-    values = {}
-    for param in names:
-        if param in ("object_id", "id") and model is not None:
-            values[param] = one(model).pk
-        elif param == "app_label":
-            values[param] = "directory"
-        else:
-            return None
-    return values
-
-
-def fill(name, names, world, tables) -> list[dict] | None:
-    """The parameters to open the page with (several pages for some), or None if unknown."""
-    by_name, by_record, call_slugs = tables
-    names = set(names)
-    base = {"slug": world.alpha.slug} if "slug" in names else {}
-    if name.startswith("admin:"):
-        values = _admin_params(name, names)
-        return None if values is None else [values]
-    if names <= {"slug"}:
-        # A programme's page: the other programme's too (signed-in others must get 404).
-        return [base, {"slug": world.bravo.slug}] if base else [{}]
-    if name.startswith("calls_public:") and names == {"slug", "call_slug"}:
-        # Both programmes' open calls: in the other one, the applicant has not applied yet.
-        return [
-            {**base, "call_slug": world.call.slug},
-            {"slug": world.bravo.slug, "call_slug": world.bravo_call.slug},
-        ]
-    if name in by_name:
-        given = by_name[name]
-        return [{**base, **g} for g in (given if isinstance(given, list) else [given])]
-    values = dict(base)
-    if "call_slug" in names:
-        values["call_slug"] = next(s for prefix, s in call_slugs.items() if name.startswith(prefix))
-    if "uid" in names:
-        record = next((r for prefix, r in by_record.items() if name.startswith(prefix)), None)
-        if record is None:
-            return None
-        values["uid"] = record.uid
-    return [values] if set(values) == names else None
-
-
 def targets(world) -> tuple[list, list]:
     """(name, url, headers) to GET, and the names of patterns this file cannot fill."""
     tables = record_params(world)
@@ -393,26 +296,6 @@ def targets(world) -> tuple[list, list]:
     return found, missing
 
 
-def counter():
-    """A function returning every table's row count in one query (sessions left out)."""
-    models = [
-        m
-        for m in apps.get_models(include_auto_created=True)
-        if m not in (Session, KeptFigureSet) and m._meta.managed and not m._meta.proxy
-    ]
-    tables = sorted({m._meta.db_table for m in models})
-    quote = connection.ops.quote_name
-    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)
-
-    def counts() -> dict:
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
-            return dict(zip(tables, cursor.fetchone(), strict=True))
-
-    return counts
-
-
-# The walk is split by URL pattern into shards that run in parallel (pytest-xdist).
 SHARDS = 4
 
 

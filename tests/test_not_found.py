@@ -24,7 +24,8 @@ from django.urls import reverse
 from tests.factories import make_user
 
 from .page_world import build_world
-from .test_no_get_writes import fill, patterns, record_params
+from .test_no_get_writes import record_params
+from .url_walk import fill, patterns
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,9 @@ from tests.factories import make_user
 
 from . import page_access as access
 from .page_world import build_world
-from .test_no_get_writes import fill, patterns, record_params
+from .test_no_get_writes import record_params
 from .test_not_found import ask_url, record_param
+from .url_walk import fill, patterns
 
 pytestmark = pytest.mark.django_db
 TIMES = {}  # URL name → seconds, over every caller

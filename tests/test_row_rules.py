@@ -13,6 +13,7 @@ from partnerbase.accelerator.models import CohortMembership
 from partnerbase.accelerator.permissions import can_view_innovator
 from partnerbase.accelerator.queries import place_list
 from partnerbase.accounts.models import User
+from partnerbase.api import reads as api_reads
 from partnerbase.assessment.models import Assignment
 from partnerbase.assessment.permissions import can_view_assignment
 from partnerbase.assessment.queries import assignment_list
@@ -33,8 +34,11 @@ from partnerbase.directory.queries import engagement_list, organisation_list
 from partnerbase.funding.models import FundingAward
 from partnerbase.funding.permissions import can_view_award
 from partnerbase.funding.queries import award_list
+from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
+from partnerbase.outcomes.permissions import can_view_outcomes, visible_indicators
+from partnerbase.outcomes.queries import observation_list
 from partnerbase.pledges.models import Pledge
-from partnerbase.pledges.permissions import can_view_pledge
+from partnerbase.pledges.permissions import can_view_organisation_pledges, can_view_pledge
 from partnerbase.pledges.queries import pledge_list
 from partnerbase.projects.models import CollaborativeProject, Competition
 from partnerbase.projects.permissions import can_view_competition, can_view_project
@@ -109,6 +113,18 @@ KINDS = [
     ),
     Kind(Pledge, lambda user, p: pledge_list(user=user, programme=p), can_view_pledge),
     Kind(FundingAward, lambda user, p: award_list(user=user, programme=p), can_view_award),
+    # An indicator and its observations are seen by whoever sees its organisation's outcomes.
+    Kind(
+        OutcomeIndicator,
+        visible_indicators,
+        lambda user, i: can_view_outcomes(user, i.programme, i.organisation),
+    ),
+    Kind(
+        OutcomeObservation,
+        lambda user, p: observation_list(user=user, programme=p),
+        lambda user, o: can_view_outcomes(user, o.indicator.programme, o.indicator.organisation),
+        programme="indicator__programme",
+    ),
 ]
 
 
@@ -134,3 +150,50 @@ def test_a_kinds_list_and_its_can_view_agree_for_every_user(kind, iep_for_module
     # The rule restricts: someone sees them all and someone none.
     counts = set(seen.values())
     assert len(records) in counts and 0 in counts, seen
+
+
+API_KINDS = [k for k in api_reads.KINDS if k.model in {kind.model for kind in KINDS}]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("api_kind", API_KINDS, ids=lambda k: k.path)
+def test_the_apis_rows_are_the_same_rule(api_kind, iep_for_module, readers):
+    """The API asks each kind's rule too: whoever may call it gets the rows `can_view_*`
+    allows, no more and no fewer (the rest are answered 403)."""
+    programme = iep_for_module
+    kind = next(k for k in KINDS if k.model is api_kind.model)
+    records = list(kind.model.objects.filter(**{kind.programme: programme}))
+    callers = 0
+    for user in readers:
+        if not api_kind.allowed(user, programme):
+            continue
+        callers += 1
+        listed = set(api_kind.rows(user, programme, {}).values_list("pk", flat=True))
+        assert listed == {r.pk for r in records if kind.can_view(user, r)}, f"{kind} for {user}"
+    assert callers, api_kind.path
+
+
+# Pages of one organisation's records ask the same rule of the organisation.
+ORGANISATION_PAGES = {
+    "pledges": (
+        Pledge,
+        lambda user, programme: pledge_list(user=user, programme=programme),
+        can_view_organisation_pledges,
+    ),
+    "outcomes": (OutcomeIndicator, visible_indicators, can_view_outcomes),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ORGANISATION_PAGES)
+def test_an_organisations_page_opens_to_whoever_sees_its_records(name, iep_for_module, readers):
+    model, rows, can_view = ORGANISATION_PAGES[name]
+    programme = iep_for_module
+    holders = Organisation.objects.filter(
+        pk__in=model.objects.filter(programme=programme).values("organisation_id")
+    )
+    assert holders, name
+    for user in readers:
+        seen = set(rows(user, programme).values_list("organisation_id", flat=True))
+        allowed = {o.pk for o in holders if can_view(user, programme, o)}
+        assert seen == allowed, f"{name} for {user}"

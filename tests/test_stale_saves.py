@@ -30,7 +30,8 @@ from partnerbase.impact.services import target_set
 from tests.factories import Make, make_programme, make_user
 
 from .page_world import build_world
-from .test_no_get_writes import counter, targets
+from .test_no_get_writes import targets
+from .url_walk import counter
 
 pytestmark = pytest.mark.django_db
 

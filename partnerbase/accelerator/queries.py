@@ -20,14 +20,6 @@ from .models import (
 from .permissions import can_manage_accelerator, innovator_organisations, visible_places
 
 
-def call_list(*, programme) -> QuerySet:
-    return Call.objects.filter(programme=programme).select_related("accelerator")
-
-
-def call_get(*, programme, slug: str) -> Call:
-    return get_object_or_404(call_list(programme=programme), slug=slug)
-
-
 def accelerator_list(*, programme) -> QuerySet:
     return (
         Accelerator.objects.filter(programme=programme)

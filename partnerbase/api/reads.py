@@ -23,13 +23,11 @@ from partnerbase.brokering.filters import (
     OfferFilter,
     PartnershipFilter,
 )
-from partnerbase.brokering.models import Introduction
 from partnerbase.brokering.permissions import (
     can_add_need,
     can_add_offer,
     can_broker,
     can_view_my_introductions,
-    can_view_partnerships,
 )
 from partnerbase.challenges.filters import ChallengeAreaFilter
 from partnerbase.challenges.permissions import can_view_challenge_areas
@@ -42,8 +40,7 @@ from partnerbase.funding.filters import FundingAwardFilter
 from partnerbase.funding.permissions import can_view_ledger
 from partnerbase.funding.queries import award_list
 from partnerbase.outcomes.filters import ObservationFilter, OutcomeIndicatorFilter
-from partnerbase.outcomes.models import OutcomeIndicator
-from partnerbase.outcomes.permissions import can_view_outcomes
+from partnerbase.outcomes.permissions import visible_indicators
 from partnerbase.outcomes.queries import observation_list
 from partnerbase.pledges.filters import PledgeFilter
 from partnerbase.pledges.permissions import can_use_pledges
@@ -95,36 +92,17 @@ def _engagements(user, programme, params):
 
 
 def _introductions(user, programme, params):
-    # can_view_introduction: brokers see every introduction, others those sent to them.
-    if can_broker(user, programme):
-        return Introduction.objects.filter(programme=programme).order_by("-sent_on", "id")
-    return brokering.my_introductions(user=user, programme=programme)
+    return brokering.introduction_list(user=user, programme=programme)
 
 
 def _partnerships(user, programme, params):
     start, end = _iso(params, "introduced_from"), _iso(params, "introduced_to")
     period = Period(start, end) if start and end and start <= end else None
-    if can_view_partnerships(user, programme):
-        rows = brokering.partnership_list(user=user, programme=programme, introduced_in=period)
-        return rows.prefetch_related("partners")
-    # Innovators and partner contacts open their own partnerships one by one on the pages.
-    rows = brokering.my_partnerships(user=user, programme=programme)
-    return rows.prefetch_related("partners").order_by("id")
-
-
-def _outcome_organisations(user, programme) -> list[int]:
-    """Organisations whose outcomes the user may see (the innovator outcomes page)."""
-    with_outcomes = Organisation.objects.filter(
-        programme=programme, outcome_indicators__isnull=False
-    ).distinct()
-    return [o.pk for o in with_outcomes if can_view_outcomes(user, programme, o)]
+    return brokering.partnership_list(user=user, programme=programme, introduced_in=period)
 
 
 def _indicators(user, programme, params):
-    organisations = _outcome_organisations(user, programme)
-    return OutcomeIndicator.objects.filter(
-        programme=programme, organisation_id__in=organisations
-    ).order_by("organisation_id", "name")
+    return visible_indicators(user, programme).order_by("organisation_id", "name")
 
 
 def _observations(user, programme, params):

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from partnerbase.accounts.models import Membership, Role, User
 from partnerbase.brokering.models import Partnership
-from partnerbase.calls.models import Application, ApplicationStatus, Call
+from partnerbase.calls.models import Application, ApplicationStatus
 from partnerbase.projects.models import CoalitionMember
 from partnerbase.rubrics.models import Criterion
 
@@ -13,14 +13,6 @@ from . import scoring
 from .conflicts import link_index
 from .models import Assignment, ModerationNote, Rubric, Score
 from .permissions import can_assess, can_manage_assessment, visible_assignments
-
-
-def call_get(*, programme, call_slug: str) -> Call:
-    return get_object_or_404(Call, programme=programme, slug=call_slug)
-
-
-def call_list(*, programme):
-    return Call.objects.filter(programme=programme).select_related("accelerator")
 
 
 def rubric_of(call) -> Rubric | None:

@@ -2,14 +2,16 @@
 paper download (the only way to a paper's file)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.forms import opened
+from partnerbase.core.pages import form_page
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.access import programme_for
 
@@ -27,19 +29,6 @@ from .forms import (
 )
 
 NAV = "board"
-
-
-def _form_page(request, context, form, save, success, redirect_to):
-    """GET shows the form; a valid POST saves through the service; errors save nothing."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect_to(result)
-    return render(request, "board/form.html", {**context, "form": form, "nav_current": NAV})
 
 
 @require_GET
@@ -102,13 +91,15 @@ def paper_download(request, slug, uid):
 def champion_appoint(request, slug):
     programme = programme_for(request, slug, can.can_manage_board)
     form = ChampionAppointForm(request.POST or None, programme=programme)
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {"programme": programme, "title": "Appoint a champion", "submit": "Appoint"},
         form,
         lambda data: services.champion_appoint(actor=request.user, programme=programme, **data),
         "Champion appointed.",
-        lambda _: redirect("board:home", programme.slug),
+        lambda _: reverse("board:home", args=[programme.slug]),
+        nav=NAV,
     )
 
 
@@ -117,13 +108,15 @@ def champion_end_term(request, slug, uid):
     programme = programme_for(request, slug, can.can_manage_board)
     champion = queries.champion_get(programme=programme, uid=uid)
     form = TermEndForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {"programme": programme, "title": "End a term", "caption": champion, "submit": "End term"},
         form,
         lambda data: services.champion_end_term(actor=request.user, champion=champion, **data),
         "Term ended.",
-        lambda _: redirect("board:home", programme.slug),
+        lambda _: reverse("board:home", args=[programme.slug]),
+        nav=NAV,
     )
 
 
@@ -132,13 +125,15 @@ def champion_role(request, slug, uid):
     programme = programme_for(request, slug, can.can_manage_board)
     champion = queries.champion_get(programme=programme, uid=uid)
     form = opened(RoleForm(request.POST or None, initial={"role": champion.role}), champion)
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {"programme": programme, "title": "Change role", "caption": champion, "submit": "Save"},
         form,
         lambda data: services.champion_change_role(actor=request.user, champion=champion, **data),
         "Role changed.",
-        lambda _: redirect("board:home", programme.slug),
+        lambda _: reverse("board:home", args=[programme.slug]),
+        nav=NAV,
     )
 
 
@@ -149,13 +144,15 @@ def champion_role(request, slug, uid):
 def meeting_add(request, slug):
     programme = programme_for(request, slug, can.can_manage_board)
     form = MeetingForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {"programme": programme, "title": "Record a meeting", "submit": "Save meeting"},
         form,
         lambda data: services.meeting_create(actor=request.user, programme=programme, **data),
         "Meeting recorded.",
-        lambda meeting: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda meeting: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )
 
 
@@ -170,8 +167,9 @@ def meeting_edit(request, slug, uid):
         ),
         meeting,
     )
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {
             "programme": programme,
             "title": "Change the meeting",
@@ -181,7 +179,8 @@ def meeting_edit(request, slug, uid):
         form,
         lambda data: services.meeting_update(actor=request.user, meeting=meeting, **data),
         "Meeting changed.",
-        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda _: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )
 
 
@@ -190,8 +189,9 @@ def paper_add(request, slug, uid):
     programme = programme_for(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     form = PaperForm(request.POST or None, request.FILES or None)
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {
             "programme": programme,
             "title": "Upload a paper",
@@ -204,7 +204,8 @@ def paper_add(request, slug, uid):
             actor=request.user, meeting=meeting, title=data["title"], upload=data["file"]
         ),
         "Paper uploaded.",
-        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda _: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )
 
 
@@ -213,8 +214,9 @@ def decision_add(request, slug, uid):
     programme = programme_for(request, slug, can.can_manage_board)
     meeting = queries.meeting_get(programme=programme, uid=uid)
     form = DecisionForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {
             "programme": programme,
             "title": "Record a decision",
@@ -224,7 +226,8 @@ def decision_add(request, slug, uid):
         form,
         lambda data: services.decision_record(actor=request.user, meeting=meeting, **data),
         "Decision recorded.",
-        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda _: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )
 
 
@@ -238,8 +241,9 @@ def action_add(request, slug, uid):
         people=queries.people_for_actions(programme=programme),
         decisions=meeting.decisions.all(),
     )
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {
             "programme": programme,
             "title": "Record an action",
@@ -251,7 +255,8 @@ def action_add(request, slug, uid):
             actor=request.user, meeting=meeting, **form.service_kwargs()
         ),
         "Action recorded.",
-        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda _: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )
 
 
@@ -285,8 +290,9 @@ def decision_edit(request, slug, uid):
         ),
         decision,
     )
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {
             "programme": programme,
             "title": "Change the decision",
@@ -296,7 +302,8 @@ def decision_edit(request, slug, uid):
         form,
         lambda data: services.decision_update(actor=request.user, decision=decision, **data),
         "Decision changed.",
-        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda _: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )
 
 
@@ -315,8 +322,9 @@ def action_edit(request, slug, uid):
         ),
         action,
     )
-    return _form_page(
+    return form_page(
         request,
+        "board/form.html",
         {
             "programme": programme,
             "title": "Change the action",
@@ -328,5 +336,6 @@ def action_edit(request, slug, uid):
             actor=request.user, action=action, **form.service_kwargs()
         ),
         "Action changed.",
-        lambda _: redirect("board:meeting_detail", programme.slug, meeting.uid),
+        lambda _: reverse("board:meeting_detail", args=[programme.slug, meeting.uid]),
+        nav=NAV,
     )

@@ -26,7 +26,6 @@ from .permissions import (
     acting_for,
     addressed_introductions,
     can_broker,
-    own_partnerships,
     visible_introductions,
     visible_needs,
     visible_offers,
@@ -149,12 +148,6 @@ def partnership_list(*, user, programme, introduced_in=None) -> QuerySet:
     partners = PartnershipPartner.objects.select_related("organisation")
     qs = qs.select_related("innovator").prefetch_related(Prefetch("partners", queryset=partners))
     return qs.order_by("-introduced_on", "name")
-
-
-def my_partnerships(*, user, programme) -> QuerySet:
-    """The partnerships of the organisations the user answers for, as an innovator or a
-    partner contact (visible_partnerships' rule for them)."""
-    return own_partnerships(user, programme)
 
 
 def partnership_get(*, programme, uid) -> Partnership:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.core.pages import saved
 
 from . import deadlines, queries, services
 from .application_form import ApplicationForm
@@ -53,13 +54,12 @@ def register(request, slug, call_slug):
         return render(request, "calls/register_not_open.html", {"call": call}, status=status)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.applicant_register(
+        if saved(
+            form,
+            lambda: services.applicant_register(
                 call=call, site=request.build_absolute_uri("/")[:-1], **form.cleaned_data
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             # The same page whether or not the address has an account: the email says which.
             return redirect("calls_public:register_sent", slug, call.slug)
     return render(
@@ -138,16 +138,15 @@ def apply(request, slug, call_slug):
         if request.method == "POST" and form.is_valid():
             submitting = request.POST.get("action") == "submit"
             action = services.application_submit if submitting else services.application_save
-            try:
-                action(
+            if saved(
+                form,
+                lambda: action(
                     actor=request.user,
                     application=application,
                     answers=form.answers(),
                     challenge_area=form.cleaned_data.get("challenge_area"),
-                )
-            except (DomainError, ValidationError) as exc:
-                add_service_error(form, exc)
-            else:
+                ),
+            ):
                 if submitting:
                     messages.success(request, "Application submitted.")
                 else:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.lists import Column, Sort, list_view
+from partnerbase.core.pages import saved
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.access import programme_for
 
@@ -155,11 +156,9 @@ def rule_add(request, slug, call_slug):
     form = RuleForm(request.POST or None, call=call)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.rule_add(actor=request.user, call=call, **rule_fields(data))
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+        if saved(
+            form, lambda: services.rule_add(actor=request.user, call=call, **rule_fields(data))
+        ):
             messages.success(request, "Eligibility rule added.")
             return redirect("calls:call_detail", programme.slug, call.slug)
     return render(

@@ -3,13 +3,13 @@ rules' order, removing a question, closing it early and deleting it. Every write
 by the convening team or an accelerator manager (calls/permissions.py)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import ConfirmForm, add_service_error, opened, posted
+from partnerbase.core.pages import saved
 
 from . import deadlines, lifecycle, queries, services
 from .forms import CallForm, RuleForm, rule_fields
@@ -49,8 +49,9 @@ def call_change(request, slug, call_slug):
     has_opened = lifecycle.has_opened(call)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.call_update(
+        if saved(
+            form,
+            lambda: services.call_update(
                 actor=request.user,
                 call=call,
                 accelerator=data["accelerator"],
@@ -60,10 +61,8 @@ def call_change(request, slug, call_slug):
                 opens_at=data["opens_at"],
                 closes_at=data["closes_at"],
                 challenge_areas=data["challenge_areas"],
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             messages.success(request, f"{call.title} saved.")
             return _back(programme, call)
     return render(
@@ -202,11 +201,9 @@ def rule_change(request, slug, call_slug, uid):
     form = opened(RuleForm(posted(request), call=call, initial=initial), rule)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.rule_update(actor=request.user, rule=rule, **rule_fields(data))
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+        if saved(
+            form, lambda: services.rule_update(actor=request.user, rule=rule, **rule_fields(data))
+        ):
             messages.success(request, "Eligibility rule saved.")
             return _back(programme, call)
     return render(

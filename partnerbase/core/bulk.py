@@ -230,16 +230,3 @@ def bulk_saves(saves: BulkSaves):
         saves.flush()
     finally:
         _active.reset(token)
-
-
-@contextmanager
-def bulk_saves_paused():
-    """Save one at a time again (a step that reads back what it saved)."""
-    saves = _active.get()
-    if saves is not None:
-        saves.flush()
-    token = _active.set(None)
-    try:
-        yield
-    finally:
-        _active.reset(token)

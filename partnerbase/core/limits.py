@@ -22,13 +22,6 @@ MAX_JSON_DEPTH = 64
 MAX_JSON_INT_DIGITS = 30
 
 
-def minor_problem(minor: int) -> str | None:
-    """Why a whole number of minor units is not an amount Partnerbase keeps, or None."""
-    if abs(minor) > MAX_MINOR:
-        return f"is more than the maximum, {MAX_MINOR:,} minor units"
-    return None
-
-
 def date_problem(value: date) -> str | None:
     """Why a date is outside the range Partnerbase keeps, or None."""
     if not MIN_DATE <= value <= MAX_DATE:

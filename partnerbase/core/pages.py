@@ -27,9 +27,12 @@ def saved(form, save, saved_now=None) -> bool:
     return True
 
 
-def form_page(request, template, context, form, save, success, target):
+def form_page(request, template, context, form, save, success, target, *, nav: str = ""):
     """Run `save(cleaned_data)` for a valid POST, then say `success` and go to `target`
-    (each a value, or a function of what was saved); otherwise show the form."""
+    (each a value, or a function of what was saved); otherwise show the form, under the
+    navigation's `nav` section unless the context names another."""
+    if nav:
+        context = {"nav_current": nav, **context}
     if request.method == "POST" and form.is_valid():
         result = []
         if saved(form, lambda: result.append(save(form.cleaned_data))):

@@ -38,12 +38,17 @@ def build_challenge_vote(b) -> None:
     a, p = b.actor, b.programme
     proposals = {
         key: services.proposal_create(
-            actor=a, programme=p, organisation=b.orgs[org], title=title,
-            description=description, proposed_on=on, illustrative=True,
+            actor=a,
+            programme=p,
+            organisation=b.orgs[org],
+            title=title,
+            description=description,
+            proposed_on=on,
+            illustrative=True,
             uid=uid("challenge-proposal", key),
         )
         for key, org, title, description, on in PROPOSALS
-    }  # fmt: skip
+    }
     vote = services.vote_create(
         actor=a,
         programme=p,

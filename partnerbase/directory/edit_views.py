@@ -1,13 +1,13 @@
 """The team changes, merges and deletes organisations; every write is a POST."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import ConfirmForm, add_service_error, opened, posted
+from partnerbase.core.pages import saved
 
 from . import merge, services
 from .forms import (
@@ -36,13 +36,12 @@ def organisation_change(request, slug, uid):
         organisation,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
+        if saved(
+            form,
+            lambda: services.organisation_update(
                 actor=request.user, organisation=organisation, **form.cleaned_data
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             messages.success(request, f"{organisation.name}'s details saved.")
             return redirect("directory:organisation_detail", programme.slug, organisation.uid)
     return render(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import ConfirmForm, add_service_error, opened, posted
+from partnerbase.core.pages import saved
 
 from . import services
 from .edit_views import NAV, managed_organisation
@@ -60,11 +61,10 @@ def person_change(request, slug, uid, person_uid):
     initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
     form = opened(PersonForm(posted(request), initial=initial), person)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(actor=request.user, person=person, **form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+        if saved(
+            form,
+            lambda: services.person_update(actor=request.user, person=person, **form.cleaned_data),
+        ):
             messages.success(request, f"{person.name}'s details saved.")
             return _done(programme, organisation)
     return render(

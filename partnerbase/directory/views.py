@@ -16,6 +16,7 @@ from partnerbase.core.history_lists import (
     history_page_entries,
 )
 from partnerbase.core.lists import Column, Sort, list_page
+from partnerbase.core.pages import saved
 from partnerbase.programmes.access import programme_for
 
 from . import services
@@ -163,16 +164,15 @@ def engagement_add(request, slug, uid):
     organisation = organisation_get(programme=programme, uid=uid)
     form = EngagementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.engagement_record(
+        if saved(
+            form,
+            lambda: services.engagement_record(
                 actor=request.user,
                 programme=programme,
                 organisation=organisation,
                 **form.cleaned_data,
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             messages.success(request, "Engagement recorded.")
             return redirect("directory:organisation_detail", programme.slug, organisation.uid)
     return render(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.pages import saved
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.queries import job_latest
 from partnerbase.jobs.services import job_start
@@ -83,11 +84,9 @@ def rate_edit(request, slug, uid):
         entry,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            exchange_rate_update(actor=request.user, entry=entry, **form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+        if saved(
+            form, lambda: exchange_rate_update(actor=request.user, entry=entry, **form.cleaned_data)
+        ):
             messages.success(request, "Rate changed. The old rate is kept in its history.")
             return redirect("funding:rates", programme.slug)
     return _page(

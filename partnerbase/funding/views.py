@@ -1,15 +1,14 @@
 """The funding ledger, an award's detail, the forms that record money, and the rates."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.currencies import from_minor
-from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
 from partnerbase.core.lists import Column, Sort, list_page
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
@@ -19,6 +18,8 @@ from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
 from .queries import award_get, award_list, award_sums, rate_table, report_date
+
+NAV = "funding"
 
 
 def _ledger(programme, awards, sums=None):
@@ -76,7 +77,7 @@ def ledger(request, slug):
             "ledger": _ledger(programme, listing["rows"], sums),
             "whole": whole,
             "can_record": can.can_record_award(request.user, programme),
-            "nav_current": "funding",
+            "nav_current": NAV,
         },
     )
 
@@ -131,7 +132,7 @@ def award_detail(request, slug, uid):
             "history": _history(award, disbursements, repayments),
             "can_record_disbursement": can.can_record_disbursement(request.user, award),
             "can_record_repayment": can.can_record_repayment(request.user, award),
-            "nav_current": "funding",
+            "nav_current": NAV,
         },
     )
 
@@ -144,37 +145,19 @@ def _history(award, disbursements, repayments):
     return sorted(entries, key=lambda e: e["when"], reverse=True)
 
 
-def _form_page(request, template, context, form, save, success, redirect_to):
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect_to()
-    return render(request, template, {**context, "form": form, "nav_current": "funding"})
-
-
 @require_http_methods(["GET", "POST"])
 def award_add(request, slug):
     programme = programme_for(request, slug, can.can_record_award)
     form = AwardForm(request.POST or None, programme=programme)
-    saved = {}
-
-    def save(data):
-        saved["award"] = services.funding_award_record(
-            actor=request.user, programme=programme, **data
-        )
-
-    return _form_page(
+    return form_page(
         request,
         "funding/award_form.html",
         {"programme": programme},
         form,
-        save,
+        lambda data: services.funding_award_record(actor=request.user, programme=programme, **data),
         "Award recorded.",
-        lambda: redirect("funding:award_detail", programme.slug, saved["award"].uid),
+        lambda award: reverse("funding:award_detail", args=[programme.slug, award.uid]),
+        nav=NAV,
     )
 
 
@@ -189,14 +172,15 @@ def _award_for(request, slug, uid, allowed):
 @require_http_methods(["GET", "POST"])
 def disbursement_add(request, slug, uid):
     programme, award = _award_for(request, slug, uid, can.can_record_disbursement)
-    return _form_page(
+    return form_page(
         request,
         "funding/disbursement_form.html",
         {"programme": programme, "award": award},
         DisbursementForm(request.POST or None),
         lambda data: services.disbursement_record(actor=request.user, award=award, **data),
         "Disbursement recorded.",
-        lambda: redirect("funding:award_detail", programme.slug, award.uid),
+        reverse("funding:award_detail", args=[programme.slug, award.uid]),
+        nav=NAV,
     )
 
 
@@ -204,12 +188,13 @@ def disbursement_add(request, slug, uid):
 def repayment_add(request, slug, uid):
     programme, award = _award_for(request, slug, uid, can.can_record_repayment)
     balance = from_minor(services.loan_balance_minor(award), award.currency)
-    return _form_page(
+    return form_page(
         request,
         "funding/repayment_form.html",
         {"programme": programme, "award": award, "balance": balance},
         RepaymentForm(request.POST or None),
         lambda data: services.loan_repayment_record(actor=request.user, award=award, **data),
         "Repayment recorded.",
-        lambda: redirect("funding:award_detail", programme.slug, award.uid),
+        reverse("funding:award_detail", args=[programme.slug, award.uid]),
+        nav=NAV,
     )

@@ -176,10 +176,17 @@ def package_csv(package: dict) -> str:
     rows = [columns.flatten(g) for g in package["grants"]]
     used = {title for row in rows for title in row}
     required = {
-        "Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date",
-        "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier",
+        "Identifier",
+        "Title",
+        "Description",
+        "Currency",
+        "Amount Awarded",
+        "Award Date",
+        "Recipient Org:Identifier",
+        "Recipient Org:Name",
+        "Funding Org:Identifier",
         "Funding Org:Name",
-    }  # fmt: skip
+    }
     titles = [c.title for c in columns.columns() if c.title in used | required]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -38,10 +38,19 @@ from .services import grant_details_set
 # floating-point noise, not money.
 FLOAT_NOISE = Decimal("0.000001")
 MODELLED = {
-    "id", "title", "description", "currency", "amountAwarded", "awardDate",
-    "recipientOrganization", "fundingOrganization", "beneficiaryLocation", "classifications",
-    "grantProgramme", "plannedDates",
-}  # fmt: skip
+    "id",
+    "title",
+    "description",
+    "currency",
+    "amountAwarded",
+    "awardDate",
+    "recipientOrganization",
+    "fundingOrganization",
+    "beneficiaryLocation",
+    "classifications",
+    "grantProgramme",
+    "plannedDates",
+}
 
 
 # The ids `export-360giving` gives what it did not import: 360G-<prefix>-<award uid> and

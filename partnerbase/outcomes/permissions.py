@@ -5,6 +5,8 @@ champions read them, as they read the dashboard. An innovator sees and records i
 organisation's outcomes, as estimates: verifying is for the team and the managers.
 """
 
+from django.db.models import Q, QuerySet
+
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
     acting_for,
@@ -12,6 +14,9 @@ from partnerbase.accounts.permissions import (
     is_administrator,
     programme_roles,
 )
+from partnerbase.directory.models import Organisation
+
+from .models import OutcomeIndicator, OutcomeObservation
 
 MANAGERS = {Role.TEAM, Role.ACCELERATOR_MANAGER}
 
@@ -30,10 +35,29 @@ def can_record_outcomes(user, programme, organisation) -> bool:
     )
 
 
+def sees_outcomes_of(user, programme, organisation: str) -> Q:
+    """The one row rule for outcomes, as a condition on the lookup `organisation` names
+    (the organisation's id): those who read the cohort's outcomes see every organisation's,
+    an innovator its own organisation's. The pages, their lists and the API all ask it."""
+    if can_view_cohort_outcomes(user, programme):
+        return Q()
+    return Q(**{f"{organisation}__in": acting_for(user, programme, roles=[Role.INNOVATOR])})
+
+
+def visible_indicators(user, programme) -> QuerySet:
+    rule = sees_outcomes_of(user, programme, "organisation_id")
+    return OutcomeIndicator.objects.filter(rule, programme=programme)
+
+
+def visible_observations(user, programme) -> QuerySet:
+    rule = sees_outcomes_of(user, programme, "indicator__organisation_id")
+    return OutcomeObservation.objects.filter(rule, indicator__programme=programme)
+
+
 def can_view_outcomes(user, programme, organisation) -> bool:
-    return can_view_cohort_outcomes(user, programme) or can_record_outcomes(
-        user, programme, organisation
-    )
+    """An organisation's outcomes page (and its indicators and observations)."""
+    rule = sees_outcomes_of(user, programme, "pk")
+    return Organisation.objects.filter(rule, programme=programme, pk=organisation.pk).exists()
 
 
 def can_view_observations(user, programme) -> bool:

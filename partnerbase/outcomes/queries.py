@@ -6,13 +6,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from partnerbase.accelerator.models import Cohort, CohortMembership, MembershipStatus
-from partnerbase.accounts.models import Role
-from partnerbase.accounts.permissions import acting_for
 from partnerbase.directory.models import Organisation
 
 from .change import BeforeAfter, Point, Total, before_after, cohort_total
 from .models import OutcomeIndicator, OutcomeKind, OutcomeObservation
-from .permissions import can_view_cohort_outcomes
+from .permissions import visible_observations
 
 
 @dataclass
@@ -49,14 +47,8 @@ def _row(indicator, joined_on, membership=None) -> IndicatorRow:
 
 
 def observation_list(*, user, programme) -> QuerySet:
-    """The observations the user may see (permissions.can_view_outcomes): every innovator's
-    for those who read the cohort's outcomes, an innovator's own organisation's otherwise."""
-    rows = OutcomeObservation.objects.filter(indicator__programme=programme)
-    if not can_view_cohort_outcomes(user, programme):
-        rows = rows.filter(
-            indicator__organisation_id__in=acting_for(user, programme, roles=[Role.INNOVATOR])
-        )
-    return rows.order_by("-observed_on", "-id")
+    """The observations the user may see (permissions.visible_observations), newest first."""
+    return visible_observations(user, programme).order_by("-observed_on", "-id")
 
 
 def organisation_get(*, programme, uid) -> Organisation:

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.history import history_entries
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_get
 from partnerbase.projects.models import ObservationQuality
-from partnerbase.projects.views.common import form_page
 
 from . import services
 from .forms import IndicatorForm, ObservationForm, VerifyForm

@@ -7,7 +7,7 @@ pledge, as records behind the programme's work; a partner contact reads only its
 organisation's. Working-group members, assessors and innovators see no pledges.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
@@ -16,6 +16,7 @@ from partnerbase.accounts.permissions import (
     is_administrator,
     programme_roles,
 )
+from partnerbase.directory.models import Organisation
 
 from .models import Pledge
 
@@ -42,10 +43,18 @@ def can_use_pledges(user, programme) -> bool:
     return can_view_pledge_ledger(user, programme) or bool(own_organisations(user, programme))
 
 
+def sees_pledges_of(user, programme, organisation: str) -> Q:
+    """The one row rule for pledges, as a condition on the lookup `organisation` names (the
+    organisation's id): dashboard readers see every organisation's pledges, a champion or
+    partner contact their own organisation's, anyone else none."""
+    if can_view_pledge_ledger(user, programme):
+        return Q()
+    return Q(**{f"{organisation}__in": own_organisations(user, programme)})
+
+
 def can_view_organisation_pledges(user, programme, organisation) -> bool:
-    return can_view_pledge_ledger(user, programme) or organisation.pk in own_organisations(
-        user, programme
-    )
+    rule = sees_pledges_of(user, programme, "pk")
+    return Organisation.objects.filter(rule, programme=programme, pk=organisation.pk).exists()
 
 
 def can_add_pledge(user, programme) -> bool:
@@ -53,13 +62,9 @@ def can_add_pledge(user, programme) -> bool:
 
 
 def visible_pledges(user, programme) -> QuerySet:
-    """The one row rule for pledges, used by the lists and by can_view_pledge: dashboard
-    readers see every pledge of the programme, a champion or partner contact their own
-    organisation's, anyone else none."""
-    pledges = Pledge.objects.filter(programme=programme)
-    if can_view_pledge_ledger(user, programme):
-        return pledges
-    return pledges.filter(organisation_id__in=own_organisations(user, programme))
+    """The pledges of the lists and of can_view_pledge (sees_pledges_of)."""
+    rule = sees_pledges_of(user, programme, "organisation_id")
+    return Pledge.objects.filter(rule, programme=programme)
 
 
 def can_view_pledge(user, pledge) -> bool:

@@ -1,15 +1,15 @@
 """The pledge ledgers, a pledge and its deliveries, and the forms that change them."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.lists import Column, Sort, list_page
+from partnerbase.core.pages import form_page
 from partnerbase.directory.models import Organisation
 from partnerbase.programmes.access import programme_for
 
@@ -153,21 +153,8 @@ def _organisations(user, programme):
     return organisations.filter(pk__in=can.own_organisations(user, programme))
 
 
-def _form_page(request, template, context, form, save, success, redirect_to):
-    """Show `form`; on a valid post run `save`, which either saves all or raises."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect_to(saved)
-    return render(request, template, {**context, "form": form, "nav_current": NAV})
-
-
 def _to_pledge(programme):
-    return lambda pledge: redirect("pledges:detail", programme.slug, pledge.uid)
+    return lambda pledge: reverse("pledges:detail", args=[programme.slug, pledge.uid])
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,7 +167,7 @@ def pledge_add(request, slug):
     form = PledgeForm(
         request.POST or None, programme=programme, organisations=organisations, initial=initial
     )
-    return _form_page(
+    return form_page(
         request,
         "pledges/pledge_form.html",
         {"programme": programme, "pledge": None},
@@ -188,6 +175,7 @@ def pledge_add(request, slug):
         lambda data: services.pledge_record(actor=request.user, programme=programme, **data),
         "Pledge recorded.",
         _to_pledge(programme),
+        nav=NAV,
     )
 
 
@@ -232,7 +220,7 @@ def pledge_edit(request, slug, uid):
         data.pop("organisation")
         return services.pledge_update(actor=request.user, pledge=pledge, **data)
 
-    return _form_page(
+    return form_page(
         request,
         "pledges/pledge_form.html",
         {"programme": programme, "pledge": pledge},
@@ -240,6 +228,7 @@ def pledge_edit(request, slug, uid):
         save,
         "Pledge changed.",
         _to_pledge(programme),
+        nav=NAV,
     )
 
 
@@ -252,7 +241,7 @@ def delivery_add(request, slug, uid):
         services.pledge_delivery_record(actor=request.user, pledge=pledge, **data)
         return pledge
 
-    return _form_page(
+    return form_page(
         request,
         "pledges/delivery_form.html",
         {"programme": programme, "pledge": pledge, "left": pledge.quantity - delivered_quantity},
@@ -260,13 +249,14 @@ def delivery_add(request, slug, uid):
         save,
         "Delivery recorded.",
         _to_pledge(programme),
+        nav=NAV,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def pledge_confirm(request, slug, uid):
     programme, pledge = pledge_for(request, slug, uid)
-    return _form_page(
+    return form_page(
         request,
         "pledges/move_form.html",
         {"programme": programme, "pledge": pledge, "move": "confirm"},
@@ -274,13 +264,14 @@ def pledge_confirm(request, slug, uid):
         lambda data: services.pledge_confirm(actor=request.user, pledge=pledge, **data),
         "Pledge confirmed.",
         _to_pledge(programme),
+        nav=NAV,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def pledge_lapse(request, slug, uid):
     programme, pledge = pledge_for(request, slug, uid)
-    return _form_page(
+    return form_page(
         request,
         "pledges/move_form.html",
         {"programme": programme, "pledge": pledge, "move": "lapse"},
@@ -288,4 +279,5 @@ def pledge_lapse(request, slug, uid):
         lambda data: services.pledge_lapse(actor=request.user, pledge=pledge, **data),
         "Pledge marked as lapsed.",
         _to_pledge(programme),
+        nav=NAV,
     )

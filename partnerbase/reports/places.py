@@ -105,10 +105,21 @@ ROLE_NAV = {
 # An applicant holds no role until selected; what they may open is their applications.
 NO_ROLE_NAV = ["applications"]
 _NAV_ORDER = [
-    "dashboard", "report", "mine", "applications", "introductions", "board", "pledges",
-    "working-groups", "challenges", "calls", "assessment", "accelerator", "brokering",
+    "dashboard",
+    "report",
+    "mine",
+    "applications",
+    "introductions",
+    "board",
+    "pledges",
+    "working-groups",
+    "challenges",
+    "calls",
+    "assessment",
+    "accelerator",
+    "brokering",
     "organisations",
-]  # fmt: skip
+]
 # The nav_current of pages that belong under a top-level place.
 SECTION_OF = {
     "champions": "board",

@@ -1,13 +1,12 @@
 """The team's stories page: choose innovators, order them, add a sentence, publish."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.forms import opened
+from partnerbase.core.pages import saved
 from partnerbase.programmes.access import programme_for
 
 from . import services
@@ -46,11 +45,12 @@ def story_add(request, slug):
     form = StoryAddForm(request.POST, organisations=story_candidates(programme=programme))
     if form.is_valid():
         organisation = form.cleaned_data["organisation"]
-        try:
-            services.story_add(actor=request.user, programme=programme, organisation=organisation)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+        if saved(
+            form,
+            lambda: services.story_add(
+                actor=request.user, programme=programme, organisation=organisation
+            ),
+        ):
             messages.success(request, f"{organisation.name}'s story added, not yet published.")
             return redirect("stories:story_list", programme.slug)
     return _list_page(request, programme, form, status=400)
@@ -96,13 +96,12 @@ def story_edit(request, slug, uid):
         OwnSentenceForm(request.POST or None, initial={"own_sentence": story.own_sentence}), story
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.story_edit(
+        if saved(
+            form,
+            lambda: services.story_edit(
                 actor=request.user, story=story, own_sentence=form.cleaned_data["own_sentence"]
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             messages.success(request, f"{story.organisation.name}'s sentence saved.")
             return redirect("stories:story_list", programme.slug)
     return render(

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as may
 from . import services
 from .group_forms import ArchiveForm, GroupCreateForm, GroupForm
 from .queries import challenge_areas_without_group
-from .views import NAV, _form_page, _group, group_url
+from .views import NAV, _group, group_url
 
 
 def list_url(programme) -> str:
@@ -49,7 +50,7 @@ def group_edit(request, slug, uid):
         GroupForm(request.POST or None, initial={"name": group.name, "purpose": group.purpose}),
         group,
     )
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/group_form.html",
         {"programme": programme, "group": group},
@@ -57,6 +58,7 @@ def group_edit(request, slug, uid):
         lambda data: services.working_group_update(actor=request.user, working_group=group, **data),
         "Working group changed.",
         group_url(group),
+        nav=NAV,
     )
 
 
@@ -69,7 +71,7 @@ def group_archive(request, slug, uid):
     form = ArchiveForm(request.POST or None)
     current = [str(m.person) for m in group.members.select_related("person") if not m.left_on]
     shown = ", ".join(current[:5]) + (f" and {len(current) - 5} more" if len(current) > 5 else "")
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/archive_form.html",
         {"programme": programme, "group": group, "current": len(current), "names": shown},
@@ -79,6 +81,7 @@ def group_archive(request, slug, uid):
         ),
         f"{group} archived.",
         group_url(group),
+        nav=NAV,
     )
 
 

@@ -2,15 +2,15 @@
 Every view checks permissions.py; a programme the user does not belong to is a 404."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error
 from partnerbase.core.history import history_entries
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.queries import programme_get
 
@@ -55,20 +55,6 @@ def _archived(request, group):
 
 def group_url(group) -> str:
     return reverse("workinggroups:group_detail", args=[group.programme.slug, group.uid])
-
-
-def _form_page(request, template, context, form, save, success, target):
-    """Save a valid POST through `save`; service errors go next to the fields, nothing is
-    saved (each service is one transaction)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(target)
-    return render(request, template, {**context, "form": form, "nav_current": NAV})
 
 
 @require_GET
@@ -121,7 +107,7 @@ def member_add(request, slug, uid):
     if closed := _archived(request, group):
         return closed
     form = MemberForm(request.POST or None, programme=programme)
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/member_form.html",
         {"programme": programme, "group": group},
@@ -131,6 +117,7 @@ def member_add(request, slug, uid):
         ),
         "Member added.",
         group_url(group),
+        nav=NAV,
     )
 
 
@@ -139,7 +126,7 @@ def member_leave(request, slug, uid, member_uid):
     programme, group = _group(request, slug, uid, may.can_manage_working_group)
     member = member_get(group=group, uid=member_uid)
     form = LeaveForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/leave_form.html",
         {"programme": programme, "group": group, "member": member},
@@ -149,6 +136,7 @@ def member_leave(request, slug, uid, member_uid):
         ),
         f"{member} has left the group.",
         group_url(group),
+        nav=NAV,
     )
 
 
@@ -175,7 +163,7 @@ def meeting_add(request, slug, uid):
     if closed := _archived(request, group):
         return closed
     form = MeetingForm(request.POST or None, members=_current_members(group))
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/meeting_form.html",
         {"programme": programme, "group": group},
@@ -183,6 +171,7 @@ def meeting_add(request, slug, uid):
         lambda data: services.meeting_record(actor=request.user, working_group=group, **data),
         "Meeting recorded.",
         group_url(group),
+        nav=NAV,
     )
 
 
@@ -203,7 +192,7 @@ def idea_add(request, slug, uid):
         data = {"proposed_by": me, **data}
         return services.idea_propose(actor=request.user, working_group=group, **data)
 
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/idea_form.html",
         {"programme": programme, "group": group, "me": me},
@@ -211,6 +200,7 @@ def idea_add(request, slug, uid):
         save,
         "Idea proposed.",
         group_url(group),
+        nav=NAV,
     )
 
 
@@ -221,7 +211,7 @@ def idea_move(request, slug, uid, idea_uid):
     if idea.status == IdeaStatus.BECAME_PROJECT:
         raise PermissionDenied  # final: nothing to move
     form = MoveForm(request.POST or None, idea=idea)
-    return _form_page(
+    return form_page(
         request,
         "workinggroups/move_form.html",
         {"programme": programme, "group": group, "idea": idea},
@@ -229,4 +219,5 @@ def idea_move(request, slug, uid, idea_uid):
         lambda data: services.idea_move(actor=request.user, idea=idea, **data),
         f"“{idea.title}” moved.",
         group_url(group),
+        nav=NAV,
     )

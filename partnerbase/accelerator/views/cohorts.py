@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.calls.queries import call_list
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.programmes.access import programme_for
@@ -32,7 +33,7 @@ def home(request, slug):
         context(
             programme,
             accelerators=queries.accelerator_list(programme=programme),
-            calls=queries.call_list(programme=programme),
+            calls=call_list(programme=programme),
             cohorts=queries.cohort_list(programme=programme),
         ),
     )

@@ -1,15 +1,14 @@
 """An innovator's own page, recording a milestone's evidence, and downloading it."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.brokering.permissions import can_view_my_introductions
-from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.pages import saved
 from partnerbase.core.uploads import download_response
 from partnerbase.programmes.access import programme_for, visible
 
@@ -81,18 +80,17 @@ def evidence(request, slug, uid):
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            services.milestone_evidence_record(
+        if saved(
+            form,
+            lambda: services.milestone_evidence_record(
                 actor=request.user,
                 milestone=milestone,
                 status=data["status"],
                 evidence=data["evidence"],
                 upload=data["evidence_file"],
                 achieved_on=data["achieved_on"],
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             messages.success(request, f"Evidence recorded for “{milestone.title}”.")
             return redirect("accelerator:innovator", programme.slug, milestone.membership.uid)
     return render(

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.assessment import queries as assessment_queries
 from partnerbase.assessment.scoring import IncompleteScores
+from partnerbase.calls.queries import call_get
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
@@ -40,7 +41,7 @@ def _ranked(call, applications: list) -> list:
 @require_GET
 def selection(request, slug, call_slug):
     programme = programme_for(request, slug, can_manage_accelerator)
-    call = queries.call_get(programme=programme, slug=call_slug)
+    call = call_get(programme=programme, slug=call_slug)
     applications = _ranked(call, list(queries.submitted_applications(call=call)))
     decided = [a for a in applications if hasattr(a, "selection")]
     counts = {d.label: sum(a.selection.decision == d for a in decided) for d in Decision}
@@ -64,7 +65,7 @@ def selection(request, slug, call_slug):
 @require_http_methods(["GET", "POST"])
 def decide(request, slug, call_slug, uid):
     programme = programme_for(request, slug, can_manage_accelerator)
-    call = queries.call_get(programme=programme, slug=call_slug)
+    call = call_get(programme=programme, slug=call_slug)
     application = queries.application_get(call=call, uid=uid)
     selection = getattr(application, "selection", None)
     locked = bool(selection and selection.notified_at)
@@ -107,7 +108,7 @@ def decide(request, slug, call_slug, uid):
 @require_POST
 def notify(request, slug, call_slug):
     programme = programme_for(request, slug, can_manage_accelerator)
-    call = queries.call_get(programme=programme, slug=call_slug)
+    call = call_get(programme=programme, slug=call_slug)
     selections = [
         a.selection
         for a in queries.submitted_applications(call=call)
@@ -128,7 +129,7 @@ def notify(request, slug, call_slug):
 @require_http_methods(["GET", "POST"])
 def select_cohort(request, slug, call_slug):
     programme = programme_for(request, slug, can_manage_accelerator)
-    call = queries.call_get(programme=programme, slug=call_slug)
+    call = call_get(programme=programme, slug=call_slug)
     applications = _ranked(call, list(queries.submitted_applications(call=call)))
     # Those already in a cohort are done; the rest can be selected into one.
     open_ = [

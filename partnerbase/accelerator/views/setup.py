@@ -2,14 +2,11 @@
 its cohorts, give an organisation a place in a cohort. Whoever manages the accelerator (the
 team, accelerator managers) may; every write is a POST through a service."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from partnerbase.core.errors import DomainError
-from partnerbase.core.forms import add_service_error, opened
+from partnerbase.core.forms import opened
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 
 from .. import queries, services
@@ -19,17 +16,11 @@ from .common import context
 
 
 def _form_page(request, page: dict, form, save, success: str, back: str, to=None):
-    """Save a valid POST through `save` (one transaction: a refusal saves nothing), then go
-    to `to(record)`, or `back`; otherwise show the form with its errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = save(form.cleaned_data)
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(to(record) if to else back)
-    return render(request, "accelerator/setup_form.html", {**page, "form": form, "back": back})
+    """The shared form page (core/pages.py) as the set-up form, which links `back`: on a
+    save it goes to `to(record)`, or `back`."""
+    context = {**page, "back": back}
+    template = "accelerator/setup_form.html"
+    return form_page(request, template, context, form, save, success, to or back)
 
 
 def _home(programme) -> str:

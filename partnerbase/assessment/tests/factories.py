@@ -71,9 +71,17 @@ def build_world(actor, *, applications=3):
     apps = [make_application(make, call, make.org(f"Applicant {i}")) for i in range(applications)]
     rubric = services.rubric_create(actor=actor, call=call, disagreement_threshold=35)
     criteria = [
-        services.criterion_add(actor=actor, rubric=rubric, name="Impact", weight=3,
-                               min_score=0, max_score=10, guidance="Who benefits, how much"),
-        services.criterion_add(actor=actor, rubric=rubric, name="Fit", weight=1,
-                               min_score=0, max_score=10),
-    ]  # fmt: skip
+        services.criterion_add(
+            actor=actor,
+            rubric=rubric,
+            name="Impact",
+            weight=3,
+            min_score=0,
+            max_score=10,
+            guidance="Who benefits, how much",
+        ),
+        services.criterion_add(
+            actor=actor, rubric=rubric, name="Fit", weight=1, min_score=0, max_score=10
+        ),
+    ]
     return World(make, call, apps, rubric, criteria)

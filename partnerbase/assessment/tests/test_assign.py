@@ -80,10 +80,13 @@ def test_n_must_be_positive():
 def _brute_force(apps, assessors, n, allowed):
     """(most places filled, least max load, greatest min load) over every assignment."""
     options = [
-        [c for k in range(n, -1, -1) for c in itertools.combinations(
-            [r for r in assessors if allowed(a, r)], k)]
+        [
+            c
+            for k in range(n, -1, -1)
+            for c in itertools.combinations([r for r in assessors if allowed(a, r)], k)
+        ]
         for a in apps
-    ]  # fmt: skip
+    ]
     best = None
     for choice in itertools.product(*options):
         loads = {r: 0 for r in assessors}

@@ -221,6 +221,8 @@ def test_the_ranking_counts_only_submitted_sheets(world):
     rows, apps = queries.ranking(world.call, normalised=False)
 
     assert [(apps[x.application], x.raw, x.rank) for x in rows] == [
-        (p, 75, 1), (q, 40, 2), (r, None, None),
-    ]  # fmt: skip
+        (p, 75, 1),
+        (q, 40, 2),
+        (r, None, None),
+    ]
     assert rows[0].spread == 30 and not rows[0].flagged  # threshold 35

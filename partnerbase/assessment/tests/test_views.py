@@ -126,9 +126,14 @@ def _actions(w):
 
 
 ACTIONS = [
-    "add criterion", "remove criterion", "assign", "assign automatically",
-    "remove assignment", "set threshold", "moderation note",
-]  # fmt: skip
+    "add criterion",
+    "remove criterion",
+    "assign",
+    "assign automatically",
+    "remove assignment",
+    "set threshold",
+    "moderation note",
+]
 
 
 @pytest.mark.parametrize("who", WHO)

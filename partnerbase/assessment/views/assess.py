@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.calls.queries import call_list
 from partnerbase.core.pages import saved
 from partnerbase.programmes.access import programme_for
 
@@ -34,7 +35,7 @@ def index(request, slug):
         request,
         "assessment/index.html",
         programme,
-        calls=queries.call_list(programme=programme) if manager else [],
+        calls=call_list(programme=programme) if manager else [],
         can_manage=manager,
         can_assess=can_assess(request.user, programme),
         mine=mine,

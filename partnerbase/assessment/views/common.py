@@ -4,9 +4,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.shortcuts import render
 
+from partnerbase.calls.queries import call_get
 from partnerbase.programmes.access import programme_for
 
-from .. import queries
 from ..permissions import (
     can_manage_assessment,
 )
@@ -16,7 +16,7 @@ NAV = "assessment"
 
 def _managed_call(request, slug, call_slug):
     programme = programme_for(request, slug, can_manage_assessment)
-    return programme, queries.call_get(programme=programme, call_slug=call_slug)
+    return programme, call_get(programme=programme, slug=call_slug)
 
 
 def _page(request, template, programme, **context):

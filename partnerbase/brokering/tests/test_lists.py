@@ -14,7 +14,7 @@ from partnerbase.accounts.models import Role
 from partnerbase.brokering import services
 from partnerbase.brokering.models import Partnership
 from partnerbase.brokering.permissions import can_view_partnership
-from partnerbase.brokering.queries import my_partnerships
+from partnerbase.brokering.queries import partnership_list
 from partnerbase.brokering.stages import Stage
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +180,6 @@ def test_my_partnerships_are_those_can_view_partnership_allows(world):
             if can_view_partnership(user, p)
         }
         found = set(
-            my_partnerships(user=user, programme=world.programme).values_list("pk", flat=True)
+            partnership_list(user=user, programme=world.programme).values_list("pk", flat=True)
         )
         assert found == allowed and len(found) == 1

@@ -56,8 +56,13 @@ def test_a_run_proposes_compatible_pairs_with_scores_and_reasons(world):
     assert intro.offer == world.offers["gt-mentoring"]
     assert "Grant Thornton offers mentoring" in intro.reasons
     assert set(intro.parts) == {
-        "type_fit", "challenge_fit", "region_overlap", "text_similarity", "size_fit", "preference"
-    }  # fmt: skip
+        "type_fit",
+        "challenge_fit",
+        "region_overlap",
+        "text_similarity",
+        "size_fit",
+        "preference",
+    }
     assert sum(round.introductions.values_list("score", flat=True)) == round.objective
     assert round.progress_percent == 100
     assert round.history.filter(history_change_reason__startswith="Run:").exists()

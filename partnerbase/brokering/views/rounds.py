@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.core.pages import saved
 from partnerbase.programmes.access import programme_for
 
 from .. import queries, runner, services
@@ -179,13 +180,12 @@ def round_innovators(request, slug, uid):
     rows = queries.round_innovator_rows(round)
     form = InnovatorLimitsForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.round_innovator_limits_update(
+        if saved(
+            form,
+            lambda: services.round_innovator_limits_update(
                 actor=request.user, round=round, limits=form.limits()
-            )
-        except (DomainError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
+            ),
+        ):
             messages.success(request, "Each innovator’s limits are saved for the next run.")
             return _back(programme, round)
     return render(

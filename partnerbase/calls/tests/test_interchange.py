@@ -39,8 +39,12 @@ def test_round_trip(make, tmp_path):
     data = json.loads(first)
     [exported_call] = data["calls"]
     assert [q["kind"] for q in exported_call["questions"]] == [
-        "text", "number", "number", "choice", "file"
-    ]  # fmt: skip
+        "text",
+        "number",
+        "number",
+        "choice",
+        "file",
+    ]
     assert exported_call["closes_at"].endswith("Z")
     assert len(exported_call["eligibility_rules"]) == 4
     by_status = {a["status"]: a for a in data["applications"]}

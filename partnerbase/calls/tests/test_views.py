@@ -216,11 +216,15 @@ def test_manager_creates_a_call_with_a_uk_closing_time(client, make, users):
         "accelerator": accelerator.pk,
         "title": "Second call",
         "slug": "second-call",
-        "opens_on_0": "1", "opens_on_1": "8", "opens_on_2": "2030",
+        "opens_on_0": "1",
+        "opens_on_1": "8",
+        "opens_on_2": "2030",
         "opens_time": "9am",
-        "closes_on_0": "3", "closes_on_1": "11", "closes_on_2": "2030",
+        "closes_on_0": "3",
+        "closes_on_1": "11",
+        "closes_on_2": "2030",
         "closes_time": "12pm",
-    }  # fmt: skip
+    }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     call = Call.objects.get(slug="second-call")

@@ -25,8 +25,11 @@ def test_the_board_roll_is_the_organisations_seated_on_the_day(world):
     # Seated organisations plus those a champion, partner contact or working-group member
     # acts for; not the innovator's, not the convening department.
     assert names(partnership.electors.all()) == [
-        "Alpha Bank", "Beta Retail", "Delta Trust", "Gamma Energy",
-    ]  # fmt: skip
+        "Alpha Bank",
+        "Beta Retail",
+        "Delta Trust",
+        "Gamma Energy",
+    ]
 
 
 def test_a_seat_that_starts_after_the_opening_day_is_not_on_the_roll(world):
@@ -71,8 +74,9 @@ def test_a_second_ballot_from_the_same_organisation_replaces_the_first(world):
     assert first.pk == second.pk
     assert Ballot.objects.get(vote=vote).choices == [str(tw.uid)]
     assert [h.history_change_reason for h in second.history.order_by("history_id")] == [
-        "Ballot cast", "Ballot replaced",
-    ]  # fmt: skip
+        "Ballot cast",
+        "Ballot replaced",
+    ]
 
 
 def test_ballots_off_the_roll_empty_foreign_or_late_are_refused(world):

@@ -183,11 +183,18 @@ def test_the_team_sets_up_a_vote_and_bad_input_saves_nothing(client, setup):
     client.force_login(setup.users[Role.TEAM])
     url = page_url("vote add", setup)
     good = {
-        "title": "Second round", "electorate": "board", "method": "approval", "seats": "1",
-        "opens_on_0": "2", "opens_on_1": "10", "opens_on_2": "2017",
-        "closes_on_0": "20", "closes_on_1": "10", "closes_on_2": "2017",
+        "title": "Second round",
+        "electorate": "board",
+        "method": "approval",
+        "seats": "1",
+        "opens_on_0": "2",
+        "opens_on_1": "10",
+        "opens_on_2": "2017",
+        "closes_on_0": "20",
+        "closes_on_1": "10",
+        "closes_on_2": "2017",
         "proposals": [p.pk for p in setup.proposals[:2]],
-    }  # fmt: skip
+    }
     before = ChallengeVote.objects.count()
     bad = client.post(url, {**good, "seats": "2"})  # as many seats as proposals
     assert "Choose fewer areas" in bad.content.decode()

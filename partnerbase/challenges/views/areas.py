@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.accounts.permissions import can_manage_programme
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 
 from .. import services
@@ -18,7 +19,7 @@ from ..permissions import (
 )
 from ..queries import area_get, area_list, proposal_list, proposing_organisations
 from ..results import area_counts
-from .common import NAV, form_page, posted
+from .common import NAV, posted
 
 
 @require_GET
@@ -87,4 +88,5 @@ def proposal_add(request, slug):
         lambda data: services.proposal_create(actor=request.user, programme=programme, **data),
         lambda p: f"{p.title} proposed.",
         reverse("challenges:proposal_list", args=[programme.slug]),
+        nav=NAV,
     )

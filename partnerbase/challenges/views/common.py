@@ -1,16 +1,8 @@
-"""What the challenge pages share: their navigation and form page, the vote's URL."""
+"""What the challenge pages share: their navigation, the vote's URL."""
 
 from django.urls import reverse
 
-from partnerbase.core import pages
-
 NAV = "challenges"
-
-
-def form_page(request, template, context, form, save, success, target):
-    """The shared form page (core/pages.py), under the challenges' navigation."""
-    context = {"nav_current": NAV, **context}
-    return pages.form_page(request, template, context, form, save, success, target)
 
 
 def vote_url(vote, name="vote_detail") -> str:

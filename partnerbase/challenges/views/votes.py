@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 
 from .. import services
@@ -38,7 +39,7 @@ from ..queries import (
     vote_proposals,
 )
 from ..results import result_view
-from .common import NAV, form_page, posted, vote_url
+from .common import NAV, posted, vote_url
 
 ACTIONS = {
     # action -> (service, the status it needs, heading, button, success message)
@@ -78,6 +79,7 @@ def vote_add(request, slug):
         lambda data: services.vote_create(actor=request.user, programme=programme, **data),
         lambda vote: f"{vote.title} set up. Open it when voting should start.",
         vote_url,
+        nav=NAV,
     )
 
 
@@ -179,6 +181,7 @@ def ballot(request, slug, uid):
         ),
         lambda b: f"Ballot {'replaced' if existing else 'cast'} for {organisation.name}.",
         vote_url(vote),
+        nav=NAV,
     )
 
 
@@ -219,6 +222,7 @@ def ballot_record(request, slug, uid):
         save,
         lambda b: f"Ballot recorded for {b.organisation.name}.",
         vote_url(vote),
+        nav=NAV,
     )
 
 

@@ -76,8 +76,13 @@ def test_ties_share_a_rank_in_name_order_and_unscored_come_last_by_name():
     result = rank(CRITERIA, candidates)
 
     assert [(r.key, r.rank) for r in result] == [
-        ("top", 1), ("t1", 2), ("t2", 2), ("low", 4), ("y", None), ("z", None),
-    ]  # fmt: skip
+        ("top", 1),
+        ("t1", 2),
+        ("t2", 2),
+        ("low", 4),
+        ("y", None),
+        ("z", None),
+    ]
     # The same whatever order they come in.
     assert rank(CRITERIA, reversed(candidates)) == result
 

@@ -18,8 +18,11 @@ def test_the_default_criteria_are_the_four_design_names_once(alpha):
     again = services.criteria_ensure(actor=alpha.actor, programme=alpha.programme)
 
     assert [c.name for c in again] == [
-        "Employee base", "Customer base", "National reach", "Responsible-business agenda",
-    ]  # fmt: skip
+        "Employee base",
+        "Customer base",
+        "National reach",
+        "Responsible-business agenda",
+    ]
     assert Criterion.objects.filter(programme=alpha.programme).count() == 4
 
 

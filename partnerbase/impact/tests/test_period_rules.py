@@ -254,8 +254,11 @@ def test_metrics_by_quarter_adds_up_to_the_whole(make, funded):
 
     series = json.loads(out.getvalue())
     assert [p["from"] for p in series["parts"]] == [
-        "2017-01-01", "2017-04-01", "2017-07-01", "2017-10-01"
-    ]  # fmt: skip
+        "2017-01-01",
+        "2017-04-01",
+        "2017-07-01",
+        "2017-10-01",
+    ]
     for key in series["additive"]:
         values = [p["figures"][key]["value"] for p in series["parts"]]
         total = sum(Decimal(v) if isinstance(v, str) else v for v in values)

@@ -251,21 +251,33 @@ def random_round(rng, n_i, n_p):
         innovator(
             f"i{n}",
             *[
-                need(f"n{n}-{k}", rng.choice(TYPES), pick(REGIONS, 2), pick(CHALLENGES, 2),
-                     amount(), text())
+                need(
+                    f"n{n}-{k}",
+                    rng.choice(TYPES),
+                    pick(REGIONS, 2),
+                    pick(CHALLENGES, 2),
+                    amount(),
+                    text(),
+                )
                 for k in range(rng.randint(1, 2))
             ],
             capacity=rng.randint(0, 2),
             minimum=rng.randint(0, 2),
         )
         for n in range(n_i)
-    ]  # fmt: skip
+    ]
     partners = [
         partner(
             f"p{n}",
             *[
-                offer(f"o{n}-{k}", rng.choice(TYPES), pick(REGIONS, 2), pick(CHALLENGES, 2),
-                      amount(), text())
+                offer(
+                    f"o{n}-{k}",
+                    rng.choice(TYPES),
+                    pick(REGIONS, 2),
+                    pick(CHALLENGES, 2),
+                    amount(),
+                    text(),
+                )
                 for k in range(rng.randint(1, 2))
             ],
             capacity=rng.randint(0, 3),
@@ -273,7 +285,7 @@ def random_round(rng, n_i, n_p):
             preferred_regions=F(pick(REGIONS, 1)),
         )
         for n in range(n_p)
-    ]  # fmt: skip
+    ]
     exclusions = {(i.id, p.id) for i in innovators for p in partners if rng.random() < 0.15}
     return innovators, partners, exclusions
 

@@ -37,8 +37,12 @@ def test_entries_rank_highest_first_ties_share_a_rank_and_unscored_come_last():
     result = rank([A, B], sheets)
 
     assert [(r.entry, r.rank) for r in result] == [
-        ("top", 1), ("tied-1", 2), ("tied-2", 2), ("low", 4), ("unscored", None),
-    ]  # fmt: skip
+        ("top", 1),
+        ("tied-1", 2),
+        ("tied-2", 2),
+        ("low", 4),
+        ("unscored", None),
+    ]
     assert result[-1].score is None and result[-1].shown is None
 
 

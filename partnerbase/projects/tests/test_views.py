@@ -336,8 +336,9 @@ def test_the_judge_form_gives_an_existing_judge_more_entries(client, world):
     assert clash.status_code == 200 and "organisation" in clash.context["form"].errors
     assert response.status_code == 302
     assert set(judge.assignments.values_list("entry", flat=True)) == {
-        world.entry.pk, world.other_entry.pk
-    }  # fmt: skip
+        world.entry.pk,
+        world.other_entry.pk,
+    }
     assert CompetitionJudge.objects.count() == 1
 
 

@@ -32,10 +32,16 @@ def url(world, name, *args):
 
 def competition_data(world, **changes):
     data = {
-        "name": "Savings for All", "sponsor": world.sponsor.pk, "prize_fund": "250,000.50",
-        "currency": "GBP", "launch_date_0": "1", "launch_date_1": "3", "launch_date_2": "2018",
-        "challenge_area": "", "description": "A prize for saving tools.",
-    }  # fmt: skip
+        "name": "Savings for All",
+        "sponsor": world.sponsor.pk,
+        "prize_fund": "250,000.50",
+        "currency": "GBP",
+        "launch_date_0": "1",
+        "launch_date_1": "3",
+        "launch_date_2": "2018",
+        "challenge_area": "",
+        "description": "A prize for saving tools.",
+    }
     return {**data, **changes}
 
 

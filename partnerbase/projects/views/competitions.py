@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.errors import DomainError
 from partnerbase.core.money import format_money
+from partnerbase.core.pages import form_page
 from partnerbase.programmes.access import programme_for
 
 from .. import services
@@ -43,9 +44,7 @@ from ..queries import (
     ranking_for,
     visible_entries,
 )
-from .common import form_page
-
-NAV = "projects"
+from .common import NAV
 
 
 def _competition(request, slug, uid):
@@ -151,6 +150,7 @@ def competition_add(request, slug):
         lambda data: services.competition_create(actor=request.user, programme=programme, **data),
         lambda competition: f"{competition.name} created.",
         competition_url,
+        nav=NAV,
     )
 
 
@@ -168,6 +168,7 @@ def stage_add(request, slug, uid):
         ),
         lambda stage: f"Stage “{stage.name}” added.",
         competition_url(competition),
+        nav=NAV,
     )
 
 
@@ -189,6 +190,7 @@ def criterion_add(request, slug, uid):
         ),
         lambda criterion: f"Criterion “{criterion.name}” added to the rubric.",
         competition_url(competition),
+        nav=NAV,
     )
 
 
@@ -206,6 +208,7 @@ def entry_add(request, slug, uid):
         ),
         lambda entry: f"Entry from {entry.organisation} recorded.",
         competition_url(competition),
+        nav=NAV,
     )
 
 
@@ -235,6 +238,7 @@ def judge_add(request, slug, uid):
         lambda data: _judge_save(request.user, competition, data),
         lambda judge: f"{judge.user} judges the entries chosen.",
         competition_url(competition),
+        nav=NAV,
     )
 
 
@@ -268,6 +272,7 @@ def score(request, slug, uid, assignment_uid):
         ),
         f"Scores for {assignment.entry.title} submitted.",
         competition_url(competition),
+        nav=NAV,
     )
 
 
@@ -284,4 +289,5 @@ def award_add(request, slug, uid, entry_uid):
         lambda data: services.competition_award_make(actor=request.user, entry=entry, **data),
         lambda award: f"Prize of {_amount(award.funding_award)} awarded to {entry.organisation}.",
         competition_url(competition),
+        nav=NAV,
     )

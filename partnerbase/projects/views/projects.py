@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from partnerbase.accounts.permissions import can_manage_programme
 from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
+from partnerbase.core.pages import form_page
 from partnerbase.core.versions import check_current
 from partnerbase.programmes.access import programme_for
 from partnerbase.workinggroups.permissions import can_view_working_group
@@ -21,7 +22,7 @@ from .. import services
 from ..forms import CoalitionMemberForm, IndicatorForm, ObservationForm, ProjectForm, StatusForm
 from ..permissions import can_manage_projects, can_view_competitions, can_view_projects
 from ..queries import project_get, project_indicators, project_list, project_money
-from .common import form_page
+from .common import NAV
 
 _programme = partial(programme_for, allowed=can_view_projects)
 
@@ -43,7 +44,7 @@ def project_index(request, slug):
             "projects": project_list(user=request.user, programme=programme),
             "can_manage": can_manage_projects(request.user, programme),
             "can_view_competitions": can_view_competitions(request.user, programme),
-            "nav_current": "projects",
+            "nav_current": NAV,
         },
     )
 
@@ -68,7 +69,7 @@ def project_detail(request, slug, uid):
             "history": history_entries(project),
             "can_manage": can_manage_projects(request.user, programme),
             "can_publish": can_manage_programme(request.user, programme),
-            "nav_current": "projects",
+            "nav_current": NAV,
         },
     )
 
@@ -101,6 +102,7 @@ def project_add(request, slug):
         lambda data: services.project_create(actor=request.user, programme=programme, **data),
         lambda project: f"{project.name} created.",
         project_url,
+        nav=NAV,
     )
 
 
@@ -116,6 +118,7 @@ def coalition_add(request, slug, uid):
         lambda data: services.coalition_member_add(actor=request.user, project=project, **data),
         "Coalition member added.",
         project_url(project),
+        nav=NAV,
     )
 
 
@@ -131,6 +134,7 @@ def status_change(request, slug, uid):
         lambda data: _status_change(request.user, project, data),
         "Status changed.",
         project_url(project),
+        nav=NAV,
     )
 
 
@@ -152,6 +156,7 @@ def indicator_add(request, slug, uid):
         lambda data: services.project_indicator_add(actor=request.user, project=project, **data),
         "Indicator added.",
         project_url(project),
+        nav=NAV,
     )
 
 
@@ -167,6 +172,7 @@ def observation_add(request, slug, uid):
         lambda data: services.project_observation_record(actor=request.user, **data),
         "Observation recorded.",
         project_url(project),
+        nav=NAV,
     )
 
 
