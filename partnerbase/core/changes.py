@@ -22,6 +22,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.shortcuts import render
 
 from .history_lists import HistoryFilter, history_page_entries
 from .lists import CSV_CHUNK, Column, Sort, batched, listing_context, sort_ordering
@@ -170,8 +171,16 @@ class ChangeFilter(HistoryFilter):
 
     def __init__(self, *args, kinds: Iterable[RecordKind] = (), people=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["kind"].extra["choices"] = [(k.key, k.label) for k in kinds]
-        self.filters["who"].extra["choices"] = [(str(pk), name) for pk, name in people]
+        kinds = list(kinds)
+        # A filter with nothing to choose is left out (one record's own history).
+        if len(kinds) > 1:
+            self.filters["kind"].extra["choices"] = [(k.key, k.label) for k in kinds]
+        else:
+            del self.filters["kind"]
+        if people:
+            self.filters["who"].extra["choices"] = [(str(pk), name) for pk, name in people]
+        else:
+            del self.filters["who"]
 
     def of_kind(self, queryset, name, value):
         # A part is one kind's rows: the others are left out of the union.
@@ -329,4 +338,38 @@ def changes_page(
         columns=CHANGE_COLUMNS,
         filename=filename,
         csv_source=lambda: _hydrated(union),
+    )
+
+
+def record_history_page(
+    request,
+    *,
+    programme,
+    parts: dict[str, QuerySet],
+    record: str,
+    back: tuple[str, str],
+    filename: str,
+    nav_current: str,
+    caption: str = "Changes to this record",
+):
+    """A record's whole history page (its parts': an award's disbursements too), after the
+    caller checked what the record's own page checks. `back`: (the record page's address,
+    its name)."""
+    listing = changes_page(request, parts, filename=filename)
+    if not isinstance(listing, dict):
+        return listing
+    return render(
+        request,
+        "core/record_history.html",
+        {
+            "programme": programme,
+            **listing,
+            "history": listing["rows"],
+            "records": len(parts) > 1,
+            "record": record,
+            "back_url": back[0],
+            "back_label": back[1],
+            "caption": caption,
+            "nav_current": nav_current,
+        },
     )

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.changes import record_history_page
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error
@@ -18,7 +20,14 @@ from .filters import FundingAwardFilter
 from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
-from .queries import award_get, award_list, award_sums, rate_table, report_date
+from .queries import (
+    award_get,
+    award_history_parts,
+    award_list,
+    award_sums,
+    rate_table,
+    report_date,
+)
 
 
 def _ledger(programme, awards, sums=None):
@@ -133,6 +142,23 @@ def award_detail(request, slug, uid):
             "can_record_repayment": can.can_record_repayment(request.user, award),
             "nav_current": "funding",
         },
+    )
+
+
+@require_GET
+def award_history(request, slug, uid):
+    """Every change to the award, its disbursements and repayments (as the award's page)."""
+    programme = programme_for(request, slug, can.can_view_ledger)
+    award = award_get(user=request.user, programme=programme, uid=uid)
+    return record_history_page(
+        request,
+        programme=programme,
+        parts=award_history_parts(award),
+        record=award.title,
+        back=(reverse("funding:award_detail", args=[slug, uid]), f"Back to {award.title}"),
+        filename=f"{programme.slug}-award-{uid}-history.csv",
+        nav_current="funding",
+        caption="Changes to this award, its disbursements and repayments",
     )
 
 
