@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnerbase.accounts.models import Role
@@ -143,3 +145,25 @@ def test_only_the_team_reads_the_change_log(client, make, world, role):
     assert client.get(log_url(make.programme)).status_code == 403
     client.force_login(make_user())
     assert client.get(log_url(make.programme)).status_code == 404
+
+
+def test_a_page_of_the_log_reads_a_few_queries_a_kind_not_a_query_a_row(client, make, world):
+    client.force_login(world["olive"])
+    url = log_url(make.programme)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def changes(count: int) -> None:  # changes to two kinds, taking turns
+        for n in range(count):
+            directory.organisation_update(
+                actor=make.actor, organisation=world["toolshed"], employee_count=n + 1
+            )
+            funding.funding_award_change(actor=make.actor, award=world["award"], title=f"A{n}")
+
+    changes(30)
+    before = queries()  # a full page of the two kinds
+    changes(60)
+    assert queries() == before
