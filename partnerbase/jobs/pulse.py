@@ -42,10 +42,11 @@ def pulse_write(job_id: int, state: dict) -> None:
 
 class Pulse:
     """Beats for the job every `every` seconds (JOB_PULSE_SECONDS) while the block runs,
-    writing `latest` (the work's progress, updated in place) with the time."""
+    writing `latest` (the work's progress, updated in place) with the time, holding `lock`
+    (the work's own writes hold it too)."""
 
-    def __init__(self, job_id: int, latest: dict, every: float | None = None):
-        self.job_id, self.latest = job_id, latest
+    def __init__(self, job_id: int, latest: dict, lock, every: float | None = None):
+        self.job_id, self.latest, self.lock = job_id, latest, lock
         self.every = settings.JOB_PULSE_SECONDS if every is None else every
         self.database = connection.settings_dict["NAME"]
         self.stopped = threading.Event()
@@ -54,7 +55,8 @@ class Pulse:
     def _beat(self) -> None:
         try:
             while not self.stopped.wait(self.every):
-                pulse_write(self.job_id, {**self.latest, "heartbeat_at": timezone.now()})
+                with self.lock:
+                    pulse_write(self.job_id, {**self.latest, "heartbeat_at": timezone.now()})
         finally:
             if not uses_file():
                 connections.close_all()  # this thread's own connection

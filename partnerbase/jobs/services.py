@@ -5,6 +5,7 @@ records how it ended; `job_retry` queues a failed or lost one again. An import's
 kept on the job (`upload`), read by the task with `upload_text`, and removed once the job
 is done with it."""
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -118,14 +119,18 @@ class Progress:
             "progress_done": job.progress_done,
             "progress_total": job.progress_total,
         }
+        # Held by each write, this one's and the pulse's: the row's heartbeat and progress
+        # never go back to an older reading.
+        self.lock = threading.Lock()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        self.latest.update(
-            progress_stage=stage[:100], progress_done=max(0, done), progress_total=max(0, total)
-        )
-        if len(connection.atomic_blocks) > self.depth:
-            return  # the pulse writes it, outside the work's transaction
-        Job.objects.filter(pk=self.job.pk).update(**self.latest, heartbeat_at=timezone.now())
+        with self.lock:
+            self.latest.update(
+                progress_stage=stage[:100], progress_done=max(0, done), progress_total=max(0, total)
+            )
+            if len(connection.atomic_blocks) > self.depth:
+                return  # the pulse writes it, outside the work's transaction
+            Job.objects.filter(pk=self.job.pk).update(**self.latest, heartbeat_at=timezone.now())
 
     def attach(self, name: str, content: bytes) -> None:
         """Keep the file the job made, for its download link."""
@@ -185,7 +190,7 @@ def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
     record_save(job, actor=None, reason="Started")
     progress = Progress(job)
     try:
-        with Pulse(job.pk, progress.latest):
+        with Pulse(job.pk, progress.latest, progress.lock):
             result = work(job, progress) or {}
     except BaseException as exc:
         job.refresh_from_db()
