@@ -3,6 +3,7 @@
 transaction, so a long import is never shown as lost and offered Retry while it is alive.
 On SQLite, the tests' database, the pulse goes to a file per job (jobs/pulse.py)."""
 
+import re
 import threading
 import time
 from datetime import timedelta
@@ -92,7 +93,7 @@ def test_an_import_beats_and_tells_its_stages_while_its_transaction_runs(
     pulse_dir,
     task_worker,
 ):
-    settings.JOB_PULSE_SECONDS = 0.005
+    settings.JOB_PULSE_SECONDS = 0.002
     client.force_login(team)
     _upload(client, small, small_data, slug="small-copy")
     job = Job.objects.get(kind=JobKind.IMPORT)
@@ -108,9 +109,10 @@ def test_an_import_beats_and_tells_its_stages_while_its_transaction_runs(
     assert {s["progress_total"] for s in writing} == {arrays}
     done = [s["progress_done"] for s in writing]
     assert done == sorted(done) and done[-1] > done[0]
-    assert any(
-        s["progress_stage"] == "Writing organisations: " + _of(small_data, "organisations")
-        for s in writing
+    # Which array, and how far through it (the stages change faster than the pulse beats,
+    # so which ones a watcher sees is chance).
+    assert all(
+        re.fullmatch(r"Writing [a-z ]+: [\d,]+ of [\d,]+ records", s) for s in stages(writing)
     )
     # The heartbeat went on all the while, each beat later than the one before.
     beats = [s["heartbeat_at"] for s in watcher.seen]
@@ -122,9 +124,8 @@ def test_an_import_beats_and_tells_its_stages_while_its_transaction_runs(
     assert not list(pulse_dir.glob("*"))
 
 
-def _of(data, array) -> str:
-    n = len(data[array])
-    return f"{n:,} of {n:,} records"
+def stages(states) -> list[str]:
+    return [s["progress_stage"] for s in states]
 
 
 def test_a_running_job_with_a_fresh_pulse_is_not_lost_and_one_without_is(
