@@ -81,6 +81,13 @@ LISTS = [
         "directory:organisation_history HISTORY",
         "action=~&changed_on__gte_0=1&changed_on__gte_1=1&changed_on__gte_2=2020",
     ),
+    # The team's change log: every kind's history rows in the programme (core/changes.py).
+    (
+        "change log",
+        "changes:log",
+        "kind=directory.organisation&action=~&changed_on__gte_0=1&changed_on__gte_1=1"
+        "&changed_on__gte_2=2020",
+    ),
     (
         "drill: engaged",
         "reports:figure_detail organisations_engaged",

@@ -179,6 +179,10 @@ TASKS = {
 }
 # A running job whose worker has been silent this long is shown as lost, to be retried.
 JOB_STALE_MINUTES = int(os.environ.get("JOB_STALE_MINUTES", "15"))
+# A running job's worker writes its heartbeat and progress this often, even while one step
+# (an import's checks) takes minutes; on SQLite to a file per job here (jobs/pulse.py).
+JOB_PULSE_SECONDS = float(os.environ.get("JOB_PULSE_SECONDS", "30"))
+JOB_PULSE_DIR = Path(os.environ.get("JOB_PULSE_DIR", str(VAR_DIR / "jobs")))
 # The largest file the import pages take (a programme's interchange file, a funder's
 # 360Giving file); bigger ones go through `partnerbase import` on the server.
 IMPORT_MAX_MB = int(os.environ.get("IMPORT_MAX_MB", "100"))

@@ -15,6 +15,7 @@ urlpatterns = [
     path("programmes/new/", setup_views.programme_new, name="programme_new"),
     path("programmes/<slug:slug>/", include("partnerbase.reports.urls")),
     path("programmes/<slug:slug>/settings/", include("partnerbase.setup.urls")),
+    path("programmes/<slug:slug>/changes/", include("partnerbase.setup.changes_urls")),
     path("programmes/<slug:slug>/", include("partnerbase.network.urls")),
     path("programmes/<slug:slug>/organisations/", include("partnerbase.directory.urls")),
     path("programmes/<slug:slug>/brokering/", include("partnerbase.brokering.urls")),

@@ -184,6 +184,7 @@ RULES = {
     "setup:conveners": TEAM_ONLY,
     "setup:convener_remove": TEAM_ONLY,
     "setup:public_page": TEAM_ONLY,
+    "changes:log": TEAM_ONLY,
     "people:list": TEAM_ONLY,
     # Background work: every member sees the list of what they started; a job (the page
     # world's were started by the team) is the team's, and 404 to anyone else.
@@ -254,6 +255,7 @@ RULES = {
     "pledges:ledger": but(PLEDGE_READERS, also=elsewhere(PARTNER)),  # a partner: their own
     "pledges:organisation": PLEDGE_READERS,
     "pledges:detail": PLEDGE_READERS,
+    "pledges:history": PLEDGE_READERS,
     "pledges:add": PLEDGERS,
     "pledges:edit": PLEDGERS,
     "pledges:confirm": PLEDGERS,
@@ -280,6 +282,7 @@ RULES = {
     "workinggroups:group_archive": GROUP_MANAGERS,
     "workinggroups:group_unarchive": GROUP_MANAGERS,
     "workinggroups:group_remove": GROUP_MANAGERS,
+    "workinggroups:group_history": GROUP_MANAGERS,  # the group's page shows them its history
     "workinggroups:member_add": GROUP_MANAGERS,
     "workinggroups:member_leave": GROUP_MANAGERS,
     "workinggroups:lead_set": GROUP_MANAGERS,
@@ -364,12 +367,14 @@ RULES = {
     ),
     "brokering:partnership_list": DASHBOARD,
     "brokering:partnership_detail": but(LEDGER, refused=404),
+    "brokering:partnership_history": but(LEDGER, refused=404),
     # Funding.
     "funding:ledger": LEDGER,
     "funding:disbursement_list": LEDGER,  # partners and innovators: their own awards'
     "funding:rates": LEDGER,
     # The world's award is not to the partner's organisation.
     "funding:award_detail": but(LEDGER, also={PARTNER: 404}),
+    "funding:award_history": but(LEDGER, also={PARTNER: 404}),
     "funding:award_add": MANAGERS,
     "funding:disbursement_add": but(MANAGERS, also={PARTNER: 404}),
     "funding:repayment_add": MANAGERS,
@@ -379,6 +384,7 @@ RULES = {
     # Projects and competitions.
     "projects:project_list": rule(TEAM, CHAMPION, WG, MANAGER, SUPERUSER),
     "projects:project_detail": rule(TEAM, CHAMPION, WG, MANAGER, SUPERUSER),
+    "projects:project_history": rule(TEAM, CHAMPION, WG, MANAGER, SUPERUSER),
     "projects:project_add": TEAM_ONLY,
     "projects:status_change": TEAM_ONLY,
     "projects:coalition_add": TEAM_ONLY,

@@ -95,6 +95,7 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "brokering:introduction_respond": {"uid": introduction.uid},
         "brokering:round_innovators": {"uid": draft_round.uid},  # limits: drafts only
         "brokering:partnership_detail": {"uid": one(Partnership, programme=p).uid},
+        "brokering:partnership_history": {"uid": one(Partnership, programme=p).uid},
         "funding:repayment_add": {"uid": one(FundingAward, programme=p, term_months__gt=0).uid},
         "projects:score": {
             "uid": competition.uid,
@@ -208,6 +209,7 @@ def record_params(w) -> tuple[dict, dict, dict]:
         "brokering:round_": introduction.round,
         "brokering:introduction_add": introduction.round,
         "funding:award_detail": one(FundingAward, programme=p),
+        "funding:award_history": one(FundingAward, programme=p),
         "funding:disbursement_add": one(FundingAward, programme=p),
         "projects:project_": one(CollaborativeProject, programme=p),
         "projects:coalition_add": one(CollaborativeProject, programme=p),

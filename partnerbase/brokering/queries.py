@@ -223,3 +223,15 @@ def introduction_contacts(introduction: Introduction, side: str) -> list[Contact
         return [Contact(u.full_name or u.email, u.email) for u in users]
     people = organisation.people.exclude(email="").order_by("name")
     return [Contact(p.name, p.email) for p in people]
+
+
+def partnership_history_parts(partnership: Partnership) -> dict:
+    """The history rows of a partnership, its partners and the introduction that made it,
+    deleted ones' too (core.changes)."""
+    return {
+        "brokering.partnership": Partnership.history.filter(id=partnership.pk),
+        "brokering.partnershippartner": PartnershipPartner.history.filter(
+            partnership_id=partnership.pk
+        ),
+        "brokering.introduction": Introduction.history.filter(partnership_id=partnership.pk),
+    }

@@ -38,4 +38,9 @@ urlpatterns = [
     ),
     path("partnerships/", introductions.partnership_index, name="partnership_list"),
     path("partnerships/<uuid:uid>/", introductions.partnership_detail, name="partnership_detail"),
+    path(
+        "partnerships/<uuid:uid>/history/",
+        introductions.partnership_history,
+        name="partnership_history",
+    ),
 ]

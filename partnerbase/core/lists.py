@@ -106,9 +106,11 @@ def _by_keys(rows: QuerySet, ids: list) -> QuerySet:
     return rows.filter(pk__in=ids)
 
 
-def _ordering(sorts: list[Sort], key: str) -> tuple[tuple[str, ...], str]:
+def _ordering(
+    sorts: list[Sort], key: str, last: tuple[str, ...] = ("pk",)
+) -> tuple[tuple[str, ...], str]:
     """The ORM ordering for `key` ("date" or "-date"); the first sort if it is not allowed.
-    The primary key comes last so pages never repeat or skip a row."""
+    The primary key (`last`) comes last so pages never repeat or skip a row."""
     by_key = {s.key: s for s in sorts}
     name = key.removeprefix("-")
     if name not in by_key:
@@ -118,7 +120,9 @@ def _ordering(sorts: list[Sort], key: str) -> tuple[tuple[str, ...], str]:
     for field in by_key[name].ordering:
         flipped = field.removeprefix("-") if field.startswith("-") else f"-{field}"
         ordering.append(flipped if descending else field)
-    return (*ordering, "-pk" if descending else "pk"), key
+    for field in last:
+        ordering.append(f"-{field}" if descending else field)
+    return tuple(ordering), key
 
 
 def _query(params, drop: tuple[str, ...] = ()) -> str:
@@ -151,15 +155,42 @@ def list_page(
     when `columns` are given) the streamed CSV of every filtered row, in the page's order.
     The query's select_related and prefetches act on the page's rows (or each chunk).
     `known_count`: the unfiltered rows' number, when the caller has counted them already."""
-    params = request.GET
     filters, rows, sort = filtered_rows(
         request, queryset, filterset_class=filterset_class, sorts=sorts
     )
+    return listing_context(
+        request,
+        filters,
+        NarrowPaginator(rows, per_page),
+        sort,
+        sorts=sorts,
+        columns=columns,
+        filename=filename,
+        known_count=known_count,
+    )
+
+
+def listing_context(
+    request,
+    filters,
+    paginator: Paginator,
+    sort: str,
+    *,
+    sorts: list[Sort],
+    columns: list[Column] | None,
+    filename: str,
+    known_count: int | None = None,
+    csv_source: Callable[[], Iterable] | None = None,
+) -> dict | StreamingHttpResponse:
+    """list_page's answer for rows already filtered and sorted into `paginator`: the page's
+    context, or the CSV (`csv_source()`'s rows; by default the paginator's query, read in
+    chunks)."""
+    params = request.GET
     if columns is not None and params.get("format") == "csv":
-        return csv_response(rows.iterator(chunk_size=CSV_CHUNK), columns, filename)
+        source = csv_source or (lambda: paginator.object_list.iterator(chunk_size=CSV_CHUNK))
+        return csv_response(source(), columns, filename)
     names = filter_names(filters.form)
     filtered = any(params.get(name) not in (None, "") for name in names)
-    paginator = NarrowPaginator(rows, per_page)
     if known_count is not None and not filtered:
         paginator.count = known_count  # counted already: not asked again
     page = paginator.get_page(params.get("page"))
@@ -188,8 +219,16 @@ def filtered_rows(request, queryset, *, filterset_class, sorts: list[Sort]):
     """The filterset, its rows in the asked (whitelisted) order, and that order's key."""
     params = request.GET
     filters = filterset_class(params, queryset=queryset, request=request)
-    ordering, sort = _ordering(sorts, params.get("sort", ""))
+    ordering, sort = sort_ordering(request, sorts)
     return filters, filters.qs.order_by(*ordering), sort
+
+
+def sort_ordering(
+    request, sorts: list[Sort], last: tuple[str, ...] = ("pk",)
+) -> tuple[tuple[str, ...], str]:
+    """The ORM ordering the URL's `sort` asks for (whitelisted), ending with `last` (what
+    makes each row's place unique), and the sort's key."""
+    return _ordering(sorts, request.GET.get("sort", ""), last)
 
 
 def _sort_links(params, sorts: list[Sort], current: str) -> dict:

@@ -80,3 +80,13 @@ def report_date(programme, today: date | None = None) -> date:
     programme (its report date, no later than its end)."""
     end = programme.ends_on or programme.report_date or today or date.today()
     return min(programme.report_date or end, end)
+
+
+def award_history_parts(award) -> dict:
+    """The history rows of an award and of its disbursements and repayments, deleted ones'
+    too (core.changes, by kind key)."""
+    return {
+        "funding.fundingaward": FundingAward.history.filter(id=award.pk),
+        "funding.disbursement": Disbursement.history.filter(award_id=award.pk),
+        "funding.loanrepayment": LoanRepayment.history.filter(award_id=award.pk),
+    }

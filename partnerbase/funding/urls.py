@@ -13,6 +13,7 @@ urlpatterns = [
     path("disbursements/", list_views.disbursement_index, name="disbursement_list"),
     path("awards/add/", views.award_add, name="award_add"),
     path("awards/<uuid:uid>/", views.award_detail, name="award_detail"),
+    path("awards/<uuid:uid>/history/", views.award_history, name="award_history"),
     path("awards/<uuid:uid>/disbursements/add/", views.disbursement_add, name="disbursement_add"),
     path("awards/<uuid:uid>/repayments/add/", views.repayment_add, name="repayment_add"),
 ]

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.changes import record_history_page
 from partnerbase.core.currencies import from_minor
 from partnerbase.core.history import history_entries
 from partnerbase.core.lists import Column, Sort, list_page
@@ -17,7 +18,14 @@ from .filters import FundingAwardFilter
 from .forms import AwardForm, DisbursementForm, RepaymentForm
 from .ledger import build_ledger
 from .models import DisbursementKind
-from .queries import award_get, award_list, award_sums, rate_table, report_date
+from .queries import (
+    award_get,
+    award_history_parts,
+    award_list,
+    award_sums,
+    rate_table,
+    report_date,
+)
 
 NAV = "funding"
 
@@ -134,6 +142,23 @@ def award_detail(request, slug, uid):
             "can_record_repayment": can.can_record_repayment(request.user, award),
             "nav_current": NAV,
         },
+    )
+
+
+@require_GET
+def award_history(request, slug, uid):
+    """Every change to the award, its disbursements and repayments (as the award's page)."""
+    programme = programme_for(request, slug, can.can_view_ledger)
+    award = award_get(user=request.user, programme=programme, uid=uid)
+    return record_history_page(
+        request,
+        programme=programme,
+        parts=award_history_parts(award),
+        record=award.title,
+        back=(reverse("funding:award_detail", args=[slug, uid]), f"Back to {award.title}"),
+        filename=f"{programme.slug}-award-{uid}-history.csv",
+        nav_current="funding",
+        caption="Changes to this award, its disbursements and repayments",
     )
 
 

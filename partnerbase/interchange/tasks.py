@@ -10,6 +10,7 @@ from django_tasks import task
 from partnerbase.jobs.services import InputRefused, job_run, listed, upload_text
 
 from .export import programme_export_text
+from .format import ARRAYS
 from .importer import programme_import
 from .importing import document_load, record_counts, record_total, slug_in_use
 from .problems import ImportFailed, Problem
@@ -39,13 +40,28 @@ def _refused(name: str, problems: list[Problem]) -> InputRefused:
     return InputRefused(f"Nothing was imported: {count} in {name}.", problems=rows)
 
 
+def _writing(data, progress):
+    """The importer's progress as the job's: "Writing organisations: 10,000 of 100,000
+    records", and the arrays written of those the file holds."""
+    arrays = [a for a in ARRAYS if data.get(a)]
+    written = set()
+
+    def tell(array: str, n: int, total: int, records: int, seconds: float) -> None:
+        if n == total:
+            written.add(array)
+        name = array.replace("_", " ")
+        progress(f"Writing {name}: {n:,} of {total:,} records", len(written), len(arrays))
+
+    return tell
+
+
 @task()
 def import_programme(*, job_id: int, slug: str | None = None) -> dict:
     """Import the job's uploaded file as a new programme (`slug`, or the file's own), all or
     nothing; whoever started it joins the new programme's convening team."""
 
     def work(job, progress):
-        progress("Reading the file", 0, 3)
+        progress("Reading the file", 0, 1)
         try:
             data = document_load(upload_text(job))
             taken = slug_in_use(data, slug)
@@ -62,8 +78,10 @@ def import_programme(*, job_id: int, slug: str | None = None) -> dict:
                         )
                     ]
                 )
-            progress(f"Checking and importing {record_total(data):,} records", 1, 3)
-            programme = programme_import(data=data, slug=slug, actor=job.started_by)
+            progress(f"Checking {record_total(data):,} records", 0, 1)
+            programme = programme_import(
+                data=data, slug=slug, actor=job.started_by, progress=_writing(data, progress)
+            )
         except ImportFailed as exc:
             raise _refused(job.upload_name, exc.problems) from None
         return {

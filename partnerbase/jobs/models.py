@@ -5,11 +5,13 @@ DBTaskResult) is the worker's business; this one is the page's."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.utils import timezone
 
 from partnerbase.core.models import ProgrammeRecord
 from partnerbase.core.uploads import PrivateUploadTo
+
+from .pulsefile import pulse_file_read, pulse_path
 
 
 class JobStatus(models.TextChoices):
@@ -75,6 +77,23 @@ class Job(ProgrammeRecord):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """A running job on SQLite takes its pulse file's progress and heartbeat when they
+        are newer than its row's: its worker cannot write the row while an import holds
+        the database's one write lock (jobs/pulse.py)."""
+        job = super().from_db(db, field_names, values)
+        if (
+            connections[db].vendor == "sqlite"
+            and {"status", "heartbeat_at"} <= set(field_names)
+            and job.status == JobStatus.RUNNING
+        ):
+            state = pulse_file_read(pulse_path(connections[db].settings_dict["NAME"], job.pk))
+            if state and (job.heartbeat_at is None or state["heartbeat_at"] > job.heartbeat_at):
+                for name, value in state.items():
+                    setattr(job, name, value)
+        return job
 
     @property
     def percent(self) -> int:

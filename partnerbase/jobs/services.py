@@ -5,12 +5,13 @@ records how it ended; `job_retry` queues a failed or lost one again. An import's
 kept on the job (`upload`), read by the task with `upload_text`, and removed once the job
 is done with it."""
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
@@ -19,6 +20,7 @@ from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
 
 from .models import Job, JobStatus
+from .pulse import Pulse
 
 # A failed job's page lists this many of its input's problems (a broken national file can
 # have a million); the message says how many there were.
@@ -103,19 +105,32 @@ def job_retry(*, actor, job: Job) -> Job:
 
 class Progress:
     """What a task calls as it goes: `progress("Sections", 3, 11)`. Each call is a plain
-    UPDATE, committed at once so that the page polling the job sees it; not history."""
+    UPDATE, committed at once so that the page polling the job sees it; not history.
+    Inside a transaction the work opened (an import) an UPDATE would be seen only when it
+    commits, so there the call only keeps the values and the job's pulse (pulse.py), which
+    beats all the while the work runs, passes them on."""
 
     def __init__(self, job: Job):
         self.job = job
+        # The transactions open when the work began (a test's own): deeper is the work's.
+        self.depth = len(connection.atomic_blocks)
+        self.latest = {
+            "progress_stage": job.progress_stage,
+            "progress_done": job.progress_done,
+            "progress_total": job.progress_total,
+        }
+        # Held by each write, this one's and the pulse's: the row's heartbeat and progress
+        # never go back to an older reading.
+        self.lock = threading.Lock()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        now = timezone.now()
-        Job.objects.filter(pk=self.job.pk).update(
-            progress_stage=stage[:100],
-            progress_done=max(0, done),
-            progress_total=max(0, total),
-            heartbeat_at=now,
-        )
+        with self.lock:
+            self.latest.update(
+                progress_stage=stage[:100], progress_done=max(0, done), progress_total=max(0, total)
+            )
+            if len(connection.atomic_blocks) > self.depth:
+                return  # the pulse writes it, outside the work's transaction
+            Job.objects.filter(pk=self.job.pk).update(**self.latest, heartbeat_at=timezone.now())
 
     def attach(self, name: str, content: bytes) -> None:
         """Keep the file the job made, for its download link."""
@@ -157,6 +172,11 @@ def _upload_remove(job: Job) -> None:
         job.upload.delete(save=False)
 
 
+def _take(job: Job, values: dict) -> None:
+    for name, value in values.items():
+        setattr(job, name, value)
+
+
 def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
     """Run `work(job, progress)` for the job in the worker and record how it ended; the
     exception of a failure is raised on, so the queue's row keeps its traceback too."""
@@ -168,10 +188,13 @@ def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
     job.started_at = job.heartbeat_at = now
     job.finished_at = None
     record_save(job, actor=None, reason="Started")
+    progress = Progress(job)
     try:
-        result = work(job, Progress(job)) or {}
+        with Pulse(job.pk, progress.latest, progress.lock):
+            result = work(job, progress) or {}
     except BaseException as exc:
         job.refresh_from_db()
+        _take(job, progress.latest)  # how far it got, though its pulse has stopped
         job.status, job.error, job.finished_at = JobStatus.FAILED, error_text(exc), timezone.now()
         if isinstance(exc, InputRefused):
             job.problems = exc.problems[:MAX_PROBLEMS]
@@ -179,6 +202,7 @@ def job_run(job_id: int, work: Callable[[Job, Progress], dict | None]) -> dict:
         record_save(job, actor=None, reason="Failed")
         raise
     job.refresh_from_db()
+    _take(job, progress.latest)
     job.status, job.result, job.finished_at = JobStatus.SUCCEEDED, result, timezone.now()
     _upload_remove(job)
     if job.progress_total:

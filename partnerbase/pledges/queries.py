@@ -84,3 +84,11 @@ def delivery_list(*, user, programme) -> QuerySet:
     """The deliveries of the pledges `user` may see (each pledge's page lists its own)."""
     pledges = pledge_list(user=user, programme=programme).values("pk")
     return PledgeDelivery.objects.filter(pledge_id__in=pledges).order_by("pledge_id", "id")
+
+
+def pledge_history_parts(pledge: Pledge) -> dict:
+    """The history rows of a pledge and its deliveries, deleted ones' too (core.changes)."""
+    return {
+        "pledges.pledge": Pledge.history.filter(id=pledge.pk),
+        "pledges.pledgedelivery": PledgeDelivery.history.filter(pledge_id=pledge.pk),
+    }

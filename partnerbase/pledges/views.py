@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.changes import record_history_page
 from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.lists import Column, Sort, list_page
@@ -110,6 +111,22 @@ def organisation_ledger(request, slug, org_uid):
             can_add=manages,
             whole=can.can_view_pledge_ledger(request.user, programme),
         ),
+    )
+
+
+@require_GET
+def pledge_history(request, slug, uid):
+    """Every change to the pledge and its deliveries (as the pledge's page)."""
+    programme, pledge = pledge_for(request, slug, uid, can.can_view_pledge)
+    return record_history_page(
+        request,
+        programme=programme,
+        parts=queries.pledge_history_parts(pledge),
+        record=pledge.title,
+        back=(reverse("pledges:detail", args=[slug, uid]), f"Back to {pledge.title}"),
+        filename=f"{programme.slug}-pledge-{uid}-history.csv",
+        nav_current=NAV,
+        caption="Changes to this pledge and its deliveries",
     )
 
 

@@ -89,6 +89,13 @@ BY_EMAIL = {
     "calls.AccountRequest": ("email", "call__programme"),
 }
 
+# Fields that may quote what an uploaded file said about someone: a refused import's problems
+# ("row 3: email: pat@… is not a valid address") and its error. They are kept while the job
+# is, for whoever fixes the file; the subject access export lists the records whose fields
+# quote the person's address, and erasure replaces their names and addresses there (and in
+# the records' history), as in any free text. Each: (the fields, the path to the programme).
+QUOTED = {"jobs.Job": (("problems", "error"), "programme")}
+
 # Fields that look personal by their name or type but hold no one's personal data.
 NOT_PERSONAL = {
     "accounts.User.password",  # a hash; erasure makes it unusable

@@ -155,34 +155,58 @@ def _text_columns(model) -> list[str]:
     ]
 
 
+def _json_columns(model) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields if isinstance(f, models.JSONField)]
+
+
+def _json_replaced(value, replace):
+    """`value` (JSON: lists, objects, strings) with `replace` applied to every string in it."""
+    if isinstance(value, str):
+        return replace(value)
+    if isinstance(value, list):
+        return [_json_replaced(v, replace) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_replaced(v, replace) for k, v in value.items()}
+    return value
+
+
 def _pattern(values) -> re.Pattern:
     """Any of `values`, case ignored, the longest first (a name inside an address)."""
     return re.compile("|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)), re.I)
 
 
 def _scrub(old_to_new: dict[str, str]) -> dict[str, int]:
-    """Replace each old value wherever it appears in a text column of any table (case
-    ignored); the number of rows changed by model label."""
+    """Replace each old value wherever it appears in a text or JSON column of any table
+    (case ignored: a refused import's problems quote the file, register.QUOTED); the number
+    of rows changed by model label."""
     if not old_to_new:
         return {}
     pattern = _pattern(old_to_new)
     lowered = {o.lower(): n for o, n in old_to_new.items()}
     counts = {}
+
+    def replace(text: str) -> str:
+        return pattern.sub(lambda m: lowered[m.group(0).lower()], text)
+
     for model in apps.get_models():
-        columns = _text_columns(model)
-        if not columns or model is Session:
+        columns, json_columns = _text_columns(model), _json_columns(model)
+        if not (columns or json_columns) or model is Session:
             continue
         match = Q()
-        for column in columns:
+        for column in (*columns, *json_columns):
             for old in old_to_new:
                 match |= Q(**{f"{column}__icontains": old})
         changed = 0
-        for values in model._default_manager.filter(match).values("pk", *columns):
+        for values in model._default_manager.filter(match).values("pk", *columns, *json_columns):
             update = {}
             for column in columns:
                 text = values[column]
                 if text and pattern.search(text):
-                    update[column] = pattern.sub(lambda m: lowered[m.group(0).lower()], text)
+                    update[column] = replace(text)
+            for column in json_columns:
+                new_value = _json_replaced(values[column], replace)
+                if new_value != values[column]:
+                    update[column] = new_value
             if update:
                 model._default_manager.filter(pk=values["pk"]).update(**update)
                 changed += 1

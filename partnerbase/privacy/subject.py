@@ -77,6 +77,18 @@ def _email_rows(subject: Subject, label: str):
     return model.objects.filter(**{f"{column}__iexact": subject.email})
 
 
+def _quoting_rows(subject: Subject, label: str):
+    """Records whose free text quotes the person's address (register.QUOTED)."""
+    model = _model(label)
+    fields, _ = register.QUOTED[label]
+    if not subject.email:
+        return model.objects.none()
+    quoting = models.Q()
+    for name in fields:
+        quoting |= models.Q(**{f"{name}__icontains": subject.email})
+    return model.objects.filter(quoting)
+
+
 def subject_programme_ids(subject: Subject) -> set[int]:
     """Every programme the person is in: a role, an application, a directory entry, an
     invitation, a working group, an assessment, a notification…"""
@@ -165,6 +177,9 @@ def personal_data(*, subject: Subject, scope: set[int] | None) -> dict:
     for label, (column, path) in register.BY_EMAIL.items():
         for obj in _in_scope(_email_rows(subject, label), path, scope, whole):
             add(obj, f"{column} is this address")
+    for label, (fields, path) in register.QUOTED.items():
+        for obj in _in_scope(_quoting_rows(subject, label), path, scope, whole):
+            add(obj, f"{' or '.join(fields)} quotes this address")
 
     history = []
     about = ([subject.user] if subject.user and whole else []) + objects

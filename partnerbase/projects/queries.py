@@ -27,6 +27,7 @@ from .models import (
     JudgeScore,
     ProjectFunding,
     ProjectIndicator,
+    ProjectObservation,
 )
 from .permissions import (
     can_manage_competition,
@@ -277,3 +278,18 @@ def judge_assignment_list(*, user, programme) -> QuerySet:
         .prefetch_related("scores")
         .order_by("entry_id", "id")
     )
+
+
+def project_history_parts(project: CollaborativeProject) -> dict:
+    """The history rows of a project and of its coalition, funding, indicators and their
+    observations, deleted ones' too (core.changes)."""
+    indicators = ProjectIndicator.history.filter(project_id=project.pk).values("id")
+    return {
+        "projects.collaborativeproject": CollaborativeProject.history.filter(id=project.pk),
+        "projects.coalitionmember": CoalitionMember.history.filter(project_id=project.pk),
+        "projects.projectfunding": ProjectFunding.history.filter(project_id=project.pk),
+        "projects.projectindicator": ProjectIndicator.history.filter(project_id=project.pk),
+        "projects.projectobservation": ProjectObservation.history.filter(
+            indicator_id__in=indicators
+        ),
+    }

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", projects.project_index, name="project_list"),
     path("add/", projects.project_add, name="project_add"),
     path("<uuid:uid>/", projects.project_detail, name="project_detail"),
+    path("<uuid:uid>/history/", projects.project_history, name="project_history"),
     path("<uuid:uid>/coalition/add/", projects.coalition_add, name="coalition_add"),
     path("<uuid:uid>/status/", projects.status_change, name="status_change"),
     path("<uuid:uid>/publish/", projects.project_publish, name="project_publish"),

@@ -14,6 +14,7 @@ from partnerbase.accelerator.permissions import can_manage_accelerator, can_view
 from partnerbase.accounts.models import Role
 from partnerbase.accounts.permissions import (
     can_manage_people,
+    can_manage_programme,
     can_view_dashboard,
     can_view_directory,
     can_view_figure_records,
@@ -87,6 +88,7 @@ GROUPS = {
     "Directory": [
         Place("organisations", "Organisations", "directory:organisation_list", can_view_directory),
         Place("people", "People and access", "people:list", can_manage_people),
+        Place("changes", "Change log", "changes:log", can_manage_programme),
     ],
 }  # fmt: skip
 _BY_KEY = {p.key: p for group in GROUPS.values() for p in group}

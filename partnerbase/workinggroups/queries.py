@@ -95,3 +95,18 @@ def project_origin(project) -> Idea | None:
 def challenge_areas_without_group(*, programme) -> QuerySet:
     """The programme's challenge areas that have no working group yet (one group each)."""
     return ChallengeArea.objects.filter(programme=programme, working_group__isnull=True)
+
+
+def group_history_parts(group: WorkingGroup) -> dict:
+    """The history rows of a working group, its members, meetings and ideas, deleted ones'
+    too (core.changes)."""
+    return {
+        "workinggroups.workinggroup": WorkingGroup.history.filter(id=group.pk),
+        "workinggroups.workinggroupmember": WorkingGroupMember.history.filter(
+            working_group_id=group.pk
+        ),
+        "workinggroups.workinggroupmeeting": WorkingGroupMeeting.history.filter(
+            working_group_id=group.pk
+        ),
+        "workinggroups.idea": Idea.history.filter(working_group_id=group.pk),
+    }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("add/", group_views.group_create, name="group_create"),
     path("ideas/", list_views.idea_index, name="idea_list"),
     path("<uuid:uid>/", views.group_detail, name="group_detail"),
+    path("<uuid:uid>/history/", views.group_history, name="group_history"),
     path("<uuid:uid>/edit/", group_views.group_edit, name="group_edit"),
     path("<uuid:uid>/archive/", group_views.group_archive, name="group_archive"),
     path("<uuid:uid>/unarchive/", group_views.group_unarchive, name="group_unarchive"),

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.changes import record_history_page
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import history_entries
 from partnerbase.core.pages import form_page
@@ -19,6 +20,7 @@ from . import services
 from .forms import IdeaForm, LeaveForm, MeetingForm, MemberForm, MoveForm
 from .models import IdeaStatus, WorkingGroupMember
 from .queries import (
+    group_history_parts,
     group_meetings,
     group_members,
     idea_get,
@@ -98,6 +100,23 @@ def group_detail(request, slug, uid):
             "can_move_idea": may.can_move_idea(user, group),
             "nav_current": NAV,
         },
+    )
+
+
+@require_GET
+def group_history(request, slug, uid):
+    """Every change to the group, its members, meetings and ideas: for those who manage it,
+    as the group's page shows its history."""
+    programme, group = _group(request, slug, uid, may.can_manage_working_group)
+    return record_history_page(
+        request,
+        programme=programme,
+        parts=group_history_parts(group),
+        record=group.name,
+        back=(reverse("workinggroups:group_detail", args=[slug, uid]), f"Back to {group.name}"),
+        filename=f"{programme.slug}-working-group-{uid}-history.csv",
+        nav_current=NAV,
+        caption="Changes to the working group, its members, meetings and ideas",
     )
 
 

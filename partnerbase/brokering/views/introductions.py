@@ -4,8 +4,10 @@ from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from partnerbase.core.changes import record_history_page
 from partnerbase.core.errors import DomainError
 from partnerbase.core.forms import add_service_error, opened
 from partnerbase.core.history import history_entries
@@ -232,6 +234,27 @@ def _period(request, programme) -> Period:
     except ValueError:
         return default
     return Period(start, end) if start <= end else default
+
+
+@require_GET
+def partnership_history(request, slug, uid):
+    """Every change to the partnership, its partners and its introduction (as its page)."""
+    programme = programme_for(request, slug, lambda user, p: True)
+    partnership = queries.partnership_get(programme=programme, uid=uid)
+    visible(can_view_partnership(request.user, partnership))
+    return record_history_page(
+        request,
+        programme=programme,
+        parts=queries.partnership_history_parts(partnership),
+        record=str(partnership),
+        back=(
+            reverse("brokering:partnership_detail", args=[slug, uid]),
+            "Back to the partnership",
+        ),
+        filename=f"{programme.slug}-partnership-{uid}-history.csv",
+        nav_current="brokering",
+        caption="Changes to this partnership, its partners and its introduction",
+    )
 
 
 @require_http_methods(["GET", "POST"])

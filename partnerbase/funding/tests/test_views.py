@@ -91,6 +91,9 @@ PAGES = {
     "rates": (lambda w: url("rates", w), READERS),
     "loan": (lambda w: url("award_detail", w, w.loan), READERS),
     "grant": (lambda w: url("award_detail", w, w.grant), WHOLE),
+    # A record's history as its page.
+    "loan history": (lambda w: url("award_history", w, w.loan), READERS),
+    "grant history": (lambda w: url("award_history", w, w.grant), WHOLE),
     "record award": (lambda w: url("award_add", w), RECORDERS),
     "record disbursement": (lambda w: url("disbursement_add", w, w.loan), RECORDERS),
     "record repayment": (lambda w: url("repayment_add", w, w.loan), RECORDERS),
@@ -106,7 +109,10 @@ def test_who_may_open_each_page(client, world, page, who):
 
     status = client.get(address(world)).status_code
 
-    if page in ("grant", "repay a grant") and who in (Role.INNOVATOR, Role.PARTNER_CONTACT):
+    if page in ("grant", "grant history", "repay a grant") and who in (
+        Role.INNOVATOR,
+        Role.PARTNER_CONTACT,
+    ):
         assert status == 404  # not theirs: they are not told it exists
     elif page == "repay a grant":
         assert status == (404 if who == "no role" else 403)

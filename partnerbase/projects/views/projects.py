@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnerbase.accounts.permissions import can_manage_programme
+from partnerbase.core.changes import record_history_page
 from partnerbase.core.forms import opened
 from partnerbase.core.history import history_entries
 from partnerbase.core.pages import form_page
@@ -21,7 +22,13 @@ from partnerbase.workinggroups.queries import project_origin
 from .. import services
 from ..forms import CoalitionMemberForm, IndicatorForm, ObservationForm, ProjectForm, StatusForm
 from ..permissions import can_manage_projects, can_view_competitions, can_view_projects
-from ..queries import project_get, project_indicators, project_list, project_money
+from ..queries import (
+    project_get,
+    project_history_parts,
+    project_indicators,
+    project_list,
+    project_money,
+)
 from .common import NAV
 
 _programme = partial(programme_for, allowed=can_view_projects)
@@ -71,6 +78,23 @@ def project_detail(request, slug, uid):
             "can_publish": can_manage_programme(request.user, programme),
             "nav_current": NAV,
         },
+    )
+
+
+@require_GET
+def project_history(request, slug, uid):
+    """Every change to the project, its coalition, funding and outcomes (as its page)."""
+    programme = _programme(request, slug)
+    project = project_get(user=request.user, programme=programme, uid=uid)
+    return record_history_page(
+        request,
+        programme=programme,
+        parts=project_history_parts(project),
+        record=project.name,
+        back=(reverse("projects:project_detail", args=[slug, uid]), f"Back to {project.name}"),
+        filename=f"{programme.slug}-project-{uid}-history.csv",
+        nav_current="projects",
+        caption="Changes to this project, its coalition, funding and outcomes",
     )
 
 
