@@ -3,11 +3,13 @@ its parameters filled from a small world (page_world.py), opened with GET as som
 out, as every role, as a superuser and as others (a judge, an applicant, someone with no
 role, the other programme's team), counting the rows of every table before and after.
 
-The counts are one query per request (a scalar subquery per table). Three things are left
+The counts are one query per request (a scalar subquery per table). Four things are left
 out, on purpose: django_session, because a GET may rightly keep something in the session
 (the password-reset link moves its token there; messages); the kept headline figures
 (impact.KeptFigureSet), which the dashboard and the public page compute and keep on the
-first request for a period (derived data, like a cache: impact/kept.py); and the sign-in
+first request for a period (derived data, like a cache: impact/kept.py); the outputs kept
+for pages (jobs.KeptOutput: the 360Giving file, the report), which a page finding them stale
+queues to be built (at once in tests: jobs/kept.py); and the sign-in
 itself, which writes last_login and so a history row for the user: the counts are taken
 again after each sign-in, before the first page.
 """
@@ -36,7 +38,7 @@ from partnerbase.champions.models import Prospect
 from partnerbase.directory.models import Organisation, Person
 from partnerbase.funding.models import ExchangeRate, FundingAward
 from partnerbase.impact.models import Figure, KeptFigureSet
-from partnerbase.jobs.models import Job
+from partnerbase.jobs.models import Job, KeptOutput
 from partnerbase.notifications.models import Notification
 from partnerbase.outcomes.models import OutcomeIndicator, OutcomeObservation
 from partnerbase.pledges.models import Pledge
@@ -398,7 +400,7 @@ def counter():
     models = [
         m
         for m in apps.get_models(include_auto_created=True)
-        if m not in (Session, KeptFigureSet) and m._meta.managed and not m._meta.proxy
+        if m not in (Session, KeptFigureSet, KeptOutput) and m._meta.managed and not m._meta.proxy
     ]
     tables = sorted({m._meta.db_table for m in models})
     quote = connection.ops.quote_name

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from partnerbase.core.models import DomainModel
-from partnerbase.core.uploads import PrivateUploadTo
 
 CODELISTS = Path(__file__).parent / "data" / "360giving" / "codelists"
 
@@ -68,29 +67,3 @@ class GrantDetails(DomainModel):
                 raise ValidationError(
                     {"beneficiary_locations": f"{kind!r} is not a 360Giving geoCodeType code."}
                 )
-
-
-class KeptPackage(models.Model):
-    """The programme's 360Giving data package as last written (the public file) and what the
-    open-data page shows of it, so that neither builds and validates every grant per request
-    (at a million awards that took minutes). Written by a task once the records it is built
-    from change (opendata/kept.py).
-
-    Derived data, not a domain record: it keeps no history and is neither exported nor
-    imported; the grants it is built from keep theirs."""
-
-    programme = models.OneToOneField(
-        "programmes.Programme", on_delete=models.CASCADE, related_name="+"
-    )
-    # kept.records_stamp() read before the package was built: stale once it moves on.
-    stamp = models.CharField(max_length=200, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
-    # Counts, totals, the first schema errors and the quality findings (kept.summary_json).
-    summary = models.JSONField(default=dict, blank=True)
-    file = models.FileField(upload_to=PrivateUploadTo("opendata"), blank=True, max_length=200)
-    # The stamp a build was last queued for, and when: asked for once, not on every request.
-    wanted = models.CharField(max_length=200, blank=True)
-    wanted_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"360Giving package of {self.programme_id} as of {self.built_at}"

@@ -12,6 +12,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnerbase.jobs.kept import is_fresh
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.queries import job_latest
 from partnerbase.jobs.services import job_start
@@ -19,7 +20,7 @@ from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.models import Programme
 
 from .forms import GrantsImportForm
-from .kept import is_fresh, package_wanted, records_stamp, summary_errors, summary_findings
+from .kept import package_stamp, package_wanted, summary_errors, summary_findings
 from .permissions import can_download_public_360giving, can_import_grants, can_view_open_data
 from .quality import ACCURACY
 from .tasks import FORMATS, export_360giving, import_360giving
@@ -42,10 +43,10 @@ def open_data(request, slug):
     """What the kept package shows (opendata/kept.py): counts, totals, validation and the
     quality warnings as of its writing; a stale or missing one is queued to be written."""
     programme = _programme(request, slug)
-    stamp = records_stamp()
+    stamp = package_stamp()
     kept = package_wanted(programme, stamp)
     built = kept is not None and kept.built_at is not None
-    summary = kept.summary if built else {}
+    summary = kept.data if built else {}
     findings = summary_findings(summary)
     return render(
         request,
@@ -130,7 +131,7 @@ def public_360giving(request, slug):
     programme = Programme.objects.filter(slug=slug).first()
     if programme is None or not can_download_public_360giving(programme):
         raise Http404("No such published programme")
-    kept = package_wanted(programme, records_stamp())
+    kept = package_wanted(programme, package_stamp())
     if kept is None or not kept.file:
         response = HttpResponse(
             "The 360Giving file is being written. Try again in a minute.\n",
