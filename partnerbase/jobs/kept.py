@@ -92,3 +92,15 @@ def _prune(programme, prefix: str) -> None:
         if old.file:
             old.file.storage.delete(old.file.name)
         old.delete()
+
+
+def kept_drop_all() -> int:
+    """Drop every kept output and its file (they are built again when next asked for): an
+    erasure of a person's details must not leave them in a kept report or package."""
+    dropped = 0
+    for kept in KeptOutput.objects.all():
+        if kept.file:
+            kept.file.storage.delete(kept.file.name)
+        kept.delete()
+        dropped += 1
+    return dropped

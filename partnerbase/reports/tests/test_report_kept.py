@@ -39,7 +39,8 @@ def test_the_page_reads_the_kept_report_in_queries_that_do_not_grow(
     with django_assert_max_num_queries(20):
         again = _page(client)
 
-    assert again == first and "Toolshed" in again
+    report = again.index('class="pb-report-contents"')  # past the form's fresh CSRF token
+    assert again[report:] == first[report:] and "Toolshed" in again
     assert KeptOutput.objects.get(pk=kept.pk).built_at == kept.built_at  # read, not rebuilt
 
 
