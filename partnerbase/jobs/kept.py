@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .models import KeptOutput
@@ -104,3 +104,17 @@ def kept_drop_all() -> int:
         kept.delete()
         dropped += 1
     return dropped
+
+
+def kept_or_compute(programme, name: str, stamp: str, compute) -> dict:
+    """What `compute()` returns (JSON), kept until the stamp moves: for a read that takes
+    a second or two, done in the request that first finds it stale rather than queued."""
+    kept = kept_get(programme, name)
+    if is_fresh(kept, stamp):
+        return kept.data
+    data = compute()
+    try:
+        kept_store(programme, name, stamp=stamp, data=data)
+    except IntegrityError:  # another request kept it first: theirs is as good
+        pass
+    return data
