@@ -4,11 +4,13 @@ with GET as someone signed out, as every role, as a superuser and as others (a j
 applicant, someone with no role, the other programme's team), counting the rows of every
 table before and after.
 
-The counts are one query per request (a scalar subquery per table). Three things are left
+The counts are one query per request (a scalar subquery per table). Four things are left
 out, on purpose: django_session, because a GET may rightly keep something in the session
 (the password-reset link moves its token there; messages); the kept headline figures
 (impact.KeptFigureSet), which the dashboard and the public page compute and keep on the
-first request for a period (derived data, like a cache: impact/kept.py); and the sign-in
+first request for a period (derived data, like a cache: impact/kept.py); the outputs kept
+for pages (jobs.KeptOutput: the 360Giving file, the report), which a page finding them stale
+queues to be built (at once in tests: jobs/kept.py); and the sign-in
 itself, which writes last_login and so a history row for the user: the counts are taken
 again after each sign-in, before the first page.
 """

@@ -13,6 +13,7 @@ from django.urls import URLResolver, get_resolver
 
 from partnerbase.calls.models import Application
 from partnerbase.impact.models import KeptFigureSet
+from partnerbase.jobs.models import KeptOutput
 
 
 def one(model, **filters):
@@ -113,7 +114,7 @@ def counter():
     models = [
         m
         for m in apps.get_models(include_auto_created=True)
-        if m not in (Session, KeptFigureSet) and m._meta.managed and not m._meta.proxy
+        if m not in (Session, KeptFigureSet, KeptOutput) and m._meta.managed and not m._meta.proxy
     ]
     tables = sorted({m._meta.db_table for m in models})
     quote = connection.ops.quote_name

@@ -27,6 +27,8 @@ from .filters import filter_names
 # shows it as text rather than running it (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PER_PAGE = 50
+# What a list of possibly millions of rows counts up to (list_page's count_cap).
+COUNT_CAP = 10_000
 CSV_CHUNK = 2000
 
 
@@ -150,11 +152,15 @@ def list_page(
     filename: str = "",
     per_page: int = PER_PAGE,
     known_count: int | None = None,
+    count_cap: int | None = None,
 ) -> dict | StreamingHttpResponse:
     """The template context of one page of a filtered, sorted list, or (for `?format=csv`,
     when `columns` are given) the streamed CSV of every filtered row, in the page's order.
     The query's select_related and prefetches act on the page's rows (or each chunk).
-    `known_count`: the unfiltered rows' number, when the caller has counted them already."""
+    `known_count`: the unfiltered rows' number, when the caller has counted them already.
+    `count_cap`: count no further than this (a list of a million rows says "more than
+    10,000" and offers that many rows' pages, as large admin lists do: the filters narrow
+    it); the CSV still gives every filtered row."""
     filters, rows, sort = filtered_rows(
         request, queryset, filterset_class=filterset_class, sorts=sorts
     )
@@ -167,6 +173,7 @@ def list_page(
         columns=columns,
         filename=filename,
         known_count=known_count,
+        count_cap=count_cap,
     )
 
 
@@ -180,6 +187,7 @@ def listing_context(
     columns: list[Column] | None,
     filename: str,
     known_count: int | None = None,
+    count_cap: int | None = None,
     csv_source: Callable[[], Iterable] | None = None,
 ) -> dict | StreamingHttpResponse:
     """list_page's answer for rows already filtered and sorted into `paginator`: the page's
@@ -193,12 +201,19 @@ def listing_context(
     filtered = any(params.get(name) not in (None, "") for name in names)
     if known_count is not None and not filtered:
         paginator.count = known_count  # counted already: not asked again
+    capped = False
+    if count_cap is not None and (known_count is None or filtered or known_count > count_cap):
+        # Counted up to one past the cap, in no order: the scan stops there.
+        paginator.count = paginator.object_list.order_by()[: count_cap + 1].count()
+        capped = paginator.count > count_cap
+        paginator.count = min(paginator.count, count_cap)
     page = paginator.get_page(params.get("page"))
     query = _query(params, drop=("page", "format"))
     return {
         "filters": filters,
         "rows": page.object_list,
         "count": page.paginator.count,
+        "count_capped": capped,  # "more than" the count
         "sort": sort,
         "sort_links": _sort_links(params, sorts, sort),
         "query": query,

@@ -4,7 +4,7 @@ pages and downloadable as CSV."""
 from django.views.decorators.http import require_GET
 
 from partnerbase.core.currencies import from_minor
-from partnerbase.core.lists import Column, Sort, list_view
+from partnerbase.core.lists import COUNT_CAP, Column, Sort, list_view
 from partnerbase.programmes.access import programme_for
 
 from . import permissions as can
@@ -52,4 +52,5 @@ def disbursement_index(request, slug):
         sorts=DISBURSEMENT_SORTS,
         columns=DISBURSEMENT_COLUMNS,
         filename=f"{programme.slug}-disbursements.csv",
+        count_cap=COUNT_CAP,  # one a year for each of a million awards: not counted
     )

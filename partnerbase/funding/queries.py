@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.http import Http404
 
 from partnerbase.core.money import Rate, RateTable
@@ -10,7 +10,7 @@ from partnerbase.directory.models import Organisation
 
 from .ledger import AwardSum
 from .models import Disbursement, ExchangeRate, FundingAward, LoanRepayment
-from .permissions import visible_awards
+from .permissions import sees_whole_ledger, visible_awards
 
 
 def award_list(*, user, programme) -> QuerySet:
@@ -49,8 +49,20 @@ def award_get(*, user, programme, uid) -> FundingAward:
 
 def disbursement_list(*, user, programme) -> QuerySet:
     """The disbursements of the awards the user may see (each award's page lists them)."""
-    awards = award_list(user=user, programme=programme).values("pk")
-    return Disbursement.objects.filter(award__in=awards).order_by("award_id", "on", "id")
+    if sees_whole_ledger(user, programme):
+        # Every award's: each row's award checked by its key as the rows are read, so a page
+        # in date order walks the date index and stops after its rows. Not `award__in`:
+        # SQLite would read the programme's million awards first and sort all their
+        # disbursements (1.5 s a page); nor a join, which it filters through a Bloom
+        # filter built from every award.
+        rows = Disbursement.objects.filter(
+            Exists(FundingAward.objects.filter(pk=OuterRef("award_id"), programme=programme))
+        )
+    else:
+        rows = Disbursement.objects.filter(
+            award__in=award_list(user=user, programme=programme).values("pk")
+        )
+    return rows.order_by("award_id", "on", "id")
 
 
 def repayment_list(*, user, programme) -> QuerySet:

@@ -16,6 +16,7 @@ from . import permissions as can
 from . import services
 from .filters import FundingAwardFilter
 from .forms import AwardForm, DisbursementForm, RepaymentForm
+from .kept import whole_ledger_sums
 from .ledger import build_ledger
 from .models import DisbursementKind
 from .queries import (
@@ -65,17 +66,22 @@ AWARD_COLUMNS = [
 def ledger(request, slug):
     programme = programme_for(request, slug, can.can_view_ledger)
     whole = can.sees_whole_ledger(request.user, programme)
+    awards = award_list(user=request.user, programme=programme)
+    # The whole ledger's sums (and so its count) are kept; a filtered one is summed live.
+    unfiltered = whole and not set(request.GET) - {"page", "sort"}
+    kept = whole_ledger_sums(programme, awards) if unfiltered else None
     listing = list_page(
         request,
-        award_list(user=request.user, programme=programme),
+        awards,
         filterset_class=FundingAwardFilter,
         sorts=AWARD_SORTS,
         columns=AWARD_COLUMNS,
         filename=f"{programme.slug}-funding-awards.csv",
+        known_count=None if kept is None else sum(s.count for s in kept if not s.convener),
     )
     if not isinstance(listing, dict):
         return listing
-    sums = award_sums(listing["filters"].qs)
+    sums = kept if kept is not None else award_sums(listing["filters"].qs)
     return render(
         request,
         "funding/ledger.html",

@@ -140,3 +140,36 @@ START_PAGES = {
     JobKind.EXPORT: "interchange:export",
     JobKind.EXPORT_360GIVING: "opendata:open_data",
 }
+
+
+class KeptOutput(models.Model):
+    """What a task built for pages to read, kept until the records it was built from change:
+    the programme's 360Giving package and its validation (opendata/kept.py), the progress
+    report as rendered (reports/report/kept.py). Pages read it instead of building it per
+    request (minutes at a million awards) and queue its rebuild when it is stale
+    (jobs/kept.py).
+
+    Derived data, not a domain record: it keeps no history and is neither exported nor
+    imported; the records it is built from keep theirs."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="+"
+    )
+    # What it is, and for which variant ("360giving", "report 2017-01-01 2018-12-31 …").
+    name = models.CharField(max_length=200)
+    # kept.records_stamp() read before it was built: stale once the stamp moves on.
+    stamp = models.CharField(max_length=200, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    file = models.FileField(upload_to=PrivateUploadTo("kept"), blank=True, max_length=200)
+    # The stamp a build was last queued for, and when: queued once, not on every request.
+    wanted = models.CharField(max_length=200, blank=True)
+    wanted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="kept_output_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.name} of {self.programme_id} as of {self.built_at}"

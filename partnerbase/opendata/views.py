@@ -5,28 +5,25 @@ queue)."""
 from functools import partial
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnerbase.core.money import format_money
+from partnerbase.jobs.kept import is_fresh
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.queries import job_latest
 from partnerbase.jobs.services import job_start
 from partnerbase.programmes.access import programme_for
 from partnerbase.programmes.models import Programme
 
-from .export import package_csv, package_json, package_text
 from .forms import GrantsImportForm
+from .kept import package_stamp, package_wanted, summary_errors, summary_findings
 from .permissions import can_download_public_360giving, can_import_grants, can_view_open_data
-from .quality import ACCURACY, quality_findings
-from .schema import schema_errors
+from .quality import ACCURACY
 from .tasks import FORMATS, export_360giving, import_360giving
-
-SHOWN_ERRORS = 20
-
 
 _programme = partial(programme_for, allowed=can_view_open_data)
 
@@ -41,29 +38,29 @@ def _public_url(programme) -> str:
         return ""
 
 
-def _totals(grants) -> list[str]:
-    sums: dict = {}
-    for g in grants:
-        sums[g["currency"]] = sums.get(g["currency"], 0) + g["amountAwarded"]
-    return [format_money(amount, currency) for currency, amount in sorted(sums.items())]
-
-
 @require_GET
 def open_data(request, slug):
+    """What the kept package shows (opendata/kept.py): counts, totals, validation and the
+    quality warnings as of its writing; a stale or missing one is queued to be written."""
     programme = _programme(request, slug)
-    package = package_json(programme)
-    errors = schema_errors(package)
-    findings = quality_findings(package, today=timezone.localdate())
+    stamp = package_stamp()
+    kept = package_wanted(programme, stamp)
+    built = kept is not None and kept.built_at is not None
+    summary = kept.data if built else {}
+    findings = summary_findings(summary)
     return render(
         request,
         "opendata/open_data.html",
         {
             "programme": programme,
             "nav_current": "dashboard",
-            "grant_count": len(package["grants"]),
-            "totals": _totals(package["grants"]),
-            "errors": errors[:SHOWN_ERRORS],
-            "error_count": len(errors),
+            "built": built,
+            "as_of": kept.built_at if built else None,
+            "stale": not is_fresh(kept, stamp),
+            "grant_count": summary.get("grant_count", 0),
+            "totals": summary.get("totals", []),
+            "errors": summary_errors(summary),
+            "error_count": summary.get("error_count", 0),
             "accuracy": [f for f in findings if f.kind == ACCURACY],
             "usefulness": [f for f in findings if f.kind != ACCURACY],
             "public": can_download_public_360giving(programme),
@@ -74,16 +71,6 @@ def open_data(request, slug):
             ),
         },
     )
-
-
-def _file(programme, fmt: str) -> HttpResponse:
-    package = package_json(programme)
-    if fmt == "csv":
-        response = HttpResponse(package_csv(package), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(package_text(package), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-360giving.{fmt}"'
-    return response
 
 
 @require_POST
@@ -138,8 +125,26 @@ def grants_import_page(request, slug):
 @login_not_required
 @require_GET
 def public_360giving(request, slug):
-    """/public/<slug>/360giving.json: anyone may download a published programme's grants."""
+    """/public/<slug>/360giving.json: anyone may download a published programme's grants:
+    the kept file, with its Last-Modified (a stale one while the new one is written; none
+    yet: 503 and when to try again)."""
     programme = Programme.objects.filter(slug=slug).first()
     if programme is None or not can_download_public_360giving(programme):
         raise Http404("No such published programme")
-    return _file(programme, "json")
+    kept = package_wanted(programme, package_stamp())
+    if kept is None or not kept.file:
+        response = HttpResponse(
+            "The 360Giving file is being written. Try again in a minute.\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "60"
+        return response
+    modified = int(kept.built_at.timestamp())
+    unchanged = get_conditional_response(request, last_modified=modified)
+    if unchanged is not None:  # 304: the copy the client holds is this one
+        return unchanged
+    response = FileResponse(kept.file.open("rb"), content_type="application/json")
+    response["Last-Modified"] = http_date(modified)
+    response["Content-Disposition"] = f'attachment; filename="{programme.slug}-360giving.json"'
+    return response

@@ -116,6 +116,7 @@ NOT_PERSONAL = {
     "django_tasks_database.DBTaskResult.queue_name",
     "jobs.Job.output_name",  # the file the job made ("iep-report-2017-04-01-….pdf")
     "jobs.Job.upload_name",  # the file a job was given ("iep.json", "rates.csv")
+    "jobs.KeptOutput.name",  # what is kept ("360giving"); the outputs go on any erasure
     "brokering.Partnership.name",
     "calls.AccountRequest.organisation_name",
     "calls.AccountRequest.full_name",  # deleted with the request (DELETED)

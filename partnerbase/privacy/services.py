@@ -21,6 +21,7 @@ from partnerbase.accounts.api_tokens import api_token_revoke
 from partnerbase.accounts.models import Membership, Role
 from partnerbase.core.errors import DomainError
 from partnerbase.core.history import record_save
+from partnerbase.jobs.kept import kept_drop_all
 
 from . import register
 from .models import ActionKind, PersonalDataAction
@@ -292,6 +293,10 @@ def person_erase(
     old_to_new = {e: new.email for e in emails} | {n: new.name for n in names}
     for label, changed in _scrub(old_to_new).items():
         counts[f"{label} text"] = changed
+    # What pages keep built (the report, the 360Giving file) may quote the old details.
+    dropped = kept_drop_all()
+    if dropped:
+        counts["kept outputs dropped"] = dropped
     # An update, not a save: a save would add a history row, and the counts need none.
     PersonalDataAction.objects.filter(pk=action.pk).update(counts=counts)
     action.counts = counts

@@ -10,6 +10,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from partnerbase.accounts.api_tokens import api_token_create
+from partnerbase.funding import list_views
 from partnerbase.funding.models import Disbursement
 from partnerbase.funding.queries import disbursement_list
 from tests.factories.lists import listed_count as count
@@ -92,6 +93,28 @@ def test_pages_keep_the_filters(client, iep):
     assert 'href="?sort=award&amp;page=2"' in first
     second = page(client, iep, sort="award", page="2")
     assert second.count("data-disbursement=") == total - 50
+
+
+def test_a_long_list_counts_only_up_to_its_cap_and_says_more_than(
+    client, iep, monkeypatch, django_assert_max_num_queries
+):
+    """A million rows are not counted (count_cap): as if the demo's were that many."""
+    monkeypatch.setattr(list_views, "COUNT_CAP", 60)
+    signed_in(client, "team")
+    total = Disbursement.objects.filter(award__programme=iep).count()
+    assert total > 60
+
+    with django_assert_max_num_queries(20):
+        body = page(client, iep)
+
+    assert count(body) == 60 and "More than 60 disbursements" in body
+    assert "data-list-count-capped" in body and "these 60 rows" not in body
+    assert 'href="?page=2"' in body and 'href="?page=3"' not in body  # 60 rows: two pages
+    assert len(csv_ids(client, iep)) == total  # the download is every row
+    narrow = page(client, iep, kind="planned", on__gte="2018-06-01")
+    planned = Disbursement.objects.filter(award__programme=iep, kind="planned")
+    assert count(narrow) == planned.filter(on__gte=date(2018, 6, 1)).count() <= 60
+    assert "More than" not in narrow
 
 
 def test_a_bad_date_is_an_error_at_the_boxes_not_an_error_page(client, iep):

@@ -16,3 +16,9 @@ def actor(db):
 @pytest.fixture
 def make(actor):
     return Make(actor, make_programme(actor, name="Alpha Programme", slug="alpha"))
+
+
+@pytest.fixture(autouse=True)
+def files_in_tmp(settings, tmp_path):
+    """The kept 360Giving package and the jobs' files are written under a test's own folder."""
+    settings.MEDIA_ROOT = tmp_path

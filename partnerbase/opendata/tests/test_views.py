@@ -127,6 +127,7 @@ def test_the_public_file_is_only_for_published_programmes(rf, alpha, who):
     response = public_360giving(request, slug=published.programme.slug)
 
     assert response.status_code == 200
-    assert json.loads(response.content)["grants"][0]["amountAwarded"] == 2500
+    body = b"".join(response.streaming_content)
+    assert json.loads(body)["grants"][0]["amountAwarded"] == 2500
     with pytest.raises(Http404):
         public_360giving(request, slug="alpha")

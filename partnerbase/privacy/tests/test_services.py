@@ -12,6 +12,8 @@ from partnerbase.accounts.api_tokens import api_token_authenticate, api_token_cr
 from partnerbase.accounts.models import Membership, Role, User
 from partnerbase.core.errors import DomainError
 from partnerbase.directory.models import Engagement, Person
+from partnerbase.jobs.kept import kept_store
+from partnerbase.jobs.models import KeptOutput
 from partnerbase.notifications.models import Notification
 from partnerbase.privacy.models import ActionKind, PersonalDataAction
 from partnerbase.privacy.services import erasure_refusals, person_erase
@@ -171,3 +173,20 @@ def person_create_in_bravo(world):
     from partnerbase.directory.services import person_create
 
     return person_create(actor=world.team, programme=world.bravo, name=NAME, email=EMAIL)
+
+
+def test_erasure_drops_what_pages_keep_built_which_may_quote_the_person(world):
+    kept_store(world.alpha, "report test", stamp="1", data={"html": f"<p>{NAME} spoke</p>"})
+    assert tables_holding(NAME, EMAIL).get("jobs_keptoutput.data")
+
+    action = person_erase(
+        subject=subject_find(email=EMAIL),
+        actor=world.team,
+        scope={world.alpha.pk},
+        reason="Erasure request of 3 May",
+        programme=world.alpha,
+    )
+
+    assert not KeptOutput.objects.exists()  # built again, from the erased records, when asked
+    assert action.counts["kept outputs dropped"] == 1
+    assert tables_holding(NAME, EMAIL) == {}

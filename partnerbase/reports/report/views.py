@@ -14,15 +14,18 @@ from partnerbase.accelerator.permissions import can_manage_accelerator
 from partnerbase.accounts.permissions import can_view_figure_records
 from partnerbase.core.period import Period, programme_period
 from partnerbase.funding.permissions import sees_whole_ledger
+from partnerbase.jobs.kept import is_fresh
 from partnerbase.jobs.models import JobKind
 from partnerbase.jobs.services import job_start
 from partnerbase.network.permissions import can_view_map
 from partnerbase.programmes.access import programme_for
 from partnerbase.projects.permissions import can_view_competitions, can_view_projects
+from partnerbase.setup.public import department_name
 from partnerbase.stories.permissions import can_manage_stories
 
 from ..views import csv_safe, period_form
 from .build import build_report, report_chart
+from .kept import report_stamp, report_wanted
 from .render import report_pdf
 from .tasks import build_report_pdf, report_file_name
 
@@ -44,21 +47,30 @@ def _links(user, programme) -> dict:
 
 @require_GET
 def report_page(request, slug):
+    """The report as kept for the period and the reader's links (reports/report/kept.py):
+    built on the queue once per change of the records, shown with the day it was made."""
     programme = _programme(request, slug)
     form = period_form(request, programme)
     period = form.period()
-    report = build_report(programme, period)
+    links = _links(request.user, programme)
+    stamp = report_stamp()
+    kept = report_wanted(programme, period, links, stamp)
+    built = kept is not None and kept.built_at is not None
     pdf_url = reverse("reports:report_pdf", args=[programme.slug])
     return render(
         request,
         "reports/report/page.html",
         {
             "programme": programme,
-            "report": report,
+            "period": period,
+            "owner": department_name(programme),
+            "kept": kept.data if built else None,
+            "made_on": date.fromisoformat(kept.data["made_on"]) if built else None,
+            "stale": not is_fresh(kept, stamp),
             "form": form,
             "period_query": request.GET.urlencode(),
             "pdf_url": f"{pdf_url}?from={period.start.isoformat()}&to={period.end.isoformat()}",
-            "links": _links(request.user, programme),
+            "links": links,
             "nav_current": "report",
         },
     )

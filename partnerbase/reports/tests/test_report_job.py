@@ -16,6 +16,7 @@ def test_the_report_pdf_is_built_by_a_worker_and_downloaded(client, task_worker)
     client.force_login(champion)
     page = client.get(reverse("reports:report", args=["alpha"])).content.decode()
     assert "Build the PDF in the background" in page
+    assert "data-report-building" in page  # the page's own report is queued too
     response = client.post(
         reverse("reports:report_pdf_build", args=["alpha"]),
         {"from": "2017-04-01", "to": "2018-03-31"},
@@ -25,7 +26,7 @@ def test_the_report_pdf_is_built_by_a_worker_and_downloaded(client, task_worker)
     assert job.kind == JobKind.REPORT and job.status == JobStatus.QUEUED
     assert job.arguments["start"] == "2017-04-01" and job.arguments["end"] == "2018-03-31"
 
-    assert task_worker() == 1
+    assert task_worker() == 2  # the page's kept report, and the PDF
 
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED, job.error
